@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace pc {
+
+// What went wrong with one call to the service, in a form the queue, the poller, the CLI and
+// the UI can act on. `message` is a complete sentence for a person (what failed, why, what to
+// do) and never contains the API key.
+struct ApiError
+{
+    enum class Kind {
+        None,     // no error
+        Network,  // offline, DNS failure, connection refused or closed
+        Timeout,  // no bytes moved for the idle timeout
+        Tls,      // certificate or handshake problem; the request was not sent
+        Http,     // the service answered with an HTTP error status
+        Service,  // HTTP OK but status.code != "ok"; `serviceDescription` says why
+        Protocol, // malformed, unexpected or oversized response body
+        File,     // the local file to upload could not be read
+        Aborted,  // cancelled by the caller
+    };
+    enum class NetworkReason {
+        None,
+        Offline,
+        HostNotFound,
+        ConnectionRefused,
+        ConnectionClosed,
+        Other
+    };
+
+    Kind kind = Kind::None;
+    NetworkReason networkReason = NetworkReason::None;
+    int httpStatus = 0;                             // the HTTP status when one was received
+    std::optional<std::chrono::seconds> retryAfter; // parsed Retry-After, when sent
+    QString serviceDescription;                     // description (+ extended) from the envelope
+    QString message;                                // for people; redacted
+    QString detail;                                 // technical detail for logs; redacted
+
+    bool isError() const { return kind != Kind::None; }
+    // Worth trying again later: network trouble, timeouts, 408/425/429/5xx.
+    bool isTransient() const;
+    // The service refused the API key (HTTP 401/403).
+    bool isAuthenticationFailure() const;
+
+    // Stable lower-case names for JSON output: "network", "timeout", "tls", "http",
+    // "service", "protocol", "file", "aborted" ("none" for no error).
+    static QString kindName(Kind kind);
+
+    static ApiError network(NetworkReason reason, const QString &detail);
+    static ApiError timeout(std::chrono::milliseconds idle);
+    static ApiError tls(const QString &detail);
+    static ApiError http(int status, const QString &reasonPhrase, const QString &serviceDescription,
+                         std::optional<std::chrono::seconds> retryAfter);
+    static ApiError service(const QString &description, const QString &extendedDescription);
+    static ApiError protocol(const QString &what);
+    static ApiError file(const QString &path, const QString &why);
+    static ApiError aborted();
+};
+
+} // namespace pc
+
+Q_DECLARE_METATYPE(pc::ApiError)

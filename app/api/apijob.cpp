@@ -1,0 +1,241 @@
+#include "api/apijob.h"
+
+#include "api/apilogging.h"
+#include "api/retryafter.h"
+#include "common/redaction.h"
+
+#include <QDateTime>
+#include <QNetworkReply>
+#include <QSslError>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+ApiError errorFromNetworkError(int networkError, const QString &errorString)
+{
+    using NR = ApiError::NetworkReason;
+    switch (QNetworkReply::NetworkError(networkError)) {
+    case QNetworkReply::ConnectionRefusedError:
+        return ApiError::network(NR::ConnectionRefused, errorString);
+    case QNetworkReply::RemoteHostClosedError:
+        return ApiError::network(NR::ConnectionClosed, errorString);
+    case QNetworkReply::HostNotFoundError:
+        return ApiError::network(NR::HostNotFound, errorString);
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::BackgroundRequestNotAllowedError:
+        return ApiError::network(NR::Offline, errorString);
+    case QNetworkReply::TimeoutError:
+        return ApiError::timeout(std::chrono::milliseconds(0));
+    case QNetworkReply::SslHandshakeFailedError:
+        return ApiError::tls(errorString);
+    case QNetworkReply::ProtocolUnknownError:
+    case QNetworkReply::ProtocolInvalidOperationError:
+    case QNetworkReply::ProtocolFailure:
+        return ApiError::protocol(errorString);
+    case QNetworkReply::OperationCanceledError:
+        return ApiError::aborted();
+    default:
+        return ApiError::network(NR::Other, errorString);
+    }
+}
+
+ApiJob::ApiJob(const ServiceEndpoint &endpoint, QObject *parent)
+    : QObject(parent)
+    , m_endpoint(endpoint)
+{
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(m_endpoint.idleTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, &ApiJob::onIdleTimeout);
+}
+
+ApiJob::~ApiJob()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ApiJob::start(QNetworkReply *reply, const QUrl &url)
+{
+    m_reply = reply;
+    m_redactedUrl = redactUrl(url);
+    qCDebug(lcApi) << "request" << m_redactedUrl;
+    connect(reply, &QNetworkReply::readyRead, this, &ApiJob::onReadyRead);
+    connect(reply, &QNetworkReply::metaDataChanged, this, &ApiJob::onMetaDataChanged);
+    connect(reply, &QNetworkReply::finished, this, &ApiJob::onFinished);
+    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
+        m_idleTimer.start();
+        Q_EMIT uploadProgress(sent, total);
+    });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this] { m_idleTimer.start(); });
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // Never ignored: the handshake fails and the request (and the key) is not sent.
+        for (const QSslError &error : errors)
+            m_tlsErrors.append(error.errorString());
+    });
+    m_idleTimer.start();
+}
+
+void ApiJob::failLater(const ApiError &error)
+{
+    QTimer::singleShot(0, this, [this, error] { finishWith(error); });
+}
+
+void ApiJob::abort()
+{
+    if (m_finished)
+        return;
+    m_aborted = true;
+    if (m_reply)
+        m_reply->abort();
+    else
+        finishWith(ApiError::aborted());
+}
+
+void ApiJob::onReadyRead()
+{
+    m_idleTimer.start();
+    const qint64 room = m_endpoint.maxResponseBytes + 1 - m_body.size();
+    m_body += m_reply->read(std::max<qint64>(room, 0));
+    if (m_body.size() > m_endpoint.maxResponseBytes) {
+        m_oversized = true;
+        m_reply->abort();
+    }
+}
+
+void ApiJob::onMetaDataChanged()
+{
+    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+    if (length.isValid() && length.toLongLong() > m_endpoint.maxResponseBytes) {
+        m_oversized = true;
+        m_reply->abort();
+    }
+}
+
+void ApiJob::onIdleTimeout()
+{
+    if (!m_reply || m_finished)
+        return;
+    qCInfo(lcApi) << "no data moved for" << m_endpoint.idleTimeout.count() << "ms, aborting"
+                  << m_redactedUrl;
+    m_timedOut = true;
+    m_reply->abort();
+}
+
+void ApiJob::onFinished()
+{
+    m_idleTimer.stop();
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_finished)
+        return;
+    if (reply->bytesAvailable() > 0 && !m_oversized)
+        onReadyRead();
+
+    if (m_oversized) {
+        finishWith(ApiError::protocol(
+            u"the response is larger than %1 KiB"_s.arg(m_endpoint.maxResponseBytes / 1024)));
+        return;
+    }
+    if (m_timedOut) {
+        finishWith(ApiError::timeout(m_endpoint.idleTimeout));
+        return;
+    }
+    if (m_aborted) {
+        finishWith(ApiError::aborted());
+        return;
+    }
+
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (statusAttribute.isValid()) {
+        const int status = statusAttribute.toInt();
+        if (status >= 200 && status < 300) {
+            finishWithBody(m_body);
+            return;
+        }
+        const QString reason =
+            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        std::optional<std::chrono::seconds> retryAfter;
+        if (reply->hasRawHeader("Retry-After"))
+            retryAfter =
+                parseRetryAfter(reply->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+        // An error page may still carry the service's envelope with a description.
+        const ResponseParser::Envelope envelope = ResponseParser::parseEnvelope(m_body);
+        finishWith(ApiError::http(status, reason, envelope.error.serviceDescription, retryAfter));
+        return;
+    }
+
+    if (reply->error() == QNetworkReply::SslHandshakeFailedError || !m_tlsErrors.isEmpty()) {
+        const QString detail =
+            m_tlsErrors.isEmpty() ? reply->errorString() : m_tlsErrors.join(u"; "_s);
+        finishWith(ApiError::tls(detail));
+        return;
+    }
+    finishWith(errorFromNetworkError(reply->error(), reply->errorString()));
+}
+
+void ApiJob::finishWith(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    qCInfo(lcApi).noquote() << "request failed:" << ApiError::kindName(error.kind) << error.detail
+                            << m_redactedUrl;
+    handleError(error);
+    complete();
+}
+
+void ApiJob::finishWithBody(const QByteArray &body)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    handleBody(body);
+    complete();
+}
+
+void ApiJob::complete()
+{
+    m_idleTimer.stop();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    deleteLater();
+}
+
+void CreateTokenJob::handleBody(const QByteArray &body)
+{
+    Q_EMIT finished(ResponseParser::parseToken(body));
+}
+
+void CreateTokenJob::handleError(const ApiError &error)
+{
+    Q_EMIT finished(TokenResult{error, {}});
+}
+
+void UploadJob::handleBody(const QByteArray &body)
+{
+    Q_EMIT finished(ResponseParser::parseUpload(body));
+}
+
+void UploadJob::handleError(const ApiError &error)
+{
+    Q_EMIT finished(UploadResult{error, {}});
+}
+
+void PrintStatusJob::handleBody(const QByteArray &body)
+{
+    Q_EMIT finished(ResponseParser::parsePrintStatus(body));
+}
+
+void PrintStatusJob::handleError(const ApiError &error)
+{
+    Q_EMIT finished(PrintStatusResult{error, {}});
+}
+
+} // namespace pc

@@ -1,0 +1,70 @@
+#include "api/printstatus.h"
+
+#include <QJsonValue>
+
+#include <array>
+
+namespace pc {
+
+namespace {
+
+struct WireName
+{
+    JobStatus status;
+    QStringView wire;
+};
+
+constexpr std::array<WireName, 6> kWireNames{{
+    {JobStatus::WarmingUp, u"WARMING_UP"},
+    {JobStatus::Printing, u"PRINTING"},
+    {JobStatus::Failure, u"FAILURE"},
+    {JobStatus::Success, u"SUCCESS"},
+    {JobStatus::ConfirmedSuccess, u"CONFIRMED_SUCCESS"},
+    {JobStatus::ConfirmedFailure, u"CONFIRMED_FAILURE"},
+}};
+
+} // namespace
+
+JobStatus jobStatusFromWire(QStringView wire)
+{
+    const QStringView trimmed = wire.trimmed();
+    for (const WireName &entry : kWireNames) {
+        if (trimmed.compare(entry.wire, Qt::CaseInsensitive) == 0)
+            return entry.status;
+    }
+    return JobStatus::Unknown;
+}
+
+QString jobStatusToWire(JobStatus status)
+{
+    for (const WireName &entry : kWireNames) {
+        if (entry.status == status)
+            return entry.wire.toString();
+    }
+    return {};
+}
+
+bool isFinal(JobStatus status)
+{
+    return status == JobStatus::ConfirmedSuccess || status == JobStatus::ConfirmedFailure;
+}
+
+QJsonObject printStatusToWireJson(const PrintStatus &status)
+{
+    auto number = [](const std::optional<double> &value) {
+        return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+    };
+    auto text = [](const QString &value) {
+        return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
+    };
+    return QJsonObject{
+        {QStringLiteral("printing_job_status"), text(status.statusText)},
+        {QStringLiteral("printing_percentage"), number(status.percentage)},
+        {QStringLiteral("minutes_left"), number(status.minutesLeft)},
+        {QStringLiteral("message"), text(status.message)},
+        {QStringLiteral("total_time"), number(status.totalTime)},
+        {QStringLiteral("printer_model"), text(status.printerModel)},
+    };
+}
+
+} // namespace pc

@@ -1,0 +1,64 @@
+#include "api/serviceendpoint.h"
+
+#include <QCoreApplication>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+QUrl ServiceEndpoint::resourceUrl(QStringView resource, const Parameters &parameters) const
+{
+    QUrl url = baseUrl.resolved(QUrl(resource.toString()));
+    // QUrlQuery leaves '+' alone (servers read it as a space), so values are handed to it
+    // already percent-encoded; it keeps valid %XX sequences as they are.
+    auto encoded = [](const QString &value) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(value));
+    };
+    QUrlQuery query;
+    // api_key goes first, as in every example of the API reference.
+    query.addQueryItem(u"api_key"_s, encoded(apiKey));
+    for (const auto &[name, value] : parameters)
+        query.addQueryItem(encoded(name), encoded(value));
+    url.setQuery(query);
+    return url;
+}
+
+QUrl ServiceEndpoint::defaultProductionBaseUrl()
+{
+    return QUrl(u"https://widget.sendshapes.com:3443/api3/"_s);
+}
+
+std::optional<QUrl> ServiceEndpoint::normalizeBaseUrl(const QString &text, QString *error)
+{
+    auto fail = [error](const char *why) -> std::optional<QUrl> {
+        if (error)
+            *error = QCoreApplication::translate("ServiceEndpoint", why);
+        return std::nullopt;
+    };
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return fail("The service URL is empty.");
+    QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid())
+        return fail("The service URL is not a valid URL.");
+    const QString scheme = url.scheme().toLower();
+    if (scheme != u"http" && scheme != u"https")
+        return fail("The service URL must start with http:// or https://.");
+    if (url.host().isEmpty())
+        return fail("The service URL has no host name.");
+    if (!url.userInfo().isEmpty())
+        return fail("The service URL must not contain a user name or password.");
+    if (url.hasQuery() || url.hasFragment())
+        return fail("The service URL must not contain a query (?...) or fragment (#...).");
+    url.setScheme(scheme);
+    QString path = url.path();
+    if (path.isEmpty() || path == u"/")
+        path = u"/api3/"_s;
+    else if (!path.endsWith(u'/'))
+        path += u'/';
+    url.setPath(path);
+    return url;
+}
+
+} // namespace pc

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+#include <optional>
+#include <utility>
+
+namespace pc {
+
+// Where the console talks to and with which key. The base URL is configurable (http or https,
+// any host and port); resource URLs are built from it with QUrlQuery, never by string
+// concatenation.
+struct ServiceEndpoint
+{
+    QUrl baseUrl;   // ends with '/', for example https://widget.sendshapes.com:3443/api3/
+    QString apiKey; // never logged; see redaction.h
+    std::chrono::milliseconds idleTimeout{60'000}; // abort when no byte moves for this long
+    qint64 maxResponseBytes = qint64(1) << 20;     // response bodies are capped before parsing
+
+    using Parameters = QList<std::pair<QString, QString>>;
+
+    // The URL of an api3 resource with `api_key` and the given parameters in its query. Values
+    // are fully percent-encoded ('+', '&', '=' included), so any key or e-mail survives.
+    QUrl resourceUrl(QStringView resource, const Parameters &parameters = {}) const;
+
+    // The production service (TLS, the partner docs' port).
+    static QUrl defaultProductionBaseUrl();
+
+    // Turns what a person typed ("https://host:3443", "http://host:3000/api3") into a base
+    // URL ending in '/' (an empty path becomes /api3/). nullopt and *error when it is not an
+    // absolute http(s) URL with a host.
+    static std::optional<QUrl> normalizeBaseUrl(const QString &text, QString *error = nullptr);
+};
+
+} // namespace pc

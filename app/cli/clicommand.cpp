@@ -1,0 +1,132 @@
+#include "cli/clicommand.h"
+
+#include "cli/clicontext.h"
+#include "cli/configcommand.h"
+#include "cli/sandboxcommand.h"
+#include "cli/statuscommand.h"
+#include "cli/tokencommand.h"
+#include "common/buildinfo.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace pc::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("partner-console-cli", text);
+}
+
+void printText(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+QString overviewText(const GlobalOptions &globals,
+                     const std::vector<std::unique_ptr<CliCommand>> &commands)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Scripting interface of the Design Streaming partner console: create tokens, "
+           "upload STL designs, follow prints, run the built-in sandbox service."));
+    globals.addTo(parser);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"command"_s, tr("One of the commands below."),
+                                 u"COMMAND [options]"_s);
+    QString text = parser.helpText();
+    text += u'\n' + tr("Commands:") + u'\n';
+    for (const auto &command : commands)
+        text += u"  %1  %2\n"_s.arg(command->name(), -10).arg(command->summary());
+    text += u'\n' +
+            tr("Run \"partner-console-cli COMMAND --help\" for a command's options.\n"
+               "Exit codes: 0 success, 1 service or network error, 2 usage error, "
+               "3 invalid input.") +
+            u'\n';
+    return text;
+}
+
+} // namespace
+
+std::vector<std::unique_ptr<CliCommand>> makeCommands()
+{
+    std::vector<std::unique_ptr<CliCommand>> commands;
+    commands.push_back(std::make_unique<SandboxCommand>());
+    commands.push_back(std::make_unique<TokenCommand>());
+    commands.push_back(std::make_unique<StatusCommand>());
+    commands.push_back(std::make_unique<ConfigCommand>());
+    return commands;
+}
+
+int runCli(const QStringList &arguments)
+{
+    const GlobalOptions globals;
+    const auto commands = makeCommands();
+
+    // First pass: find the command; its own options are not known yet, so unknown options
+    // are not errors here.
+    QCommandLineParser first;
+    globals.addTo(first);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
+    const QCommandLineOption version({u"v"_s, u"version"_s}, tr("Show the version."));
+    first.addOptions({help, version});
+    first.parse(arguments);
+    const CliOutput out(first.isSet(globals.json));
+
+    const QStringList positional = first.positionalArguments();
+    if (positional.isEmpty()) {
+        if (first.isSet(version)) {
+            out.result(QJsonObject{{u"name"_s, u"partner-console-cli"_s},
+                                   {u"version"_s, applicationVersion()}},
+                       u"partner-console-cli "_s + applicationVersion());
+            return ExitSuccess;
+        }
+        if (first.isSet(help)) {
+            printText(stdout, overviewText(globals, commands));
+            return ExitSuccess;
+        }
+        printText(stderr, overviewText(globals, commands));
+        return out.usageError(tr("No command given."));
+    }
+
+    const QString name = positional.first();
+    CliCommand *command = nullptr;
+    for (const auto &candidate : commands) {
+        if (candidate->name() == name)
+            command = candidate.get();
+    }
+    if (!command) {
+        if (name == u"help") {
+            printText(stdout, overviewText(globals, commands));
+            return ExitSuccess;
+        }
+        return out.usageError(tr("Unknown command \"%1\".").arg(name));
+    }
+
+    // Second pass: the command's options with the global ones.
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command->summary());
+    parser.addPositionalArgument(name, command->summary(), name);
+    globals.addTo(parser);
+    parser.addOptions({help});
+    command->addOptions(parser);
+    if (!parser.parse(arguments))
+        return out.usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        printText(stdout, parser.helpText());
+        return ExitSuccess;
+    }
+
+    CliContext context(parser, globals);
+    return command->run(context, parser.positionalArguments().mid(1));
+}
+
+} // namespace pc::cli

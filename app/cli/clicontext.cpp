@@ -1,0 +1,178 @@
+#include "cli/clicontext.h"
+
+#include "common/redaction.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace pc::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("partner-console-cli", text);
+}
+
+const QString kApiKeyVariable = u"PARTNER_CONSOLE_API_KEY"_s;
+const QString kDataDirVariable = u"PARTNER_CONSOLE_DATA_DIR"_s;
+
+} // namespace
+
+GlobalOptions::GlobalOptions()
+    : baseUrl(u"base-url"_s,
+              tr("Service base URL (http or https, any host and port), for example "
+                 "https://widget.sendshapes.com:3443/api3/. Needs an API key."),
+              u"URL"_s)
+    , environment(u"environment"_s,
+                  tr("sandbox (the built-in service on this machine) or production. Default: "
+                     "production when an API key is configured, else sandbox."),
+                  u"NAME"_s)
+    , apiKeyFile(u"api-key-file"_s,
+                 tr("Read the partner API key from this file (first line). Otherwise the "
+                    "PARTNER_CONSOLE_API_KEY environment variable is used. Never pass a key "
+                    "on the command line."),
+                 u"PATH"_s)
+    , dataDir(u"data-dir"_s,
+              tr("Folder for the console's data. Otherwise PARTNER_CONSOLE_DATA_DIR, otherwise "
+                 "the standard application data folder."),
+              u"DIR"_s)
+    , timeout(u"timeout"_s,
+              tr("Abort a request when no data moved for this many seconds (default 60)."),
+              u"SECONDS"_s, u"60"_s)
+    , json(u"json"_s, tr("Print results as one JSON object per line; errors as JSON on stderr."))
+{}
+
+void GlobalOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({baseUrl, environment, apiKeyFile, dataDir, timeout, json});
+}
+
+QString environmentName(Environment environment)
+{
+    switch (environment) {
+    case Environment::Sandbox:
+        return u"sandbox"_s;
+    case Environment::Production:
+        return u"production"_s;
+    case Environment::Custom:
+        return u"custom"_s;
+    }
+    return {};
+}
+
+CliContext::CliContext(const QCommandLineParser &parser, const GlobalOptions &options)
+    : m_parser(parser)
+    , m_options(options)
+    , m_out(parser.isSet(options.json))
+{}
+
+CliContext::~CliContext() = default;
+
+int CliContext::resolveApiKey(QString *key)
+{
+    if (m_parser.isSet(m_options.apiKeyFile)) {
+        const QString path = m_parser.value(m_options.apiKeyFile);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return m_out.invalidInput(
+                tr("Cannot read the API key file %1: %2.").arg(path, file.errorString()));
+        const QFileDevice::Permissions permissions = file.permissions();
+        if (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+            m_out.note(tr("Warning: the API key file %1 is readable by other users; "
+                          "restrict it with: chmod 600 %1")
+                           .arg(path));
+        *key = QString::fromUtf8(file.readLine(4096)).trimmed();
+        registerSecret(*key);
+        if (key->isEmpty())
+            return m_out.invalidInput(tr("The API key file %1 is empty.").arg(path));
+        m_apiKeySource = u"--api-key-file"_s;
+        return ExitSuccess;
+    }
+    *key = qEnvironmentVariable(qPrintable(kApiKeyVariable)).trimmed();
+    if (!key->isEmpty()) {
+        registerSecret(*key);
+        m_apiKeySource = kApiKeyVariable;
+    }
+    return ExitSuccess;
+}
+
+int CliContext::connect()
+{
+    if (m_client)
+        return ExitSuccess;
+
+    bool ok = false;
+    const int timeoutSeconds = m_parser.value(m_options.timeout).toInt(&ok);
+    if (!ok || timeoutSeconds < 1 || timeoutSeconds > 86400)
+        return m_out.usageError(tr("--timeout needs a number of seconds from 1 to 86400."));
+    m_endpoint.idleTimeout = std::chrono::seconds(timeoutSeconds);
+
+    const QString requested = m_parser.value(m_options.environment).trimmed().toLower();
+    if (!requested.isEmpty() && requested != u"sandbox" && requested != u"production")
+        return m_out.usageError(
+            tr("Unknown environment \"%1\": use sandbox or production.").arg(requested));
+
+    QString key;
+    if (const int code = resolveApiKey(&key); code != ExitSuccess)
+        return code;
+
+    const bool sandboxRequested = requested == u"sandbox";
+    if (m_parser.isSet(m_options.baseUrl)) {
+        QString error;
+        const auto url =
+            ServiceEndpoint::normalizeBaseUrl(m_parser.value(m_options.baseUrl), &error);
+        if (!url)
+            return m_out.usageError(error);
+        m_environment = sandboxRequested ? Environment::Sandbox : Environment::Custom;
+        m_endpoint.baseUrl = *url;
+    } else if (requested == u"production" || (!sandboxRequested && !key.isEmpty())) {
+        m_environment = Environment::Production;
+        m_endpoint.baseUrl = ServiceEndpoint::defaultProductionBaseUrl();
+    } else {
+        m_environment = Environment::Sandbox;
+    }
+
+    if (m_endpoint.baseUrl.isEmpty()) {
+        // The built-in sandbox, in this process, for this command only.
+        m_sandbox = std::make_unique<SandboxServer>();
+        if (!m_sandbox->listen(0))
+            return m_out.error(
+                ExitServiceError, u"sandbox"_s,
+                tr("The built-in sandbox could not start: %1").arg(m_sandbox->errorString()));
+        m_endpoint.baseUrl = m_sandbox->apiBaseUrl();
+        m_endpoint.apiKey = m_sandbox->apiKey();
+        m_apiKeySource = u"sandbox"_s;
+        m_out.note(tr("Using the built-in sandbox at %1 (no partner key configured). It lives "
+                      "only while this command runs; start a lasting one with "
+                      "\"partner-console-cli sandbox\".")
+                       .arg(m_endpoint.baseUrl.toString()));
+    } else {
+        if (key.isEmpty())
+            return m_out.usageError(
+                tr("No API key for %1: put it in a file readable only by you and pass "
+                   "--api-key-file PATH, or set PARTNER_CONSOLE_API_KEY.")
+                    .arg(m_endpoint.baseUrl.toString()));
+        m_endpoint.apiKey = key;
+    }
+    m_client = std::make_unique<ApiClient>(&m_network, m_endpoint);
+    return ExitSuccess;
+}
+
+QString CliContext::dataDir() const
+{
+    QString dir = m_parser.value(m_options.dataDir);
+    if (dir.isEmpty())
+        dir = qEnvironmentVariable(qPrintable(kDataDirVariable));
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir::cleanPath(QDir(dir).absolutePath());
+}
+
+} // namespace pc::cli

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "api/apiclient.h"
+#include "cli/clioutput.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+
+#include <memory>
+
+namespace pc {
+class SandboxServer;
+}
+
+namespace pc::cli {
+
+// Options every command accepts.
+struct GlobalOptions
+{
+    GlobalOptions();
+    void addTo(QCommandLineParser &parser) const;
+
+    QCommandLineOption baseUrl;
+    QCommandLineOption environment;
+    QCommandLineOption apiKeyFile;
+    QCommandLineOption dataDir;
+    QCommandLineOption timeout;
+    QCommandLineOption json;
+};
+
+// Which service a command talks to.
+enum class Environment { Sandbox, Production, Custom };
+QString environmentName(Environment environment);
+
+// What a command needs from the command line: output, the service client (created on
+// demand: connect()), the data folder. Starting a built-in sandbox when no key is configured
+// happens here, so every command behaves the same way.
+class CliContext final
+{
+    Q_DISABLE_COPY_MOVE(CliContext)
+
+public:
+    CliContext(const QCommandLineParser &parser, const GlobalOptions &options);
+    ~CliContext();
+
+    const CliOutput &out() const { return m_out; }
+    const QCommandLineParser &parser() const { return m_parser; }
+
+    // Resolves the environment, the base URL and the API key, starting the built-in sandbox
+    // when that is the environment. Returns ExitSuccess, or prints the problem and returns
+    // its exit code.
+    int connect();
+    ApiClient &client() { return *m_client; }
+    Environment environment() const { return m_environment; }
+    QUrl baseUrl() const { return m_endpoint.baseUrl; }
+    // Where the key came from ("--api-key-file", "PARTNER_CONSOLE_API_KEY", "sandbox",
+    // or empty): never the key itself.
+    QString apiKeySource() const { return m_apiKeySource; }
+
+    // --data-dir, else PARTNER_CONSOLE_DATA_DIR, else the standard application data folder.
+    QString dataDir() const;
+
+    // Runs the event loop until the job finishes and returns its result.
+    template<class Result, class Job>
+    Result wait(Job *job)
+    {
+        Result result;
+        QEventLoop loop;
+        QObject::connect(job, &Job::finished, &loop, [&](const Result &r) {
+            result = r;
+            loop.quit();
+        });
+        loop.exec();
+        return result;
+    }
+
+private:
+    int resolveApiKey(QString *key);
+
+    const QCommandLineParser &m_parser;
+    const GlobalOptions &m_options;
+    CliOutput m_out;
+    Environment m_environment = Environment::Sandbox;
+    ServiceEndpoint m_endpoint;
+    QString m_apiKeySource;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<ApiClient> m_client;
+};
+
+} // namespace pc::cli

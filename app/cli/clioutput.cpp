@@ -1,0 +1,68 @@
+#include "cli/clioutput.h"
+
+#include "common/redaction.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace pc::cli {
+
+namespace {
+
+void writeLine(FILE *stream, const QString &text)
+{
+    const QByteArray bytes = redact(text).toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream); // a script (or a test) reads line by line while the command runs
+}
+
+QString compactJson(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+void CliOutput::result(const QJsonObject &object, const QString &text) const
+{
+    writeLine(stdout, m_json ? compactJson(object) : text);
+}
+
+void CliOutput::note(const QString &text) const
+{
+    if (!m_json)
+        writeLine(stderr, text);
+}
+
+int CliOutput::error(ExitCode code, const QString &kind, const QString &message) const
+{
+    if (m_json) {
+        writeLine(stderr,
+                  compactJson(QJsonObject{
+                      {u"error"_s, QJsonObject{{u"kind"_s, kind}, {u"message"_s, message}}}}));
+    } else {
+        writeLine(stderr, u"partner-console-cli: "_s + message);
+    }
+    return code;
+}
+
+int CliOutput::usageError(const QString &message) const
+{
+    return error(ExitUsageError, u"usage"_s, message + u" (see partner-console-cli --help)"_s);
+}
+
+int CliOutput::invalidInput(const QString &message) const
+{
+    return error(ExitInvalidInput, u"invalid_input"_s, message);
+}
+
+int CliOutput::apiError(const ApiError &error) const
+{
+    const ExitCode code = error.kind == ApiError::Kind::File ? ExitInvalidInput : ExitServiceError;
+    return this->error(code, ApiError::kindName(error.kind), error.message);
+}
+
+} // namespace pc::cli

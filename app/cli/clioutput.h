@@ -1,0 +1,46 @@
+#pragma once
+
+#include "api/apierror.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace pc::cli {
+
+// Exit codes every command keeps.
+enum ExitCode : int {
+    ExitSuccess = 0,
+    ExitServiceError = 1, // the service or the network failed
+    ExitUsageError = 2,   // wrong options or arguments
+    ExitInvalidInput = 3, // the input (file, token, value) is not acceptable
+};
+
+// Writes results to stdout and errors to stderr, as text for people or, with --json, as one
+// JSON object per line. Everything passes through redact() first.
+class CliOutput final
+{
+public:
+    explicit CliOutput(bool json)
+        : m_json(json)
+    {}
+
+    bool isJson() const { return m_json; }
+
+    // One result: `object` under --json, else `text` (may span lines).
+    void result(const QJsonObject &object, const QString &text) const;
+    // A remark for people on stderr (for example which environment is used); silent
+    // under --json so scripts get clean output.
+    void note(const QString &text) const;
+    // Prints the error and returns `code`, so commands can `return out.error(...)`.
+    int error(ExitCode code, const QString &kind, const QString &message) const;
+    int usageError(const QString &message) const;
+    int invalidInput(const QString &message) const;
+    // Maps an API error to its exit code (file problems are invalid input; the rest are
+    // service or network errors).
+    int apiError(const ApiError &error) const;
+
+private:
+    bool m_json;
+};
+
+} // namespace pc::cli

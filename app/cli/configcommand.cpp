@@ -1,0 +1,57 @@
+#include "cli/configcommand.h"
+
+#include "cli/clicontext.h"
+#include "common/buildinfo.h"
+#include "common/redaction.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace pc::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("partner-console-cli", text);
+}
+
+} // namespace
+
+QString ConfigCommand::name() const
+{
+    return u"config"_s;
+}
+
+QString ConfigCommand::summary() const
+{
+    return tr("Show the environment, service URL, API key source and data folder in effect.");
+}
+
+void ConfigCommand::addOptions(QCommandLineParser &) {}
+
+int ConfigCommand::run(CliContext &context, const QStringList &arguments)
+{
+    if (!arguments.isEmpty())
+        return context.out().usageError(tr("config takes no arguments."));
+    if (const int code = context.connect(); code != ExitSuccess)
+        return code;
+    const QString environment = environmentName(context.environment());
+    const QString baseUrl = redactUrl(context.baseUrl());
+    const QString keySource = context.apiKeySource();
+    const QString dataDir = context.dataDir();
+    const QString text = u"version:       %1\nenvironment:   %2\nbase URL:      %3\n"
+                         u"API key from:  %4\ndata folder:   %5"_s.arg(
+                             applicationVersion(), environment, baseUrl, keySource, dataDir);
+    context.out().result(QJsonObject{{u"version"_s, applicationVersion()},
+                                     {u"environment"_s, environment},
+                                     {u"base_url"_s, baseUrl},
+                                     {u"api_key_source"_s, keySource},
+                                     {u"data_dir"_s, dataDir}},
+                         text);
+    return ExitSuccess;
+}
+
+} // namespace pc::cli

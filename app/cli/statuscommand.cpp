@@ -1,0 +1,108 @@
+#include "cli/statuscommand.h"
+
+#include "api/responseparser.h"
+#include "cli/clicontext.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace pc::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("partner-console-cli", text);
+}
+
+QString formatSeconds(double seconds)
+{
+    const qint64 total = qint64(std::llround(std::max(0.0, seconds)));
+    return u"%1:%2:%3"_s.arg(total / 3600)
+        .arg((total / 60) % 60, 2, 10, QChar(u'0'))
+        .arg(total % 60, 2, 10, QChar(u'0'));
+}
+
+QString formatNumber(double value)
+{
+    return QString::number(value, 'f', value == std::floor(value) ? 0 : 1);
+}
+
+} // namespace
+
+QString StatusCommand::name() const
+{
+    return u"status"_s;
+}
+
+QString StatusCommand::summary() const
+{
+    return tr("Show how the print of one token is going (api_get_partner_print_status).");
+}
+
+void StatusCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"TOKEN"_s, tr("The transaction token."));
+}
+
+QJsonObject formatPrintStatusJson(const QString &token, const PrintStatus &status)
+{
+    QJsonObject object = printStatusToWireJson(status);
+    object.insert(u"token"_s, token);
+    object.insert(u"awaiting_customer"_s, status.isAwaitingCustomer());
+    return object;
+}
+
+QString formatPrintStatusText(const QString &token, const PrintStatus &status)
+{
+    QStringList lines;
+    auto add = [&lines](const QString &label, const QString &value) {
+        lines.append(u"%1 %2"_s.arg(label + u':', -14).arg(value));
+    };
+    add(tr("token"), token);
+    if (status.isAwaitingCustomer()) {
+        add(tr("status"), tr("awaiting customer (printing has not started)"));
+        return lines.join(u'\n');
+    }
+    add(tr("status"), status.statusText.isEmpty() ? tr("(none reported)") : status.statusText);
+    if (status.percentage)
+        add(tr("progress"), formatNumber(*status.percentage) + u" %"_s);
+    if (status.minutesLeft)
+        add(tr("minutes left"), formatNumber(*status.minutesLeft));
+    if (status.totalTime)
+        add(tr("print time"), formatSeconds(*status.totalTime));
+    if (!status.printerModel.isEmpty())
+        add(tr("printer"), status.printerModel);
+    if (!status.message.isEmpty())
+        add(tr("message"), status.message);
+    return lines.join(u'\n');
+}
+
+int StatusCommand::run(CliContext &context, const QStringList &arguments)
+{
+    if (arguments.size() != 1)
+        return context.out().usageError(tr("status needs exactly one TOKEN."));
+    const QString token = arguments.first().trimmed();
+    const bool plausible = !token.isEmpty() && token.size() <= 256 &&
+                           std::all_of(token.cbegin(), token.cend(), [](QChar c) {
+                               return c.unicode() > 0x20 && c.unicode() < 0x7f;
+                           });
+    if (!plausible)
+        return context.out().invalidInput(
+            tr("\"%1\" is not a token: tokens are 32 hexadecimal digits.").arg(token));
+    if (const int code = context.connect(); code != ExitSuccess)
+        return code;
+    const PrintStatusResult result =
+        context.wait<PrintStatusResult>(context.client().printStatus(token));
+    if (!result.isOk())
+        return context.out().apiError(result.error);
+    context.out().result(formatPrintStatusJson(token, result.status),
+                         formatPrintStatusText(token, result.status));
+    return ExitSuccess;
+}
+
+} // namespace pc::cli

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "api/printstatus.h"
+#include "sandbox/faultplan.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace pc {
+
+class SandboxServerPrivate;
+
+// The outcome the print simulation gives every print of a run.
+enum class PrintOutcome { Random, Success, Failure };
+
+struct SandboxConfig
+{
+    QString apiKey;                          // empty: a random key is generated
+    double speed = 1.0;                      // >1 compresses simulated time (60 = 1 min in 1 s)
+    std::optional<double> autoPrintSeconds;  // start printing by itself this many real
+                                             // seconds after the upload
+    PrintOutcome outcome = PrintOutcome::Random;
+    FaultPlan faults;
+    qint64 maxUploadBytes = qint64(1) << 30; // bigger uploads get HTTP 413
+};
+
+// A faithful stand-in for the Design Streaming api3 service (API.md), on loopback only.
+// Built on Qt HttpServer. Serves the three api3 calls, the 400 x 400 token-link page
+// (`/?token=...`), print simulation per token and scriptable fault injection.
+// State is in memory; uploaded files live in a temporary folder removed on destruction.
+class SandboxServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SandboxServer)
+
+public:
+    explicit SandboxServer(SandboxConfig config = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on 127.0.0.1; port 0 picks a free one. False (see errorString()) on failure.
+    bool listen(quint16 port = 0);
+    bool isListening() const;
+    QString errorString() const;
+
+    quint16 port() const;
+    QUrl serverUrl() const;  // http://127.0.0.1:PORT/
+    QUrl apiBaseUrl() const; // http://127.0.0.1:PORT/api3/
+    QString apiKey() const;
+    const SandboxConfig &config() const;
+
+    void setFaultPlan(const FaultPlan &plan);
+    FaultPlan faultPlan() const;
+    void setOutcome(PrintOutcome outcome);
+
+    // What the token page's Print button does. False for an unknown token, a token without
+    // an uploaded file, or a print already started.
+    bool startPrint(const QString &token, const QString &printerModel = {});
+
+    // Introspection for tests and the load checks of later issues.
+    bool hasToken(const QString &token) const;
+    int uploadCount(const QString &token) const;      // files stored for the token (0 or 1)
+    int statusRequestCount(const QString &token) const;
+    int totalRequestCount() const;                    // api3 requests of any kind
+    std::optional<PrintStatus> currentStatus(const QString &token) const;
+    // Where the file uploaded for the token is stored (inside the server's temporary
+    // folder, removed on destruction); empty when there is none.
+    QString storedFilePath(const QString &token) const;
+
+    // The monotonic clock (milliseconds) the print simulation runs on; tests pass their own
+    // to step through a print without waiting. Set it before printing starts.
+    void setClockForTesting(std::function<qint64()> monotonicMsecs);
+
+Q_SIGNALS:
+    void tokenCreated(const QString &token);
+    void fileUploaded(const QString &token, const QString &fileName, qint64 size);
+    void printStarted(const QString &token);
+    void faultInjected(const QString &description);
+
+private:
+    std::unique_ptr<SandboxServerPrivate> d;
+};
+
+} // namespace pc
