@@ -1,0 +1,381 @@
+// partner-console-cli as scripts use it: options, exit codes, JSON lines, and the sandbox
+// command serving the other commands from a separate process.
+#include "api/apiclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kCli = QStringLiteral(PC_CLI_PATH);
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonObject json() const
+    {
+        return QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
+    }
+    QJsonObject errorJson() const
+    {
+        return QJsonDocument::fromJson(err.trimmed().split('\n').last())
+            .object()
+            .value(u"error")
+            .toObject();
+    }
+};
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void version();
+    void helpAndUsageErrors();
+    void builtInSandboxWithoutKey();
+    void sandboxServesOtherCommands();
+    void liveStatusAfterPrint();
+    void apiKeyFile();
+    void wrongKeyExitsWithServiceError();
+    void invalidTokenIsInvalidInput();
+    void productionWithoutKeyIsUsageError();
+    void configNeverShowsKey();
+    void sandboxRejectsBadOptions();
+    void sandboxStopsCleanlyOnSigterm();
+
+private:
+    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {});
+    QProcessEnvironment baseEnvironment() const;
+
+    QTemporaryDir m_home;
+    QProcess m_sandbox;
+    QString m_baseUrl;
+    QString m_sandboxKey;
+};
+
+QProcessEnvironment TestCli::baseEnvironment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"PARTNER_CONSOLE_API_KEY"_s);
+    env.remove(u"PARTNER_CONSOLE_DATA_DIR"_s);
+    env.insert(u"HOME"_s, m_home.path());
+    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+    return env;
+}
+
+CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment.isEmpty() ? baseEnvironment() : environment);
+    process.start(kCli, arguments);
+    CliRun result;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        qWarning() << "CLI did not finish:" << arguments;
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    m_sandbox.setProcessEnvironment(baseEnvironment());
+    m_sandbox.start(kCli, {u"sandbox"_s, u"--json"_s, u"--speed"_s, u"600"_s, u"--api-key"_s,
+                           u"cli-test-sandbox-key"_s});
+    QVERIFY(m_sandbox.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.canReadLine(), 15000);
+    const QJsonObject first = QJsonDocument::fromJson(m_sandbox.readLine()).object();
+    m_baseUrl = first.value(u"base_url").toString();
+    m_sandboxKey = first.value(u"api_key").toString();
+    QVERIFY2(m_baseUrl.startsWith(u"http://127.0.0.1:"_s), qPrintable(m_baseUrl));
+    QVERIFY(m_baseUrl.endsWith(u"/api3/"_s));
+    QCOMPARE(m_sandboxKey, u"cli-test-sandbox-key"_s);
+}
+
+void TestCli::cleanupTestCase()
+{
+    if (m_sandbox.state() != QProcess::NotRunning) {
+        m_sandbox.kill();
+        m_sandbox.waitForFinished();
+    }
+}
+
+void TestCli::version()
+{
+    const CliRun text = run({u"--version"_s});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(QRegularExpression(u"^partner-console-cli \\d+\\.\\d+\\.\\d+\n$"_s)
+                 .match(QString::fromUtf8(text.out))
+                 .hasMatch(),
+             text.out.constData());
+    const CliRun json = run({u"--json"_s, u"--version"_s});
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(json.json().value(u"name").toString(), u"partner-console-cli"_s);
+}
+
+void TestCli::helpAndUsageErrors()
+{
+    const CliRun help = run({u"--help"_s});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *word : {"sandbox", "token", "status", "config", "--base-url", "--environment",
+                             "--api-key-file", "--data-dir", "--json"})
+        QVERIFY2(help.out.contains(word), word);
+
+    const CliRun commandHelp = run({u"sandbox"_s, u"--help"_s});
+    QCOMPARE(commandHelp.exitCode, 0);
+    QVERIFY(commandHelp.out.contains("--auto-print"));
+    QVERIFY(commandHelp.out.contains("--fault"));
+
+    QCOMPARE(run({}).exitCode, 2);
+    const CliRun unknown = run({u"--json"_s, u"frobnicate"_s});
+    QCOMPARE(unknown.exitCode, 2);
+    QCOMPARE(unknown.errorJson().value(u"kind").toString(), u"usage"_s);
+    QVERIFY(unknown.out.isEmpty());
+    QCOMPARE(run({u"token"_s, u"--no-such-option"_s}).exitCode, 2);
+    QCOMPARE(run({u"token"_s, u"extra"_s}).exitCode, 2);
+    QCOMPARE(run({u"status"_s}).exitCode, 2);
+    QCOMPARE(run({u"--environment"_s, u"staging"_s, u"token"_s}).exitCode, 2);
+    QCOMPARE(run({u"--timeout"_s, u"0"_s, u"token"_s}).exitCode, 2);
+    QCOMPARE(run({u"--base-url"_s, u"ftp://x"_s, u"token"_s}).exitCode, 2);
+}
+
+void TestCli::builtInSandboxWithoutKey()
+{
+    // No key anywhere: the command runs on a sandbox of its own and says so.
+    const CliRun result = run({u"token"_s});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(
+        QRegularExpression(u"^[0-9a-f]{32}\n$"_s).match(QString::fromUtf8(result.out)).hasMatch(),
+        result.out.constData());
+    QVERIFY(result.err.contains("built-in sandbox"));
+}
+
+void TestCli::sandboxServesOtherCommands()
+{
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const CliRun token = run({u"--json"_s, u"--base-url"_s, m_baseUrl, u"token"_s}, env);
+    QCOMPARE(token.exitCode, 0);
+    const QString value = token.json().value(u"token").toString();
+    QVERIFY2(QRegularExpression(u"^[0-9a-f]{32}$"_s).match(value).hasMatch(),
+             token.out.constData());
+
+    // The sandbox process reports the event on its own output.
+    QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.canReadLine(), 5000);
+    const QJsonObject event = QJsonDocument::fromJson(m_sandbox.readLine()).object();
+    QCOMPARE(event.value(u"event").toString(), u"token_created"_s);
+    QCOMPARE(event.value(u"token").toString(), value);
+
+    const CliRun status = run({u"status"_s, value, u"--json"_s, u"--base-url"_s, m_baseUrl}, env);
+    QCOMPARE(status.exitCode, 0);
+    const QJsonObject json = status.json();
+    QCOMPARE(json.value(u"token").toString(), value);
+    QCOMPARE(json.value(u"awaiting_customer").toBool(), true);
+    for (const char *key : {"printing_job_status", "printing_percentage", "minutes_left", "message",
+                            "total_time", "printer_model"})
+        QVERIFY2(json.contains(QLatin1StringView(key)) &&
+                     json.value(QLatin1StringView(key)).isNull(),
+                 key);
+
+    const CliRun text = run({u"status"_s, value, u"--base-url"_s, m_baseUrl}, env);
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains("awaiting customer"));
+}
+
+void TestCli::liveStatusAfterPrint()
+{
+    // Upload through the client library, press Print on the token page's endpoint, then
+    // follow the print with the CLI until it is confirmed.
+    QNetworkAccessManager network;
+    pc::ServiceEndpoint endpoint;
+    endpoint.baseUrl = QUrl(m_baseUrl);
+    endpoint.apiKey = m_sandboxKey;
+    pc::ApiClient client(&network, endpoint);
+    QSignalSpy tokenSpy(client.createToken(), &pc::CreateTokenJob::finished);
+    QVERIFY(tokenSpy.wait());
+    const QString token = tokenSpy.first().first().value<pc::TokenResult>().token;
+    QVERIFY(!token.isEmpty());
+    pc::UploadRequest upload{token,
+                             QStringLiteral(PC_TEST_DATA_DIR "/box_freecad_binary.stl"),
+                             {},
+                             u"customer@example.com"_s,
+                             *pc::Decimal::fromString(u"12.50"),
+                             u"EUR"_s,
+                             u"JOB-7"_s};
+    QSignalSpy uploadSpy(client.upload(upload), &pc::UploadJob::finished);
+    QVERIFY(uploadSpy.wait());
+    const auto links = uploadSpy.first().first().value<pc::UploadResult>();
+    QVERIFY2(links.isOk(), qPrintable(links.error.message));
+
+    QUrl print = QUrl(m_baseUrl).resolved(QUrl(u"/sandbox/print"_s));
+    QUrlQuery query;
+    query.addQueryItem(u"token"_s, token);
+    query.addQueryItem(u"printer_model"_s, u"Ultimaker S5"_s);
+    print.setQuery(query);
+    QNetworkRequest request(print);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
+    QNetworkReply *reply = network.post(request, QByteArray());
+    QSignalSpy printSpy(reply, &QNetworkReply::finished);
+    QVERIFY(printSpy.wait());
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    QStringList seen;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const CliRun status =
+                run({u"status"_s, token, u"--json"_s, u"--base-url"_s, m_baseUrl}, env);
+            const QString value = status.json().value(u"printing_job_status").toString();
+            if (!value.isEmpty() && (seen.isEmpty() || seen.last() != value))
+                seen.append(value);
+            return value.startsWith(u"CONFIRMED_"_s);
+        }(),
+        60000);
+    qInfo() << "statuses seen by the CLI:" << seen;
+    QVERIFY(seen.contains(u"PRINTING"_s));
+    QVERIFY(seen.contains(u"SUCCESS"_s) || seen.contains(u"FAILURE"_s));
+}
+
+void TestCli::apiKeyFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"key"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(m_sandboxKey.toUtf8() + "\n");
+    file.close();
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+
+    const CliRun ok = run({u"--api-key-file"_s, path, u"--base-url"_s, m_baseUrl, u"token"_s});
+    QCOMPARE(ok.exitCode, 0);
+    QVERIFY(!ok.err.contains("readable by other users"));
+
+    QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ReadOther));
+    const CliRun loose = run({u"--api-key-file"_s, path, u"--base-url"_s, m_baseUrl, u"token"_s});
+    QCOMPARE(loose.exitCode, 0);
+    QVERIFY(loose.err.contains("chmod 600"));
+
+    const CliRun missing = run({u"--json"_s, u"--api-key-file"_s, dir.filePath(u"nope"_s),
+                                u"--base-url"_s, m_baseUrl, u"token"_s});
+    QCOMPARE(missing.exitCode, 3);
+    QCOMPARE(missing.errorJson().value(u"kind").toString(), u"invalid_input"_s);
+}
+
+void TestCli::wrongKeyExitsWithServiceError()
+{
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, u"WRONG-KEY-SENTINEL-123"_s);
+    const CliRun result = run({u"--json"_s, u"--base-url"_s, m_baseUrl, u"token"_s}, env);
+    QCOMPARE(result.exitCode, 1);
+    const QJsonObject error = result.errorJson();
+    QCOMPARE(error.value(u"kind").toString(), u"http"_s);
+    QVERIFY(error.value(u"message").toString().contains(u"API key"_s));
+    QVERIFY(!result.err.contains("WRONG-KEY-SENTINEL"));
+    QVERIFY(!result.out.contains("WRONG-KEY-SENTINEL"));
+
+    // Unreachable service: also a service/network error, with its own kind.
+    const CliRun refused =
+        run({u"--json"_s, u"--base-url"_s, u"http://127.0.0.1:1/api3/"_s, u"token"_s}, env);
+    QCOMPARE(refused.exitCode, 1);
+    QCOMPARE(refused.errorJson().value(u"kind").toString(), u"network"_s);
+}
+
+void TestCli::invalidTokenIsInvalidInput()
+{
+    const CliRun result = run({u"status"_s, u"not a token"_s});
+    QCOMPARE(result.exitCode, 3);
+}
+
+void TestCli::productionWithoutKeyIsUsageError()
+{
+    const CliRun result = run({u"--json"_s, u"--environment"_s, u"production"_s, u"token"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.errorJson().value(u"message").toString().contains(u"--api-key-file"_s));
+}
+
+void TestCli::configNeverShowsKey()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, u"CONFIG-KEY-SENTINEL-xyz"_s);
+    env.insert(u"PARTNER_CONSOLE_DATA_DIR"_s, data.path());
+    const CliRun result = run({u"--json"_s, u"config"_s}, env);
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = result.json();
+    QCOMPARE(json.value(u"environment").toString(), u"production"_s);
+    QCOMPARE(json.value(u"base_url").toString(), u"https://widget.sendshapes.com:3443/api3/"_s);
+    QCOMPARE(json.value(u"api_key_source").toString(), u"PARTNER_CONSOLE_API_KEY"_s);
+    QCOMPARE(json.value(u"data_dir").toString(), data.path());
+    QVERIFY(!result.out.contains("CONFIG-KEY-SENTINEL"));
+
+    const CliRun overridden =
+        run({u"--json"_s, u"--data-dir"_s, m_home.filePath(u"elsewhere"_s), u"config"_s}, env);
+    QCOMPARE(overridden.json().value(u"data_dir").toString(), m_home.filePath(u"elsewhere"_s));
+
+    const CliRun sandbox = run({u"--json"_s, u"config"_s});
+    QCOMPARE(sandbox.json().value(u"environment").toString(), u"sandbox"_s);
+    QVERIFY(sandbox.json().value(u"data_dir").toString().startsWith(m_home.path()));
+}
+
+void TestCli::sandboxRejectsBadOptions()
+{
+    QCOMPARE(run({u"sandbox"_s, u"--speed"_s, u"-1"_s}).exitCode, 2);
+    QCOMPARE(run({u"sandbox"_s, u"--port"_s, u"70000"_s}).exitCode, 2);
+    QCOMPARE(run({u"sandbox"_s, u"--outcome"_s, u"maybe"_s}).exitCode, 2);
+    const CliRun fault = run({u"--json"_s, u"sandbox"_s, u"--fault"_s, u"explode=1"_s});
+    QCOMPARE(fault.exitCode, 2);
+    QVERIFY(fault.errorJson().value(u"message").toString().contains(u"explode"_s));
+    // A port that is taken is a clear error, not a hang.
+    const QString port =
+        QUrl(m_baseUrl).port() > 0 ? QString::number(QUrl(m_baseUrl).port()) : QString();
+    const CliRun taken = run({u"sandbox"_s, u"--port"_s, port});
+    QCOMPARE(taken.exitCode, 1);
+    QVERIFY(taken.err.contains(port.toUtf8()));
+}
+
+void TestCli::sandboxStopsCleanlyOnSigterm()
+{
+    QProcess sandbox;
+    sandbox.setProcessEnvironment(baseEnvironment());
+    sandbox.start(kCli, {u"sandbox"_s, u"--fault"_s, u"latency=10"_s});
+    QVERIFY(sandbox.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(sandbox.canReadLine(), 15000);
+    const QByteArray first = sandbox.readLine();
+    QVERIFY2(first.startsWith("Sandbox listening on http://127.0.0.1:"), first.constData());
+    ::kill(pid_t(sandbox.processId()), SIGTERM);
+    QVERIFY(sandbox.waitForFinished(10000));
+    QCOMPARE(sandbox.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(sandbox.exitCode(), 0);
+    QVERIFY(sandbox.readAllStandardError().contains("Sandbox stopped"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

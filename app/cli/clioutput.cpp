@@ -12,9 +12,11 @@ namespace pc::cli {
 
 namespace {
 
-void writeLine(FILE *stream, const QString &text)
+void writeLine(FILE *stream, const QString &text,
+               CliOutput::Redaction redaction = CliOutput::Redaction::On)
 {
-    const QByteArray bytes = redact(text).toUtf8() + '\n';
+    const QString shown = redaction == CliOutput::Redaction::On ? redact(text) : text;
+    const QByteArray bytes = shown.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream); // a script (or a test) reads line by line while the command runs
 }
@@ -26,15 +28,15 @@ QString compactJson(const QJsonObject &object)
 
 } // namespace
 
-void CliOutput::result(const QJsonObject &object, const QString &text) const
+void CliOutput::result(const QJsonObject &object, const QString &text, Redaction redaction) const
 {
-    writeLine(stdout, m_json ? compactJson(object) : text);
+    writeLine(stdout, m_json ? compactJson(object) : text, redaction);
 }
 
-void CliOutput::note(const QString &text) const
+void CliOutput::note(const QString &text, Redaction redaction) const
 {
     if (!m_json)
-        writeLine(stderr, text);
+        writeLine(stderr, text, redaction);
 }
 
 int CliOutput::error(ExitCode code, const QString &kind, const QString &message) const

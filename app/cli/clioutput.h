@@ -26,11 +26,15 @@ public:
 
     bool isJson() const { return m_json; }
 
-    // One result: `object` under --json, else `text` (may span lines).
-    void result(const QJsonObject &object, const QString &text) const;
+    enum class Redaction { On, Off };
+
+    // One result: `object` under --json, else `text` (may span lines). Redaction::Off is only
+    // for values that are meant to be shown, like the sandbox's own throw-away key.
+    void result(const QJsonObject &object, const QString &text,
+                Redaction redaction = Redaction::On) const;
     // A remark for people on stderr (for example which environment is used); silent
     // under --json so scripts get clean output.
-    void note(const QString &text) const;
+    void note(const QString &text, Redaction redaction = Redaction::On) const;
     // Prints the error and returns `code`, so commands can `return out.error(...)`.
     int error(ExitCode code, const QString &kind, const QString &message) const;
     int usageError(const QString &message) const;

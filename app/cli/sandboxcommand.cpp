@@ -107,10 +107,13 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
                            {u"api_key"_s, server.apiKey()},
                            {u"server_url"_s, server.serverUrl().toString()},
                            {u"faults"_s, server.faultPlan().toSpec()}},
-               tr("Sandbox listening on %1 with API key %2").arg(baseUrl, server.apiKey()));
+               tr("Sandbox listening on %1 with API key %2").arg(baseUrl, server.apiKey()),
+               // The sandbox's key is a throw-away for this run, printed so scripts can use it.
+               CliOutput::Redaction::Off);
     out.note(tr("Use it with: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 "
                 "token\nPress Ctrl+C to stop; uploaded files are deleted on exit.")
-                 .arg(server.apiKey(), baseUrl));
+                 .arg(server.apiKey(), baseUrl),
+             CliOutput::Redaction::Off);
 
     QObject::connect(&server, &SandboxServer::tokenCreated, &server, [&out](const QString &token) {
         out.result(QJsonObject{{u"event"_s, u"token_created"_s}, {u"token"_s, token}},
