@@ -9,6 +9,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -55,6 +57,8 @@ private Q_SLOTS:
     void builtInSandboxWithoutKey();
     void sandboxServesOtherCommands();
     void liveStatusAfterPrint();
+    void statusFromRealServiceShapes_data();
+    void statusFromRealServiceShapes();
     void apiKeyFile();
     void wrongKeyExitsWithServiceError();
     void invalidTokenIsInvalidInput();
@@ -262,6 +266,68 @@ void TestCli::liveStatusAfterPrint()
     qInfo() << "statuses seen by the CLI:" << seen;
     QVERIFY(seen.contains(u"PRINTING"_s));
     QVERIFY(seen.contains(u"SUCCESS"_s) || seen.contains(u"FAILURE"_s));
+}
+
+void TestCli::statusFromRealServiceShapes_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("textLine");
+    QTest::newRow("printing_job_status_name, numeric strings")
+        << R"({"status":{"code":"ok"},"data":{"printing_job_status_name":"PRINTING","printing_percentage":"45","minutes_left":"12","message":null,"total_time":"800","printer_model":"Prusa i3"}})"_ba
+        << u"PRINTING"_s << u"progress:      45 %"_s;
+    QTest::newRow("printing_job_status, numbers")
+        << R"({"status":{"code":"ok"},"data":{"printing_job_status":"CONFIRMED_SUCCESS","printing_percentage":100,"minutes_left":0,"message":"Nice print","total_time":5400,"printer_model":null}})"_ba
+        << u"CONFIRMED_SUCCESS"_s << u"print time:    1:30:00"_s;
+    QTest::newRow("unknown value kept")
+        << R"({"status":{"code":"ok"},"data":{"printing_job_status":"QUEUED_AT_FARM"}})"_ba
+        << u"QUEUED_AT_FARM"_s << u"status:        QUEUED_AT_FARM"_s;
+    QTest::newRow("no data: awaiting customer")
+        << R"({"status":{"code":"ok"}})"_ba << QString() << u"awaiting customer"_s;
+}
+
+void TestCli::statusFromRealServiceShapes()
+{
+    // A peer that answers like the real service's documented examples.
+    QFETCH(QByteArray, body);
+    QFETCH(QString, status);
+    QFETCH(QString, textLine);
+    QTcpServer peer;
+    QVERIFY(peer.listen(QHostAddress::LocalHost, 0));
+    connect(&peer, &QTcpServer::newConnection, this, [&peer, body] {
+        QTcpSocket *socket = peer.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, body] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                          QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+    });
+    const QString baseUrl = u"http://127.0.0.1:%1/api3/"_s.arg(peer.serverPort());
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, u"real-shape-key"_s);
+
+    for (const bool json : {true, false}) {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        QStringList arguments{u"--base-url"_s, baseUrl, u"status"_s,
+                              u"0123456789abcdef0123456789abcdef"_s};
+        if (json)
+            arguments.prepend(u"--json"_s);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(kCli, arguments);
+        QVERIFY(finished.wait(30000)); // keeps this event loop (and the peer) running
+        QCOMPARE(process.exitCode(), 0);
+        const QByteArray out = process.readAllStandardOutput();
+        if (json) {
+            const QJsonObject object = QJsonDocument::fromJson(out).object();
+            QCOMPARE(object.value(u"awaiting_customer").toBool(), status.isEmpty());
+            QCOMPARE(object.value(u"printing_job_status").toString(), status);
+        } else {
+            QVERIFY2(QString::fromUtf8(out).contains(textLine), out.constData());
+        }
+    }
 }
 
 void TestCli::apiKeyFile()
