@@ -1,0 +1,195 @@
+// partner-console: the desktop GUI of the Design Streaming partner console.
+//
+// Chooses the environment (built-in sandbox, production or a custom service URL), starts the
+// sandbox server in-process when that is the choice, and shows the main window.
+
+#include "environmentinfo.h"
+#include "mainwindow.h"
+#include "uilogging.h"
+
+#include "common/buildinfo.h"
+#include "common/redaction.h"
+#include "common/terminationsignals.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+const char kApiKeyVariable[] = "PARTNER_CONSOLE_API_KEY";
+
+struct Options
+{
+    std::optional<pc::EnvironmentKind> environment;
+    std::optional<QUrl> baseUrl;
+};
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()),
+                 qPrintable(pc::redact(message)));
+}
+
+// Parses the command line. --help and --version print and exit here; a usage error returns
+// nullopt after printing it.
+std::optional<Options> parseCommandLine(const QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "%1: upload the STL designs your shop has sold to "
+                                            "Design Streaming and follow each customer's print.\n\n"
+                                            "Without an API key (environment variable %2) the "
+                                            "console runs on its built-in sandbox, a simulated "
+                                            "service on this computer.")
+            .arg(pc::applicationName(), QString::fromLatin1(kApiKeyVariable)));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption environmentOption(
+        u"environment"_s,
+        QCoreApplication::translate("main", "The service to use: 'sandbox' (built in, nothing "
+                                            "leaves this computer) or 'production' (needs an "
+                                            "API key)."),
+        u"sandbox|production"_s);
+    const QCommandLineOption baseUrlOption(
+        u"base-url"_s,
+        QCoreApplication::translate("main", "Use the Design Streaming service at this api3 "
+                                            "base URL instead of the production address "
+                                            "(needs an API key)."),
+        u"url"_s);
+    parser.addOption(environmentOption);
+    parser.addOption(baseUrlOption);
+    parser.process(app);
+
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(QCoreApplication::translate("main", "unexpected argument '%1' (see --help)")
+                       .arg(parser.positionalArguments().constFirst()));
+        return std::nullopt;
+    }
+
+    Options options;
+    if (parser.isSet(environmentOption)) {
+        options.environment = pc::environmentKindFromName(parser.value(environmentOption));
+        if (!options.environment) {
+            printError(QCoreApplication::translate(
+                           "main", "unknown environment '%1': use 'sandbox' or 'production'")
+                           .arg(parser.value(environmentOption)));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(baseUrlOption)) {
+        QString reason;
+        options.baseUrl =
+            pc::ServiceEndpoint::normalizeBaseUrl(parser.value(baseUrlOption), &reason);
+        if (!options.baseUrl) {
+            printError(QCoreApplication::translate("main", "--base-url '%1': %2")
+                           .arg(parser.value(baseUrlOption), reason));
+            return std::nullopt;
+        }
+        if (options.environment == pc::EnvironmentKind::Sandbox) {
+            printError(QCoreApplication::translate(
+                "main", "--base-url names a remote service; it cannot be combined with "
+                        "--environment sandbox"));
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
+// The environment's kind as log text (logs are not translated).
+QString logName(pc::EnvironmentKind kind)
+{
+    switch (kind) {
+    case pc::EnvironmentKind::Sandbox:
+        return u"Sandbox"_s;
+    case pc::EnvironmentKind::Production:
+        return u"Production"_s;
+    case pc::EnvironmentKind::Custom:
+        break;
+    }
+    return u"Custom"_s;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    pc::setApplicationMetadata();
+    pc::installRedactingMessageHandler();
+    QApplication::setApplicationDisplayName(pc::applicationName());
+    QApplication::setWindowIcon(QIcon(u":/icons/partner-console.svg"_s));
+
+    const std::optional<Options> options = parseCommandLine(app);
+    if (!options)
+        return kExitUsage;
+
+    // The key only decides the environment for now (the API client and the keychain come
+    // later). It is registered for redaction and removed from the process environment, so
+    // helper processes (WebEngine, a browser) never inherit it.
+    const QString apiKey = qEnvironmentVariable(kApiKeyVariable).trimmed();
+    if (!apiKey.isEmpty())
+        pc::registerSecret(apiKey);
+    qunsetenv(kApiKeyVariable);
+
+    pc::EnvironmentInfo environment = pc::chooseEnvironment(
+        {options->environment, options->baseUrl, /*hasApiKey=*/!apiKey.isEmpty()});
+
+    std::unique_ptr<pc::SandboxServer> sandbox;
+    if (environment.kind == pc::EnvironmentKind::Sandbox) {
+        sandbox = std::make_unique<pc::SandboxServer>();
+        if (!sandbox->listen(0)) {
+            const QString reason = sandbox->errorString();
+            qCCritical(pc::lcUi).noquote() << "The built-in sandbox could not start:" << reason;
+            QMessageBox box(QMessageBox::Critical, pc::applicationName(),
+                            QCoreApplication::translate(
+                                "main", "The built-in sandbox service could not start."));
+            box.setInformativeText(
+                QCoreApplication::translate(
+                    "main", "The console runs a simulated Design Streaming service on this "
+                            "computer (address 127.0.0.1) when no API key is set. It could not "
+                            "open a local network port: %1\n\nCheck that local network "
+                            "connections are allowed, then start the console again.")
+                    .arg(pc::redact(reason)));
+            box.exec();
+            return kExitFailure;
+        }
+        environment = pc::EnvironmentInfo::sandbox(sandbox->serverUrl(), sandbox->apiBaseUrl(),
+                                                   environment.notice);
+    }
+
+    // SIGTERM, SIGINT and SIGHUP quit the event loop instead of killing the process, so the
+    // sandbox server stops and removes its temporary files.
+    pc::TerminationSignals terminationSignals;
+    QObject::connect(&terminationSignals, &pc::TerminationSignals::terminationRequested, &app, [] {
+        qCInfo(pc::lcUi, "Termination signal received, quitting");
+        QCoreApplication::quit();
+    });
+
+    pc::MainWindow window(environment);
+    window.show();
+    // Logged once the event loop runs, when the window is up and the sandbox answers.
+    QTimer::singleShot(0, &window, [&window] {
+        const pc::EnvironmentInfo &env = window.environment();
+        qCInfo(pc::lcUi).noquote()
+            << "Main window shown, environment" << logName(env.kind) << "at" << env.location();
+        if (!env.notice.isEmpty())
+            qCInfo(pc::lcUi).noquote() << env.notice;
+    });
+
+    const int result = QApplication::exec();
+    return result == 0 ? kExitOk : result;
+}

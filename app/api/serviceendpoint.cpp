@@ -7,6 +7,29 @@ using namespace Qt::StringLiterals;
 
 namespace pc {
 
+std::optional<EnvironmentKind> environmentKindFromName(QStringView name)
+{
+    const QStringView trimmed = name.trimmed();
+    if (trimmed.compare(u"sandbox", Qt::CaseInsensitive) == 0)
+        return EnvironmentKind::Sandbox;
+    if (trimmed.compare(u"production", Qt::CaseInsensitive) == 0)
+        return EnvironmentKind::Production;
+    return std::nullopt;
+}
+
+QString environmentKindName(EnvironmentKind kind)
+{
+    switch (kind) {
+    case EnvironmentKind::Sandbox:
+        return u"sandbox"_s;
+    case EnvironmentKind::Production:
+        return u"production"_s;
+    case EnvironmentKind::Custom:
+        break;
+    }
+    return u"custom"_s;
+}
+
 QUrl ServiceEndpoint::resourceUrl(QStringView resource, const Parameters &parameters) const
 {
     QUrl url = baseUrl.resolved(QUrl(resource.toString()));

@@ -10,6 +10,18 @@
 
 namespace pc {
 
+// Which Design Streaming service the console talks to.
+enum class EnvironmentKind {
+    Sandbox,    // the built-in sandbox server on this machine's loopback; nothing leaves it
+    Production, // the Design Streaming service at its default address
+    Custom,     // a Design Streaming service at an address the user gave (--base-url)
+};
+
+// "sandbox" / "production" (case-insensitive, as on the command line); nullopt otherwise.
+std::optional<EnvironmentKind> environmentKindFromName(QStringView name);
+// "sandbox", "production" or "custom": stable names for JSON output and logs.
+QString environmentKindName(EnvironmentKind kind);
+
 // Where the console talks to and with which key. The base URL is configurable (http or https,
 // any host and port); resource URLs are built from it with QUrlQuery, never by string
 // concatenation.

@@ -54,19 +54,6 @@ void GlobalOptions::addTo(QCommandLineParser &parser) const
     parser.addOptions({baseUrl, environment, apiKeyFile, dataDir, timeout, json});
 }
 
-QString environmentName(Environment environment)
-{
-    switch (environment) {
-    case Environment::Sandbox:
-        return u"sandbox"_s;
-    case Environment::Production:
-        return u"production"_s;
-    case Environment::Custom:
-        return u"custom"_s;
-    }
-    return {};
-}
-
 CliContext::CliContext(const QCommandLineParser &parser, const GlobalOptions &options)
     : m_parser(parser)
     , m_options(options)
@@ -114,29 +101,32 @@ int CliContext::connect()
         return m_out.usageError(tr("--timeout needs a number of seconds from 1 to 86400."));
     m_endpoint.idleTimeout = std::chrono::seconds(timeoutSeconds);
 
-    const QString requested = m_parser.value(m_options.environment).trimmed().toLower();
-    if (!requested.isEmpty() && requested != u"sandbox" && requested != u"production")
-        return m_out.usageError(
-            tr("Unknown environment \"%1\": use sandbox or production.").arg(requested));
+    std::optional<EnvironmentKind> requested;
+    if (m_parser.isSet(m_options.environment)) {
+        requested = environmentKindFromName(m_parser.value(m_options.environment));
+        if (!requested)
+            return m_out.usageError(tr("Unknown environment \"%1\": use sandbox or production.")
+                                        .arg(m_parser.value(m_options.environment)));
+    }
 
     QString key;
     if (const int code = resolveApiKey(&key); code != ExitSuccess)
         return code;
 
-    const bool sandboxRequested = requested == u"sandbox";
+    const bool sandboxRequested = requested == EnvironmentKind::Sandbox;
     if (m_parser.isSet(m_options.baseUrl)) {
         QString error;
         const auto url =
             ServiceEndpoint::normalizeBaseUrl(m_parser.value(m_options.baseUrl), &error);
         if (!url)
             return m_out.usageError(error);
-        m_environment = sandboxRequested ? Environment::Sandbox : Environment::Custom;
+        m_environment = sandboxRequested ? EnvironmentKind::Sandbox : EnvironmentKind::Custom;
         m_endpoint.baseUrl = *url;
-    } else if (requested == u"production" || (!sandboxRequested && !key.isEmpty())) {
-        m_environment = Environment::Production;
+    } else if (requested == EnvironmentKind::Production || (!sandboxRequested && !key.isEmpty())) {
+        m_environment = EnvironmentKind::Production;
         m_endpoint.baseUrl = ServiceEndpoint::defaultProductionBaseUrl();
     } else {
-        m_environment = Environment::Sandbox;
+        m_environment = EnvironmentKind::Sandbox;
     }
 
     if (m_endpoint.baseUrl.isEmpty()) {

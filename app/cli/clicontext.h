@@ -30,10 +30,6 @@ struct GlobalOptions
     QCommandLineOption json;
 };
 
-// Which service a command talks to.
-enum class Environment { Sandbox, Production, Custom };
-QString environmentName(Environment environment);
-
 // What a command needs from the command line: output, the service client (created on
 // demand: connect()), the data folder. Starting a built-in sandbox when no key is configured
 // happens here, so every command behaves the same way.
@@ -53,7 +49,7 @@ public:
     // its exit code.
     int connect();
     ApiClient &client() { return *m_client; }
-    Environment environment() const { return m_environment; }
+    EnvironmentKind environment() const { return m_environment; }
     QUrl baseUrl() const { return m_endpoint.baseUrl; }
     // Where the key came from ("--api-key-file", "PARTNER_CONSOLE_API_KEY", "sandbox",
     // or empty): never the key itself.
@@ -82,7 +78,7 @@ private:
     const QCommandLineParser &m_parser;
     const GlobalOptions &m_options;
     CliOutput m_out;
-    Environment m_environment = Environment::Sandbox;
+    EnvironmentKind m_environment = EnvironmentKind::Sandbox;
     ServiceEndpoint m_endpoint;
     QString m_apiKeySource;
     QNetworkAccessManager m_network;

@@ -38,7 +38,7 @@ int ConfigCommand::run(CliContext &context, const QStringList &arguments)
         return context.out().usageError(tr("config takes no arguments."));
     if (const int code = context.connect(); code != ExitSuccess)
         return code;
-    const QString environment = environmentName(context.environment());
+    const QString environment = environmentKindName(context.environment());
     const QString baseUrl = redactUrl(context.baseUrl());
     const QString keySource = context.apiKeySource();
     const QString dataDir = context.dataDir();

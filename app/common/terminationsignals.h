@@ -6,7 +6,7 @@ class QSocketNotifier;
 
 namespace pc {
 
-// Turns SIGINT and SIGTERM into a Qt signal on the event loop (self-pipe), so a process can
+// Turns SIGINT, SIGTERM and SIGHUP into a Qt signal on the event loop (self-pipe), so a process can
 // shut down cleanly: the sandbox removes its temporary folder, the store closes, etc.
 class TerminationSignals final : public QObject
 {

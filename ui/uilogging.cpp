@@ -1,0 +1,7 @@
+#include "uilogging.h"
+
+namespace pc {
+
+Q_LOGGING_CATEGORY(lcUi, "pc.ui", QtInfoMsg)
+
+} // namespace pc
