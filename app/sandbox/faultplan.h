@@ -17,20 +17,20 @@ struct FaultPlan
 {
     enum Call { TokenCall = 0x1, UploadCall = 0x2, StatusCall = 0x4, AllCalls = 0x7 };
 
-    std::chrono::milliseconds latency{0}; // added before every api3 answer
-    double serverErrorRate = 0;           // answer with HTTP `serverErrorStatus`
-    int serverErrorStatus = 503;          // 500, 502, 503 or 504
-    double tooManyRequestsRate = 0;       // answer 429 with Retry-After: `retryAfter`
+    std::chrono::milliseconds latency{0};     // added before every api3 answer
+    double serverErrorRate = 0;               // answer with HTTP `serverErrorStatus`
+    int serverErrorStatus = 503;              // 500, 502, 503 or 504
+    double tooManyRequestsRate = 0;           // answer 429 with Retry-After: `retryAfter`
     QString retryAfter = QStringLiteral("2"); // seconds or an HTTP date, sent as is
-    double dropUploadRate = 0;            // close the connection part-way through the body
-    double dropUploadAtFraction = 0.5;    // ...after this fraction of the body arrived
-    double dropAfterUploadRate = 0;       // store the file, then close without answering
-    double malformedJsonRate = 0;         // answer 200 with a truncated JSON body
-    double errorEnvelopeRate = 0;         // answer 200 with {"status":{"code":"error",...}}
-    double stallRate = 0;                 // accept the request and never answer
+    double dropUploadRate = 0;                // close the connection part-way through the body
+    double dropUploadAtFraction = 0.5;        // ...after this fraction of the body arrived
+    double dropAfterUploadRate = 0;           // store the file, then close without answering
+    double malformedJsonRate = 0;             // answer 200 with a truncated JSON body
+    double errorEnvelopeRate = 0;             // answer 200 with {"status":{"code":"error",...}}
+    double stallRate = 0;                     // accept the request and never answer
     int budget = -1;
-    int calls = AllCalls;                 // which api3 calls the faults apply to
-    quint32 seed = 0;                     // 0 = random seed
+    int calls = AllCalls; // which api3 calls the faults apply to
+    quint32 seed = 0;     // 0 = random seed
 
     bool isActive() const;
 

@@ -1,0 +1,7 @@
+#include "sandbox/sandboxlogging.h"
+
+namespace pc {
+
+Q_LOGGING_CATEGORY(lcSandbox, "pc.sandbox")
+
+} // namespace pc

@@ -1,0 +1,730 @@
+// The sandbox server: a loopback stand-in for the Design Streaming api3 service (API.md).
+//
+// HTTP status choices (the real service's codes are not documented; these are ours):
+//  - a wrong or missing api_key: HTTP 401 with the error envelope, description
+//    "Invalid API key" (the console maps 401 to "API key rejected", RELIABILITY.md);
+//  - a missing parameter, an unknown token, a second upload to the same token, or a
+//    parameter with an unusable value: HTTP 200 with the error envelope
+//    ({"status":{"code":"error",...}}), the way the real service reports its errors;
+//  - a body that is not multipart/form-data or is malformed: HTTP 400 with the envelope;
+//  - a body larger than SandboxConfig::maxUploadBytes: HTTP 413 with the envelope, refused
+//    from its Content-Length before the body arrives (UploadMonitor), then closed;
+//  - an unknown /api3/ resource: 404; an upload that is not a POST: 405 (with the envelope);
+//  - the file could not be stored: 500.
+//
+// Faults (FaultPlan, off by default) are decided before anything else, like a proxy in
+// front of the service. A stall, a 5xx, a 429 and an injected error envelope answer without
+// processing the request; malformed JSON processes it and cuts the answer short;
+// drop-after-upload stores the file and then closes the connection without an answer;
+// drop-upload closes the connection part-way through the body, so nothing is stored.
+//
+// The sandbox has no TLS: ssl_token_link is the same http:// link as token_link.
+//
+// Qt 6.4's QAbstractHttpServer is subclassed and the answers are written on the socket by
+// hand (httpwire), which lets a fault delay, truncate or withhold any of them.
+
+#include "sandbox/sandboxserver.h"
+
+#include "common/redaction.h"
+#include "sandbox/httpwire.h"
+#include "sandbox/multipartparser.h"
+#include "sandbox/printsimulation.h"
+#include "sandbox/sandboxlogging.h"
+#include "sandbox/uploadmonitor.h"
+
+#include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+using namespace sandbox;
+
+namespace {
+
+constexpr QStringView kTokenPath = u"/api3/api_create_partner_token";
+constexpr QStringView kUploadPath = u"/api3/api_upload_partner_stl";
+constexpr QStringView kStatusPath = u"/api3/api_get_partner_print_status";
+
+// The part of the sandbox that speaks HTTP: every complete request goes to one handler.
+class HttpFrontEnd final : public QAbstractHttpServer
+{
+    Q_DISABLE_COPY_MOVE(HttpFrontEnd)
+
+public:
+    using Handler = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
+    explicit HttpFrontEnd(Handler handler)
+        : m_handler(std::move(handler))
+    {}
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        m_handler(request, socket);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *socket) override
+    {
+        writeResponse(socket, errorResponse(404, u"Not found"_s, QString()));
+    }
+
+private:
+    Handler m_handler;
+};
+
+QString randomHex(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    for (char &byte : raw)
+        byte = char(QRandomGenerator::system()->bounded(256));
+    return QString::fromLatin1(raw.toHex());
+}
+
+// A stable 64-bit seed from a token (its first 16 hex digits).
+quint64 seedOf(const QString &token)
+{
+    bool ok = false;
+    const quint64 seed = token.left(16).toULongLong(&ok, 16);
+    return ok ? seed : quint64(qHash(token));
+}
+
+HttpResponse missingParameter(const QString &name)
+{
+    return errorResponse(200, u"Missing parameter"_s, u"The parameter %1 is required."_s.arg(name));
+}
+
+HttpResponse invalidParameter(const QString &name, const QString &why)
+{
+    return errorResponse(200, u"Invalid parameter"_s, name + u": "_s + why);
+}
+
+HttpResponse invalidKey()
+{
+    return errorResponse(401, u"Invalid API key"_s,
+                         u"The api_key parameter is missing or not a valid partner key."_s);
+}
+
+} // namespace
+
+struct TokenRecord
+{
+    QString token;
+    bool uploaded = false;
+    QString fileName;
+    qint64 size = 0;
+    QString filePath;
+    QString receiverEmail;
+    QString printValue;
+    QString currency;
+    QString partnerJobId;
+    QDateTime uploadedAt;
+    int statusRequests = 0;
+    PrintSimulation simulation;
+};
+
+// One request as the handlers need it (the server reuses its request object).
+struct Incoming
+{
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    QUrl url;
+    QString path;
+    Params query;
+    Params form; // application/x-www-form-urlencoded bodies
+    QByteArray contentType;
+    QByteArray body;
+    bool closeConnection = false;
+
+    QString param(QStringView name) const
+    {
+        const QString fromQuery = paramValue(query, name);
+        return fromQuery.isEmpty() ? paramValue(form, name) : fromQuery;
+    }
+};
+
+class SandboxServerPrivate
+{
+public:
+    SandboxServerPrivate(SandboxServer *q, SandboxConfig config);
+
+    void handle(const QHttpServerRequest &request, QTcpSocket *socket);
+    HeadDecision decideHead(const RequestHead &head);
+    void respond(QTcpSocket *socket, const Incoming &in, HttpResponse response,
+                 std::chrono::milliseconds delay = {});
+
+    void handleApi(const Incoming &in, QTcpSocket *socket);
+    HttpResponse createToken(const Incoming &in);
+    HttpResponse upload(const Incoming &in, bool *stored);
+    HttpResponse printStatus(const Incoming &in);
+    bool keyMatches(const QString &key) const { return !key.isEmpty() && key == config.apiKey; }
+
+    HttpResponse tokenPage(const Incoming &in) const;
+    HttpResponse sandboxTokenStatus(const Incoming &in) const;
+    HttpResponse sandboxPrint(const Incoming &in);
+    HttpResponse sandboxFaults(const Incoming &in);
+
+    QJsonObject statusData(const TokenRecord &record) const;
+    PrintStatus statusOf(const TokenRecord &record) const
+    {
+        return record.simulation.statusAt(clock());
+    }
+    void reportFault(const QString &description);
+
+    SandboxServer *q;
+    SandboxConfig config;
+    QTemporaryDir storage;
+    QHash<QString, TokenRecord> tokens;
+    FaultDice dice;
+    QElapsedTimer elapsed;
+    std::function<qint64()> clock;
+    int totalRequests = 0;
+    quint16 port = 0;
+    QString errorString;
+    std::unique_ptr<HttpFrontEnd> http; // last: destroyed first, with every socket
+};
+
+SandboxServerPrivate::SandboxServerPrivate(SandboxServer *q, SandboxConfig config)
+    : q(q)
+    , config(std::move(config))
+    , storage(QDir::tempPath() + u"/partner-console-sandbox-XXXXXX"_s)
+{
+    if (this->config.apiKey.isEmpty())
+        this->config.apiKey = u"sandbox-"_s + randomHex(12) + u"=="_s;
+    dice.setPlan(this->config.faults);
+    elapsed.start();
+    clock = [this] { return elapsed.elapsed(); };
+}
+
+void SandboxServerPrivate::respond(QTcpSocket *socket, const Incoming &in, HttpResponse response,
+                                   std::chrono::milliseconds delay)
+{
+    response.closeConnection = response.closeConnection || in.closeConnection;
+    if (delay.count() <= 0) {
+        writeResponse(socket, response);
+        return;
+    }
+    const QPointer<QTcpSocket> guard(socket);
+    QTimer::singleShot(delay, Qt::PreciseTimer, socket, [guard, response] {
+        if (guard)
+            writeResponse(guard, response);
+    });
+}
+
+void SandboxServerPrivate::reportFault(const QString &description)
+{
+    qCInfo(lcSandbox).noquote() << "fault injected:" << description;
+    Q_EMIT q->faultInjected(description);
+}
+
+HeadDecision SandboxServerPrivate::decideHead(const RequestHead &head)
+{
+    HeadDecision decision;
+    const bool isApi = head.path.startsWith("/api3/");
+    if (head.contentLength > config.maxUploadBytes) {
+        if (isApi)
+            ++totalRequests;
+        decision.action = HeadDecision::Action::Reject;
+        decision.response = errorResponse(
+            413, u"File too large"_s,
+            u"The request body has %1 bytes; the service accepts at most %2."_s.arg(
+                QString::number(head.contentLength), QString::number(config.maxUploadBytes)));
+        return decision;
+    }
+    if (head.method == "POST" && head.path == kUploadPath.toLatin1() && head.contentLength > 0) {
+        if (const std::optional<qint64> at = dice.decideUploadDrop(head.contentLength)) {
+            ++totalRequests;
+            decision.action = HeadDecision::Action::DropAt;
+            decision.dropAfterBodyBytes = *at;
+            reportFault(u"drop upload after %1 of %2 body bytes"_s.arg(
+                QString::number(*at), QString::number(head.contentLength)));
+        }
+    }
+    return decision;
+}
+
+void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    Incoming in;
+    in.method = request.method();
+    in.url = request.url();
+    in.path = in.url.path();
+    in.query = parseUrlEncoded(in.url.query(QUrl::FullyEncoded).toLatin1(), false);
+    in.contentType = request.value(QByteArrayLiteral("content-type"));
+    in.body = request.body();
+    in.closeConnection =
+        request.value(QByteArrayLiteral("connection")).compare("close", Qt::CaseInsensitive) == 0;
+    if (in.contentType.toLower().startsWith("application/x-www-form-urlencoded"))
+        in.form = parseUrlEncoded(in.body, true);
+
+    // A chunked body escapes the Content-Length check of the upload monitor.
+    if (in.body.size() > config.maxUploadBytes) {
+        HttpResponse response = errorResponse(
+            413, u"File too large"_s,
+            u"The service accepts at most %1 bytes."_s.arg(QString::number(config.maxUploadBytes)));
+        response.closeConnection = true;
+        respond(socket, in, response);
+        return;
+    }
+
+    if (in.path.startsWith(u"/api3/")) {
+        handleApi(in, socket);
+        return;
+    }
+    qCDebug(lcSandbox).noquote() << "sandbox request:" << in.path;
+    if (in.path == u"/")
+        respond(socket, in, tokenPage(in));
+    else if (in.path == u"/sandbox/token-status")
+        respond(socket, in, sandboxTokenStatus(in));
+    else if (in.path == u"/sandbox/print")
+        respond(socket, in, sandboxPrint(in));
+    else if (in.path == u"/sandbox/faults")
+        respond(socket, in, sandboxFaults(in));
+    else
+        respond(socket, in,
+                htmlResponse(404, notFoundPage(u"There is nothing at this address."_s)));
+}
+
+void SandboxServerPrivate::handleApi(const Incoming &in, QTcpSocket *socket)
+{
+    ++totalRequests;
+    if (lcSandbox().isDebugEnabled()) {
+        QUrl target; // path and query only: the Host header carries no port
+        target.setPath(in.path);
+        target.setQuery(in.url.query(QUrl::FullyEncoded), QUrl::StrictMode);
+        qCDebug(lcSandbox).noquote() << "api3 request:" << redactUrl(target);
+    }
+
+    FaultPlan::Call call = FaultPlan::TokenCall;
+    QString callName;
+    const QString path = in.path.endsWith(u'/') ? in.path.chopped(1) : in.path;
+    if (path == kTokenPath) {
+        call = FaultPlan::TokenCall;
+        callName = u"token"_s;
+    } else if (path == kUploadPath) {
+        call = FaultPlan::UploadCall;
+        callName = u"upload"_s;
+    } else if (path == kStatusPath) {
+        call = FaultPlan::StatusCall;
+        callName = u"status"_s;
+        const auto it = tokens.find(in.param(u"token"));
+        if (it != tokens.end())
+            ++it->statusRequests;
+    } else {
+        respond(socket, in,
+                errorResponse(404, u"Unknown API call"_s,
+                              u"There is no api3 resource %1."_s.arg(in.path)));
+        return;
+    }
+
+    const FaultDecision fault = dice.decide(call);
+    if (fault.isFault())
+        reportFault(fault.describe(dice.plan()) + u" on the "_s + callName + u" call"_s);
+    switch (fault.kind) {
+    case FaultKind::Stall:
+        return; // the socket stays open and unanswered
+    case FaultKind::ServerError:
+        respond(socket, in, htmlErrorPage(dice.plan().serverErrorStatus), fault.latency);
+        return;
+    case FaultKind::TooManyRequests: {
+        HttpResponse response = errorResponse(429, u"Too many requests"_s,
+                                              u"Injected fault: slow down and retry later."_s);
+        response.headers.append(
+            {QByteArrayLiteral("Retry-After"), dice.plan().retryAfter.toUtf8()});
+        respond(socket, in, response, fault.latency);
+        return;
+    }
+    case FaultKind::ErrorEnvelope:
+        respond(socket, in, errorResponse(200, u"System error"_s, u"Injected fault"_s),
+                fault.latency);
+        return;
+    default:
+        break;
+    }
+
+    bool stored = false;
+    HttpResponse response = call == FaultPlan::TokenCall    ? createToken(in)
+                            : call == FaultPlan::UploadCall ? upload(in, &stored)
+                                                            : printStatus(in);
+    if (fault.kind == FaultKind::MalformedJson) {
+        response.status = 200;
+        response.contentType = QByteArrayLiteral("application/json");
+        response.body.truncate(std::max<qsizetype>(1, response.body.size() / 2));
+    }
+    if (fault.kind == FaultKind::DropAfterUpload && stored) {
+        socket->abort(); // the file is stored; the client never hears about it
+        return;
+    }
+    respond(socket, in, response, fault.latency);
+}
+
+HttpResponse SandboxServerPrivate::createToken(const Incoming &in)
+{
+    if (!keyMatches(in.param(u"api_key")))
+        return invalidKey();
+    QString token;
+    do {
+        token = randomHex(16);
+    } while (tokens.contains(token));
+    TokenRecord record;
+    record.token = token;
+    tokens.insert(token, record);
+    qCDebug(lcSandbox).noquote() << "token created:" << token;
+    Q_EMIT q->tokenCreated(token);
+    return jsonResponse(200, okEnvelope({{u"token"_s, token}}));
+}
+
+HttpResponse SandboxServerPrivate::upload(const Incoming &in, bool *stored)
+{
+    if (in.method != QHttpServerRequest::Method::Post)
+        return errorResponse(405, u"Method not allowed"_s,
+                             u"The upload must be a POST with a multipart/form-data body."_s);
+    const QByteArray boundary = multipartBoundary(in.contentType);
+    QString parseError = u"The upload must be a multipart/form-data body with a boundary."_s;
+    const std::optional<MultipartForm> form =
+        boundary.isEmpty() ? std::nullopt : parseMultipart(in.body, boundary, &parseError);
+    const auto param = [&](QStringView name) {
+        const QString value = in.param(name);
+        return value.isEmpty() && form ? form->field(name) : value;
+    };
+
+    if (!keyMatches(param(u"api_key")))
+        return invalidKey();
+    if (!form)
+        return errorResponse(400, u"Malformed multipart body"_s, parseError);
+
+    const QString token = param(u"token").trimmed();
+    if (token.isEmpty())
+        return missingParameter(u"token"_s);
+    const auto it = tokens.find(token);
+    if (it == tokens.end())
+        return errorResponse(200, u"Unknown token"_s,
+                             u"No transaction has the token %1."_s.arg(token));
+    if (it->uploaded)
+        return errorResponse(200, u"Token already used"_s,
+                             u"A design was already uploaded for the token %1."_s.arg(token));
+
+    const QString email = param(u"receiver_email").trimmed();
+    const QString printValue = param(u"print_value").trimmed();
+    QString currency = param(u"print_value_currency").trimmed();
+    const MultipartPart *file = form->part(u"stl_file");
+    if (email.isEmpty())
+        return missingParameter(u"receiver_email"_s);
+    if (!file)
+        return missingParameter(u"stl_file"_s);
+    if (printValue.isEmpty())
+        return missingParameter(u"print_value"_s);
+    if (currency.isEmpty())
+        currency = u"USD"_s;
+
+    static const QRegularExpression emailPattern(uR"(^[^@\s]+@[^@\s]+$)"_s);
+    static const QRegularExpression decimalPattern(uR"(^\d{1,12}(\.\d{1,6})?$)"_s);
+    static const QRegularExpression currencyPattern(uR"(^[A-Z]{3}$)"_s);
+    if (!emailPattern.match(email).hasMatch())
+        return invalidParameter(u"receiver_email"_s, u"not an email address"_s);
+    if (!decimalPattern.match(printValue).hasMatch())
+        return invalidParameter(u"print_value"_s, u"not a plain decimal number such as 10.56"_s);
+    if (!currencyPattern.match(currency).hasMatch())
+        return invalidParameter(u"print_value_currency"_s, u"not an ISO 4217 code such as USD"_s);
+    if (file->data.isEmpty())
+        return invalidParameter(u"stl_file"_s, u"the file is empty"_s);
+
+    const QString path = storage.filePath(token + u".stl"_s);
+    QFile out(path);
+    if (!storage.isValid() || !out.open(QIODevice::WriteOnly) ||
+        out.write(file->data.data(), file->data.size()) != file->data.size()) {
+        qCWarning(lcSandbox) << "cannot store an upload:" << out.errorString();
+        return errorResponse(500, u"System error"_s, u"The file could not be stored."_s);
+    }
+    out.close();
+
+    it->uploaded = true;
+    it->fileName = file->fileName.isEmpty() ? u"design.stl"_s : file->fileName;
+    it->size = file->data.size();
+    it->filePath = path;
+    it->receiverEmail = email;
+    it->printValue = printValue;
+    it->currency = currency;
+    it->partnerJobId = param(u"partner_job_id").trimmed();
+    it->uploadedAt = QDateTime::currentDateTimeUtc();
+    *stored = true;
+    qCDebug(lcSandbox).noquote() << "stored" << it->size << "bytes for token" << token;
+    Q_EMIT q->fileUploaded(token, it->fileName, it->size);
+
+    if (config.autoPrintSeconds) {
+        const auto delay = std::chrono::milliseconds(qint64(*config.autoPrintSeconds * 1000.0));
+        QTimer::singleShot(delay, q, [this, token] { q->startPrint(token); });
+    }
+
+    // No TLS in the sandbox: the "ssl" link is the same plain http link.
+    const QString link = q->serverUrl().toString() + u"?token="_s + token;
+    return jsonResponse(200, okEnvelope({{u"token_link"_s, link}, {u"ssl_token_link"_s, link}}));
+}
+
+HttpResponse SandboxServerPrivate::printStatus(const Incoming &in)
+{
+    if (!keyMatches(in.param(u"api_key")))
+        return invalidKey();
+    const QString token = in.param(u"token").trimmed();
+    if (token.isEmpty())
+        return missingParameter(u"token"_s);
+    const auto it = tokens.constFind(token);
+    if (it == tokens.cend())
+        return errorResponse(200, u"Unknown token"_s,
+                             u"No transaction has the token %1."_s.arg(token));
+    return jsonResponse(200, okEnvelope(PrintSimulation::toWireData(statusOf(*it))));
+}
+
+QJsonObject SandboxServerPrivate::statusData(const TokenRecord &record) const
+{
+    const PrintStatus status = statusOf(record);
+    QJsonObject data = PrintSimulation::toWireData(status);
+    data.insert(u"print_started"_s, record.simulation.isStarted());
+    data.insert(u"final"_s, isFinal(status.status));
+    if (record.uploaded) {
+        data.insert(u"upload"_s,
+                    QJsonObject{{u"file_name"_s, record.fileName},
+                                {u"size"_s, double(record.size)},
+                                {u"receiver_email"_s, record.receiverEmail},
+                                {u"print_value"_s, record.printValue},
+                                {u"print_value_currency"_s, record.currency},
+                                {u"partner_job_id"_s, record.partnerJobId},
+                                {u"uploaded_at"_s, record.uploadedAt.toString(Qt::ISODate)}});
+    }
+    return data;
+}
+
+HttpResponse SandboxServerPrivate::tokenPage(const Incoming &in) const
+{
+    const QString token = in.param(u"token").trimmed();
+    const auto it = tokens.constFind(token);
+    if (token.isEmpty())
+        return htmlResponse(404, notFoundPage(u"The link has no token."_s));
+    if (it == tokens.cend() || !it->uploaded)
+        return htmlResponse(404, notFoundPage(u"No design was shared with this link."_s));
+
+    return tokenPageResponse(it->fileName, it->size, it->token, PrintSimulation::printerModels());
+}
+
+HttpResponse SandboxServerPrivate::sandboxTokenStatus(const Incoming &in) const
+{
+    if (in.method != QHttpServerRequest::Method::Get)
+        return errorResponse(405, u"Method not allowed"_s, u"Use GET."_s);
+    const QString token = in.param(u"token").trimmed();
+    const auto it = tokens.constFind(token);
+    if (it == tokens.cend())
+        return errorResponse(404, u"Unknown token"_s,
+                             u"No transaction has the token %1."_s.arg(token));
+    return jsonResponse(200, okEnvelope(statusData(*it)));
+}
+
+HttpResponse SandboxServerPrivate::sandboxPrint(const Incoming &in)
+{
+    if (in.method != QHttpServerRequest::Method::Post)
+        return errorResponse(405, u"Method not allowed"_s, u"Use POST."_s);
+    const QString token = in.param(u"token").trimmed();
+    const QString model = in.param(u"printer_model").trimmed().left(80);
+    const auto it = tokens.constFind(token);
+    if (it == tokens.cend())
+        return errorResponse(404, u"Unknown token"_s,
+                             u"No transaction has the token %1."_s.arg(token));
+    if (!it->uploaded)
+        return errorResponse(409, u"Nothing to print"_s,
+                             u"No design was uploaded for this token."_s);
+    if (it->simulation.isStarted())
+        return errorResponse(409, u"Print already started"_s,
+                             u"This design is already being printed."_s);
+    q->startPrint(token, model);
+    return jsonResponse(200, okEnvelope(statusData(*tokens.constFind(token))));
+}
+
+HttpResponse SandboxServerPrivate::sandboxFaults(const Incoming &in)
+{
+    if (!keyMatches(in.param(u"api_key")))
+        return invalidKey();
+    if (in.method == QHttpServerRequest::Method::Put) {
+        QString error;
+        const std::optional<FaultPlan> plan = FaultPlan::parse(QString::fromUtf8(in.body), &error);
+        if (!plan)
+            return errorResponse(400, u"Invalid fault spec"_s, error);
+        q->setFaultPlan(*plan);
+    } else if (in.method != QHttpServerRequest::Method::Get) {
+        return errorResponse(405, u"Method not allowed"_s, u"Use GET or PUT."_s);
+    }
+    return jsonResponse(
+        200, QJsonObject{{u"spec"_s, dice.plan().toSpec()}, {u"active"_s, dice.plan().isActive()}});
+}
+
+SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<SandboxServerPrivate>(this, std::move(config)))
+{}
+
+SandboxServer::~SandboxServer()
+{
+    d->http.reset(); // close every connection while the rest of the state still exists
+}
+
+bool SandboxServer::listen(quint16 port)
+{
+    if (d->http) {
+        d->errorString = u"The sandbox is already listening on port %1."_s.arg(d->port);
+        return false;
+    }
+    auto monitor = std::make_unique<UploadMonitor>();
+    monitor->setDecider([this](const RequestHead &head) { return d->decideHead(head); });
+    if (!monitor->listen(QHostAddress::LocalHost, port)) {
+        d->errorString = u"Cannot listen on 127.0.0.1:%1: %2"_s.arg(QString::number(port),
+                                                                    monitor->errorString());
+        qCWarning(lcSandbox).noquote() << d->errorString;
+        return false;
+    }
+    d->port = monitor->serverPort();
+    d->errorString.clear();
+    d->http =
+        std::make_unique<HttpFrontEnd>([this](const QHttpServerRequest &request,
+                                              QTcpSocket *socket) { d->handle(request, socket); });
+    d->http->bind(monitor.release()); // the HTTP server adopts it
+    qCInfo(lcSandbox).noquote() << "sandbox listening on" << serverUrl().toString();
+    return true;
+}
+
+bool SandboxServer::isListening() const
+{
+    return d->http != nullptr;
+}
+
+QString SandboxServer::errorString() const
+{
+    return d->errorString;
+}
+
+quint16 SandboxServer::port() const
+{
+    return d->port;
+}
+
+QUrl SandboxServer::serverUrl() const
+{
+    QUrl url;
+    url.setScheme(u"http"_s);
+    url.setHost(u"127.0.0.1"_s);
+    url.setPort(d->port);
+    url.setPath(u"/"_s);
+    return url;
+}
+
+QUrl SandboxServer::apiBaseUrl() const
+{
+    QUrl url = serverUrl();
+    url.setPath(u"/api3/"_s);
+    return url;
+}
+
+QString SandboxServer::apiKey() const
+{
+    return d->config.apiKey;
+}
+
+const SandboxConfig &SandboxServer::config() const
+{
+    return d->config;
+}
+
+void SandboxServer::setFaultPlan(const FaultPlan &plan)
+{
+    d->dice.setPlan(plan);
+    d->config.faults = plan;
+    qCInfo(lcSandbox).noquote() << "fault plan:" << (plan.isActive() ? plan.toSpec() : u"off"_s);
+}
+
+FaultPlan SandboxServer::faultPlan() const
+{
+    return d->dice.plan();
+}
+
+void SandboxServer::setOutcome(PrintOutcome outcome)
+{
+    d->config.outcome = outcome;
+}
+
+bool SandboxServer::startPrint(const QString &token, const QString &printerModel)
+{
+    const auto it = d->tokens.find(token);
+    if (it == d->tokens.end() || !it->uploaded || it->simulation.isStarted())
+        return false;
+    const quint64 seed = seedOf(token);
+    const QStringList models = PrintSimulation::printerModels();
+    const QString model = printerModel.trimmed().isEmpty()
+                              ? models.at(qsizetype((seed >> 32) % quint64(models.size())))
+                              : printerModel.trimmed();
+    bool succeeds = true;
+    switch (d->config.outcome) {
+    case PrintOutcome::Success:
+        break;
+    case PrintOutcome::Failure:
+        succeeds = false;
+        break;
+    case PrintOutcome::Random:
+        succeeds = (seed >> 40) % 100 < 85;
+        break;
+    }
+    it->simulation = PrintSimulation(PrintSimulation::makePlan(seed, it->size, model, succeeds),
+                                     d->clock(), d->config.speed);
+    qCDebug(lcSandbox).noquote() << "print started for token" << token << "on" << model;
+    Q_EMIT printStarted(token);
+    return true;
+}
+
+bool SandboxServer::hasToken(const QString &token) const
+{
+    return d->tokens.contains(token);
+}
+
+int SandboxServer::uploadCount(const QString &token) const
+{
+    const auto it = d->tokens.constFind(token);
+    return it != d->tokens.cend() && it->uploaded ? 1 : 0;
+}
+
+int SandboxServer::statusRequestCount(const QString &token) const
+{
+    const auto it = d->tokens.constFind(token);
+    return it != d->tokens.cend() ? it->statusRequests : 0;
+}
+
+int SandboxServer::totalRequestCount() const
+{
+    return d->totalRequests;
+}
+
+std::optional<PrintStatus> SandboxServer::currentStatus(const QString &token) const
+{
+    const auto it = d->tokens.constFind(token);
+    if (it == d->tokens.cend())
+        return std::nullopt;
+    return d->statusOf(*it);
+}
+
+QString SandboxServer::storedFilePath(const QString &token) const
+{
+    const auto it = d->tokens.constFind(token);
+    return it != d->tokens.cend() ? it->filePath : QString();
+}
+
+void SandboxServer::setClockForTesting(std::function<qint64()> monotonicMsecs)
+{
+    if (monotonicMsecs)
+        d->clock = std::move(monotonicMsecs);
+}
+
+} // namespace pc

@@ -19,10 +19,10 @@ enum class PrintOutcome { Random, Success, Failure };
 
 struct SandboxConfig
 {
-    QString apiKey;                          // empty: a random key is generated
-    double speed = 1.0;                      // >1 compresses simulated time (60 = 1 min in 1 s)
-    std::optional<double> autoPrintSeconds;  // start printing by itself this many real
-                                             // seconds after the upload
+    QString apiKey;                         // empty: a random key is generated
+    double speed = 1.0;                     // >1 compresses simulated time (60 = 1 min in 1 s)
+    std::optional<double> autoPrintSeconds; // start printing by itself this many real
+                                            // seconds after the upload
     PrintOutcome outcome = PrintOutcome::Random;
     FaultPlan faults;
     qint64 maxUploadBytes = qint64(1) << 30; // bigger uploads get HTTP 413
@@ -62,9 +62,9 @@ public:
 
     // Introspection for tests and the load checks of later issues.
     bool hasToken(const QString &token) const;
-    int uploadCount(const QString &token) const;      // files stored for the token (0 or 1)
+    int uploadCount(const QString &token) const; // files stored for the token (0 or 1)
     int statusRequestCount(const QString &token) const;
-    int totalRequestCount() const;                    // api3 requests of any kind
+    int totalRequestCount() const; // api3 requests of any kind
     std::optional<PrintStatus> currentStatus(const QString &token) const;
     // Where the file uploaded for the token is stored (inside the server's temporary
     // folder, removed on destruction); empty when there is none.

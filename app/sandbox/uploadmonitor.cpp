@@ -1,0 +1,270 @@
+#include "sandbox/uploadmonitor.h"
+
+#include "sandbox/sandboxlogging.h"
+
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace pc::sandbox {
+
+namespace {
+
+constexpr qsizetype kMaxHeadBytes = 64 * 1024;
+constexpr int kDiscardTimeoutMs = 5000;
+
+} // namespace
+
+// Follows the requests of one connection: the head of each request (peeked, never read)
+// and then the number of body bytes that arrived, reset for every request (keep-alive).
+class ConnectionWatcher final : public QObject
+{
+    Q_DISABLE_COPY_MOVE(ConnectionWatcher)
+
+public:
+    ConnectionWatcher(QTcpSocket *socket, UploadMonitor *monitor)
+        : QObject(socket)
+        , m_socket(socket)
+        , m_monitor(monitor)
+    {}
+
+    void onReadyRead();
+
+private:
+    enum class State { Head, Body, Discard, Off };
+
+    // Feeds bytes that belong to request heads; returns false when the socket is gone.
+    bool consumeHeadBytes(const QByteArray &bytes);
+    void drop();
+    void reject(const HttpResponse &response, qint64 bodyBytesSoFar);
+    void onDiscardReadyRead();
+
+    QTcpSocket *m_socket;
+    QPointer<UploadMonitor> m_monitor;
+    State m_state = State::Head;
+    QByteArray m_head;
+    RequestHead m_current;
+    qint64 m_bodyReceived = 0;
+    qint64 m_dropAt = -1;
+    qint64 m_discardLeft = 0;
+};
+
+void ConnectionWatcher::onReadyRead()
+{
+    const qint64 arrived = m_socket->bytesAvailable();
+    if (arrived <= 0)
+        return;
+    switch (m_state) {
+    case State::Off:
+    case State::Discard:
+        return;
+    case State::Head:
+        consumeHeadBytes(m_socket->peek(arrived));
+        return;
+    case State::Body:
+        break;
+    }
+
+    const qint64 expected = m_current.contentLength;
+    m_bodyReceived += arrived;
+    if (m_dropAt >= 0 && m_bodyReceived >= m_dropAt) {
+        drop();
+        return;
+    }
+    if (m_bodyReceived >= expected) {
+        // The request is complete; anything after it is the start of the next one.
+        const qint64 extra = m_bodyReceived - expected;
+        m_state = State::Head;
+        m_head.clear();
+        if (extra > 0) {
+            const QByteArray all = m_socket->peek(arrived);
+            consumeHeadBytes(all.right(extra));
+        }
+    }
+}
+
+bool ConnectionWatcher::consumeHeadBytes(const QByteArray &bytes)
+{
+    m_head += bytes;
+    for (;;) {
+        // Blank lines between requests are allowed (RFC 9112 2.2).
+        while (m_head.startsWith("\r\n"))
+            m_head.remove(0, 2);
+        const qsizetype end = m_head.indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (m_head.size() > kMaxHeadBytes) {
+                m_state = State::Off; // not HTTP as we know it: leave it to the server
+                m_head.clear();
+            }
+            return true;
+        }
+        const std::optional<RequestHead> head = UploadMonitor::parseHead(m_head.first(end));
+        const qint64 bodyBytes = m_head.size() - (end + 4);
+        if (!head || head->chunked) {
+            m_state = State::Off; // the server answers or closes it itself
+            m_head.clear();
+            return true;
+        }
+        m_current = *head;
+        const HeadDecision decision = m_monitor ? m_monitor->decide(m_current) : HeadDecision{};
+        if (decision.action == HeadDecision::Action::Reject) {
+            reject(decision.response, bodyBytes);
+            return false;
+        }
+        m_dropAt = decision.action == HeadDecision::Action::DropAt
+                       ? std::clamp<qint64>(decision.dropAfterBodyBytes, 0,
+                                            std::max<qint64>(m_current.contentLength, 0))
+                       : -1;
+        const qint64 expected = std::max<qint64>(m_current.contentLength, 0);
+        if (m_dropAt >= 0 && std::min(bodyBytes, expected) >= m_dropAt) {
+            m_bodyReceived = std::min(bodyBytes, expected);
+            drop();
+            return false;
+        }
+        if (m_current.expectsContinue && bodyBytes == 0 && expected > 0)
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        if (bodyBytes < expected) {
+            m_state = State::Body;
+            m_bodyReceived = bodyBytes;
+            m_head.clear();
+            return true;
+        }
+        // The whole request is here; the rest (if any) is the next request's head.
+        m_head.remove(0, end + 4 + expected);
+        m_state = State::Head;
+    }
+}
+
+void ConnectionWatcher::drop()
+{
+    qCInfo(lcSandbox).nospace() << "fault: dropping the connection after " << m_bodyReceived
+                                << " of " << m_current.contentLength << " body bytes of "
+                                << m_current.path.constData();
+    m_state = State::Off;
+    // Nobody else may read this chunk: the HTTP server must never see a complete body.
+    QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    const QByteArray path = m_current.path;
+    const qint64 received = m_bodyReceived;
+    const qint64 length = m_current.contentLength;
+    QPointer<UploadMonitor> monitor = m_monitor;
+    m_socket->abort();
+    if (monitor)
+        Q_EMIT monitor->connectionDropped(path, received, length);
+}
+
+void ConnectionWatcher::reject(const HttpResponse &response, qint64 bodyBytesSoFar)
+{
+    qCInfo(lcSandbox).nospace() << "refusing " << m_current.method.constData() << ' '
+                                << m_current.path.constData() << " with HTTP " << response.status
+                                << " (Content-Length " << m_current.contentLength << ')';
+    // Take the socket away from the HTTP server: it must not parse what follows.
+    QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    m_state = State::Discard;
+    m_socket->skip(m_socket->bytesAvailable());
+    // A client that waits for "100 Continue" will not send the body at all.
+    m_discardLeft = m_current.expectsContinue && bodyBytesSoFar == 0
+                        ? 0
+                        : std::max<qint64>(m_current.contentLength, 0) - bodyBytesSoFar;
+    m_head.clear();
+
+    HttpResponse answer = response;
+    answer.closeConnection = true;
+    m_socket->write(serialize(answer));
+    if (m_monitor)
+        Q_EMIT m_monitor->requestRejected(m_current.path, response.status);
+
+    // Swallow the body the client may still be sending, so closing does not reset the
+    // connection before the client read the answer; close once it is all here or after a
+    // few seconds.
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionWatcher::onDiscardReadyRead);
+    QTimer::singleShot(kDiscardTimeoutMs, this, [this] { m_socket->disconnectFromHost(); });
+    if (m_discardLeft <= 0)
+        m_socket->disconnectFromHost();
+}
+
+void ConnectionWatcher::onDiscardReadyRead()
+{
+    const qint64 arrived = m_socket->bytesAvailable();
+    m_socket->skip(arrived);
+    m_discardLeft -= arrived;
+    if (m_discardLeft <= 0)
+        m_socket->disconnectFromHost();
+}
+
+UploadMonitor::UploadMonitor(QObject *parent)
+    : QTcpServer(parent)
+{}
+
+UploadMonitor::~UploadMonitor() = default;
+
+void UploadMonitor::setDecider(Decider decider)
+{
+    m_decider = std::move(decider);
+}
+
+HeadDecision UploadMonitor::decide(const RequestHead &head) const
+{
+    return m_decider ? m_decider(head) : HeadDecision{};
+}
+
+std::optional<RequestHead> UploadMonitor::parseHead(QByteArrayView head)
+{
+    const qsizetype lineEnd = head.indexOf("\r\n");
+    const QByteArrayView requestLine = lineEnd < 0 ? head : head.first(lineEnd);
+    const qsizetype firstSpace = requestLine.indexOf(' ');
+    const qsizetype secondSpace = firstSpace < 0 ? -1 : requestLine.indexOf(' ', firstSpace + 1);
+    if (firstSpace <= 0 || secondSpace <= firstSpace + 1)
+        return std::nullopt;
+
+    RequestHead result;
+    result.method = requestLine.first(firstSpace).toByteArray();
+    result.target = requestLine.sliced(firstSpace + 1, secondSpace - firstSpace - 1).toByteArray();
+    const qsizetype query = result.target.indexOf('?');
+    result.path = query < 0 ? result.target : result.target.left(query);
+
+    qsizetype pos = lineEnd < 0 ? head.size() : lineEnd + 2;
+    while (pos < head.size()) {
+        qsizetype end = head.indexOf("\r\n", pos);
+        if (end < 0)
+            end = head.size();
+        const QByteArrayView line = head.sliced(pos, end - pos);
+        pos = end + 2;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArrayView name = line.first(colon).trimmed();
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
+            bool ok = false;
+            result.contentLength = value.toLongLong(&ok);
+            if (!ok || result.contentLength < 0)
+                return std::nullopt;
+        } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
+            result.chunked = value.toByteArray().toLower().contains("chunked");
+        } else if (name.compare("expect", Qt::CaseInsensitive) == 0) {
+            result.expectsContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+        }
+    }
+    return result;
+}
+
+void UploadMonitor::incomingConnection(qintptr handle)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(handle)) {
+        qCWarning(lcSandbox) << "cannot adopt an incoming connection:" << socket->errorString();
+        delete socket;
+        return;
+    }
+    // Connected before the HTTP server connects its own reader (it does so when it takes
+    // the socket from the pending list), so this slot runs first on every readyRead.
+    auto *watcher = new ConnectionWatcher(socket, this);
+    connect(socket, &QTcpSocket::readyRead, watcher, &ConnectionWatcher::onReadyRead);
+    addPendingConnection(socket);
+}
+
+} // namespace pc::sandbox

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "sandbox/httpwire.h"
+
+#include <QByteArray>
+#include <QTcpServer>
+
+#include <functional>
+
+namespace pc::sandbox {
+
+// The head of one request as the monitor saw it arrive, before the HTTP server parses it.
+struct RequestHead
+{
+    QByteArray method;
+    QByteArray target;         // as sent: path and query
+    QByteArray path;           // the target without its query
+    qint64 contentLength = -1; // -1: no Content-Length header
+    bool chunked = false;      // Transfer-Encoding: chunked (the body cannot be followed)
+    bool expectsContinue = false;
+};
+
+// What to do with a request whose head just arrived.
+struct HeadDecision
+{
+    enum class Action {
+        Accept, // let the HTTP server have it
+        Reject, // answer `response` now, swallow the body, then close
+        DropAt, // abort the connection once `dropAfterBodyBytes` of the body arrived
+    };
+    Action action = Action::Accept;
+    HttpResponse response;
+    qint64 dropAfterBodyBytes = 0;
+};
+
+// The TCP listener under the sandbox's QAbstractHttpServer. It creates every socket itself
+// and connects its own readyRead slot first, so it sees each chunk of a request before the
+// HTTP server reads it (Qt 6.4's server reads everything on each readyRead and only hands
+// over complete requests). That is where bodies too large are refused from their
+// Content-Length and where a connection is cut part-way through an upload body.
+class UploadMonitor final : public QTcpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UploadMonitor)
+
+public:
+    using Decider = std::function<HeadDecision(const RequestHead &)>;
+
+    explicit UploadMonitor(QObject *parent = nullptr);
+    ~UploadMonitor() override;
+
+    // Called for every request head; without one every request is accepted.
+    void setDecider(Decider decider);
+
+    // Parses a request head (request line and headers, without the blank line).
+    static std::optional<RequestHead> parseHead(QByteArrayView head);
+
+Q_SIGNALS:
+    // A connection was aborted part-way through a request body (a DropAt decision).
+    void connectionDropped(const QByteArray &path, qint64 bodyBytesReceived, qint64 contentLength);
+    // A request was refused from its head (a Reject decision).
+    void requestRejected(const QByteArray &path, int status);
+
+protected:
+    void incomingConnection(qintptr handle) override;
+
+private:
+    friend class ConnectionWatcher;
+    HeadDecision decide(const RequestHead &head) const;
+
+    Decider m_decider;
+};
+
+} // namespace pc::sandbox
