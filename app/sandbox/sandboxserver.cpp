@@ -23,81 +23,23 @@
 // Qt 6.4's QAbstractHttpServer is subclassed and the answers are written on the socket by
 // hand (httpwire), which lets a fault delay, truncate or withhold any of them.
 
-#include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxserver_p.h"
 
 #include "common/redaction.h"
-#include "sandbox/httpwire.h"
 #include "sandbox/multipartparser.h"
-#include "sandbox/printsimulation.h"
 #include "sandbox/sandboxlogging.h"
-#include "sandbox/uploadmonitor.h"
 
-#include <QAbstractHttpServer>
-#include <QDateTime>
-#include <QElapsedTimer>
 #include <QFile>
-#include <QHash>
-#include <QHttpServerRequest>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace pc {
 
-using namespace sandbox;
-
-namespace {
-
-constexpr QStringView kTokenPath = u"/api3/api_create_partner_token";
-constexpr QStringView kUploadPath = u"/api3/api_upload_partner_stl";
-constexpr QStringView kStatusPath = u"/api3/api_get_partner_print_status";
-
-// The part of the sandbox that speaks HTTP: every complete request goes to one handler.
-class HttpFrontEnd final : public QAbstractHttpServer
-{
-    Q_DISABLE_COPY_MOVE(HttpFrontEnd)
-
-public:
-    using Handler = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
-    explicit HttpFrontEnd(Handler handler)
-        : m_handler(std::move(handler))
-    {}
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        m_handler(request, socket);
-        return true;
-    }
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *socket) override
-    {
-        writeResponse(socket, errorResponse(404, u"Not found"_s, QString()));
-    }
-
-private:
-    Handler m_handler;
-};
-
-QString randomHex(int bytes)
-{
-    QByteArray raw(bytes, Qt::Uninitialized);
-    for (char &byte : raw)
-        byte = char(QRandomGenerator::system()->bounded(256));
-    return QString::fromLatin1(raw.toHex());
-}
-
-// A stable 64-bit seed from a token (its first 16 hex digits).
-quint64 seedOf(const QString &token)
-{
-    bool ok = false;
-    const quint64 seed = token.left(16).toULongLong(&ok, 16);
-    return ok ? seed : quint64(qHash(token));
-}
+namespace sandbox {
 
 HttpResponse missingParameter(const QString &name)
 {
@@ -115,83 +57,31 @@ HttpResponse invalidKey()
                          u"The api_key parameter is missing or not a valid partner key."_s);
 }
 
+} // namespace sandbox
+
+namespace {
+
+constexpr QStringView kTokenPath = u"/api3/api_create_partner_token";
+constexpr QStringView kUploadPath = u"/api3/api_upload_partner_stl";
+constexpr QStringView kStatusPath = u"/api3/api_get_partner_print_status";
+
+QString randomHex(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    for (char &byte : raw)
+        byte = char(QRandomGenerator::system()->bounded(256));
+    return QString::fromLatin1(raw.toHex());
+}
+
+// A stable 64-bit seed from a token (its first 16 hex digits).
+quint64 seedOf(const QString &token)
+{
+    bool ok = false;
+    const quint64 seed = token.left(16).toULongLong(&ok, 16);
+    return ok ? seed : quint64(qHash(token));
+}
+
 } // namespace
-
-struct TokenRecord
-{
-    QString token;
-    bool uploaded = false;
-    QString fileName;
-    qint64 size = 0;
-    QString filePath;
-    QString receiverEmail;
-    QString printValue;
-    QString currency;
-    QString partnerJobId;
-    QDateTime uploadedAt;
-    int statusRequests = 0;
-    PrintSimulation simulation;
-};
-
-// One request as the handlers need it (the server reuses its request object).
-struct Incoming
-{
-    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
-    QUrl url;
-    QString path;
-    Params query;
-    Params form; // application/x-www-form-urlencoded bodies
-    QByteArray contentType;
-    QByteArray body;
-    bool closeConnection = false;
-
-    QString param(QStringView name) const
-    {
-        const QString fromQuery = paramValue(query, name);
-        return fromQuery.isEmpty() ? paramValue(form, name) : fromQuery;
-    }
-};
-
-class SandboxServerPrivate
-{
-public:
-    SandboxServerPrivate(SandboxServer *q, SandboxConfig config);
-
-    void handle(const QHttpServerRequest &request, QTcpSocket *socket);
-    HeadDecision decideHead(const RequestHead &head);
-    void respond(QTcpSocket *socket, const Incoming &in, HttpResponse response,
-                 std::chrono::milliseconds delay = {});
-
-    void handleApi(const Incoming &in, QTcpSocket *socket);
-    HttpResponse createToken(const Incoming &in);
-    HttpResponse upload(const Incoming &in, bool *stored);
-    HttpResponse printStatus(const Incoming &in);
-    bool keyMatches(const QString &key) const { return !key.isEmpty() && key == config.apiKey; }
-
-    HttpResponse tokenPage(const Incoming &in) const;
-    HttpResponse sandboxTokenStatus(const Incoming &in) const;
-    HttpResponse sandboxPrint(const Incoming &in);
-    HttpResponse sandboxFaults(const Incoming &in);
-
-    QJsonObject statusData(const TokenRecord &record) const;
-    PrintStatus statusOf(const TokenRecord &record) const
-    {
-        return record.simulation.statusAt(clock());
-    }
-    void reportFault(const QString &description);
-
-    SandboxServer *q;
-    SandboxConfig config;
-    QTemporaryDir storage;
-    QHash<QString, TokenRecord> tokens;
-    FaultDice dice;
-    QElapsedTimer elapsed;
-    std::function<qint64()> clock;
-    int totalRequests = 0;
-    quint16 port = 0;
-    QString errorString;
-    std::unique_ptr<HttpFrontEnd> http; // last: destroyed first, with every socket
-};
 
 SandboxServerPrivate::SandboxServerPrivate(SandboxServer *q, SandboxConfig config)
     : q(q)
@@ -501,67 +391,6 @@ QJsonObject SandboxServerPrivate::statusData(const TokenRecord &record) const
                                 {u"uploaded_at"_s, record.uploadedAt.toString(Qt::ISODate)}});
     }
     return data;
-}
-
-HttpResponse SandboxServerPrivate::tokenPage(const Incoming &in) const
-{
-    const QString token = in.param(u"token").trimmed();
-    const auto it = tokens.constFind(token);
-    if (token.isEmpty())
-        return htmlResponse(404, notFoundPage(u"The link has no token."_s));
-    if (it == tokens.cend() || !it->uploaded)
-        return htmlResponse(404, notFoundPage(u"No design was shared with this link."_s));
-
-    return tokenPageResponse(it->fileName, it->size, it->token, PrintSimulation::printerModels());
-}
-
-HttpResponse SandboxServerPrivate::sandboxTokenStatus(const Incoming &in) const
-{
-    if (in.method != QHttpServerRequest::Method::Get)
-        return errorResponse(405, u"Method not allowed"_s, u"Use GET."_s);
-    const QString token = in.param(u"token").trimmed();
-    const auto it = tokens.constFind(token);
-    if (it == tokens.cend())
-        return errorResponse(404, u"Unknown token"_s,
-                             u"No transaction has the token %1."_s.arg(token));
-    return jsonResponse(200, okEnvelope(statusData(*it)));
-}
-
-HttpResponse SandboxServerPrivate::sandboxPrint(const Incoming &in)
-{
-    if (in.method != QHttpServerRequest::Method::Post)
-        return errorResponse(405, u"Method not allowed"_s, u"Use POST."_s);
-    const QString token = in.param(u"token").trimmed();
-    const QString model = in.param(u"printer_model").trimmed().left(80);
-    const auto it = tokens.constFind(token);
-    if (it == tokens.cend())
-        return errorResponse(404, u"Unknown token"_s,
-                             u"No transaction has the token %1."_s.arg(token));
-    if (!it->uploaded)
-        return errorResponse(409, u"Nothing to print"_s,
-                             u"No design was uploaded for this token."_s);
-    if (it->simulation.isStarted())
-        return errorResponse(409, u"Print already started"_s,
-                             u"This design is already being printed."_s);
-    q->startPrint(token, model);
-    return jsonResponse(200, okEnvelope(statusData(*tokens.constFind(token))));
-}
-
-HttpResponse SandboxServerPrivate::sandboxFaults(const Incoming &in)
-{
-    if (!keyMatches(in.param(u"api_key")))
-        return invalidKey();
-    if (in.method == QHttpServerRequest::Method::Put) {
-        QString error;
-        const std::optional<FaultPlan> plan = FaultPlan::parse(QString::fromUtf8(in.body), &error);
-        if (!plan)
-            return errorResponse(400, u"Invalid fault spec"_s, error);
-        q->setFaultPlan(*plan);
-    } else if (in.method != QHttpServerRequest::Method::Get) {
-        return errorResponse(405, u"Method not allowed"_s, u"Use GET or PUT."_s);
-    }
-    return jsonResponse(
-        200, QJsonObject{{u"spec"_s, dice.plan().toSpec()}, {u"active"_s, dice.plan().isActive()}});
 }
 
 SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)

@@ -1,0 +1,74 @@
+// The sandbox's pages for people and tests: the 400 x 400 token-link page, the status and
+// Print endpoints that page uses (no API key: the customer never has one), and the fault
+// control endpoint for tests in other processes.
+
+#include "sandbox/sandboxserver_p.h"
+
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+HttpResponse SandboxServerPrivate::tokenPage(const Incoming &in) const
+{
+    const QString token = in.param(u"token").trimmed();
+    const auto it = tokens.constFind(token);
+    if (token.isEmpty())
+        return htmlResponse(404, notFoundPage(u"The link has no token."_s));
+    if (it == tokens.cend() || !it->uploaded)
+        return htmlResponse(404, notFoundPage(u"No design was shared with this link."_s));
+
+    return tokenPageResponse(it->fileName, it->size, it->token, PrintSimulation::printerModels());
+}
+
+HttpResponse SandboxServerPrivate::sandboxTokenStatus(const Incoming &in) const
+{
+    if (in.method != QHttpServerRequest::Method::Get)
+        return errorResponse(405, u"Method not allowed"_s, u"Use GET."_s);
+    const QString token = in.param(u"token").trimmed();
+    const auto it = tokens.constFind(token);
+    if (it == tokens.cend())
+        return errorResponse(404, u"Unknown token"_s,
+                             u"No transaction has the token %1."_s.arg(token));
+    return jsonResponse(200, okEnvelope(statusData(*it)));
+}
+
+HttpResponse SandboxServerPrivate::sandboxPrint(const Incoming &in)
+{
+    if (in.method != QHttpServerRequest::Method::Post)
+        return errorResponse(405, u"Method not allowed"_s, u"Use POST."_s);
+    const QString token = in.param(u"token").trimmed();
+    const QString model = in.param(u"printer_model").trimmed().left(80);
+    const auto it = tokens.constFind(token);
+    if (it == tokens.cend())
+        return errorResponse(404, u"Unknown token"_s,
+                             u"No transaction has the token %1."_s.arg(token));
+    if (!it->uploaded)
+        return errorResponse(409, u"Nothing to print"_s,
+                             u"No design was uploaded for this token."_s);
+    if (it->simulation.isStarted())
+        return errorResponse(409, u"Print already started"_s,
+                             u"This design is already being printed."_s);
+    q->startPrint(token, model);
+    return jsonResponse(200, okEnvelope(statusData(*tokens.constFind(token))));
+}
+
+HttpResponse SandboxServerPrivate::sandboxFaults(const Incoming &in)
+{
+    if (!keyMatches(in.param(u"api_key")))
+        return invalidKey();
+    if (in.method == QHttpServerRequest::Method::Put) {
+        QString error;
+        const std::optional<FaultPlan> plan = FaultPlan::parse(QString::fromUtf8(in.body), &error);
+        if (!plan)
+            return errorResponse(400, u"Invalid fault spec"_s, error);
+        q->setFaultPlan(*plan);
+    } else if (in.method != QHttpServerRequest::Method::Get) {
+        return errorResponse(405, u"Method not allowed"_s, u"Use GET or PUT."_s);
+    }
+    return jsonResponse(
+        200, QJsonObject{{u"spec"_s, dice.plan().toSpec()}, {u"active"_s, dice.plan().isActive()}});
+}
+
+} // namespace pc

@@ -1,0 +1,136 @@
+#pragma once
+
+// Private parts of SandboxServer shared by sandboxserver.cpp (the api3 calls and the public
+// class) and sandboxpages.cpp (the token page and the sandbox-only endpoints).
+
+#include "sandbox/faultplan.h"
+#include "sandbox/httpwire.h"
+#include "sandbox/printsimulation.h"
+#include "sandbox/sandboxserver.h"
+#include "sandbox/uploadmonitor.h"
+
+#include <QAbstractHttpServer>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHttpServerRequest>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+
+#include <functional>
+
+namespace pc {
+
+namespace sandbox {
+
+// The part of the sandbox that speaks HTTP: every complete request goes to one handler.
+class HttpFrontEnd final : public QAbstractHttpServer
+{
+    Q_DISABLE_COPY_MOVE(HttpFrontEnd)
+
+public:
+    using Handler = std::function<void(const QHttpServerRequest &, QTcpSocket *)>;
+    explicit HttpFrontEnd(Handler handler)
+        : m_handler(std::move(handler))
+    {}
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        m_handler(request, socket);
+        return true;
+    }
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *socket) override
+    {
+        writeResponse(socket, errorResponse(404, QStringLiteral("Not found"), QString()));
+    }
+
+private:
+    Handler m_handler;
+};
+
+HttpResponse missingParameter(const QString &name);
+HttpResponse invalidParameter(const QString &name, const QString &why);
+HttpResponse invalidKey();
+
+} // namespace sandbox
+
+using namespace sandbox;
+
+struct TokenRecord
+{
+    QString token;
+    bool uploaded = false;
+    QString fileName;
+    qint64 size = 0;
+    QString filePath;
+    QString receiverEmail;
+    QString printValue;
+    QString currency;
+    QString partnerJobId;
+    QDateTime uploadedAt;
+    int statusRequests = 0;
+    PrintSimulation simulation;
+};
+
+// One request as the handlers need it (the server reuses its request object).
+struct Incoming
+{
+    QHttpServerRequest::Method method = QHttpServerRequest::Method::Unknown;
+    QUrl url;
+    QString path;
+    Params query;
+    Params form; // application/x-www-form-urlencoded bodies
+    QByteArray contentType;
+    QByteArray body;
+    bool closeConnection = false;
+
+    QString param(QStringView name) const
+    {
+        const QString fromQuery = paramValue(query, name);
+        return fromQuery.isEmpty() ? paramValue(form, name) : fromQuery;
+    }
+};
+
+class SandboxServerPrivate
+{
+public:
+    SandboxServerPrivate(SandboxServer *q, SandboxConfig config);
+
+    void handle(const QHttpServerRequest &request, QTcpSocket *socket);
+    HeadDecision decideHead(const RequestHead &head);
+    void respond(QTcpSocket *socket, const Incoming &in, HttpResponse response,
+                 std::chrono::milliseconds delay = {});
+
+    void handleApi(const Incoming &in, QTcpSocket *socket);
+    HttpResponse createToken(const Incoming &in);
+    HttpResponse upload(const Incoming &in, bool *stored);
+    HttpResponse printStatus(const Incoming &in);
+    bool keyMatches(const QString &key) const { return !key.isEmpty() && key == config.apiKey; }
+
+    HttpResponse tokenPage(const Incoming &in) const;
+    HttpResponse sandboxTokenStatus(const Incoming &in) const;
+    HttpResponse sandboxPrint(const Incoming &in);
+    HttpResponse sandboxFaults(const Incoming &in);
+
+    QJsonObject statusData(const TokenRecord &record) const;
+    PrintStatus statusOf(const TokenRecord &record) const
+    {
+        return record.simulation.statusAt(clock());
+    }
+    void reportFault(const QString &description);
+
+    SandboxServer *q;
+    SandboxConfig config;
+    QTemporaryDir storage;
+    QHash<QString, TokenRecord> tokens;
+    FaultDice dice;
+    QElapsedTimer elapsed;
+    std::function<qint64()> clock;
+    int totalRequests = 0;
+    quint16 port = 0;
+    QString errorString;
+    std::unique_ptr<HttpFrontEnd> http; // last: destroyed first, with every socket
+};
+
+} // namespace pc
