@@ -18,11 +18,6 @@ namespace pc::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("partner-console-cli", text);
-}
-
 void printText(FILE *stream, const QString &text)
 {
     const QByteArray bytes = text.toUtf8();

@@ -15,11 +15,6 @@ namespace pc::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("partner-console-cli", text);
-}
-
 const QString kApiKeyVariable = u"PARTNER_CONSOLE_API_KEY"_s;
 const QString kDataDirVariable = u"PARTNER_CONSOLE_DATA_DIR"_s;
 

@@ -2,10 +2,17 @@
 
 #include "api/apierror.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
 namespace pc::cli {
+
+// Every user-visible string of the CLI is translated in one context.
+inline QString tr(const char *text)
+{
+    return QCoreApplication::translate("partner-console-cli", text);
+}
 
 // Exit codes every command keeps.
 enum ExitCode : int {

@@ -11,15 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace pc::cli {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("partner-console-cli", text);
-}
-
-} // namespace
-
 QString ConfigCommand::name() const
 {
     return u"config"_s;

@@ -12,15 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace pc::cli {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("partner-console-cli", text);
-}
-
-} // namespace
-
 SandboxCommand::SandboxCommand()
     : m_port(u"port"_s, tr("Port on 127.0.0.1 (default: a free one)."), u"N"_s, u"0"_s)
     , m_apiKey(u"api-key"_s,

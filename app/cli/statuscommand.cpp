@@ -14,11 +14,6 @@ namespace pc::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("partner-console-cli", text);
-}
-
 QString formatSeconds(double seconds)
 {
     const qint64 total = qint64(std::llround(std::max(0.0, seconds)));
