@@ -121,13 +121,7 @@ QString formatPrintTime(std::optional<double> seconds)
 {
     if (isMissing(seconds))
         return missingValue();
-    const auto total = static_cast<qint64>(std::llround(*seconds));
-    const qint64 hours = total / 3600;
-    const qint64 minutes = (total % 3600) / 60;
-    const qint64 secs = total % 60;
-    return u"%1:%2:%3"_s.arg(hours)
-        .arg(minutes, 2, 10, QLatin1Char('0'))
-        .arg(secs, 2, 10, QLatin1Char('0'));
+    return formatHms(*seconds);
 }
 
 QString formatMinutesLeft(std::optional<double> minutes)

@@ -2,7 +2,9 @@
 
 #include <QJsonValue>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace pc {
 
@@ -47,6 +49,15 @@ QString jobStatusToWire(JobStatus status)
 bool isFinal(JobStatus status)
 {
     return status == JobStatus::ConfirmedSuccess || status == JobStatus::ConfirmedFailure;
+}
+
+QString formatHms(double seconds)
+{
+    const auto total = static_cast<qint64>(std::llround(std::max(0.0, seconds)));
+    return QStringLiteral("%1:%2:%3")
+        .arg(total / 3600)
+        .arg((total % 3600) / 60, 2, 10, QLatin1Char('0'))
+        .arg(total % 60, 2, 10, QLatin1Char('0'));
 }
 
 QJsonObject printStatusToWireJson(const PrintStatus &status)

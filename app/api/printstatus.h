@@ -45,6 +45,10 @@ struct PrintStatus
     friend bool operator==(const PrintStatus &, const PrintStatus &) = default;
 };
 
+// A print time in seconds as h:mm:ss ("1:30:00"); hours do not wrap at a day. Negative
+// values count as 0.
+QString formatHms(double seconds);
+
 // The API's own field names with JSON null for what is unknown: printing_job_status,
 // printing_percentage, minutes_left, message, total_time, printer_model.
 QJsonObject printStatusToWireJson(const PrintStatus &status);

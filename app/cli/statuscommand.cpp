@@ -14,14 +14,6 @@ namespace pc::cli {
 
 namespace {
 
-QString formatSeconds(double seconds)
-{
-    const qint64 total = qint64(std::llround(std::max(0.0, seconds)));
-    return u"%1:%2:%3"_s.arg(total / 3600)
-        .arg((total / 60) % 60, 2, 10, QChar(u'0'))
-        .arg(total % 60, 2, 10, QChar(u'0'));
-}
-
 QString formatNumber(double value)
 {
     return QString::number(value, 'f', value == std::floor(value) ? 0 : 1);
@@ -69,7 +61,7 @@ QString formatPrintStatusText(const QString &token, const PrintStatus &status)
     if (status.minutesLeft)
         add(tr("minutes left"), formatNumber(*status.minutesLeft));
     if (status.totalTime)
-        add(tr("print time"), formatSeconds(*status.totalTime));
+        add(tr("print time"), formatHms(*status.totalTime));
     if (!status.printerModel.isEmpty())
         add(tr("printer"), status.printerModel);
     if (!status.message.isEmpty())
