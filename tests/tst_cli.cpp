@@ -124,10 +124,15 @@ void TestCli::initTestCase()
 
 void TestCli::cleanupTestCase()
 {
+    // SIGTERM, so the sandbox removes its temporary upload folder as it would for a user.
     if (m_sandbox.state() != QProcess::NotRunning) {
-        m_sandbox.kill();
-        m_sandbox.waitForFinished();
+        m_sandbox.terminate();
+        if (!m_sandbox.waitForFinished(10000)) {
+            m_sandbox.kill();
+            m_sandbox.waitForFinished();
+        }
     }
+    QCOMPARE(m_sandbox.exitCode(), 0);
 }
 
 void TestCli::version()

@@ -221,7 +221,7 @@ void TestMainWindow::menuActions()
     QVERIFY(aboutQt);
     QVERIFY(inMenu(window, u"&Help"_s, aboutQt));
 
-    // The menus hold these working actions and nothing else: no placeholders.
+    // The menus hold these working actions and nothing else.
     const QList<QAction *> menus = window.menuBar()->actions();
     QCOMPARE(menus.size(), 2);
     qsizetype entryCount = 0;

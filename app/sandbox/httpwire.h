@@ -50,11 +50,11 @@ HttpResponse htmlErrorPage(int status);
 // The small 400 x 400 "link not available" page of the token-link address.
 QString notFoundPage(const QString &message);
 // The token-link page (resource :/sandbox/token-page.html) for one design, every
-// placeholder filled in and escaped; a 500 page when the resource is missing.
+// {{FIELD}} filled in and escaped; a 500 page when the resource is missing.
 HttpResponse tokenPageResponse(const QString &fileName, qint64 size, const QString &token,
                                const QStringList &printerModels);
-// Replaces {{NAME}} placeholders in one pass (substituted text is never scanned again);
-// unknown placeholders are left as they are. Values must already be escaped.
+// Replaces {{NAME}} template fields in one pass (substituted text is never scanned again);
+// unknown fields are left as they are. Values must already be escaped.
 QString fillTemplate(const QString &text, const QHash<QString, QString> &values);
 
 // Escapes & < > " ' for HTML text and attribute values.
