@@ -77,6 +77,13 @@ QString testFile(const char *name)
     return QStringLiteral(PC_TEST_DATA_DIR "/") + QString::fromLatin1(name);
 }
 
+// An upload with ordinary order facts; the tests vary only the token and the file.
+UploadRequest simpleUpload(const QString &token, const QString &filePath)
+{
+    return UploadRequest{token,    filePath, {}, u"a@example.com"_s, *Decimal::fromString(u"5"),
+                         u"USD"_s, {}};
+}
+
 // Collects everything logged while alive, to prove the key never reaches a log.
 class LogCapture final
 {
@@ -253,13 +260,7 @@ void TestApiClient::printStatusAwaitingThenLive()
 {
     ApiClient client(&m_network, sandboxEndpoint());
     const auto token = await<TokenResult>(client.createToken()).token;
-    UploadRequest request{token,
-                          testFile("box_freecad_binary.stl"),
-                          {},
-                          u"a@example.com"_s,
-                          *Decimal::fromString(u"5"),
-                          u"USD"_s,
-                          {}};
+    const UploadRequest request = simpleUpload(token, testFile("box_freecad_binary.stl"));
     QVERIFY(await<UploadResult>(client.upload(request)).isOk());
 
     const auto before = await<PrintStatusResult>(client.printStatus(token));
@@ -307,13 +308,7 @@ void TestApiClient::secondUploadIsRefused()
 {
     ApiClient client(&m_network, sandboxEndpoint());
     const auto token = await<TokenResult>(client.createToken()).token;
-    UploadRequest request{token,
-                          testFile("box_freecad_binary.stl"),
-                          {},
-                          u"a@example.com"_s,
-                          *Decimal::fromString(u"5"),
-                          u"USD"_s,
-                          {}};
+    const UploadRequest request = simpleUpload(token, testFile("box_freecad_binary.stl"));
     QVERIFY(await<UploadResult>(client.upload(request)).isOk());
     const auto second = await<UploadResult>(client.upload(request));
     QCOMPARE(second.error.kind, Kind::Service);
@@ -323,13 +318,7 @@ void TestApiClient::secondUploadIsRefused()
 void TestApiClient::missingFileIsFileError()
 {
     ApiClient client(&m_network, sandboxEndpoint());
-    UploadRequest request{u"abc"_s,
-                          u"/nonexistent/folder/part.stl"_s,
-                          {},
-                          u"a@example.com"_s,
-                          *Decimal::fromString(u"5"),
-                          u"USD"_s,
-                          {}};
+    const UploadRequest request = simpleUpload(u"abc"_s, u"/nonexistent/folder/part.stl"_s);
     const int before = m_sandbox->totalRequestCount();
     const auto result = await<UploadResult>(client.upload(request));
     QCOMPARE(result.error.kind, Kind::File);
