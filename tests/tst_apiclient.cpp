@@ -205,7 +205,7 @@ void TestApiClient::uploadStreamsFileWithProgress()
 
     UploadRequest request;
     request.token = token;
-    request.filePath = testFile("box_freecad_binary.stl");
+    request.filePath = testFile("stl/microstl__box_freecad_binary.stl");
     request.receiverEmail = u"customer+tag@example.com"_s;
     request.printValue = *Decimal::fromString(u"10.56");
     request.currency = u"eur"_s;
@@ -235,7 +235,7 @@ void TestApiClient::uploadStreamsFileWithProgress()
 
     QCOMPARE(uploaded.size(), 1);
     QCOMPARE(uploaded.first().at(0).toString(), token);
-    QCOMPARE(uploaded.first().at(1).toString(), u"box_freecad_binary.stl"_s);
+    QCOMPARE(uploaded.first().at(1).toString(), u"microstl__box_freecad_binary.stl"_s);
     QCOMPARE(uploaded.first().at(2).toLongLong(), QFileInfo(request.filePath).size());
 }
 
@@ -245,7 +245,7 @@ void TestApiClient::uploadEncodesNonAsciiFileName()
     const auto token = await<TokenResult>(client.createToken()).token;
     UploadRequest request;
     request.token = token;
-    request.filePath = testFile("ascii_cube.stl");
+    request.filePath = testFile("stl/numpy-stl__ascii_Cube.stl");
     request.fileName = u"Größe \"测试\" 100% — final.stl"_s;
     request.receiverEmail = u"a@example.com"_s;
     request.printValue = *Decimal::fromString(u"0");
@@ -260,7 +260,8 @@ void TestApiClient::printStatusAwaitingThenLive()
 {
     ApiClient client(&m_network, sandboxEndpoint());
     const auto token = await<TokenResult>(client.createToken()).token;
-    const UploadRequest request = simpleUpload(token, testFile("box_freecad_binary.stl"));
+    const UploadRequest request =
+        simpleUpload(token, testFile("stl/microstl__box_freecad_binary.stl"));
     QVERIFY(await<UploadResult>(client.upload(request)).isOk());
 
     const auto before = await<PrintStatusResult>(client.printStatus(token));
@@ -308,7 +309,8 @@ void TestApiClient::secondUploadIsRefused()
 {
     ApiClient client(&m_network, sandboxEndpoint());
     const auto token = await<TokenResult>(client.createToken()).token;
-    const UploadRequest request = simpleUpload(token, testFile("box_freecad_binary.stl"));
+    const UploadRequest request =
+        simpleUpload(token, testFile("stl/microstl__box_freecad_binary.stl"));
     QVERIFY(await<UploadResult>(client.upload(request)).isOk());
     const auto second = await<UploadResult>(client.upload(request));
     QCOMPARE(second.error.kind, Kind::Service);

@@ -2,6 +2,8 @@
 // command serving the other commands from a separate process.
 #include "api/apiclient.h"
 
+#include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -66,6 +68,9 @@ private Q_SLOTS:
     void configNeverShowsKey();
     void sandboxRejectsBadOptions();
     void sandboxStopsCleanlyOnSigterm();
+    void inspectReportsEveryKey();
+    void inspectRefusesUnusableFiles();
+    void inspectQuickAndThumbnails();
 
 private:
     CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {});
@@ -230,13 +235,14 @@ void TestCli::liveStatusAfterPrint()
     QVERIFY(tokenSpy.wait());
     const QString token = tokenSpy.first().first().value<pc::TokenResult>().token;
     QVERIFY(!token.isEmpty());
-    pc::UploadRequest upload{token,
-                             QStringLiteral(PC_TEST_DATA_DIR "/box_freecad_binary.stl"),
-                             {},
-                             u"customer@example.com"_s,
-                             *pc::Decimal::fromString(u"12.50"),
-                             u"EUR"_s,
-                             u"JOB-7"_s};
+    pc::UploadRequest upload{
+        token,
+        QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl"),
+        {},
+        u"customer@example.com"_s,
+        *pc::Decimal::fromString(u"12.50"),
+        u"EUR"_s,
+        u"JOB-7"_s};
     QSignalSpy uploadSpy(client.upload(upload), &pc::UploadJob::finished);
     QVERIFY(uploadSpy.wait());
     const auto links = uploadSpy.first().first().value<pc::UploadResult>();
@@ -446,6 +452,93 @@ void TestCli::sandboxStopsCleanlyOnSigterm()
     QCOMPARE(sandbox.exitStatus(), QProcess::NormalExit);
     QCOMPARE(sandbox.exitCode(), 0);
     QVERIFY(sandbox.readAllStandardError().contains("Sandbox stopped"));
+}
+
+void TestCli::inspectReportsEveryKey()
+{
+    const QString cube = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__20mm-xyz-cube.stl");
+    const CliRun result = run({u"inspect"_s, u"--json"_s, cube});
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = result.json();
+    for (const char *key : {"triangles", "format", "bbox", "dimensions", "surface_area", "volume",
+                            "open_edges", "non_manifold_edges", "inconsistent_edges",
+                            "degenerate_facets", "shells", "watertight", "warnings", "error"})
+        QVERIFY2(json.contains(QLatin1StringView(key)), key);
+    QCOMPARE(json.value(u"triangles").toInteger(), 260);
+    QCOMPARE(json.value(u"format").toString(), u"binary"_s);
+    QCOMPARE(json.value(u"watertight").toBool(), true);
+    QCOMPARE(json.value(u"shells").toInteger(), 1);
+    QCOMPARE(json.value(u"open_edges").toInteger(), 0);
+    QVERIFY(json.value(u"error").isNull());
+    const QJsonArray dimensions = json.value(u"dimensions").toArray();
+    QCOMPARE(dimensions.size(), 3);
+    for (const QJsonValue &d : dimensions)
+        QVERIFY(qAbs(d.toDouble() - 20.0) < 1e-3);
+
+    const CliRun text = run({u"inspect"_s, cube});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("260 triangles") && text.out.contains("watertight"),
+             text.out.constData());
+}
+
+void TestCli::inspectRefusesUnusableFiles()
+{
+    const QString good = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl");
+    const QString truncated =
+        QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__incomplete_binary.stl");
+    const CliRun result = run({u"inspect"_s, u"--json"_s, good, truncated});
+    QCOMPARE(result.exitCode, 3);
+    const QList<QByteArray> lines = result.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(QJsonDocument::fromJson(lines.at(0)).object().value(u"error").isNull());
+    const QString error = QJsonDocument::fromJson(lines.at(1)).object().value(u"error").toString();
+    QVERIFY2(!error.isEmpty(), lines.at(1).constData());
+
+    QTemporaryDir dir;
+    QFile png(dir.filePath(u"photo.stl"_s));
+    QVERIFY(png.open(QIODevice::WriteOnly));
+    png.write(QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, '\0'));
+    png.close();
+    const CliRun image = run({u"inspect"_s, png.fileName()});
+    QCOMPARE(image.exitCode, 3);
+    QVERIFY2(image.out.contains("PNG"), image.out.constData());
+    QCOMPARE(run({u"inspect"_s, dir.filePath(u"missing.stl"_s)}).exitCode, 3);
+    QCOMPARE(run({u"inspect"_s}).exitCode, 2);
+}
+
+void TestCli::inspectQuickAndThumbnails()
+{
+    const QString teapot = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl");
+    const CliRun quick = run({u"inspect"_s, u"--json"_s, u"--quick"_s, teapot});
+    QCOMPARE(quick.exitCode, 0);
+    QCOMPARE(quick.json().value(u"triangles").toInteger(), 894);
+    QVERIFY(quick.json().value(u"open_edges").isNull());
+    QVERIFY(quick.json().value(u"watertight").isNull());
+    QCOMPARE(run({u"inspect"_s, u"--quick"_s, u"--thumbnail"_s, u"x.png"_s, teapot}).exitCode, 2);
+
+    QTemporaryDir dir;
+    const QString single = dir.filePath(u"teapot.png"_s);
+    const CliRun one = run({u"inspect"_s, u"--json"_s, u"--thumbnail"_s, single,
+                            u"--thumbnail-size"_s, u"128"_s, teapot});
+    QCOMPARE(one.exitCode, 0);
+    QCOMPARE(one.json().value(u"thumbnail").toString(), single);
+    const QImage image(single);
+    QCOMPARE(image.size(), QSize(128, 128));
+    QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
+    QCOMPARE(qAlpha(image.pixel(64, 64)), 255);
+
+    // A folder of files: each thumbnail is named after its file.
+    QDir().mkpath(dir.filePath(u"in/sub"_s));
+    QFile::copy(teapot, dir.filePath(u"in/teapot.stl"_s));
+    QFile::copy(QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__20mm-xyz-cube.stl"),
+                dir.filePath(u"in/sub/cube.STL"_s));
+    const QString thumbs = dir.filePath(u"thumbs"_s);
+    const CliRun folder =
+        run({u"inspect"_s, u"--json"_s, u"--thumbnail"_s, thumbs, dir.filePath(u"in"_s)});
+    QCOMPARE(folder.exitCode, 0);
+    QCOMPARE(folder.out.trimmed().split('\n').size(), 2);
+    QVERIFY(QFileInfo::exists(thumbs + u"/teapot.png"_s));
+    QVERIFY(QFileInfo::exists(thumbs + u"/cube.png"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -2,6 +2,7 @@
 
 #include "cli/clicontext.h"
 #include "cli/configcommand.h"
+#include "cli/inspectcommand.h"
 #include "cli/sandboxcommand.h"
 #include "cli/statuscommand.h"
 #include "cli/tokencommand.h"
@@ -57,6 +58,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands()
     commands.push_back(std::make_unique<SandboxCommand>());
     commands.push_back(std::make_unique<TokenCommand>());
     commands.push_back(std::make_unique<StatusCommand>());
+    commands.push_back(std::make_unique<InspectCommand>());
     commands.push_back(std::make_unique<ConfigCommand>());
     return commands;
 }
