@@ -104,12 +104,6 @@ QImage renderThumbnail(const TriangleView &facets, const ThumbnailOptions &optio
         if (!isFinite(f) || !isFinite(f + 3) || !isFinite(f + 6))
             continue;
         const Vec3 a{f[0], f[1], f[2]}, b{f[3], f[4], f[5]}, c{f[6], f[7], f[8]};
-        const Vec3 normal = normalized(cross(b - a, c - a));
-        // Lit on both sides: a flipped facet is a mesh problem, not an invisible hole.
-        const double diffuse = std::abs(dot(normal, camera.light));
-        const double facing = std::abs(dot(normal, camera.toCamera));
-        const double shade = std::clamp(0.28 + 0.55 * diffuse + 0.17 * facing, 0.0, 1.0);
-        const QRgb colour = qRgba(int(baseR * shade), int(baseG * shade), int(baseB * shade), 255);
 
         // Screen positions (y down) and depth (larger is nearer the camera).
         double sx[3], sy[3], sz[3];
@@ -119,13 +113,26 @@ QImage renderThumbnail(const TriangleView &facets, const ThumbnailOptions &optio
             sy[k] = offsetY - dot(corners[k], camera.up) * scale;
             sz[k] = dot(corners[k], camera.toCamera);
         }
+        // The pixels whose centres (i + 0.5) the facet's box covers. On a large mesh most
+        // facets are smaller than a pixel and cover none: they cost no shading at all.
+        const int x0 = std::max(0, int(std::ceil(std::min({sx[0], sx[1], sx[2]}) - 0.5)));
+        const int x1 = std::min(width - 1, int(std::floor(std::max({sx[0], sx[1], sx[2]}) - 0.5)));
+        if (x0 > x1)
+            continue;
+        const int y0 = std::max(0, int(std::ceil(std::min({sy[0], sy[1], sy[2]}) - 0.5)));
+        const int y1 = std::min(height - 1, int(std::floor(std::max({sy[0], sy[1], sy[2]}) - 0.5)));
+        if (y0 > y1)
+            continue;
         const double area = (sx[1] - sx[0]) * (sy[2] - sy[0]) - (sx[2] - sx[0]) * (sy[1] - sy[0]);
         if (std::abs(area) < 1e-12)
             continue;
-        const int x0 = std::max(0, int(std::floor(std::min({sx[0], sx[1], sx[2]}))));
-        const int x1 = std::min(width - 1, int(std::ceil(std::max({sx[0], sx[1], sx[2]}))));
-        const int y0 = std::max(0, int(std::floor(std::min({sy[0], sy[1], sy[2]}))));
-        const int y1 = std::min(height - 1, int(std::ceil(std::max({sy[0], sy[1], sy[2]}))));
+
+        const Vec3 normal = normalized(cross(b - a, c - a));
+        // Lit on both sides: a flipped facet is a mesh problem, not an invisible hole.
+        const double diffuse = std::abs(dot(normal, camera.light));
+        const double facing = std::abs(dot(normal, camera.toCamera));
+        const double shade = std::clamp(0.28 + 0.55 * diffuse + 0.17 * facing, 0.0, 1.0);
+        const QRgb colour = qRgba(int(baseR * shade), int(baseG * shade), int(baseB * shade), 255);
         const double inverseArea = 1.0 / area;
         for (int y = y0; y <= y1; ++y) {
             const double py = y + 0.5;
