@@ -4,6 +4,7 @@
 #include "stl/stlreader.h"
 
 #include <QByteArrayView>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -56,3 +57,5 @@ InspectionReport inspect(QByteArrayView bytes, const InspectOptions &options = {
 InspectionReport inspectFile(const QString &path, const InspectOptions &options = {});
 
 } // namespace pc::stl
+
+Q_DECLARE_METATYPE(pc::stl::InspectionReport)
