@@ -1,4 +1,5 @@
 // The STL reader: format decision, refusals, ASCII variants, colour, the corpus files.
+#include "corpusmanifest.h"
 #include "stl/meshgenerator.h"
 #include "stl/stlinspector.h"
 #include "stl/stlreader.h"
@@ -30,17 +31,10 @@ struct ManifestRow
 QList<ManifestRow> readManifest(const QString &dir)
 {
     QList<ManifestRow> rows;
-    QFile file(dir + u"/MANIFEST.tsv"_s);
-    if (!file.open(QIODevice::ReadOnly))
-        return rows;
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QList<QByteArray> cells = lines[i].split('\t');
-        if (cells.size() < 8)
-            continue;
-        rows.append({QString::fromUtf8(cells[0]), QString::fromUtf8(cells[4]),
-                     QString::fromUtf8(cells[5]), cells[6] == "ok", cells[7].toULongLong()});
-    }
+    for (const CorpusRow &row : readCorpusManifest(dir))
+        rows.append({QString::fromUtf8(row["file"]), QString::fromUtf8(row["license"]),
+                     QString::fromUtf8(row["format"]), row["expect"] == "ok",
+                     row["triangles"].toULongLong()});
     return rows;
 }
 
