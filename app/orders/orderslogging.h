@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace pc {
+Q_DECLARE_LOGGING_CATEGORY(lcOrders)
+} // namespace pc

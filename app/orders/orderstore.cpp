@@ -1,0 +1,557 @@
+#include "orders/orderstore.h"
+#include "orders/orderslogging.h"
+#include "orders/storeschema.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+using namespace pc::storedetail;
+
+namespace pc {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("OrderStore", text);
+}
+
+QAtomicInteger<quint64> g_connectionCounter;
+
+const QString kItemColumns =
+    u"id, position, environment, source_path, file_name, file_size, file_mtime_ms, sha256,"
+    " receiver_email, price, currency, partner_job_id, state, attempt_count, next_retry_ms,"
+    " failure_reason, token, bytes_sent, created_ms, updated_ms"_s;
+
+QueueItem readItem(const QSqlQuery &q)
+{
+    QueueItem item;
+    item.id = q.value(0).toLongLong();
+    item.position = q.value(1).toLongLong();
+    item.environment = q.value(2).toString();
+    item.sourcePath = q.value(3).toString();
+    item.fileName = q.value(4).toString();
+    item.size = q.value(5).toLongLong();
+    item.modified = timeFromValue(q.value(6));
+    item.sha256 = q.value(7).toString();
+    item.receiverEmail = q.value(8).toString();
+    const QString price = q.value(9).toString();
+    item.price = Decimal::fromString(price).value_or(Decimal());
+    item.currency = q.value(10).toString();
+    item.partnerJobId = q.value(11).toString();
+    const QString state = q.value(12).toString();
+    if (const auto known = queueStateFromKey(state)) {
+        item.state = *known;
+    } else {
+        qCWarning(lcOrders) << "Queue item" << item.id << "has unknown state" << state;
+        item.state = QueueState::NeedsAttention;
+    }
+    item.attemptCount = q.value(13).toInt();
+    item.nextRetry = timeFromValue(q.value(14));
+    item.failureReason = q.value(15).toString();
+    item.token = q.value(16).toString();
+    item.bytesSent = q.value(17).toLongLong();
+    item.created = timeFromValue(q.value(18));
+    item.updated = timeFromValue(q.value(19));
+    return item;
+}
+
+// The 16-byte magic string every SQLite 3 database starts with.
+bool hasSqliteHeader(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return true; // let SQLite report why it cannot be opened
+    return file.read(16) == QByteArrayView("SQLite format 3\0", 16);
+}
+
+QString timestampForFileName()
+{
+    return QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+}
+
+} // namespace
+
+OrderStore::OrderStore()
+    : m_connectionName(u"pc.orders.%1"_s.arg(++g_connectionCounter))
+{}
+
+OrderStore::~OrderStore()
+{
+    close();
+}
+
+QString OrderStore::databaseFileName()
+{
+    return u"orders.db"_s;
+}
+
+bool OrderStore::isOpen() const
+{
+    return m_db.isValid() && m_db.isOpen();
+}
+
+void OrderStore::close()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+    }
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+StoreError OrderStore::notOpen() const
+{
+    return makeError(StoreError::Kind::CannotOpen, tr("The order database is not open."));
+}
+
+OpenResult OrderStore::open(const QString &dataFolder)
+{
+    close();
+    OpenResult result;
+    if (dataFolder.isEmpty() || !QDir().mkpath(dataFolder) || !QFileInfo(dataFolder).isDir()) {
+        result.error = makeError(StoreError::Kind::CannotOpen,
+                                 tr("The data folder %1 cannot be created. Choose another data "
+                                    "folder (--data-dir).")
+                                     .arg(QDir::toNativeSeparators(dataFolder)));
+        result.message = result.error.message;
+        return result;
+    }
+    m_path = QDir(dataFolder).absoluteFilePath(databaseFileName());
+    const QFileInfo info(m_path);
+    const bool existed = info.exists();
+
+    bool corrupt = false;
+    QString reason;
+    if (existed && info.size() == 0) {
+        corrupt = true;
+        reason = tr("the file is empty");
+    } else if (existed && !hasSqliteHeader(m_path)) {
+        // Decided before SQLite touches the file, so its -wal and -shm are moved aside as
+        // they are (SQLite discards a WAL it cannot use when the connection closes).
+        corrupt = true;
+        reason = tr("the file is not an SQLite database");
+    } else {
+        result = openFile(&corrupt);
+        if (!corrupt) {
+            if (result.ok())
+                result.outcome =
+                    existed ? OpenResult::Outcome::Opened : OpenResult::Outcome::Created;
+            else
+                close();
+            return result;
+        }
+        reason = result.error.detail;
+        close();
+    }
+
+    qCWarning(lcOrders).noquote() << "Order database" << m_path << "is damaged:" << reason;
+    QString moveError;
+    const QStringList moved = moveAside(&moveError);
+    if (!moveError.isEmpty()) {
+        result = OpenResult{};
+        result.databasePath = m_path;
+        result.error = makeError(StoreError::Kind::Corrupt,
+                                 tr("The order database %1 is damaged and cannot be moved "
+                                    "aside: %2")
+                                     .arg(QDir::toNativeSeparators(m_path), moveError),
+                                 reason);
+        result.message = result.error.message;
+        return result;
+    }
+    bool stillCorrupt = false;
+    result = openFile(&stillCorrupt);
+    result.movedAside = moved;
+    if (!result.ok() || stillCorrupt) {
+        close();
+        result.outcome = OpenResult::Outcome::Failed;
+        if (result.message.isEmpty())
+            result.message = result.error.message;
+        return result;
+    }
+    result.outcome = OpenResult::Outcome::Recovered;
+    result.message = tr("The order database was damaged (%1). It was moved aside to %2 and a "
+                        "new, empty database was created; the old file was kept for recovery.")
+                         .arg(reason, QDir::toNativeSeparators(moved.value(0)));
+    qCWarning(lcOrders).noquote() << result.message;
+    return result;
+}
+
+OpenResult OrderStore::openFile(bool *corrupt)
+{
+    *corrupt = false;
+    OpenResult result;
+    result.databasePath = m_path;
+    auto fail = [&](const StoreError &error) {
+        result.outcome = OpenResult::Outcome::Failed;
+        result.error = error;
+        result.message = error.message;
+        *corrupt = error.kind == StoreError::Kind::Corrupt;
+        return result;
+    };
+
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    m_db.setDatabaseName(m_path);
+    if (!m_db.open()) {
+        const QSqlError error = m_db.lastError();
+        if (isCorruption(error))
+            return fail(errorFromSql(error, tr("opening the database")));
+        return fail(makeError(StoreError::Kind::CannotOpen,
+                              tr("The order database %1 cannot be opened. Check that the "
+                                 "data folder is writable.")
+                                  .arg(QDir::toNativeSeparators(m_path)),
+                              error.text()));
+    }
+    if (StoreError e = configureConnection(m_db); e.isError())
+        return fail(e);
+    StoreError checkError;
+    const QString problem = quickCheckProblem(m_db, &checkError);
+    if (checkError.isError())
+        return fail(checkError);
+    if (!problem.isEmpty())
+        return fail(
+            makeError(StoreError::Kind::Corrupt, tr("The order database is damaged."), problem));
+    int version = 0;
+    StoreResult<int> applied = migrate(m_db, &version);
+    result.schemaVersion = version;
+    if (!applied)
+        return fail(applied.error());
+    result.migrationsApplied = *applied;
+    result.outcome = OpenResult::Outcome::Opened;
+    return result;
+}
+
+QStringList OrderStore::moveAside(QString *error)
+{
+    QString target = m_path + u".corrupt-"_s + timestampForFileName();
+    for (int n = 2; QFileInfo::exists(target) || QFileInfo::exists(target + u"-wal"_s); ++n)
+        target = m_path + u".corrupt-"_s + timestampForFileName() + u'-' + QString::number(n);
+    QStringList moved;
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+        const QString from = m_path + suffix;
+        if (!QFileInfo::exists(from))
+            continue;
+        QFile file(from);
+        if (!file.rename(target + suffix)) {
+            *error = file.errorString();
+            return moved;
+        }
+        moved.append(target + suffix);
+    }
+    return moved;
+}
+
+StoreResult<qint64> OrderStore::nextId(const QString &sequence, const QString &action)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT next_value FROM id_sequences WHERE name = ?"_s);
+    q.addBindValue(sequence);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (!q.next())
+        return makeError(StoreError::Kind::Other,
+                         tr("The id sequence %1 is missing.").arg(sequence));
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    q.prepare(u"UPDATE id_sequences SET next_value = ? WHERE name = ?"_s);
+    q.addBindValue(id + 1);
+    q.addBindValue(sequence);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    return id;
+}
+
+StoreResult<qint64> OrderStore::addQueueItem(const QueueItem &item)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("saving the queue item");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    StoreResult<qint64> id = nextId(u"queue_items"_s, action);
+    if (!id)
+        return id.error();
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT MAX(position) FROM queue_items WHERE environment = ?"_s);
+    q.addBindValue(textValue(item.environment));
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    const qint64 position = q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() + 1 : 1;
+    q.finish();
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    q.prepare(u"INSERT INTO queue_items (" + kItemColumns +
+              u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(*id);
+    q.addBindValue(position);
+    q.addBindValue(textValue(item.environment));
+    q.addBindValue(textValue(item.sourcePath));
+    q.addBindValue(textValue(item.fileName));
+    q.addBindValue(item.size);
+    q.addBindValue(timeValue(item.modified));
+    q.addBindValue(textValue(item.sha256));
+    q.addBindValue(textValue(item.receiverEmail));
+    q.addBindValue(item.price.toString());
+    q.addBindValue(textValue(item.currency));
+    q.addBindValue(textValue(item.partnerJobId));
+    q.addBindValue(queueStateKey(item.state));
+    q.addBindValue(item.attemptCount);
+    q.addBindValue(timeValue(item.nextRetry));
+    q.addBindValue(textValue(item.failureReason));
+    q.addBindValue(item.token.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                        : QVariant(item.token));
+    q.addBindValue(item.bytesSent);
+    q.addBindValue(item.created.isValid() ? item.created.toMSecsSinceEpoch() : now);
+    q.addBindValue(now);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    return *id;
+}
+
+StoreResult<std::optional<QueueItem>> OrderStore::queueItem(qint64 id)
+{
+    if (!isOpen())
+        return notOpen();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT " + kItemColumns + u" FROM queue_items WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (StoreError e = exec(q, tr("reading the queue item")); e.isError())
+        return e;
+    if (!q.next())
+        return std::optional<QueueItem>();
+    return std::optional<QueueItem>(readItem(q));
+}
+
+StoreResult<QList<QueueItem>> OrderStore::queueItems(const QString &environment)
+{
+    if (!isOpen())
+        return notOpen();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT " + kItemColumns +
+              u" FROM queue_items WHERE environment = ? ORDER BY position, id"_s);
+    q.addBindValue(textValue(environment));
+    if (StoreError e = exec(q, tr("reading the queue")); e.isError())
+        return e;
+    QList<QueueItem> items;
+    while (q.next())
+        items.append(readItem(q));
+    return items;
+}
+
+StoreStatus OrderStore::updateQueueItemProgress(qint64 id, const QueueItemProgress &progress)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("saving the queue item's progress");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE queue_items SET state = ?, attempt_count = ?, next_retry_ms = ?,"
+              " failure_reason = ?, bytes_sent = ?, updated_ms = ? WHERE id = ?"_s);
+    q.addBindValue(queueStateKey(progress.state));
+    q.addBindValue(progress.attemptCount);
+    q.addBindValue(timeValue(progress.nextRetry));
+    q.addBindValue(textValue(progress.failureReason));
+    q.addBindValue(progress.bytesSent);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (q.numRowsAffected() != 1)
+        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    return Done{};
+}
+
+StoreStatus OrderStore::updateQueueItemFile(qint64 id, qint64 size, const QDateTime &modified,
+                                            const QString &sha256)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("saving the queue item's file details");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE queue_items SET file_size = ?, file_mtime_ms = ?, sha256 = ?,"
+              " updated_ms = ? WHERE id = ?"_s);
+    q.addBindValue(size);
+    q.addBindValue(timeValue(modified));
+    q.addBindValue(textValue(sha256));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (q.numRowsAffected() != 1)
+        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    return Done{};
+}
+
+StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
+{
+    if (!isOpen())
+        return notOpen();
+    if (token.trimmed().isEmpty())
+        return makeError(StoreError::Kind::InvalidInput, tr("An empty token cannot be saved."));
+    const QString action = tr("saving the token");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT token FROM queue_items WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (!q.next())
+        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
+    const QString existing = q.value(0).toString();
+    q.finish();
+    if (existing == token)
+        return Done{}; // resumed: the token is already there
+    if (!existing.isEmpty()) {
+        qCWarning(lcOrders) << "Refused a second token for queue item" << id;
+        return makeError(StoreError::Kind::Conflict,
+                         tr("Queue item %1 already has a token; a queue item never gets a "
+                            "second one.")
+                             .arg(id));
+    }
+    q.prepare(u"UPDATE queue_items SET token = ?, updated_ms = ? WHERE id = ? AND token IS NULL"_s);
+    q.addBindValue(token);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(id);
+    if (StoreError e = exec(q, action); e.isError()) {
+        if (e.kind == StoreError::Kind::Conflict)
+            e.message = tr("The token is already held by another queue item.");
+        return e;
+    }
+    if (q.numRowsAffected() != 1)
+        return makeError(StoreError::Kind::Conflict,
+                         tr("Queue item %1 already has a token.").arg(id));
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    return Done{};
+}
+
+StoreStatus OrderStore::moveQueueItem(qint64 id, QueueMove move)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("reordering the queue");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT environment, position FROM queue_items WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (!q.next())
+        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
+    const QString environment = q.value(0).toString();
+    const qint64 position = q.value(1).toLongLong();
+    q.finish();
+
+    auto setPosition = [&](qint64 itemId, qint64 newPosition) {
+        QSqlQuery u(m_db);
+        u.prepare(u"UPDATE queue_items SET position = ? WHERE id = ?"_s);
+        u.addBindValue(newPosition);
+        u.addBindValue(itemId);
+        return exec(u, action);
+    };
+
+    QString neighbourSql;
+    switch (move) {
+    case QueueMove::Up:
+        neighbourSql = u"SELECT id, position FROM queue_items WHERE environment = ? AND"
+                       " position < ? ORDER BY position DESC LIMIT 1"_s;
+        break;
+    case QueueMove::Down:
+        neighbourSql = u"SELECT id, position FROM queue_items WHERE environment = ? AND"
+                       " position > ? ORDER BY position ASC LIMIT 1"_s;
+        break;
+    case QueueMove::Top:
+        neighbourSql = u"SELECT id, position FROM queue_items WHERE environment = ? AND"
+                       " position < ? ORDER BY position ASC LIMIT 1"_s;
+        break;
+    case QueueMove::Bottom:
+        neighbourSql = u"SELECT id, position FROM queue_items WHERE environment = ? AND"
+                       " position > ? ORDER BY position DESC LIMIT 1"_s;
+        break;
+    }
+    q.prepare(neighbourSql);
+    q.addBindValue(textValue(environment));
+    q.addBindValue(position);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (!q.next())
+        return Done{}; // already first / last
+    const qint64 otherId = q.value(0).toLongLong();
+    const qint64 otherPosition = q.value(1).toLongLong();
+    q.finish();
+
+    StoreError e;
+    if (move == QueueMove::Up || move == QueueMove::Down) {
+        e = setPosition(otherId, position);
+        if (!e.isError())
+            e = setPosition(id, otherPosition);
+    } else {
+        e = setPosition(id, move == QueueMove::Top ? otherPosition - 1 : otherPosition + 1);
+    }
+    if (e.isError())
+        return e;
+    if (StoreError c = tx.commit(action); c.isError())
+        return c;
+    return Done{};
+}
+
+StoreStatus OrderStore::removeQueueItem(qint64 id)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("removing the queue item");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery q(m_db);
+    q.prepare(u"DELETE FROM queue_items WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (q.numRowsAffected() != 1)
+        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    return Done{};
+}
+
+StoreResult<qint64> OrderStore::setMaxPageCountForTesting(qint64 pages)
+{
+    if (!isOpen())
+        return notOpen();
+    return setMaxPageCount(m_db, pages);
+}
+
+StoreResult<qint64> OrderStore::pageCountForTesting()
+{
+    if (!isOpen())
+        return notOpen();
+    return pageCount(m_db);
+}
+
+} // namespace pc

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "orders/storetypes.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace pc {
+
+// The persistent queue and order store: one SQLite file (orders.db) in a data folder, used
+// through Qt SQL. Every write is one transaction: it either happens entirely or not at
+// all, and a failure (disk full, read-only, locked) comes back as a StoreError while the
+// data saved earlier stays as it was.
+//
+// Threads: Qt SQL connections belong to the thread that opened them. Use a store only from
+// the thread that called open(); another thread opens its own OrderStore on the same
+// folder (each instance has its own connection; WAL lets readers and one writer share it).
+//
+// Environments: every query takes an environment key (orderEnvironmentKey()); the orders
+// of the sandbox and of each real service never mix.
+class OrderStore final
+{
+public:
+    OrderStore();
+    ~OrderStore();
+    OrderStore(const OrderStore &) = delete;
+    OrderStore &operator=(const OrderStore &) = delete;
+
+    static QString databaseFileName(); // "orders.db"
+
+    // Opens (creating when needed) `dataFolder`/orders.db: connection setup, integrity
+    // check, migrations. A damaged, truncated or empty file is renamed to
+    // orders.db.corrupt-YYYYMMDD-HHMMSS (with its -wal and -shm) and a new store created;
+    // the result says so in words for the user.
+    OpenResult open(const QString &dataFolder);
+    void close();
+    bool isOpen() const;
+    QString databasePath() const { return m_path; }
+
+    // --- Queue items -------------------------------------------------------------------
+    // Adds `item` at the end of its environment's queue; id, position, created and updated
+    // are assigned here. Returns the new id.
+    StoreResult<qint64> addQueueItem(const QueueItem &item);
+    StoreResult<std::optional<QueueItem>> queueItem(qint64 id);
+    // The queue of one environment in queue order.
+    StoreResult<QList<QueueItem>> queueItems(const QString &environment);
+    StoreStatus updateQueueItemProgress(qint64 id, const QueueItemProgress &progress);
+    // After re-validation: the file's current size, mtime and hash.
+    StoreStatus updateQueueItemFile(qint64 id, qint64 size, const QDateTime &modified,
+                                    const QString &sha256);
+    // Records the item's token, committed before the upload starts. The same token again
+    // is fine (a resumed item); a different one is refused with Kind::Conflict, as is a
+    // token another item of the environment already holds.
+    StoreStatus recordToken(qint64 id, const QString &token);
+    StoreStatus moveQueueItem(qint64 id, QueueMove move);
+    // Removes the item; an order made from it stays (its queue item id becomes empty).
+    StoreStatus removeQueueItem(qint64 id);
+
+    // Queue items and orders of `environment` for the same file and receiver, oldest first.
+    // `excludeItemId` leaves out the item being checked.
+    StoreResult<QList<DuplicateMatch>> findDuplicates(const QString &environment,
+                                                      const QString &sha256,
+                                                      const QString &receiverEmail,
+                                                      qint64 excludeItemId = 0);
+
+    // --- Orders ------------------------------------------------------------------------
+    // The order for a finished upload of item `itemId` (which must hold a token), and the
+    // item set to Done, in one transaction. Calling it again for the same item returns the
+    // existing order: a resumed item never makes two.
+    StoreResult<Order> createOrderFromItem(qint64 itemId, const QString &tokenLink,
+                                           const QString &sslTokenLink,
+                                           const QDateTime &created = {});
+    // An order not made by the queue (import, the CLI's token command); `order.id` is
+    // assigned here. Refused with Kind::Conflict when the token is already stored.
+    StoreResult<qint64> addOrder(const Order &order);
+    // Several orders in one transaction (all or none); their ids in the same order.
+    StoreResult<QList<qint64>> addOrders(const QList<Order> &orders);
+    StoreResult<std::optional<Order>> order(qint64 id);
+    StoreResult<std::optional<Order>> orderByToken(const QString &environment,
+                                                   const QString &token);
+    // The orders of one environment, oldest first.
+    StoreResult<QList<Order>> orders(const QString &environment);
+    // Stores the latest status and the time it was checked. When the status differs from
+    // the stored one, it is updated and a history row appended, in one transaction; returns
+    // whether it changed.
+    StoreResult<bool> updateOrderStatus(qint64 orderId, const PrintStatus &status,
+                                        const QDateTime &checked);
+    StoreStatus setOrderUnknownToService(qint64 orderId, bool unknown);
+    // Every recorded status of the order, oldest first.
+    StoreResult<QList<StatusHistoryEntry>> statusHistory(qint64 orderId);
+
+    // --- Test hooks --------------------------------------------------------------------
+    // PRAGMA max_page_count for this connection (simulates a full disk); returns the limit
+    // now in force, which SQLite never sets below the current page count.
+    StoreResult<qint64> setMaxPageCountForTesting(qint64 pages);
+    StoreResult<qint64> pageCountForTesting();
+
+private:
+    OpenResult openFile(bool *corrupt);
+    QStringList moveAside(QString *error);
+    StoreResult<qint64> nextId(const QString &sequence, const QString &action);
+    StoreError notOpen() const;
+    StoreError insertOrder(const Order &order, qint64 id, const QString &action);
+
+    QString m_connectionName;
+    QString m_path;
+    QSqlDatabase m_db;
+};
+
+} // namespace pc

@@ -1,0 +1,423 @@
+// OrderStore: orders, their status history and duplicate detection.
+#include "orders/orderslogging.h"
+#include "orders/orderstore.h"
+#include "orders/storeschema.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+using namespace pc::storedetail;
+
+namespace pc {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("OrderStore", text);
+}
+
+const QString kOrderColumns =
+    u"id, queue_item_id, environment, token, token_link, ssl_token_link, file_name, file_size,"
+    " sha256, receiver_email, price, currency, partner_job_id, created_ms, status_text,"
+    " percentage, minutes_left, total_time, message, printer_model, last_checked_ms,"
+    " unknown_to_service"_s;
+
+const QString kHistoryColumns =
+    u"id, order_id, recorded_ms, status_text, percentage, minutes_left, total_time, message,"
+    " printer_model"_s;
+
+// The text kept for a status: what the service sent, or the wire name of a known state.
+QString storedStatusText(const PrintStatus &status)
+{
+    return status.statusText.isEmpty() ? jobStatusToWire(status.status) : status.statusText;
+}
+
+// Reads the six status columns starting at `first`.
+PrintStatus readStatus(const QSqlQuery &q, int first)
+{
+    PrintStatus status;
+    status.statusText = q.value(first).toString();
+    status.status = status.statusText.isEmpty() ? JobStatus::AwaitingCustomer
+                                                : jobStatusFromWire(status.statusText);
+    status.percentage = numberFromValue(q.value(first + 1));
+    status.minutesLeft = numberFromValue(q.value(first + 2));
+    status.totalTime = numberFromValue(q.value(first + 3));
+    status.message = q.value(first + 4).toString();
+    status.printerModel = q.value(first + 5).toString();
+    return status;
+}
+
+void bindStatus(QSqlQuery &q, const PrintStatus &status)
+{
+    q.addBindValue(textValue(storedStatusText(status)));
+    q.addBindValue(numberValue(status.percentage));
+    q.addBindValue(numberValue(status.minutesLeft));
+    q.addBindValue(numberValue(status.totalTime));
+    q.addBindValue(textValue(status.message));
+    q.addBindValue(textValue(status.printerModel));
+}
+
+bool sameStatus(const PrintStatus &stored, const PrintStatus &incoming)
+{
+    return stored.statusText == storedStatusText(incoming) &&
+           stored.percentage == incoming.percentage && stored.minutesLeft == incoming.minutesLeft &&
+           stored.totalTime == incoming.totalTime && stored.message == incoming.message &&
+           stored.printerModel == incoming.printerModel;
+}
+
+Order readOrder(const QSqlQuery &q)
+{
+    Order order;
+    order.id = q.value(0).toLongLong();
+    if (!q.value(1).isNull())
+        order.queueItemId = q.value(1).toLongLong();
+    order.environment = q.value(2).toString();
+    order.token = q.value(3).toString();
+    order.tokenLink = q.value(4).toString();
+    order.sslTokenLink = q.value(5).toString();
+    order.fileName = q.value(6).toString();
+    order.size = q.value(7).toLongLong();
+    order.sha256 = q.value(8).toString();
+    order.receiverEmail = q.value(9).toString();
+    order.price = Decimal::fromString(q.value(10).toString()).value_or(Decimal());
+    order.currency = q.value(11).toString();
+    order.partnerJobId = q.value(12).toString();
+    order.created = timeFromValue(q.value(13));
+    order.status = readStatus(q, 14);
+    order.lastChecked = timeFromValue(q.value(20));
+    order.unknownToService = q.value(21).toInt() != 0;
+    return order;
+}
+
+StoreError notFound(qint64 orderId)
+{
+    return makeError(StoreError::Kind::NotFound, tr("Order %1 does not exist.").arg(orderId));
+}
+
+} // namespace
+
+StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString &action)
+{
+    if (order.token.trimmed().isEmpty())
+        return makeError(StoreError::Kind::InvalidInput, tr("An order needs a token."));
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO orders (" + kOrderColumns +
+              u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.addBindValue(id);
+    q.addBindValue(order.queueItemId ? QVariant(*order.queueItemId)
+                                     : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(textValue(order.environment));
+    q.addBindValue(textValue(order.token));
+    q.addBindValue(textValue(order.tokenLink));
+    q.addBindValue(textValue(order.sslTokenLink));
+    q.addBindValue(textValue(order.fileName));
+    q.addBindValue(order.size);
+    q.addBindValue(textValue(order.sha256));
+    q.addBindValue(textValue(order.receiverEmail));
+    q.addBindValue(order.price.toString());
+    q.addBindValue(textValue(order.currency));
+    q.addBindValue(textValue(order.partnerJobId));
+    q.addBindValue(order.created.isValid() ? order.created.toMSecsSinceEpoch()
+                                           : QDateTime::currentMSecsSinceEpoch());
+    bindStatus(q, order.status);
+    q.addBindValue(timeValue(order.lastChecked));
+    q.addBindValue(order.unknownToService ? 1 : 0);
+    StoreError e = exec(q, action);
+    if (e.kind == StoreError::Kind::Conflict)
+        e.message = tr("The token %1 is already in the order list.").arg(order.token);
+    return e;
+}
+
+StoreResult<Order> OrderStore::createOrderFromItem(qint64 itemId, const QString &tokenLink,
+                                                   const QString &sslTokenLink,
+                                                   const QDateTime &created)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("saving the order");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    StoreResult<std::optional<QueueItem>> found = queueItem(itemId);
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return makeError(StoreError::Kind::NotFound,
+                         tr("Queue item %1 does not exist.").arg(itemId));
+    const QueueItem &item = **found;
+    if (item.token.isEmpty())
+        return makeError(StoreError::Kind::InvalidInput,
+                         tr("Queue item %1 has no token yet.").arg(itemId));
+
+    StoreResult<std::optional<Order>> existing = orderByToken(item.environment, item.token);
+    if (!existing)
+        return existing.error();
+
+    Order order;
+    if (existing->has_value()) {
+        order = **existing; // a resumed item: its order is already there
+    } else {
+        StoreResult<qint64> id = nextId(u"orders"_s, action);
+        if (!id)
+            return id.error();
+        order.id = *id;
+        order.queueItemId = item.id;
+        order.environment = item.environment;
+        order.token = item.token;
+        order.tokenLink = tokenLink;
+        order.sslTokenLink = sslTokenLink;
+        order.fileName = item.fileName;
+        order.size = item.size;
+        order.sha256 = item.sha256;
+        order.receiverEmail = item.receiverEmail;
+        order.price = item.price;
+        order.currency = item.currency;
+        order.partnerJobId = item.partnerJobId;
+        order.created = (created.isValid() ? created : QDateTime::currentDateTimeUtc()).toUTC();
+        if (StoreError e = insertOrder(order, order.id, action); e.isError())
+            return e;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE queue_items SET state = ?, failure_reason = ?, next_retry_ms = ?,"
+              " bytes_sent = file_size, updated_ms = ? WHERE id = ?"_s);
+    q.addBindValue(queueStateKey(QueueState::Done));
+    q.addBindValue(textValue(QString()));
+    q.addBindValue(QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(itemId);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    return order;
+}
+
+StoreResult<qint64> OrderStore::addOrder(const Order &order)
+{
+    StoreResult<QList<qint64>> ids = addOrders({order});
+    if (!ids)
+        return ids.error();
+    return ids->value(0);
+}
+
+StoreResult<QList<qint64>> OrderStore::addOrders(const QList<Order> &orders)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("saving the order");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QList<qint64> ids;
+    ids.reserve(orders.size());
+    for (const Order &order : orders) {
+        StoreResult<qint64> id = nextId(u"orders"_s, action);
+        if (!id)
+            return id.error();
+        if (StoreError e = insertOrder(order, *id, action); e.isError())
+            return e;
+        ids.append(*id);
+    }
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    return ids;
+}
+
+StoreResult<std::optional<Order>> OrderStore::order(qint64 id)
+{
+    if (!isOpen())
+        return notOpen();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT " + kOrderColumns + u" FROM orders WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (StoreError e = exec(q, tr("reading the order")); e.isError())
+        return e;
+    if (!q.next())
+        return std::optional<Order>();
+    return std::optional<Order>(readOrder(q));
+}
+
+StoreResult<std::optional<Order>> OrderStore::orderByToken(const QString &environment,
+                                                           const QString &token)
+{
+    if (!isOpen())
+        return notOpen();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT " + kOrderColumns + u" FROM orders WHERE environment = ? AND token = ?"_s);
+    q.addBindValue(textValue(environment));
+    q.addBindValue(token);
+    if (StoreError e = exec(q, tr("reading the order")); e.isError())
+        return e;
+    if (!q.next())
+        return std::optional<Order>();
+    return std::optional<Order>(readOrder(q));
+}
+
+StoreResult<QList<Order>> OrderStore::orders(const QString &environment)
+{
+    if (!isOpen())
+        return notOpen();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT " + kOrderColumns +
+              u" FROM orders WHERE environment = ? ORDER BY created_ms, id"_s);
+    q.addBindValue(textValue(environment));
+    if (StoreError e = exec(q, tr("reading the orders")); e.isError())
+        return e;
+    QList<Order> list;
+    while (q.next())
+        list.append(readOrder(q));
+    return list;
+}
+
+StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatus &status,
+                                                const QDateTime &checked)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("saving the print status");
+    const qint64 checkedMs =
+        (checked.isValid() ? checked : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT status_text, percentage, minutes_left, total_time, message,"
+              " printer_model FROM orders WHERE id = ?"_s);
+    q.addBindValue(orderId);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (!q.next())
+        return notFound(orderId);
+    const bool changed = !sameStatus(readStatus(q, 0), status);
+    q.finish();
+
+    if (changed) {
+        q.prepare(u"UPDATE orders SET status_text = ?, percentage = ?, minutes_left = ?,"
+                  " total_time = ?, message = ?, printer_model = ?, last_checked_ms = ?,"
+                  " unknown_to_service = 0 WHERE id = ?"_s);
+        bindStatus(q, status);
+        q.addBindValue(checkedMs);
+        q.addBindValue(orderId);
+        if (StoreError e = exec(q, action); e.isError())
+            return e;
+        StoreResult<qint64> id = nextId(u"status_history"_s, action);
+        if (!id)
+            return id.error();
+        q.prepare(u"INSERT INTO status_history (" + kHistoryColumns +
+                  u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        q.addBindValue(*id);
+        q.addBindValue(orderId);
+        q.addBindValue(checkedMs);
+        bindStatus(q, status);
+        if (StoreError e = exec(q, action); e.isError())
+            return e;
+    } else {
+        q.prepare(u"UPDATE orders SET last_checked_ms = ?, unknown_to_service = 0"
+                  " WHERE id = ?"_s);
+        q.addBindValue(checkedMs);
+        q.addBindValue(orderId);
+        if (StoreError e = exec(q, action); e.isError())
+            return e;
+    }
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    if (changed)
+        qCDebug(lcOrders) << "Order" << orderId << "status now" << storedStatusText(status);
+    return changed;
+}
+
+StoreStatus OrderStore::setOrderUnknownToService(qint64 orderId, bool unknown)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("saving the order");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE orders SET unknown_to_service = ? WHERE id = ?"_s);
+    q.addBindValue(unknown ? 1 : 0);
+    q.addBindValue(orderId);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (q.numRowsAffected() != 1)
+        return notFound(orderId);
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    return Done{};
+}
+
+StoreResult<QList<StatusHistoryEntry>> OrderStore::statusHistory(qint64 orderId)
+{
+    if (!isOpen())
+        return notOpen();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT " + kHistoryColumns +
+              u" FROM status_history WHERE order_id = ? ORDER BY recorded_ms, id"_s);
+    q.addBindValue(orderId);
+    if (StoreError e = exec(q, tr("reading the status history")); e.isError())
+        return e;
+    QList<StatusHistoryEntry> entries;
+    while (q.next()) {
+        StatusHistoryEntry entry;
+        entry.id = q.value(0).toLongLong();
+        entry.orderId = q.value(1).toLongLong();
+        entry.time = timeFromValue(q.value(2));
+        entry.status = readStatus(q, 3);
+        entries.append(entry);
+    }
+    return entries;
+}
+
+StoreResult<QList<DuplicateMatch>> OrderStore::findDuplicates(const QString &environment,
+                                                              const QString &sha256,
+                                                              const QString &receiverEmail,
+                                                              qint64 excludeItemId)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = tr("looking for duplicates");
+    QList<DuplicateMatch> matches;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // Items whose order exists are reported through their order.
+    q.prepare(u"SELECT id, file_name, token, created_ms FROM queue_items"
+              " WHERE environment = ? AND sha256 = ? AND LOWER(receiver_email) = LOWER(?)"
+              " AND id <> ? AND state <> ? AND id NOT IN (SELECT queue_item_id FROM orders"
+              " WHERE queue_item_id IS NOT NULL) ORDER BY created_ms, id"_s);
+    q.addBindValue(textValue(environment));
+    q.addBindValue(textValue(sha256));
+    q.addBindValue(textValue(receiverEmail));
+    q.addBindValue(excludeItemId);
+    q.addBindValue(queueStateKey(QueueState::Cancelled));
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    while (q.next()) {
+        matches.append({DuplicateMatch::Source::QueueItem, q.value(0).toLongLong(),
+                        q.value(1).toString(), q.value(2).toString(), timeFromValue(q.value(3))});
+    }
+    q.finish();
+    q.prepare(u"SELECT id, file_name, token, created_ms FROM orders"
+              " WHERE environment = ? AND sha256 = ? AND LOWER(receiver_email) = LOWER(?)"
+              " AND (queue_item_id IS NULL OR queue_item_id <> ?) ORDER BY created_ms, id"_s);
+    q.addBindValue(textValue(environment));
+    q.addBindValue(textValue(sha256));
+    q.addBindValue(textValue(receiverEmail));
+    q.addBindValue(excludeItemId);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    while (q.next()) {
+        matches.append({DuplicateMatch::Source::Order, q.value(0).toLongLong(),
+                        q.value(1).toString(), q.value(2).toString(), timeFromValue(q.value(3))});
+    }
+    return matches;
+}
+
+} // namespace pc

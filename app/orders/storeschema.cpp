@@ -1,0 +1,424 @@
+#include "orders/storeschema.h"
+#include "orders/orderslogging.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QStringList>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace pc::storedetail {
+
+namespace {
+
+// SQLite primary result codes (sqlite3.h); Qt reports them as QSqlError::nativeErrorCode().
+enum SqliteCode {
+    kSqliteBusy = 5,
+    kSqliteLocked = 6,
+    kSqliteReadOnly = 8,
+    kSqliteIoErr = 10,
+    kSqliteCorrupt = 11,
+    kSqliteFull = 13,
+    kSqliteCantOpen = 14,
+    kSqliteConstraint = 19,
+    kSqliteNotADb = 26,
+};
+
+int sqliteCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1; // the primary code of an extended one
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("OrderStore", text);
+}
+
+// The migrations, in order: migrations()[i] brings the schema to version i + 1. Never edit
+// a migration that has shipped; add a new one. Plain SQL: ids come from id_sequences (not
+// from AUTOINCREMENT or SERIAL), times are epoch milliseconds, money is decimal text.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> list{
+        {
+            u"CREATE TABLE id_sequences ("
+            " name VARCHAR(64) NOT NULL PRIMARY KEY,"
+            " next_value BIGINT NOT NULL)"_s,
+            u"INSERT INTO id_sequences (name, next_value) VALUES ('queue_items', 1)"_s,
+            u"INSERT INTO id_sequences (name, next_value) VALUES ('orders', 1)"_s,
+            u"INSERT INTO id_sequences (name, next_value) VALUES ('status_history', 1)"_s,
+            u"CREATE TABLE queue_items ("
+            " id INTEGER NOT NULL PRIMARY KEY,"
+            " environment TEXT NOT NULL,"
+            " position BIGINT NOT NULL,"
+            " source_path TEXT NOT NULL,"
+            " file_name TEXT NOT NULL,"
+            " file_size BIGINT NOT NULL,"
+            " file_mtime_ms BIGINT,"
+            " sha256 TEXT NOT NULL,"
+            " receiver_email TEXT NOT NULL,"
+            " price TEXT NOT NULL,"
+            " currency TEXT NOT NULL,"
+            " partner_job_id TEXT NOT NULL,"
+            " state TEXT NOT NULL,"
+            " attempt_count INTEGER NOT NULL,"
+            " next_retry_ms BIGINT,"
+            " failure_reason TEXT NOT NULL,"
+            " token TEXT,"
+            " bytes_sent BIGINT NOT NULL,"
+            " created_ms BIGINT NOT NULL,"
+            " updated_ms BIGINT NOT NULL,"
+            " UNIQUE (environment, token))"_s,
+            u"CREATE INDEX queue_items_by_position ON queue_items (environment, position)"_s,
+            u"CREATE INDEX queue_items_by_file ON queue_items (environment, sha256, receiver_email)"_s,
+            u"CREATE TABLE orders ("
+            " id INTEGER NOT NULL PRIMARY KEY,"
+            " queue_item_id INTEGER REFERENCES queue_items (id) ON DELETE SET NULL,"
+            " environment TEXT NOT NULL,"
+            " token TEXT NOT NULL,"
+            " token_link TEXT NOT NULL,"
+            " ssl_token_link TEXT NOT NULL,"
+            " file_name TEXT NOT NULL,"
+            " file_size BIGINT NOT NULL,"
+            " sha256 TEXT NOT NULL,"
+            " receiver_email TEXT NOT NULL,"
+            " price TEXT NOT NULL,"
+            " currency TEXT NOT NULL,"
+            " partner_job_id TEXT NOT NULL,"
+            " created_ms BIGINT NOT NULL,"
+            " status_text TEXT NOT NULL,"
+            " percentage DOUBLE PRECISION,"
+            " minutes_left DOUBLE PRECISION,"
+            " total_time DOUBLE PRECISION,"
+            " message TEXT NOT NULL,"
+            " printer_model TEXT NOT NULL,"
+            " last_checked_ms BIGINT,"
+            " unknown_to_service INTEGER NOT NULL,"
+            " UNIQUE (environment, token))"_s,
+            u"CREATE INDEX orders_by_created ON orders (environment, created_ms)"_s,
+            u"CREATE INDEX orders_by_file ON orders (environment, sha256, receiver_email)"_s,
+            u"CREATE INDEX orders_by_queue_item ON orders (queue_item_id)"_s,
+            u"CREATE TABLE status_history ("
+            " id INTEGER NOT NULL PRIMARY KEY,"
+            " order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+            " recorded_ms BIGINT NOT NULL,"
+            " status_text TEXT NOT NULL,"
+            " percentage DOUBLE PRECISION,"
+            " minutes_left DOUBLE PRECISION,"
+            " total_time DOUBLE PRECISION,"
+            " message TEXT NOT NULL,"
+            " printer_model TEXT NOT NULL)"_s,
+            u"CREATE INDEX status_history_by_order ON status_history (order_id, recorded_ms)"_s,
+        },
+    };
+    return list;
+}
+
+StoreResult<int> recordedVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (StoreError e = exec(query, u"SELECT MAX(version) FROM schema_version"_s,
+                            tr("reading the schema version"));
+        e.isError())
+        return e;
+    const int version = query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+    return version;
+}
+
+StoreResult<QString> pragmaValue(QSqlDatabase &db, const QString &pragma)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (StoreError e = exec(query, pragma, tr("setting up the database")); e.isError())
+        return e;
+    QString value = query.next() ? query.value(0).toString() : QString();
+    query.finish();
+    return value;
+}
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return int(migrations().size());
+}
+
+StoreError makeError(StoreError::Kind kind, const QString &message, const QString &detail)
+{
+    return StoreError{kind, message, detail};
+}
+
+bool isCorruption(const QSqlError &error)
+{
+    const int code = sqliteCode(error);
+    return code == kSqliteCorrupt || code == kSqliteNotADb;
+}
+
+StoreError errorFromSql(const QSqlError &error, const QString &action)
+{
+    const QString detail = error.text();
+    const QString kept = tr("Nothing saved earlier was lost.");
+    switch (sqliteCode(error)) {
+    case kSqliteFull:
+        return makeError(StoreError::Kind::DiskFull,
+                         tr("The disk is full: %1 failed and was undone. %2 Free some disk "
+                            "space and try again.")
+                             .arg(action, kept),
+                         detail);
+    case kSqliteReadOnly:
+        return makeError(
+            StoreError::Kind::ReadOnly,
+            tr("The order database is read-only: %1 failed and was undone. %2").arg(action, kept),
+            detail);
+    case kSqliteBusy:
+    case kSqliteLocked:
+        return makeError(StoreError::Kind::Locked,
+                         tr("The order database is in use by another program: %1 failed. "
+                            "%2 Try again in a moment.")
+                             .arg(action, kept),
+                         detail);
+    case kSqliteCantOpen:
+        return makeError(StoreError::Kind::CannotOpen,
+                         tr("The order database cannot be opened: %1 failed.").arg(action), detail);
+    case kSqliteCorrupt:
+    case kSqliteNotADb:
+        return makeError(StoreError::Kind::Corrupt,
+                         tr("The order database is damaged: %1 failed. Restart the console "
+                            "to set the damaged file aside.")
+                             .arg(action),
+                         detail);
+    case kSqliteConstraint:
+        return makeError(
+            StoreError::Kind::Conflict,
+            tr("%1 failed: the change contradicts data already saved. %2").arg(action, kept),
+            detail);
+    case kSqliteIoErr:
+        return makeError(
+            StoreError::Kind::Other,
+            tr("The disk reported an error: %1 failed and was undone. %2").arg(action, kept),
+            detail);
+    default:
+        return makeError(
+            StoreError::Kind::Other,
+            tr("The order database reported an error: %1 failed. %2").arg(action, kept), detail);
+    }
+}
+
+StoreError exec(QSqlQuery &query, const QString &action)
+{
+    if (query.exec())
+        return {};
+    StoreError error = errorFromSql(query.lastError(), action);
+    qCWarning(lcOrders).noquote() << "SQL failed while" << action << ':' << error.detail;
+    return error;
+}
+
+StoreError exec(QSqlQuery &query, const QString &sql, const QString &action)
+{
+    if (query.exec(sql))
+        return {};
+    StoreError error = errorFromSql(query.lastError(), action);
+    qCWarning(lcOrders).noquote() << "SQL failed while" << action << ':' << error.detail;
+    return error;
+}
+
+StoreError configureConnection(QSqlDatabase &db)
+{
+    // synchronous=FULL: every commit is on the disk before the call returns. NORMAL in WAL
+    // mode survives a process crash but may lose the last commits on a power cut, and the
+    // last commit can be the token written before an upload: losing it would let the item
+    // get a second token. Commits are few (a handful per upload, one per status change),
+    // so the fsync costs nothing that matters.
+    const QStringList setup{
+        u"PRAGMA busy_timeout = 5000"_s,
+        u"PRAGMA journal_mode = WAL"_s,
+        u"PRAGMA synchronous = FULL"_s,
+        u"PRAGMA foreign_keys = ON"_s,
+    };
+    for (const QString &pragma : setup) {
+        StoreResult<QString> value = pragmaValue(db, pragma);
+        if (!value)
+            return value.error();
+        if (pragma.contains(u"journal_mode"_s) && value->compare(u"wal"_s, Qt::CaseInsensitive))
+            qCWarning(lcOrders) << "WAL journal not available; journal mode is" << *value;
+    }
+    return {};
+}
+
+QString quickCheckProblem(QSqlDatabase &db, StoreError *error)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (StoreError e = exec(query, u"PRAGMA quick_check"_s, tr("checking the database"));
+        e.isError()) {
+        *error = e;
+        return e.detail;
+    }
+    QStringList problems;
+    while (query.next()) {
+        const QString row = query.value(0).toString();
+        if (row != u"ok"_s)
+            problems.append(row);
+    }
+    return problems.join(u"; "_s);
+}
+
+StoreResult<int> migrate(QSqlDatabase &db, int *version)
+{
+    *version = 0;
+    const QString action = tr("updating the database schema");
+    if (!db.tables().contains(u"schema_version"_s)) {
+        WriteTransaction tx(db);
+        if (StoreError e = tx.begin(action); e.isError())
+            return e;
+        QSqlQuery query(db);
+        if (StoreError e = exec(query,
+                                u"CREATE TABLE IF NOT EXISTS schema_version ("
+                                " version INTEGER NOT NULL PRIMARY KEY,"
+                                " applied_ms BIGINT NOT NULL)"_s,
+                                action);
+            e.isError())
+            return e;
+        if (StoreError e = tx.commit(action); e.isError())
+            return e;
+    }
+
+    StoreResult<int> current = recordedVersion(db);
+    if (!current)
+        return current.error();
+    if (*current > latestSchemaVersion()) {
+        *version = *current;
+        return makeError(StoreError::Kind::NewerSchema,
+                         tr("The order database was written by a newer version of the console "
+                            "(schema %1; this version knows %2). Update the console; the "
+                            "database was left as it is.")
+                             .arg(*current)
+                             .arg(latestSchemaVersion()));
+    }
+
+    int applied = 0;
+    for (int target = *current + 1; target <= latestSchemaVersion(); ++target) {
+        WriteTransaction tx(db);
+        if (StoreError e = tx.begin(action); e.isError())
+            return e;
+        // Another process may have migrated between our read and our lock.
+        StoreResult<int> now = recordedVersion(db);
+        if (!now)
+            return now.error();
+        if (*now >= target)
+            continue;
+        QSqlQuery query(db);
+        for (const QString &statement : migrations().at(target - 1)) {
+            if (StoreError e = exec(query, statement, action); e.isError())
+                return e;
+        }
+        query.prepare(u"INSERT INTO schema_version (version, applied_ms) VALUES (?, ?)"_s);
+        query.addBindValue(target);
+        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        if (StoreError e = exec(query, action); e.isError())
+            return e;
+        if (StoreError e = tx.commit(action); e.isError())
+            return e;
+        qCInfo(lcOrders) << "Applied schema migration" << target;
+        ++applied;
+    }
+    StoreResult<int> after = recordedVersion(db);
+    if (!after)
+        return after.error();
+    *version = *after;
+    return applied;
+}
+
+StoreResult<qint64> setMaxPageCount(QSqlDatabase &db, qint64 pages)
+{
+    StoreResult<QString> value = pragmaValue(db, u"PRAGMA max_page_count = %1"_s.arg(pages));
+    if (!value)
+        return value.error();
+    return value->toLongLong();
+}
+
+StoreResult<qint64> pageCount(QSqlDatabase &db)
+{
+    StoreResult<QString> value = pragmaValue(db, u"PRAGMA page_count"_s);
+    if (!value)
+        return value.error();
+    return value->toLongLong();
+}
+
+WriteTransaction::WriteTransaction(QSqlDatabase &db)
+    : m_db(db)
+{}
+
+WriteTransaction::~WriteTransaction()
+{
+    rollback();
+}
+
+StoreError WriteTransaction::begin(const QString &action)
+{
+    QSqlQuery query(m_db);
+    // IMMEDIATE: the write lock is taken now (waiting up to the busy timeout), never half-way.
+    if (StoreError e = exec(query, u"BEGIN IMMEDIATE"_s, action); e.isError())
+        return e;
+    m_active = true;
+    return {};
+}
+
+StoreError WriteTransaction::commit(const QString &action)
+{
+    QSqlQuery query(m_db);
+    if (StoreError e = exec(query, u"COMMIT"_s, action); e.isError()) {
+        rollback();
+        return e;
+    }
+    m_active = false;
+    return {};
+}
+
+void WriteTransaction::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    QSqlQuery query(m_db);
+    // After SQLITE_FULL SQLite may already have rolled back; then this fails harmlessly.
+    if (!query.exec(u"ROLLBACK"_s))
+        qCDebug(lcOrders) << "ROLLBACK:" << query.lastError().text();
+}
+
+QVariant textValue(const QString &text)
+{
+    return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
+}
+
+QVariant timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch())
+                          : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime timeFromValue(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant numberValue(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+std::optional<double> numberFromValue(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toDouble();
+}
+
+} // namespace pc::storedetail

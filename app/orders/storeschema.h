@@ -1,0 +1,76 @@
+#pragma once
+
+// Internal to app/orders/: the schema, its migrations, the SQLite connection setup and the
+// transaction and error helpers the store is written with. Everything SQLite-specific (the
+// PRAGMAs, BEGIN IMMEDIATE, result codes) is in storeschema.cpp; the schema and the queries
+// are plain SQL that a PostgreSQL store can share.
+
+#include "orders/storetypes.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace pc::storedetail {
+
+// The highest schema version this build knows.
+int latestSchemaVersion();
+
+// Connection setup, run once per connection before anything else: busy timeout, WAL
+// journal, synchronous=FULL, foreign keys. The only PRAGMAs outside the test hooks.
+StoreError configureConnection(QSqlDatabase &db);
+
+// PRAGMA quick_check. An empty string when the file is sound, otherwise what was found.
+// A failing query (a file that is no database at all) is reported through *error.
+QString quickCheckProblem(QSqlDatabase &db, StoreError *error);
+
+// Brings the schema up to latestSchemaVersion(), one transaction per migration. Returns
+// the number of migrations applied; *version receives the version now recorded.
+StoreResult<int> migrate(QSqlDatabase &db, int *version);
+
+// Test hooks for "disk full": PRAGMA max_page_count and PRAGMA page_count.
+StoreResult<qint64> setMaxPageCount(QSqlDatabase &db, qint64 pages);
+StoreResult<qint64> pageCount(QSqlDatabase &db);
+
+// Maps a Qt SQL error to a typed StoreError with a human message about `action`
+// ("saving the queue item", ...). Earlier data is never affected by a failed write, and
+// the message says so.
+StoreError errorFromSql(const QSqlError &error, const QString &action);
+// SQLITE_CORRUPT or SQLITE_NOTADB: the file should be moved aside.
+bool isCorruption(const QSqlError &error);
+StoreError makeError(StoreError::Kind kind, const QString &message, const QString &detail = {});
+
+// Runs a prepared (or plain, when `sql` is not empty) statement; a StoreError on failure.
+StoreError exec(QSqlQuery &query, const QString &action);
+StoreError exec(QSqlQuery &query, const QString &sql, const QString &action);
+
+// A write transaction that takes the write lock at once (no lock upgrade, so no deadlock
+// between the GUI and the CLI), rolls back when it goes out of scope uncommitted, and
+// rolls back when COMMIT fails.
+class WriteTransaction final
+{
+public:
+    explicit WriteTransaction(QSqlDatabase &db);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    StoreError begin(const QString &action);
+    StoreError commit(const QString &action);
+    void rollback();
+
+private:
+    QSqlDatabase &m_db;
+    bool m_active = false;
+};
+
+// Text for a NOT NULL column: Qt binds a null QString as SQL NULL, so it becomes ''.
+QVariant textValue(const QString &text);
+// Epoch milliseconds (UTC) or NULL, and back.
+QVariant timeValue(const QDateTime &time);
+QDateTime timeFromValue(const QVariant &value);
+// An optional double or NULL, and back.
+QVariant numberValue(const std::optional<double> &value);
+std::optional<double> numberFromValue(const QVariant &value);
+
+} // namespace pc::storedetail

@@ -1,0 +1,679 @@
+// The persistent order store: migrations, connection setup, queue items, tokens, orders
+// and their status history, environments, damaged files, unwritable folders, a full disk.
+#include "orders/orderstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using pc::Decimal;
+using pc::DuplicateMatch;
+using pc::OpenResult;
+using pc::Order;
+using pc::OrderStore;
+using pc::PrintStatus;
+using pc::QueueItem;
+using pc::QueueMove;
+using pc::QueueState;
+using pc::StoreError;
+
+namespace {
+
+const QString kSandbox = u"sandbox"_s;
+const QString kProduction = u"https://widget.sendshapes.com:3443/api3/"_s;
+
+QueueItem makeItem(const QString &environment, const QString &name, const QString &sha = u"aa11"_s,
+                   const QString &email = u"a@example.com"_s)
+{
+    QueueItem item;
+    item.environment = environment;
+    item.sourcePath = u"/designs/"_s + name;
+    item.fileName = name;
+    item.size = 1234;
+    item.modified = QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC);
+    item.sha256 = sha;
+    item.receiverEmail = email;
+    item.price = *Decimal::fromString(u"10.56");
+    item.currency = u"EUR"_s;
+    item.partnerJobId = u"job-1"_s;
+    return item;
+}
+
+Order makeOrder(const QString &environment, const QString &token, qint64 createdMs)
+{
+    Order order;
+    order.environment = environment;
+    order.token = token;
+    order.tokenLink = u"http://example.com/t/"_s + token;
+    order.sslTokenLink = u"https://example.com/t/"_s + token;
+    order.fileName = token + u".stl"_s;
+    order.size = 42;
+    order.sha256 = u"ff"_s + token;
+    order.receiverEmail = u"r@example.com"_s;
+    order.price = *Decimal::fromString(u"0.10");
+    order.currency = u"USD"_s;
+    order.created = QDateTime::fromMSecsSinceEpoch(createdMs, Qt::UTC);
+    return order;
+}
+
+// The store's own connection (same thread), to look at its PRAGMAs.
+QSqlDatabase storeConnection()
+{
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (name.startsWith(u"pc.orders."_s))
+            return QSqlDatabase::database(name, false);
+    }
+    return {};
+}
+
+QVariant scalar(QSqlDatabase db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+// Runs `sql` on a connection of its own to `path`.
+bool rawExec(const QString &path, const QString &sql)
+{
+    const QString name = u"raw"_s;
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            ok = q.exec(sql);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+class TestOrderStore final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void migratesFromEmptyAndReopens();
+    void newerSchemaIsLeftAlone();
+    void connectionSetup();
+    void environmentKeys();
+    void twoStoresShareAFolder();
+    void queueItemCrud();
+    void queueMoves();
+    void recordTokenOnce();
+    void duplicates();
+    void orderFromItemAndStatusHistory();
+    void environmentsNeverMix();
+    void damagedFileIsMovedAside_data();
+    void damagedFileIsMovedAside();
+    void unwritableFolderIsAnError();
+    void diskFullRollsBack();
+    void decimalsRoundTrip_data();
+    void decimalsRoundTrip();
+    void tenThousandOrders();
+};
+
+void TestOrderStore::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestOrderStore::migratesFromEmptyAndReopens()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString folder = dir.filePath(u"data/nested"_s); // created on demand
+    {
+        OrderStore store;
+        const OpenResult result = store.open(folder);
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        QCOMPARE(result.outcome, OpenResult::Outcome::Created);
+        QCOMPARE(result.schemaVersion, 1);
+        QCOMPARE(result.migrationsApplied, 1);
+        QVERIFY(result.movedAside.isEmpty());
+        QCOMPARE(result.databasePath, QDir(folder).absoluteFilePath(u"orders.db"_s));
+        QVERIFY(store.addQueueItem(makeItem(kSandbox, u"a.stl"_s)).ok());
+    }
+    OrderStore store;
+    const OpenResult again = store.open(folder);
+    QVERIFY2(again.ok(), qPrintable(again.message));
+    QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
+    QCOMPARE(again.schemaVersion, 1);
+    QCOMPARE(again.migrationsApplied, 0);
+    QVERIFY(again.message.isEmpty());
+    QCOMPARE(store.queueItems(kSandbox)->size(), 1);
+    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 1);
+}
+
+void TestOrderStore::newerSchemaIsLeftAlone()
+{
+    QTemporaryDir dir;
+    {
+        OrderStore store;
+        QVERIFY(store.open(dir.path()).ok());
+    }
+    const QString path = dir.filePath(u"orders.db"_s);
+    QVERIFY(rawExec(path, u"INSERT INTO schema_version (version, applied_ms) VALUES (99, 0)"_s));
+    OrderStore store;
+    const OpenResult result = store.open(dir.path());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error.kind, StoreError::Kind::NewerSchema);
+    QVERIFY(result.message.contains(u"newer"_s));
+    QVERIFY(result.movedAside.isEmpty());
+    QVERIFY(!store.isOpen());
+    QCOMPARE(store.queueItems(kSandbox).error().kind, StoreError::Kind::CannotOpen);
+}
+
+void TestOrderStore::connectionSetup()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    QSqlDatabase db = storeConnection();
+    QVERIFY(db.isOpen());
+    QCOMPARE(scalar(db, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+    QCOMPARE(scalar(db, u"PRAGMA foreign_keys"_s).toInt(), 1);
+    QCOMPARE(scalar(db, u"PRAGMA synchronous"_s).toInt(), 2); // FULL
+    QCOMPARE(scalar(db, u"PRAGMA busy_timeout"_s).toInt(), 5000);
+    // Foreign keys are enforced, not only declared.
+    QSqlQuery q(db);
+    QVERIFY(!q.exec(u"INSERT INTO status_history (id, order_id, recorded_ms, status_text,"
+                    " message, printer_model) VALUES (1, 999, 0, '', '', '')"_s));
+}
+
+void TestOrderStore::environmentKeys()
+{
+    using pc::EnvironmentKind;
+    QCOMPARE(
+        pc::orderEnvironmentKey(EnvironmentKind::Sandbox, QUrl(u"http://127.0.0.1:4321/api3/"_s)),
+        u"sandbox"_s);
+    QCOMPARE(pc::orderEnvironmentKey(EnvironmentKind::Custom,
+                                     QUrl(u"https://user:pw@host:3443/api3/?api_key=x"_s)),
+             u"https://host:3443/api3/"_s);
+    QCOMPARE(pc::orderEnvironmentKey(EnvironmentKind::Production, QUrl()),
+             pc::ServiceEndpoint::defaultProductionBaseUrl().toString(QUrl::FullyEncoded));
+    for (int i = 0; i <= int(QueueState::NeedsAttention); ++i) {
+        const auto state = QueueState(i);
+        QCOMPARE(pc::queueStateFromKey(pc::queueStateKey(state)), state);
+    }
+}
+
+void TestOrderStore::twoStoresShareAFolder()
+{
+    // Each instance has its own connection (the GUI and a worker, or the GUI and the CLI).
+    QTemporaryDir dir;
+    OrderStore first;
+    OrderStore second;
+    QVERIFY(first.open(dir.path()).ok());
+    QCOMPARE(second.open(dir.path()).outcome, OpenResult::Outcome::Opened);
+    const qint64 id = *first.addQueueItem(makeItem(kSandbox, u"a"_s));
+    QVERIFY(second.recordToken(id, u"tok"_s).ok());
+    QCOMPARE((*first.queueItem(id))->token, u"tok"_s);
+    QCOMPARE(first.recordToken(id, u"other"_s).error().kind, StoreError::Kind::Conflict);
+    second.close();
+    QVERIFY(first.queueItems(kSandbox).ok());
+}
+
+void TestOrderStore::queueItemCrud()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    const auto id = store.addQueueItem(makeItem(kSandbox, u"a.stl"_s));
+    QVERIFY2(id.ok(), qPrintable(id.error().message));
+    const auto item = store.queueItem(*id);
+    QVERIFY(item.ok() && item->has_value());
+    const QueueItem &a = **item;
+    QCOMPARE(a.fileName, u"a.stl"_s);
+    QCOMPARE(a.sourcePath, u"/designs/a.stl"_s);
+    QCOMPARE(a.size, 1234);
+    QCOMPARE(a.modified, QDateTime::fromMSecsSinceEpoch(1700000000123, Qt::UTC));
+    QCOMPARE(a.price.toString(), u"10.56"_s);
+    QCOMPARE(a.state, QueueState::Queued);
+    QVERIFY(a.token.isEmpty());
+    QVERIFY(a.created.isValid());
+    QVERIFY(!a.nextRetry.isValid());
+
+    pc::QueueItemProgress progress;
+    progress.state = QueueState::Failed;
+    progress.attemptCount = 3;
+    progress.nextRetry = QDateTime::fromMSecsSinceEpoch(1800000000000, Qt::UTC);
+    progress.failureReason = u"HTTP 503"_s;
+    progress.bytesSent = 600;
+    QVERIFY(store.updateQueueItemProgress(*id, progress).ok());
+    QVERIFY(store.updateQueueItemFile(*id, 99, {}, u"bb22"_s).ok());
+    const QueueItem b = **store.queueItem(*id);
+    QCOMPARE(b.state, QueueState::Failed);
+    QCOMPARE(b.attemptCount, 3);
+    QCOMPARE(b.nextRetry, progress.nextRetry);
+    QCOMPARE(b.failureReason, u"HTTP 503"_s);
+    QCOMPARE(b.bytesSent, 600);
+    QCOMPARE(b.size, 99);
+    QVERIFY(!b.modified.isValid());
+    QCOMPARE(b.sha256, u"bb22"_s);
+
+    QVERIFY(store.removeQueueItem(*id).ok());
+    QVERIFY(!store.queueItem(*id)->has_value());
+    QCOMPARE(store.removeQueueItem(*id).error().kind, StoreError::Kind::NotFound);
+    QCOMPARE(store.updateQueueItemProgress(*id, progress).error().kind, StoreError::Kind::NotFound);
+    // Ids are never reused.
+    QVERIFY(*store.addQueueItem(makeItem(kSandbox, u"b.stl"_s)) > *id);
+}
+
+void TestOrderStore::queueMoves()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    QList<qint64> ids;
+    for (const QString &name : {u"a"_s, u"b"_s, u"c"_s, u"d"_s})
+        ids.append(*store.addQueueItem(makeItem(kSandbox, name)));
+    QVERIFY(store.addQueueItem(makeItem(kProduction, u"p"_s)).ok());
+    auto names = [&] {
+        QString s;
+        for (const QueueItem &item : *store.queueItems(kSandbox))
+            s += item.fileName;
+        return s;
+    };
+    QCOMPARE(names(), u"abcd"_s);
+    QVERIFY(store.moveQueueItem(ids[2], QueueMove::Up).ok());
+    QCOMPARE(names(), u"acbd"_s);
+    QVERIFY(store.moveQueueItem(ids[0], QueueMove::Down).ok());
+    QCOMPARE(names(), u"cabd"_s);
+    QVERIFY(store.moveQueueItem(ids[3], QueueMove::Top).ok());
+    QCOMPARE(names(), u"dcab"_s);
+    QVERIFY(store.moveQueueItem(ids[3], QueueMove::Bottom).ok());
+    QCOMPARE(names(), u"cabd"_s);
+    // At the edges nothing moves.
+    QVERIFY(store.moveQueueItem(ids[2], QueueMove::Up).ok());
+    QVERIFY(store.moveQueueItem(ids[2], QueueMove::Top).ok());
+    QVERIFY(store.moveQueueItem(ids[3], QueueMove::Down).ok());
+    QVERIFY(store.moveQueueItem(ids[3], QueueMove::Bottom).ok());
+    QCOMPARE(names(), u"cabd"_s);
+    QCOMPARE(store.moveQueueItem(12345, QueueMove::Up).error().kind, StoreError::Kind::NotFound);
+    QCOMPARE(store.queueItems(kProduction)->size(), 1);
+}
+
+void TestOrderStore::recordTokenOnce()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    const qint64 a = *store.addQueueItem(makeItem(kSandbox, u"a"_s));
+    const qint64 b = *store.addQueueItem(makeItem(kSandbox, u"b"_s));
+    QVERIFY(store.recordToken(a, u"tok-1"_s).ok());
+    QVERIFY(store.recordToken(a, u"tok-1"_s).ok()); // resumed: same token
+    const auto second = store.recordToken(a, u"tok-2"_s);
+    QVERIFY(!second.ok());
+    QCOMPARE(second.error().kind, StoreError::Kind::Conflict);
+    QVERIFY(!second.error().message.isEmpty());
+    QCOMPARE((*store.queueItem(a))->token, u"tok-1"_s);
+    // Another item cannot take the same token; an empty token is refused.
+    QCOMPARE(store.recordToken(b, u"tok-1"_s).error().kind, StoreError::Kind::Conflict);
+    QCOMPARE(store.recordToken(b, u" "_s).error().kind, StoreError::Kind::InvalidInput);
+    QCOMPARE(store.recordToken(999, u"tok-9"_s).error().kind, StoreError::Kind::NotFound);
+    QVERIFY((*store.queueItem(b))->token.isEmpty());
+    // The same token in another environment is another transaction.
+    const qint64 p = *store.addQueueItem(makeItem(kProduction, u"p"_s));
+    QVERIFY(store.recordToken(p, u"tok-1"_s).ok());
+}
+
+void TestOrderStore::duplicates()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    const qint64 a = *store.addQueueItem(makeItem(kSandbox, u"a"_s, u"h1"_s, u"x@example.com"_s));
+    const qint64 b = *store.addQueueItem(makeItem(kSandbox, u"b"_s, u"h1"_s, u"X@Example.com"_s));
+    QVERIFY(store.addQueueItem(makeItem(kSandbox, u"c"_s, u"h1"_s, u"other@example.com"_s)).ok());
+    QVERIFY(store.addQueueItem(makeItem(kSandbox, u"d"_s, u"h2"_s, u"x@example.com"_s)).ok());
+    QVERIFY(store.addQueueItem(makeItem(kProduction, u"e"_s, u"h1"_s, u"x@example.com"_s)).ok());
+
+    auto found = store.findDuplicates(kSandbox, u"h1"_s, u"x@example.com"_s, b);
+    QVERIFY(found.ok());
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->at(0).source, DuplicateMatch::Source::QueueItem);
+    QCOMPARE(found->at(0).id, a);
+
+    // Once `a` became an order it is reported as the order, once.
+    QVERIFY(store.recordToken(a, u"tok-a"_s).ok());
+    QVERIFY(store.createOrderFromItem(a, u"l"_s, u"s"_s).ok());
+    found = store.findDuplicates(kSandbox, u"h1"_s, u"x@example.com"_s, b);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->at(0).source, DuplicateMatch::Source::Order);
+    QCOMPARE(found->at(0).token, u"tok-a"_s);
+    // Nothing for a new file, and the checked item's own order does not count.
+    QVERIFY(store.findDuplicates(kSandbox, u"h9"_s, u"x@example.com"_s)->isEmpty());
+    found = store.findDuplicates(kSandbox, u"h1"_s, u"x@example.com"_s, a);
+    QCOMPARE(found->size(), 1);
+    QCOMPARE(found->at(0).id, b);
+}
+
+void TestOrderStore::orderFromItemAndStatusHistory()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    const qint64 item = *store.addQueueItem(makeItem(kSandbox, u"a.stl"_s));
+    QCOMPARE(store.createOrderFromItem(item, u"l"_s, u"s"_s).error().kind,
+             StoreError::Kind::InvalidInput); // no token yet
+    QVERIFY(store.orders(kSandbox)->isEmpty());
+    QVERIFY(store.recordToken(item, u"tok-1"_s).ok());
+    const auto created = store.createOrderFromItem(item, u"http://l/tok-1"_s, u"https://l/tok-1"_s);
+    QVERIFY2(created.ok(), qPrintable(created.error().message));
+    QCOMPARE((*store.queueItem(item))->state, QueueState::Done);
+    // Again (a resumed item): the same order, not a second one.
+    const auto again = store.createOrderFromItem(item, u"x"_s, u"y"_s);
+    QVERIFY(again.ok());
+    QCOMPARE(again->id, created->id);
+    QCOMPARE(store.orders(kSandbox)->size(), 1);
+
+    const Order order = **store.orderByToken(kSandbox, u"tok-1"_s);
+    QCOMPARE(order.id, created->id);
+    QCOMPARE(order.queueItemId, std::optional<qint64>(item));
+    QCOMPARE(order.tokenLink, u"http://l/tok-1"_s);
+    QCOMPARE(order.sslTokenLink, u"https://l/tok-1"_s);
+    QCOMPARE(order.fileName, u"a.stl"_s);
+    QCOMPARE(order.price.toString(), u"10.56"_s);
+    QCOMPARE(order.currency, u"EUR"_s);
+    QCOMPARE(order.partnerJobId, u"job-1"_s);
+    QVERIFY(order.status.isAwaitingCustomer());
+    QVERIFY(!order.lastChecked.isValid());
+
+    const QDateTime t1 = QDateTime::fromMSecsSinceEpoch(1700000001000, Qt::UTC);
+    // Still awaiting the customer: nothing changed, no history, but the check is recorded.
+    auto changed = store.updateOrderStatus(order.id, PrintStatus{}, t1);
+    QVERIFY(changed.ok());
+    QVERIFY(!*changed);
+    QVERIFY(store.statusHistory(order.id)->isEmpty());
+    QCOMPARE((*store.order(order.id))->lastChecked, t1);
+
+    PrintStatus printing;
+    printing.status = pc::JobStatus::Printing;
+    printing.statusText = u"PRINTING"_s;
+    printing.percentage = 12.5;
+    printing.minutesLeft = 30;
+    printing.totalTime = 100;
+    printing.printerModel = u"Prusa MK4"_s;
+    const QDateTime t2 = t1.addSecs(60);
+    QVERIFY(*store.updateOrderStatus(order.id, printing, t2));
+    QVERIFY(!*store.updateOrderStatus(order.id, printing, t2.addSecs(15)));
+    PrintStatus odd;
+    odd.status = pc::JobStatus::Unknown;
+    odd.statusText = u"RECALIBRATING"_s;
+    const QDateTime t3 = t2.addSecs(60);
+    QVERIFY(*store.updateOrderStatus(order.id, odd, t3));
+
+    const auto history = store.statusHistory(order.id);
+    QVERIFY(history.ok());
+    QCOMPARE(history->size(), 2);
+    QCOMPARE(history->at(0).time, t2);
+    QCOMPARE(history->at(0).status, printing);
+    QCOMPARE(history->at(1).time, t3);
+    QCOMPARE(history->at(1).status.statusText, u"RECALIBRATING"_s);
+    QCOMPARE(history->at(1).status.status, pc::JobStatus::Unknown);
+    QVERIFY(!history->at(1).status.percentage.has_value());
+
+    const Order latest = **store.order(order.id);
+    QCOMPARE(latest.status.statusText, u"RECALIBRATING"_s);
+    QCOMPARE(latest.lastChecked, t3);
+    QVERIFY(store.setOrderUnknownToService(order.id, true).ok());
+    QVERIFY((*store.order(order.id))->unknownToService);
+    QCOMPARE(store.updateOrderStatus(4242, odd, t3).error().kind, StoreError::Kind::NotFound);
+
+    // Removing the queue item keeps the order.
+    QVERIFY(store.removeQueueItem(item).ok());
+    const Order kept = **store.order(order.id);
+    QVERIFY(!kept.queueItemId.has_value());
+    QCOMPARE(kept.token, u"tok-1"_s);
+    // A token already in the list is refused.
+    QCOMPARE(store.addOrder(makeOrder(kSandbox, u"tok-1"_s, 1)).error().kind,
+             StoreError::Kind::Conflict);
+}
+
+void TestOrderStore::environmentsNeverMix()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(store.addOrder(makeOrder(kSandbox, u"s1"_s, 1000)).ok());
+    QVERIFY(store.addOrder(makeOrder(kSandbox, u"s2"_s, 2000)).ok());
+    QVERIFY(store.addOrder(makeOrder(kProduction, u"p1"_s, 1500)).ok());
+    // The same token in both: two different orders.
+    QVERIFY(store.addOrder(makeOrder(kProduction, u"s1"_s, 3000)).ok());
+
+    const auto sandbox = store.orders(kSandbox);
+    QCOMPARE(sandbox->size(), 2);
+    QCOMPARE(sandbox->at(0).token, u"s1"_s);
+    QCOMPARE(sandbox->at(1).token, u"s2"_s);
+    for (const Order &o : *sandbox)
+        QCOMPARE(o.environment, kSandbox);
+    const auto production = store.orders(kProduction);
+    QCOMPARE(production->size(), 2);
+    QCOMPARE(production->at(0).token, u"p1"_s);
+    QVERIFY(!store.orderByToken(kSandbox, u"p1"_s)->has_value());
+    QVERIFY(!store.orderByToken(kProduction, u"s2"_s)->has_value());
+    QVERIFY(store.orders(u"https://other:1/api3/"_s)->isEmpty());
+    QCOMPARE((*store.orderByToken(kProduction, u"s1"_s))->created.toMSecsSinceEpoch(), 3000);
+}
+
+void TestOrderStore::damagedFileIsMovedAside_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("garbage") << u"garbage"_s;
+    QTest::newRow("truncated") << u"truncated"_s;
+    QTest::newRow("zero bytes") << u"empty"_s;
+}
+
+void TestOrderStore::damagedFileIsMovedAside()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"orders.db"_s);
+    QByteArray bytes;
+    if (kind == u"garbage"_s) {
+        for (int i = 0; i < 20000; ++i)
+            bytes.append(char((i * 7919) % 251));
+    } else if (kind == u"truncated"_s) {
+        {
+            OrderStore store;
+            QVERIFY(store.open(dir.path()).ok());
+            QList<Order> many;
+            for (int i = 0; i < 500; ++i)
+                many.append(makeOrder(kSandbox, u"t%1"_s.arg(i), i));
+            QVERIFY(store.addOrders(many).ok());
+        }
+        QVERIFY(!QFileInfo::exists(path + u"-wal"_s)); // checkpointed at close
+        const QByteArray whole = readAll(path);
+        QVERIFY(whole.size() > 8 * 4096);
+        bytes = whole.left(whole.size() / 2);
+    }
+    QVERIFY(writeAll(path, bytes));
+    // A WAL next to a file that is no database at all is kept too. (Next to a damaged
+    // database, SQLite itself discards a WAL it cannot use.)
+    if (kind == u"garbage"_s)
+        QVERIFY(writeAll(path + u"-wal"_s, QByteArray("stale wal")));
+
+    OrderStore store;
+    const OpenResult result = store.open(dir.path());
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.outcome, OpenResult::Outcome::Recovered);
+    QVERIFY(!result.message.isEmpty());
+    QVERIFY(result.message.contains(u"moved aside"_s));
+    QVERIFY(!result.movedAside.isEmpty());
+    const QString moved = result.movedAside.first();
+    QVERIFY2(QFileInfo(moved).fileName().startsWith(u"orders.db.corrupt-"_s), qPrintable(moved));
+    QCOMPARE(QFileInfo(moved).fileName().size(),
+             int(u"orders.db.corrupt-20240101-120000"_s.size()));
+    QCOMPARE(readAll(moved), bytes); // kept, byte for byte
+    if (kind == u"garbage"_s) {
+        QCOMPARE(result.movedAside.size(), 2);
+        QCOMPARE(result.movedAside.at(1), moved + u"-wal"_s);
+        QCOMPARE(readAll(moved + u"-wal"_s), QByteArray("stale wal"));
+    }
+    // The fresh store works and stays fine on the next open.
+    QVERIFY(store.orders(kSandbox)->isEmpty());
+    QVERIFY(store.addOrder(makeOrder(kSandbox, u"new"_s, 1)).ok());
+    store.close();
+    const OpenResult again = store.open(dir.path());
+    QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
+    QCOMPARE(store.orders(kSandbox)->size(), 1);
+}
+
+void TestOrderStore::unwritableFolderIsAnError()
+{
+    QTemporaryDir dir;
+    QString folder;
+    if (geteuid() == 0) {
+        // chmod does not stop root: use a folder that cannot exist (under a regular file).
+        const QString file = dir.filePath(u"plain-file"_s);
+        QVERIFY(writeAll(file, "x"));
+        folder = file + u"/data"_s;
+    } else {
+        folder = dir.filePath(u"readonly"_s);
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+    }
+    OrderStore store;
+    const OpenResult result = store.open(folder);
+    if (geteuid() != 0)
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.outcome, OpenResult::Outcome::Failed);
+    QCOMPARE(result.error.kind, StoreError::Kind::CannotOpen);
+    QVERIFY(!result.message.isEmpty());
+    QVERIFY(!store.isOpen());
+    QCOMPARE(store.addQueueItem(makeItem(kSandbox, u"a"_s)).error().kind,
+             StoreError::Kind::CannotOpen);
+    QCOMPARE(store.open(QString()).error.kind, StoreError::Kind::CannotOpen);
+}
+
+void TestOrderStore::diskFullRollsBack()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    const qint64 first = *store.addQueueItem(makeItem(kSandbox, u"first"_s));
+    QVERIFY(store.addOrder(makeOrder(kSandbox, u"before"_s, 1)).ok());
+    const qint64 pages = *store.pageCountForTesting();
+    QVERIFY(pages > 0);
+    QCOMPARE(*store.setMaxPageCountForTesting(pages), pages);
+
+    // Rows too large for the pages left: the write must fail as "disk full".
+    QueueItem big = makeItem(kSandbox, u"big"_s);
+    big.sourcePath = QString(64 * 1024, u'p');
+    const auto failed = store.addQueueItem(big);
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error().kind, StoreError::Kind::DiskFull);
+    QVERIFY(failed.error().message.contains(u"disk is full"_s));
+    // A batch of orders fails as a whole.
+    QList<Order> batch;
+    for (int i = 0; i < 200; ++i) {
+        Order o = makeOrder(kSandbox, u"batch%1"_s.arg(i), 10 + i);
+        o.fileName = QString(1000, u'f');
+        batch.append(o);
+    }
+    QCOMPARE(store.addOrders(batch).error().kind, StoreError::Kind::DiskFull);
+
+    // Nothing earlier lost, nothing half-written.
+    const auto items = store.queueItems(kSandbox);
+    QVERIFY(items.ok());
+    QCOMPARE(items->size(), 1);
+    QCOMPARE(items->at(0).id, first);
+    const auto orders = store.orders(kSandbox);
+    QCOMPARE(orders->size(), 1);
+    QCOMPARE(orders->at(0).token, u"before"_s);
+
+    // Space again: writes work, and the failed id was not burnt into a half row.
+    QVERIFY(*store.setMaxPageCountForTesting(1 << 30) > pages);
+    const auto later = store.addQueueItem(big);
+    QVERIFY2(later.ok(), qPrintable(later.error().message));
+    QCOMPARE((*store.queueItem(*later))->sourcePath.size(), 64 * 1024);
+    QVERIFY(store.addOrders(batch).ok());
+    QCOMPARE(store.orders(kSandbox)->size(), 201);
+}
+
+void TestOrderStore::decimalsRoundTrip_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("10.56") << u"10.56"_s;
+    QTest::newRow("0.10") << u"0.10"_s;
+    QTest::newRow("123456789.123456") << u"123456789.123456"_s;
+    QTest::newRow("0") << u"0"_s;
+}
+
+void TestOrderStore::decimalsRoundTrip()
+{
+    QFETCH(QString, text);
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    QueueItem item = makeItem(kSandbox, u"a"_s);
+    item.price = *Decimal::fromString(text);
+    const qint64 id = *store.addQueueItem(item);
+    QCOMPARE((*store.queueItem(id))->price.toString(), text);
+    QVERIFY(store.recordToken(id, u"tok"_s).ok());
+    const auto order = store.createOrderFromItem(id, u"l"_s, u"s"_s);
+    QVERIFY(order.ok());
+    store.close();
+    QVERIFY(store.open(dir.path()).ok());
+    QCOMPARE((*store.order(order->id))->price.toString(), text);
+    QCOMPARE((*store.order(order->id))->price, *Decimal::fromString(text));
+}
+
+void TestOrderStore::tenThousandOrders()
+{
+    QTemporaryDir dir;
+    {
+        OrderStore store;
+        QVERIFY(store.open(dir.path()).ok());
+        QList<Order> many;
+        for (int i = 0; i < 10000; ++i) // inserted newest first; listed oldest first
+            many.append(makeOrder(kSandbox, u"tok%1"_s.arg(i), 1'000'000 - i));
+        QVERIFY(store.addOrders(many).ok());
+        QVERIFY(store.addOrder(makeOrder(kProduction, u"prod"_s, 5)).ok());
+    }
+    OrderStore store;
+    QCOMPARE(store.open(dir.path()).outcome, OpenResult::Outcome::Opened);
+    const auto orders = store.orders(kSandbox);
+    QVERIFY(orders.ok());
+    QCOMPARE(orders->size(), 10000);
+    QCOMPARE(orders->first().token, u"tok9999"_s);
+    QCOMPARE(orders->last().token, u"tok0"_s);
+    QCOMPARE(orders->last().price.toString(), u"0.10"_s);
+    for (qsizetype i = 1; i < orders->size(); ++i)
+        QVERIFY(orders->at(i - 1).created < orders->at(i).created);
+}
+
+QTEST_GUILESS_MAIN(TestOrderStore)
+#include "tst_orderstore.moc"
