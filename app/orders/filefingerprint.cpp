@@ -1,0 +1,88 @@
+#include "orders/filefingerprint.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+namespace pc {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("FileFingerprint", text);
+}
+
+constexpr qint64 kBlock = 1 << 20;
+
+} // namespace
+
+std::optional<FileFingerprint> fingerprintFile(const QString &path, const std::atomic<bool> *cancel,
+                                               QString *error)
+{
+    auto fail = [error](const QString &message) -> std::optional<FileFingerprint> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+    const QFileInfo info(file);
+    FileFingerprint fingerprint;
+    fingerprint.size = info.size();
+    fingerprint.modified = info.lastModified().toUTC();
+
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray block(kBlock, Qt::Uninitialized);
+    qint64 total = 0;
+    for (;;) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return fail(tr("Reading %1 was cancelled.").arg(path));
+        const qint64 got = file.read(block.data(), kBlock);
+        if (got < 0)
+            return fail(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+        if (got == 0)
+            break;
+        hash.addData(QByteArrayView(block.constData(), got));
+        total += got;
+    }
+    if (total != fingerprint.size)
+        return fail(tr("%1 changed while it was being read.").arg(path));
+    fingerprint.sha256 = hash.result();
+    return fingerprint;
+}
+
+FileCheck recheckFile(const QString &path, const FileFingerprint &expected,
+                      const std::atomic<bool> *cancel, QString *message)
+{
+    auto result = [message](FileCheck check, const QString &text) {
+        if (message)
+            *message = text;
+        return check;
+    };
+    const QFileInfo info(path);
+    if (!info.exists())
+        return result(FileCheck::Missing,
+                      tr("The file %1 was moved or deleted after it was queued.").arg(path));
+    if (info.size() != expected.size)
+        return result(FileCheck::Changed,
+                      tr("The file %1 changed after it was queued (its size is now %2 bytes, "
+                         "was %3). Check it and validate it again.")
+                          .arg(path)
+                          .arg(info.size())
+                          .arg(expected.size));
+    QString error;
+    const auto now = fingerprintFile(path, cancel, &error);
+    if (!now)
+        return result(FileCheck::Unreadable, error);
+    if (now->sha256 != expected.sha256)
+        return result(FileCheck::Changed,
+                      tr("The content of %1 changed after it was queued. Check it and validate "
+                         "it again.")
+                          .arg(path));
+    return result(FileCheck::Unchanged, {});
+}
+
+} // namespace pc
