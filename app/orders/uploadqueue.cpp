@@ -1,0 +1,657 @@
+#include "orders/uploadqueue.h"
+
+#include "api/apiclient.h"
+#include "orders/filefingerprint.h"
+#include "orders/orderslogging.h"
+#include "orders/orderstore.h"
+#include "stl/inspectiontask.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QMutex>
+#include <QRandomGenerator>
+#include <QThreadPool>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+namespace {
+
+QString utr(const char *text)
+{
+    return QCoreApplication::translate("UploadQueue", text);
+}
+
+// The service's answer to an upload for a token that already holds a file ("Token already
+// used" / "A design was already uploaded for the token ...").
+bool saysAlreadyUploaded(const ApiError &error)
+{
+    return error.kind == ApiError::Kind::Service &&
+           error.serviceDescription.contains(u"already"_s, Qt::CaseInsensitive);
+}
+
+FileFingerprint fingerprintOf(const QueueItem &item)
+{
+    FileFingerprint fp;
+    fp.size = item.size;
+    fp.modified = item.modified;
+    fp.sha256 = QByteArray::fromHex(item.sha256.toLatin1());
+    return fp;
+}
+
+} // namespace
+
+// Lets worker threads post results back only while the queue exists: the destructor clears
+// `queue` under the mutex, so no event is posted to a dying object.
+struct UploadQueue::Guard
+{
+    QMutex mutex;
+    UploadQueue *queue = nullptr;
+    std::atomic<bool> cancel{false};
+};
+
+UploadQueue::UploadQueue(OrderStore *store, ApiClient *api, QString environment, RetryPolicy policy,
+                         QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_api(api)
+    , m_environment(std::move(environment))
+    , m_policy(policy)
+    , m_guard(std::make_shared<Guard>())
+{
+    m_guard->queue = this;
+}
+
+UploadQueue::~UploadQueue()
+{
+    {
+        QMutexLocker locker(&m_guard->mutex);
+        m_guard->queue = nullptr;
+        m_guard->cancel = true;
+    }
+    // Running jobs are left to finish on their own (their connections die with us); the
+    // store keeps the items' states, so the next queue resumes them.
+    for (auto &[id, runtime] : m_runtime) {
+        if (runtime.task)
+            runtime.task->cancel();
+    }
+}
+
+void UploadQueue::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+}
+
+void UploadQueue::setMaxParallel(int count)
+{
+    m_maxParallel = qMax(0, count);
+    pump();
+}
+
+void UploadQueue::runInPool(
+    std::function<std::function<void()>(const std::atomic<bool> *cancel)> work)
+{
+    QThreadPool::globalInstance()->start([guard = m_guard, work = std::move(work)] {
+        std::function<void()> done = work(&guard->cancel);
+        QMutexLocker locker(&guard->mutex);
+        if (guard->queue)
+            QMetaObject::invokeMethod(guard->queue, std::move(done), Qt::QueuedConnection);
+    });
+}
+
+void UploadQueue::reportStoreError(const StoreError &error)
+{
+    qCWarning(lcOrders) << "store error:" << error.message << error.detail;
+    Q_EMIT storeError(error.message);
+}
+
+std::optional<QueueItem> UploadQueue::item(qint64 id) const
+{
+    StoreResult<std::optional<QueueItem>> found = m_store->queueItem(id);
+    if (!found)
+        return std::nullopt;
+    return *found;
+}
+
+QList<QueueItem> UploadQueue::items() const
+{
+    StoreResult<QList<QueueItem>> all = m_store->queueItems(m_environment);
+    return all ? *all : QList<QueueItem>();
+}
+
+bool UploadQueue::setState(qint64 id, QueueState state,
+                           const std::function<void(QueueItem &)> &edit)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current)
+        return false;
+    QueueItem changed = *current;
+    changed.state = state;
+    if (edit)
+        edit(changed);
+    QueueItemProgress progress;
+    progress.state = changed.state;
+    progress.attemptCount = changed.attemptCount;
+    progress.nextRetry = changed.nextRetry;
+    progress.failureReason = changed.failureReason;
+    progress.bytesSent = changed.bytesSent;
+    if (StoreStatus written = m_store->updateQueueItemProgress(id, progress); !written) {
+        reportStoreError(written.error());
+        return false;
+    }
+    qCDebug(lcOrders) << "item" << id << queueStateKey(changed.state) << changed.failureReason;
+    Q_EMIT itemChanged(id);
+    return true;
+}
+
+void UploadQueue::stopRuntime(qint64 id)
+{
+    auto it = m_runtime.find(id);
+    if (it == m_runtime.end())
+        return;
+    Runtime &runtime = it->second;
+    ++runtime.generation;
+    runtime.busy = false;
+    if (runtime.retryTimer) {
+        runtime.retryTimer->stop();
+        runtime.retryTimer->deleteLater();
+        runtime.retryTimer = nullptr;
+    }
+    if (runtime.task) {
+        runtime.task->cancel();
+        runtime.task->deleteLater();
+    }
+    if (ApiJob *job = runtime.job.data()) {
+        runtime.job.clear();
+        // A token call aborted here may still have created a token at the service; it is
+        // never recorded, so the item can still only ever hold one token.
+        job->abort();
+    }
+}
+
+// --- Loading and adding ---------------------------------------------------------------------
+
+void UploadQueue::start()
+{
+    const QDateTime current = now();
+    for (const QueueItem &stored : items()) {
+        switch (stored.state) {
+        case QueueState::Queued:
+        case QueueState::Validating:
+            validate(stored.id);
+            break;
+        case QueueState::CreatingToken:
+        case QueueState::Uploading:
+            // Killed mid-way: back to Ready with the recorded token (if any). An upload that
+            // was running may have reached the service, so it is verified before re-sending.
+            rt(stored.id).verifyBeforeResend =
+                !stored.token.isEmpty() && stored.state == QueueState::Uploading;
+            setState(stored.id, QueueState::Ready);
+            break;
+        case QueueState::Failed:
+            if (stored.nextRetry.isValid())
+                scheduleRetry(stored.id, stored.nextRetry < current ? current : stored.nextRetry);
+            break;
+        default:
+            break;
+        }
+    }
+    pump();
+    checkIdle();
+}
+
+StoreResult<qint64> UploadQueue::addFile(const QString &path, const OrderFacts &facts)
+{
+    const QFileInfo info(path);
+    QueueItem newItem;
+    newItem.environment = m_environment;
+    newItem.sourcePath = info.absoluteFilePath();
+    newItem.fileName = info.fileName();
+    newItem.receiverEmail = facts.receiverEmail;
+    newItem.price = facts.price;
+    newItem.currency = facts.currency.isEmpty() ? kDefaultCurrency.toString() : facts.currency;
+    newItem.partnerJobId = facts.partnerJobId;
+    newItem.state = QueueState::Queued;
+    StoreResult<qint64> added = m_store->addQueueItem(newItem);
+    if (!added) {
+        reportStoreError(added.error());
+        return added;
+    }
+    const qint64 id = *added;
+    Q_EMIT itemAdded(id);
+    validate(id);
+    return id;
+}
+
+void UploadQueue::validate(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current)
+        return;
+    stopRuntime(id);
+    if (!setState(id, QueueState::Validating,
+                  [](QueueItem &i) { i.nextRetry = {}, i.failureReason.clear(); }))
+        return;
+    m_wasIdle = false;
+    Runtime &runtime = rt(id);
+    const quint64 generation = runtime.generation;
+    const QString path = current->sourcePath;
+    auto *task = new stl::InspectionTask({path, m_quickInspection, {}}, this);
+    runtime.task = task;
+    connect(task, &stl::InspectionTask::finished, this,
+            [this, id, generation, path, task](const stl::InspectionReport &report) {
+                task->deleteLater();
+                if (rt(id).generation != generation)
+                    return;
+                if (!report.ok) {
+                    // A bad file never reaches the network.
+                    setState(id, QueueState::Failed, [&](QueueItem &i) {
+                        i.failureReason = report.error;
+                        i.nextRetry = {};
+                    });
+                    checkIdle();
+                    return;
+                }
+                finishValidation(id, generation, path);
+            });
+    task->start();
+}
+
+void UploadQueue::finishValidation(qint64 id, quint64 generation, const QString &path)
+{
+    runInPool([this, id, generation, path](const std::atomic<bool> *cancel) {
+        auto error = std::make_shared<QString>();
+        auto fp = std::make_shared<std::optional<FileFingerprint>>(
+            fingerprintFile(path, cancel, error.get()));
+        return std::function<void()>([this, id, generation, error, fp] {
+            if (rt(id).generation != generation)
+                return;
+            if (!fp->has_value()) {
+                setState(id, QueueState::Failed, [&](QueueItem &i) {
+                    i.failureReason = *error;
+                    i.nextRetry = {};
+                });
+                checkIdle();
+                return;
+            }
+            const FileFingerprint &print = **fp;
+            if (StoreStatus s =
+                    m_store->updateQueueItemFile(id, print.size, print.modified, print.sha256Hex());
+                !s) {
+                reportStoreError(s.error());
+                setState(id, QueueState::Failed,
+                         [&](QueueItem &i) { i.failureReason = s.error().message; });
+                checkIdle();
+                return;
+            }
+            std::optional<QueueItem> current = item(id);
+            if (!current)
+                return;
+            if (!setState(id, QueueState::Ready))
+                return;
+            StoreResult<QList<DuplicateMatch>> dups =
+                m_store->findDuplicates(m_environment, current->sha256, current->receiverEmail, id);
+            if (dups && !dups->isEmpty()) {
+                const DuplicateMatch &first = dups->first();
+                const QString what =
+                    first.source == DuplicateMatch::Source::Order
+                        ? utr("order %1 (%2, token %3)")
+                              .arg(first.id)
+                              .arg(first.fileName, first.token)
+                        : utr("queue item %1 (%2)").arg(first.id).arg(first.fileName);
+                qCInfo(lcOrders) << "item" << id << "duplicates" << what;
+                Q_EMIT duplicateFound(id, what);
+            }
+            pump();
+        });
+    });
+}
+
+// --- Processing -----------------------------------------------------------------------------
+
+int UploadQueue::busyCount() const
+{
+    int count = 0;
+    for (const auto &[id, runtime] : m_runtime)
+        count += runtime.busy ? 1 : 0;
+    return count;
+}
+
+void UploadQueue::pump()
+{
+    int running = busyCount();
+    if (running >= m_maxParallel) {
+        checkIdle();
+        return;
+    }
+    for (const QueueItem &candidate : items()) {
+        if (running >= m_maxParallel)
+            break;
+        if (candidate.state != QueueState::Ready || rt(candidate.id).busy)
+            continue;
+        startItem(candidate);
+        ++running;
+    }
+    checkIdle();
+}
+
+void UploadQueue::startItem(const QueueItem &ready)
+{
+    const qint64 id = ready.id;
+    Runtime &runtime = rt(id);
+    runtime.busy = true;
+    m_wasIdle = false;
+    if (!ready.token.isEmpty()) {
+        // Never a second token call for an item that holds one.
+        recheckThenUpload(id);
+        return;
+    }
+    if (!setState(id, QueueState::CreatingToken)) {
+        runtime.busy = false;
+        return;
+    }
+    const quint64 generation = runtime.generation;
+    CreateTokenJob *job = m_api->createToken();
+    runtime.job = job;
+    connect(job, &CreateTokenJob::finished, this,
+            [this, id, generation](const TokenResult &result) {
+                onToken(id, generation, result.token, result.error);
+            });
+}
+
+void UploadQueue::onToken(qint64 id, quint64 generation, const QString &token,
+                          const ApiError &error)
+{
+    Runtime &runtime = rt(id);
+    if (runtime.generation != generation)
+        return;
+    runtime.job.clear();
+    if (error.isError()) {
+        handleFailure(id, error, false);
+        return;
+    }
+    // The token is committed before anything is uploaded for it.
+    if (StoreStatus recorded = m_store->recordToken(id, token); !recorded) {
+        reportStoreError(recorded.error());
+        runtime.busy = false;
+        setState(id, QueueState::Failed, [&](QueueItem &i) {
+            i.failureReason = utr("The token could not be saved: %1").arg(recorded.error().message);
+            i.nextRetry = {};
+        });
+        pump();
+        return;
+    }
+    qCInfo(lcOrders) << "item" << id << "token recorded";
+    recheckThenUpload(id);
+}
+
+void UploadQueue::recheckThenUpload(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current)
+        return;
+    const quint64 generation = rt(id).generation;
+    const QString path = current->sourcePath;
+    const FileFingerprint expected = fingerprintOf(*current);
+    runInPool([this, id, generation, path, expected](const std::atomic<bool> *cancel) {
+        auto message = std::make_shared<QString>();
+        const FileCheck check = recheckFile(path, expected, cancel, message.get());
+        return std::function<void()>([this, id, generation, check, message] {
+            Runtime &runtime = rt(id);
+            if (runtime.generation != generation)
+                return;
+            if (check != FileCheck::Unchanged) {
+                runtime.busy = false;
+                setState(id, QueueState::NeedsAttention, [&](QueueItem &i) {
+                    i.failureReason = message->isEmpty()
+                                          ? utr("The file changed or vanished after it was "
+                                                "queued; check it and queue it again.")
+                                          : *message;
+                    i.nextRetry = {};
+                });
+                pump();
+                return;
+            }
+            if (runtime.verifyBeforeResend)
+                verifyThenUpload(id);
+            else
+                upload(id);
+        });
+    });
+}
+
+// "Reset after the body was sent" (RELIABILITY.md). When an earlier attempt of an item with
+// a token may have delivered its body (the connection closed or timed out mid-way, or the
+// process died while uploading), the item asks the print-status call before re-sending:
+//  - the service does not know the token (an error that is not transient): Failed. The
+//    item never gets a second token automatically; the user decides.
+//  - a transient error: the usual retry rules.
+//  - a status past "awaiting customer" (printing, done...): the file certainly arrived.
+//    The links only come with the upload answer, so the item needs attention instead of
+//    being re-sent.
+//  - "awaiting customer": ambiguous (the service says so for a token without a file as
+//    well), so the file is re-sent with the same token. If the earlier body did arrive, the
+//    service refuses the re-send with "already uploaded" for that token, which onUploaded()
+//    turns into NeedsAttention - never a second token, never a second file.
+// The same rule covers QNetworkAccessManager's own silent re-send of a POST on a dropped
+// keep-alive connection.
+void UploadQueue::verifyThenUpload(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current)
+        return;
+    Runtime &runtime = rt(id);
+    const quint64 generation = runtime.generation;
+    PrintStatusJob *job = m_api->printStatus(current->token);
+    runtime.job = job;
+    connect(job, &PrintStatusJob::finished, this,
+            [this, id, generation](const PrintStatusResult &result) {
+                Runtime &r = rt(id);
+                if (r.generation != generation)
+                    return;
+                r.job.clear();
+                if (result.error.isError()) {
+                    if (result.error.isTransient() ||
+                        result.error.kind == ApiError::Kind::Network) {
+                        handleFailure(id, result.error, true);
+                        return;
+                    }
+                    r.busy = false;
+                    setState(id, QueueState::Failed, [&](QueueItem &i) {
+                        i.failureReason =
+                            utr("The service could not confirm the item's token before the "
+                                "upload was sent again: %1")
+                                .arg(result.error.message);
+                        i.nextRetry = {};
+                    });
+                    pump();
+                    return;
+                }
+                if (!result.status.isAwaitingCustomer()) {
+                    r.busy = false;
+                    setState(id, QueueState::NeedsAttention, [&](QueueItem &i) {
+                        i.failureReason = utr("The file already reached the service in an "
+                                              "earlier attempt (its print status is %1); it "
+                                              "was not sent again.")
+                                              .arg(result.status.statusText);
+                        i.nextRetry = {};
+                    });
+                    pump();
+                    return;
+                }
+                upload(id);
+            });
+}
+
+void UploadQueue::upload(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current)
+        return;
+    Runtime &runtime = rt(id);
+    if (!setState(id, QueueState::Uploading, [](QueueItem &i) {
+            i.bytesSent = 0;
+            i.nextRetry = {};
+        })) {
+        runtime.busy = false;
+        return;
+    }
+    runtime.lastWrittenBytes = 0;
+    runtime.lastWrite = now();
+    UploadRequest request;
+    request.token = current->token;
+    request.filePath = current->sourcePath;
+    request.fileName = current->fileName;
+    request.receiverEmail = current->receiverEmail;
+    request.printValue = current->price;
+    request.currency = current->currency;
+    request.partnerJobId = current->partnerJobId;
+    const quint64 generation = runtime.generation;
+    UploadJob *job = m_api->upload(request);
+    runtime.job = job;
+    connect(job, &UploadJob::uploadProgress, this,
+            [this, id, generation](qint64 sent, qint64 total) {
+                if (rt(id).generation == generation)
+                    onUploadProgress(id, sent, total);
+            });
+    connect(job, &UploadJob::finished, this, [this, id, generation](const UploadResult &result) {
+        onUploaded(id, generation, result);
+    });
+}
+
+void UploadQueue::onUploadProgress(qint64 id, qint64 sent, qint64 total)
+{
+    Q_EMIT uploadProgress(id, sent, total);
+    Runtime &runtime = rt(id);
+    const QDateTime current = now();
+    const bool stepDone = total > 0 && (sent - runtime.lastWrittenBytes) * 20 >= total;
+    const bool timeDone = runtime.lastWrite.msecsTo(current) >= 1000;
+    if (!stepDone && !timeDone)
+        return;
+    runtime.lastWrittenBytes = sent;
+    runtime.lastWrite = current;
+    setState(id, QueueState::Uploading, [sent](QueueItem &i) { i.bytesSent = sent; });
+}
+
+void UploadQueue::onUploaded(qint64 id, quint64 generation, const UploadResult &result)
+{
+    Runtime &runtime = rt(id);
+    if (runtime.generation != generation)
+        return;
+    runtime.job.clear();
+    if (result.error.isError()) {
+        if (saysAlreadyUploaded(result.error)) {
+            runtime.busy = false;
+            setState(id, QueueState::NeedsAttention, [&](QueueItem &i) {
+                i.failureReason = utr("The service already holds a file for this item's token "
+                                      "(an earlier attempt arrived), but did not return its "
+                                      "links. The file was not sent again.");
+                i.nextRetry = {};
+            });
+            pump();
+            return;
+        }
+        const bool mayHaveArrived =
+            result.error.kind == ApiError::Kind::Timeout ||
+            (result.error.kind == ApiError::Kind::Network &&
+             result.error.networkReason == ApiError::NetworkReason::ConnectionClosed);
+        handleFailure(id, result.error, mayHaveArrived);
+        return;
+    }
+    StoreResult<Order> order = m_store->createOrderFromItem(
+        id, result.links.tokenLink.toString(), result.links.sslTokenLink.toString(), now());
+    runtime.busy = false;
+    runtime.verifyBeforeResend = false;
+    runtime.networkWaits = 0;
+    if (!order) {
+        reportStoreError(order.error());
+        setState(id, QueueState::Failed, [&](QueueItem &i) {
+            i.failureReason =
+                utr("The upload succeeded but the order could not be saved: %1; retry to save "
+                    "it (the file is not sent twice).")
+                    .arg(order.error().message);
+        });
+        runtime.verifyBeforeResend = true;
+    } else {
+        qCInfo(lcOrders) << "item" << id << "done, order" << order->id;
+        Q_EMIT itemChanged(id);
+    }
+    pump();
+}
+
+void UploadQueue::handleFailure(qint64 id, const ApiError &error, bool bodyMayHaveArrived)
+{
+    std::optional<QueueItem> current = item(id);
+    Runtime &runtime = rt(id);
+    runtime.busy = false;
+    runtime.job.clear();
+    if (!current)
+        return;
+    if (bodyMayHaveArrived && !current->token.isEmpty())
+        runtime.verifyBeforeResend = true;
+    const RetryDecision decision = m_policy.decide(
+        error, current->attemptCount, runtime.networkWaits, *QRandomGenerator::global());
+    qCInfo(lcOrders) << "item" << id << "failed:" << error.detail << "->" << decision.reason;
+    const int attempts = current->attemptCount + (decision.countsAsAttempt ? 1 : 0);
+    using Action = RetryDecision::Action;
+    switch (decision.action) {
+    case Action::RetryLater:
+    case Action::WaitForNetwork: {
+        if (decision.action == Action::WaitForNetwork)
+            ++runtime.networkWaits;
+        else
+            runtime.networkWaits = 0;
+        const QDateTime when = now().addMSecs(decision.delay.count());
+        if (setState(id, QueueState::Failed, [&](QueueItem &i) {
+                i.attemptCount = attempts;
+                i.nextRetry = when;
+                i.failureReason = decision.reason;
+            }))
+            scheduleRetry(id, when);
+        break;
+    }
+    case Action::Fail:
+        setState(id, QueueState::Failed, [&](QueueItem &i) {
+            i.attemptCount = qMax(attempts, current->attemptCount + 1);
+            i.nextRetry = {};
+            i.failureReason = decision.reason;
+        });
+        break;
+    case Action::NeedsAttention:
+        setState(id, QueueState::NeedsAttention, [&](QueueItem &i) {
+            i.nextRetry = {};
+            i.failureReason = decision.reason;
+        });
+        break;
+    case Action::Cancelled:
+        setState(id, QueueState::Cancelled, [&](QueueItem &i) { i.nextRetry = {}; });
+        break;
+    }
+    pump();
+}
+
+void UploadQueue::scheduleRetry(qint64 id, const QDateTime &when)
+{
+    Runtime &runtime = rt(id);
+    if (!runtime.retryTimer) {
+        runtime.retryTimer = new QTimer(this);
+        runtime.retryTimer->setSingleShot(true);
+        connect(runtime.retryTimer, &QTimer::timeout, this, [this, id] {
+            Runtime &r = rt(id);
+            if (r.retryTimer) {
+                r.retryTimer->deleteLater();
+                r.retryTimer = nullptr;
+            }
+            std::optional<QueueItem> current = item(id);
+            if (current && current->state == QueueState::Failed && current->nextRetry.isValid())
+                setState(id, QueueState::Ready, [](QueueItem &i) { i.nextRetry = {}; });
+            pump();
+        });
+    }
+    runtime.retryTimer->start(
+        int(qBound<qint64>(0, now().msecsTo(when), qint64(24) * 3600 * 1000)));
+}
+
+} // namespace pc

@@ -1,0 +1,145 @@
+#pragma once
+
+#include "orders/orderform.h"
+#include "orders/retrypolicy.h"
+#include "orders/storetypes.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace pc {
+
+class ApiClient;
+class ApiJob;
+class OrderStore;
+struct UploadResult;
+struct ApiError;
+namespace stl {
+class InspectionTask;
+}
+
+// The upload queue engine: turns each queued file into exactly one transaction.
+// A GUI-thread object without widgets; the store is the single source of truth, every state
+// change is written to it before itemChanged() is emitted.
+//
+// Life of an item: Queued -> Validating (STL inspection + SHA-256 off the GUI thread) ->
+// Ready -> CreatingToken (the token is committed to the store before any upload; an item
+// that already holds a token never asks for another) -> file re-check -> Uploading -> Done
+// (order created in the same store transaction). Failures go through the RetryPolicy:
+// RetryLater / WaitForNetwork are stored as Failed with a next retry time and re-queued by
+// a timer; Fail stays Failed; a changed or vanished file becomes NeedsAttention.
+class UploadQueue final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UploadQueue)
+
+public:
+    UploadQueue(OrderStore *store, ApiClient *api, QString environment,
+                RetryPolicy policy = RetryPolicy(), QObject *parent = nullptr);
+    ~UploadQueue() override;
+
+    // Test seam: the clock used for next-retry times and progress throttling.
+    void setClock(std::function<QDateTime()> now);
+    // How many items may create tokens / upload at once (default 2). 0 holds processing.
+    void setMaxParallel(int count);
+    int maxParallel() const { return m_maxParallel; }
+    // Quick inspection (format and size rules only) or the full mesh checks.
+    void setQuickInspection(bool quick) { m_quickInspection = quick; }
+
+    // Loads the environment's items and resumes what a previous process left unfinished.
+    void start();
+
+    // Queues a file; the id of the new item, or the store's error.
+    StoreResult<qint64> addFile(const QString &path, const OrderFacts &facts);
+
+    bool pause(qint64 id);
+    bool resume(qint64 id);
+    void pauseAll();
+    void resumeAll();
+    bool cancel(qint64 id);
+    bool retry(qint64 id); // Failed / NeedsAttention / Cancelled -> again, attempts reset
+    void retryAllFailed();
+    bool remove(qint64 id);
+    void clearFinished(); // removes Done and Cancelled items
+    bool move(qint64 id, QueueMove move);
+    bool moveUp(qint64 id) { return move(id, QueueMove::Up); }
+    bool moveDown(qint64 id) { return move(id, QueueMove::Down); }
+    bool moveToTop(qint64 id) { return move(id, QueueMove::Top); }
+    bool moveToBottom(qint64 id) { return move(id, QueueMove::Bottom); }
+
+    std::optional<QueueItem> item(qint64 id) const;
+    QList<QueueItem> items() const;
+    QString environment() const { return m_environment; }
+    // Nothing validating, running, ready to run or waiting for a retry.
+    bool isIdle() const;
+
+Q_SIGNALS:
+    void itemAdded(qint64 id);
+    void itemChanged(qint64 id);
+    void itemRemoved(qint64 id);
+    void uploadProgress(qint64 id, qint64 bytesSent, qint64 bytesTotal);
+    void duplicateFound(qint64 id, const QString &otherDescription);
+    void storeError(const QString &message);
+    void idle();
+
+private:
+    struct Runtime
+    {
+        quint64 generation = 0; // bumped to orphan the callbacks of an abandoned step
+        QPointer<ApiJob> job;
+        QPointer<stl::InspectionTask> task;
+        QTimer *retryTimer = nullptr;
+        bool busy = false; // creating a token, re-checking, verifying or uploading
+        int networkWaits = 0;
+        bool verifyBeforeResend = false;
+        qint64 lastWrittenBytes = 0;
+        QDateTime lastWrite;
+    };
+    struct Guard;
+
+    QDateTime now() const { return m_now ? m_now() : QDateTime::currentDateTimeUtc(); }
+    Runtime &rt(qint64 id) { return m_runtime[id]; }
+    void stopRuntime(qint64 id);
+    bool setState(qint64 id, QueueState state, const std::function<void(QueueItem &)> &edit = {});
+    void reportStoreError(const StoreError &error);
+
+    void validate(qint64 id);
+    void finishValidation(qint64 id, quint64 generation, const QString &path);
+    void pump();
+    void startItem(const QueueItem &item);
+    void onToken(qint64 id, quint64 generation, const QString &token, const ApiError &error);
+    void recheckThenUpload(qint64 id);
+    void verifyThenUpload(qint64 id);
+    void upload(qint64 id);
+    void onUploadProgress(qint64 id, qint64 sent, qint64 total);
+    void onUploaded(qint64 id, quint64 generation, const UploadResult &result);
+    void handleFailure(qint64 id, const ApiError &error, bool bodyMayHaveArrived);
+    void scheduleRetry(qint64 id, const QDateTime &when);
+    void checkIdle();
+    int busyCount() const;
+    // Runs `work` on the global thread pool; the continuation it returns runs on the GUI
+    // thread, unless the queue was destroyed meanwhile.
+    void runInPool(std::function<std::function<void()>(const std::atomic<bool> *cancel)> work);
+
+    OrderStore *m_store;
+    ApiClient *m_api;
+    QString m_environment;
+    RetryPolicy m_policy;
+    std::function<QDateTime()> m_now;
+    int m_maxParallel = 2;
+    bool m_quickInspection = true;
+    bool m_wasIdle = true;
+    std::map<qint64, Runtime> m_runtime;
+    std::shared_ptr<Guard> m_guard;
+};
+
+} // namespace pc

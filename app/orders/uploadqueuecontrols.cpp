@@ -1,0 +1,180 @@
+// The upload queue's controls (pause, resume, cancel, retry, remove, ordering) and its idle
+// tracking; the processing itself is in uploadqueue.cpp.
+
+#include "orders/orderstore.h"
+#include "orders/uploadqueue.h"
+#include "stl/inspectiontask.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace pc {
+
+namespace {
+
+QString utr(const char *text)
+{
+    return QCoreApplication::translate("UploadQueue", text);
+}
+
+bool isFinishedState(QueueState state)
+{
+    return state == QueueState::Done || state == QueueState::Cancelled;
+}
+
+} // namespace
+
+bool UploadQueue::isIdle() const
+{
+    for (const auto &[id, runtime] : m_runtime) {
+        if (runtime.busy || runtime.retryTimer || runtime.task)
+            return false;
+    }
+    if (m_maxParallel == 0)
+        return true;
+    for (const QueueItem &i : items()) {
+        if (i.state == QueueState::Ready || i.state == QueueState::Validating ||
+            i.state == QueueState::Queued)
+            return false;
+    }
+    return true;
+}
+
+void UploadQueue::checkIdle()
+{
+    const bool nowIdle = isIdle();
+    if (nowIdle && !m_wasIdle) {
+        m_wasIdle = true;
+        Q_EMIT idle();
+    } else if (!nowIdle) {
+        m_wasIdle = false;
+    }
+}
+
+// --- Controls -------------------------------------------------------------------------------
+
+bool UploadQueue::pause(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current || isFinishedState(current->state) || current->state == QueueState::Paused)
+        return false;
+    if (current->state == QueueState::Uploading && !current->token.isEmpty())
+        rt(id).verifyBeforeResend = true; // the aborted body may have arrived
+    stopRuntime(id);
+    const bool ok = setState(id, QueueState::Paused, [](QueueItem &i) { i.nextRetry = {}; });
+    pump();
+    return ok;
+}
+
+bool UploadQueue::resume(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current || current->state != QueueState::Paused)
+        return false;
+    if (current->sha256.isEmpty()) {
+        validate(id);
+        return true;
+    }
+    const bool ok = setState(id, QueueState::Ready);
+    pump();
+    return ok;
+}
+
+void UploadQueue::pauseAll()
+{
+    for (const QueueItem &i : items()) {
+        if (!isFinishedState(i.state) && i.state != QueueState::NeedsAttention &&
+            !(i.state == QueueState::Failed && !i.nextRetry.isValid()))
+            pause(i.id);
+    }
+}
+
+void UploadQueue::resumeAll()
+{
+    for (const QueueItem &i : items()) {
+        if (i.state == QueueState::Paused)
+            resume(i.id);
+    }
+}
+
+bool UploadQueue::cancel(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current || isFinishedState(current->state))
+        return false;
+    if (current->state == QueueState::Uploading && !current->token.isEmpty())
+        rt(id).verifyBeforeResend = true;
+    stopRuntime(id);
+    const bool ok = setState(id, QueueState::Cancelled, [](QueueItem &i) {
+        i.nextRetry = {};
+        i.failureReason = utr("Cancelled.");
+    });
+    pump();
+    return ok;
+}
+
+bool UploadQueue::retry(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current)
+        return false;
+    if (current->state != QueueState::Failed && current->state != QueueState::NeedsAttention &&
+        current->state != QueueState::Cancelled)
+        return false;
+    stopRuntime(id);
+    rt(id).networkWaits = 0;
+    // A file that needs attention (or never validated) is checked again first.
+    if (current->state == QueueState::NeedsAttention || current->sha256.isEmpty()) {
+        setState(id, QueueState::Queued, [](QueueItem &i) { i.attemptCount = 0; });
+        validate(id);
+        return true;
+    }
+    const bool ok = setState(id, QueueState::Ready, [](QueueItem &i) {
+        i.attemptCount = 0;
+        i.nextRetry = {};
+        i.failureReason.clear();
+    });
+    pump();
+    return ok;
+}
+
+void UploadQueue::retryAllFailed()
+{
+    for (const QueueItem &i : items()) {
+        if (i.state == QueueState::Failed)
+            retry(i.id);
+    }
+}
+
+bool UploadQueue::remove(qint64 id)
+{
+    stopRuntime(id);
+    if (StoreStatus removed = m_store->removeQueueItem(id); !removed) {
+        reportStoreError(removed.error());
+        return false;
+    }
+    m_runtime.erase(id);
+    Q_EMIT itemRemoved(id);
+    pump();
+    return true;
+}
+
+void UploadQueue::clearFinished()
+{
+    for (const QueueItem &i : items()) {
+        if (isFinishedState(i.state))
+            remove(i.id);
+    }
+}
+
+bool UploadQueue::move(qint64 id, QueueMove how)
+{
+    if (StoreStatus moved = m_store->moveQueueItem(id, how); !moved) {
+        reportStoreError(moved.error());
+        return false;
+    }
+    Q_EMIT itemChanged(id);
+    return true;
+}
+
+} // namespace pc

@@ -1,0 +1,509 @@
+// The upload queue engine against the in-process sandbox, with its faults switched on.
+
+#include "api/apiclient.h"
+#include "orders/orderstore.h"
+#include "orders/uploadqueue.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace pc;
+
+namespace {
+
+const QString kTeapot = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl");
+constexpr int kWait = 20000;
+
+RetryPolicy tinyRetries()
+{
+    RetryPolicy::Settings s;
+    s.baseDelay = std::chrono::milliseconds(10);
+    s.maxDelay = std::chrono::milliseconds(50);
+    s.networkBaseDelay = std::chrono::milliseconds(10);
+    s.networkMaxDelay = std::chrono::milliseconds(50);
+    s.maxRetryAfter = std::chrono::milliseconds(50);
+    return RetryPolicy(s);
+}
+
+} // namespace
+
+class TestUploadQueue final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void happyPath();
+    void badFileNeverReachesNetwork();
+    void parallelLimitRespected();
+    void serverErrorRetriedWithSameToken();
+    void wrongApiKeyFailsWithoutRetry();
+    void droppedUploadRetriedWithSameToken_data();
+    void droppedUploadRetriedWithSameToken();
+    void resetAfterBodyArrivedNeverResends();
+    void fileChangedAfterQueueing();
+    void resumeAfterCrashKeepsToken();
+    void resumeAfterDeliveredBodyDoesNotResend();
+    void cancelDuringUpload();
+    void pauseAndResume();
+    void duplicateWarning();
+
+private:
+    void startSandbox(const FaultPlan &faults = {});
+    void makeQueue();
+    QString copyTeapot(const QString &name);
+    OrderFacts facts(const QString &email = u"receiver@example.com"_s) const;
+    QString stateOf(qint64 id) const;
+    QueueItem itemOf(qint64 id) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<ApiClient> m_api;
+    std::unique_ptr<OrderStore> m_store;
+    std::unique_ptr<UploadQueue> m_queue;
+};
+
+void TestUploadQueue::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(QFile::exists(kTeapot));
+}
+
+void TestUploadQueue::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_store = std::make_unique<OrderStore>();
+    QVERIFY(m_store->open(m_dir->path()).ok());
+    m_network = std::make_unique<QNetworkAccessManager>();
+}
+
+void TestUploadQueue::cleanup()
+{
+    m_queue.reset();
+    m_api.reset();
+    m_network.reset();
+    m_sandbox.reset();
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestUploadQueue::startSandbox(const FaultPlan &faults)
+{
+    SandboxConfig config;
+    config.apiKey = u"sandbox-test-key-0123456789"_s;
+    config.speed = 600;
+    config.faults = faults;
+    m_sandbox = std::make_unique<SandboxServer>(config);
+    QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
+    ServiceEndpoint endpoint;
+    endpoint.baseUrl = m_sandbox->apiBaseUrl();
+    endpoint.apiKey = m_sandbox->apiKey();
+    endpoint.idleTimeout = std::chrono::seconds(10);
+    m_api = std::make_unique<ApiClient>(m_network.get(), endpoint);
+}
+
+void TestUploadQueue::makeQueue()
+{
+    m_queue = std::make_unique<UploadQueue>(
+        m_store.get(), m_api.get(),
+        orderEnvironmentKey(EnvironmentKind::Sandbox, m_sandbox->apiBaseUrl()), tinyRetries());
+}
+
+QString TestUploadQueue::copyTeapot(const QString &name)
+{
+    const QString path = m_dir->filePath(name);
+    QFile::remove(path);
+    if (!QFile::copy(kTeapot, path))
+        return {};
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    return path;
+}
+
+OrderFacts TestUploadQueue::facts(const QString &email) const
+{
+    OrderFacts f;
+    f.receiverEmail = email;
+    f.price = *Decimal::fromString(u"12.50");
+    f.currency = u"EUR"_s;
+    f.partnerJobId = u"job-1"_s;
+    return f;
+}
+
+QueueItem TestUploadQueue::itemOf(qint64 id) const
+{
+    StoreResult<std::optional<QueueItem>> found = m_store->queueItem(id);
+    if (!found || !found->has_value())
+        return {};
+    return **found;
+}
+
+QString TestUploadQueue::stateOf(qint64 id) const
+{
+    return queueStateKey(itemOf(id).state);
+}
+
+void TestUploadQueue::happyPath()
+{
+    startSandbox();
+    makeQueue();
+    QSignalSpy idleSpy(m_queue.get(), &UploadQueue::idle);
+    QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
+    const StoreResult<qint64> id = m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    QVERIFY(id.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*id), u"done"_s, kWait);
+    const QueueItem done = itemOf(*id);
+    QVERIFY(!done.token.isEmpty());
+    QCOMPARE(done.size, QFileInfo(kTeapot).size());
+    QCOMPARE(done.sha256.size(), 64);
+    QCOMPARE(m_sandbox->uploadCount(done.token), 1);
+    QCOMPARE(tokens.size(), 1);
+    const auto order = m_store->orderByToken(m_queue->environment(), done.token);
+    QVERIFY(order.ok() && order->has_value());
+    QVERIFY(!(*order)->tokenLink.isEmpty());
+    QCOMPARE((*order)->receiverEmail, u"receiver@example.com"_s);
+    QCOMPARE((*order)->queueItemId, std::optional<qint64>(*id));
+    QTRY_VERIFY_WITH_TIMEOUT(idleSpy.size() >= 1, kWait);
+    QVERIFY(m_queue->isIdle());
+}
+
+void TestUploadQueue::badFileNeverReachesNetwork()
+{
+    startSandbox();
+    makeQueue();
+    const QString empty = m_dir->filePath(u"empty.stl"_s);
+    QFile(empty).open(QIODevice::WriteOnly);
+    const QString png = m_dir->filePath(u"picture.stl"_s);
+    {
+        QFile f(png);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray bytes("\x89PNG\r\n\x1a\n", 8);
+        bytes.append(QByteArray(200, 'x'));
+        f.write(bytes);
+    }
+    const qint64 a = *m_queue->addFile(empty, facts());
+    const qint64 b = *m_queue->addFile(png, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(a), u"failed"_s, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(b), u"failed"_s, kWait);
+    QVERIFY(!itemOf(a).failureReason.isEmpty());
+    QVERIFY(!itemOf(b).failureReason.isEmpty());
+    QVERIFY(itemOf(a).token.isEmpty());
+    QTest::qWait(100);
+    QCOMPARE(m_sandbox->totalRequestCount(), 0);
+}
+
+void TestUploadQueue::parallelLimitRespected()
+{
+    FaultPlan plan;
+    plan.latency = std::chrono::milliseconds(300);
+    plan.calls = FaultPlan::UploadCall;
+    startSandbox(plan);
+    makeQueue();
+    int maxBusy = 0;
+    connect(m_queue.get(), &UploadQueue::itemChanged, this, [&] {
+        int busy = 0;
+        for (const QueueItem &i : m_queue->items())
+            busy += (i.state == QueueState::CreatingToken || i.state == QueueState::Uploading);
+        maxBusy = qMax(maxBusy, busy);
+    });
+    QList<qint64> ids;
+    for (int n = 0; n < 4; ++n)
+        ids << *m_queue->addFile(copyTeapot(u"teapot%1.stl"_s.arg(n)),
+                                 facts(u"r%1@example.com"_s.arg(n)));
+    for (qint64 id : ids)
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
+    QCOMPARE(maxBusy, 2);
+    QSet<QString> tokens;
+    for (qint64 id : ids)
+        tokens.insert(itemOf(id).token);
+    QCOMPARE(tokens.size(), 4);
+}
+
+void TestUploadQueue::serverErrorRetriedWithSameToken()
+{
+    FaultPlan plan;
+    plan.serverErrorRate = 1;
+    plan.serverErrorStatus = 503;
+    plan.budget = 2;
+    plan.calls = FaultPlan::UploadCall;
+    startSandbox(plan);
+    makeQueue();
+    QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
+    int maxAttempts = 0;
+    QString reason;
+    connect(m_queue.get(), &UploadQueue::itemChanged, this, [&](qint64 id) {
+        const QueueItem i = itemOf(id);
+        if (i.attemptCount > maxAttempts) {
+            maxAttempts = i.attemptCount;
+            reason = i.failureReason;
+            QVERIFY(i.nextRetry.isValid());
+        }
+    });
+    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
+    QCOMPARE(maxAttempts, 2);
+    QVERIFY(!reason.isEmpty());
+    QCOMPARE(itemOf(id).attemptCount, 2);
+    QCOMPARE(tokens.size(), 1);
+    QCOMPARE(tokens.first().first().toString(), itemOf(id).token);
+    QCOMPARE(m_sandbox->uploadCount(itemOf(id).token), 1);
+}
+
+void TestUploadQueue::wrongApiKeyFailsWithoutRetry()
+{
+    startSandbox();
+    ServiceEndpoint endpoint = m_api->endpoint();
+    endpoint.apiKey = u"wrong-key-000000000000000"_s;
+    m_api->setEndpoint(endpoint);
+    makeQueue();
+    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"failed"_s, kWait);
+    const QueueItem failed = itemOf(id);
+    QVERIFY(!failed.nextRetry.isValid());
+    QVERIFY2(failed.failureReason.contains(u"API key"_s, Qt::CaseInsensitive),
+             qPrintable(failed.failureReason));
+    QVERIFY(failed.token.isEmpty());
+    const int requests = m_sandbox->totalRequestCount();
+    QTest::qWait(300);
+    QCOMPARE(m_sandbox->totalRequestCount(), requests);
+    QCOMPARE(stateOf(id), u"failed"_s);
+}
+
+void TestUploadQueue::droppedUploadRetriedWithSameToken_data()
+{
+    QTest::addColumn<int>("budget");
+    QTest::addColumn<double>("at");
+    // One drop is usually healed by QNetworkAccessManager's own single re-send of the POST;
+    // two in a row fail the job, so the queue itself verifies the token and re-sends.
+    QTest::newRow("once, 50%") << 1 << 0.5;
+    QTest::newRow("twice, 10%") << 2 << 0.1;
+    QTest::newRow("twice, 99%") << 2 << 0.99;
+}
+
+void TestUploadQueue::droppedUploadRetriedWithSameToken()
+{
+    QFETCH(int, budget);
+    QFETCH(double, at);
+    FaultPlan plan;
+    plan.dropUploadRate = 1;
+    plan.dropUploadAtFraction = at;
+    plan.budget = budget;
+    plan.calls = FaultPlan::UploadCall;
+    startSandbox(plan);
+    makeQueue();
+    QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
+    QSignalSpy uploaded(m_sandbox.get(), &SandboxServer::fileUploaded);
+    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
+    QCOMPARE(tokens.size(), 1);
+    QCOMPARE(uploaded.size(), 1);
+    QCOMPARE(m_sandbox->uploadCount(itemOf(id).token), 1);
+    // Whenever the queue itself re-sent after a reset (the network stack may heal one or
+    // more drops by itself, depending on timing), it asked the status call first.
+    if (itemOf(id).attemptCount > 0)
+        QVERIFY(m_sandbox->statusRequestCount(itemOf(id).token) >= 1);
+}
+
+void TestUploadQueue::resetAfterBodyArrivedNeverResends()
+{
+    // The service stores the file, then the connection closes without an answer. Whether
+    // QNetworkAccessManager re-sends by itself or the queue retries after asking the status
+    // call, the service refuses a second file for the token: the item needs attention, with
+    // one token and one file.
+    FaultPlan plan;
+    plan.dropAfterUploadRate = 1;
+    plan.budget = 1;
+    plan.calls = FaultPlan::UploadCall;
+    startSandbox(plan);
+    makeQueue();
+    QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
+    QSignalSpy uploaded(m_sandbox.get(), &SandboxServer::fileUploaded);
+    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"needs_attention"_s, kWait);
+    QTest::qWait(200);
+    QCOMPARE(stateOf(id), u"needs_attention"_s);
+    QVERIFY(!itemOf(id).failureReason.isEmpty());
+    QCOMPARE(tokens.size(), 1);
+    QCOMPARE(uploaded.size(), 1);
+    QCOMPARE(m_sandbox->uploadCount(itemOf(id).token), 1);
+}
+
+void TestUploadQueue::fileChangedAfterQueueing()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    const QString path = copyTeapot(u"teapot.stl"_s);
+    const qint64 id = *m_queue->addFile(path, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write(QByteArray(100, '\0'));
+    }
+    m_queue->setMaxParallel(2);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"needs_attention"_s, kWait);
+    QVERIFY(!itemOf(id).failureReason.isEmpty());
+    QCOMPARE(m_sandbox->uploadCount(itemOf(id).token), 0);
+    // Deleted is the same.
+    const QString other = copyTeapot(u"other.stl"_s);
+    m_queue->setMaxParallel(0);
+    const qint64 id2 = *m_queue->addFile(other, facts(u"x@example.com"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id2), u"ready"_s, kWait);
+    QVERIFY(QFile::remove(other));
+    m_queue->setMaxParallel(2);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id2), u"needs_attention"_s, kWait);
+}
+
+void TestUploadQueue::resumeAfterCrashKeepsToken()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
+
+    // What a killed process leaves: a token committed, the item caught uploading.
+    QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
+    CreateTokenJob *job = m_api->createToken();
+    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
+    QVERIFY(tokenDone.wait(kWait));
+    const QString token = tokenDone.first().first().value<TokenResult>().token;
+    QVERIFY(!token.isEmpty());
+    QVERIFY(m_store->recordToken(id, token).ok());
+    QueueItemProgress progress;
+    progress.state = QueueState::Uploading;
+    progress.bytesSent = 1000;
+    QVERIFY(m_store->updateQueueItemProgress(id, progress).ok());
+    m_queue.reset();
+
+    makeQueue();
+    m_queue->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
+    QCOMPARE(itemOf(id).token, token);
+    QCOMPARE(tokens.size(), 1); // only the test's own
+    QCOMPARE(m_sandbox->uploadCount(token), 1);
+    QVERIFY(m_sandbox->statusRequestCount(token) >= 1); // verified before re-sending
+}
+
+void TestUploadQueue::resumeAfterDeliveredBodyDoesNotResend()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    const QString path = copyTeapot(u"teapot.stl"_s);
+    const qint64 id = *m_queue->addFile(path, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
+
+    // The body arrived, then the process died before the answer was handled.
+    QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
+    CreateTokenJob *job = m_api->createToken();
+    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
+    QVERIFY(tokenDone.wait(kWait));
+    const QString token = tokenDone.first().first().value<TokenResult>().token;
+    QVERIFY(m_store->recordToken(id, token).ok());
+    UploadRequest request;
+    request.token = token;
+    request.filePath = path;
+    request.receiverEmail = u"receiver@example.com"_s;
+    request.printValue = *Decimal::fromString(u"12.50");
+    UploadJob *up = m_api->upload(request);
+    QSignalSpy upDone(up, &UploadJob::finished);
+    QVERIFY(upDone.wait(kWait));
+    QCOMPARE(m_sandbox->uploadCount(token), 1);
+    QueueItemProgress progress;
+    progress.state = QueueState::Uploading;
+    QVERIFY(m_store->updateQueueItemProgress(id, progress).ok());
+    m_queue.reset();
+
+    makeQueue();
+    m_queue->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"needs_attention"_s, kWait);
+    QCOMPARE(itemOf(id).token, token);
+    QCOMPARE(tokens.size(), 1);
+    QCOMPARE(m_sandbox->uploadCount(token), 1);
+}
+
+void TestUploadQueue::cancelDuringUpload()
+{
+    FaultPlan plan;
+    plan.latency = std::chrono::milliseconds(3000);
+    plan.calls = FaultPlan::UploadCall;
+    startSandbox(plan);
+    makeQueue();
+    QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
+    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"uploading"_s, kWait);
+    QVERIFY(m_queue->cancel(id));
+    QCOMPARE(stateOf(id), u"cancelled"_s);
+    QTest::qWait(3500);
+    QCOMPARE(stateOf(id), u"cancelled"_s);
+    QCOMPARE(tokens.size(), 1);
+    QVERIFY(m_queue->isIdle());
+}
+
+void TestUploadQueue::pauseAndResume()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
+    QVERIFY(m_queue->pause(id));
+    QCOMPARE(stateOf(id), u"paused"_s);
+    m_queue->setMaxParallel(2);
+    QTest::qWait(300);
+    QCOMPARE(stateOf(id), u"paused"_s);
+    QCOMPARE(m_sandbox->totalRequestCount(), 0);
+    QVERIFY(m_queue->resume(id));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
+
+    // Pause all / resume all.
+    m_queue->setMaxParallel(0);
+    const qint64 id2 = *m_queue->addFile(copyTeapot(u"second.stl"_s), facts(u"b@example.com"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id2), u"ready"_s, kWait);
+    m_queue->pauseAll();
+    QCOMPARE(stateOf(id2), u"paused"_s);
+    QCOMPARE(stateOf(id), u"done"_s);
+    m_queue->setMaxParallel(2);
+    m_queue->resumeAll();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id2), u"done"_s, kWait);
+
+    m_queue->clearFinished();
+    QVERIFY(m_queue->items().isEmpty());
+}
+
+void TestUploadQueue::duplicateWarning()
+{
+    startSandbox();
+    makeQueue();
+    QSignalSpy duplicates(m_queue.get(), &UploadQueue::duplicateFound);
+    const QString path = copyTeapot(u"teapot.stl"_s);
+    const qint64 first = *m_queue->addFile(path, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(first), u"done"_s, kWait);
+    QCOMPARE(duplicates.size(), 0);
+    const qint64 other = *m_queue->addFile(path, facts(u"someone.else@example.com"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(other), u"done"_s, kWait);
+    QCOMPARE(duplicates.size(), 0);
+    m_queue->setMaxParallel(0);
+    const qint64 second = *m_queue->addFile(path, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(duplicates.size(), 1, kWait);
+    QCOMPARE(duplicates.first().first().toLongLong(), second);
+    QVERIFY(!duplicates.first().at(1).toString().isEmpty());
+    QCOMPARE(stateOf(second), u"ready"_s); // a warning, not a refusal
+}
+
+QTEST_GUILESS_MAIN(TestUploadQueue)
+#include "tst_uploadqueue.moc"
