@@ -322,32 +322,18 @@ StoreResult<std::optional<QueueItem>> OrderStore::queueItem(qint64 id)
 {
     if (!isOpen())
         return notOpen();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT " + kItemColumns + u" FROM queue_items WHERE id = ?"_s);
-    q.addBindValue(id);
-    if (StoreError e = exec(q, tr("reading the queue item")); e.isError())
-        return e;
-    if (!q.next())
-        return std::optional<QueueItem>();
-    return std::optional<QueueItem>(readItem(q));
+    return selectRow(m_db, u"SELECT " + kItemColumns + u" FROM queue_items WHERE id = ?"_s, {id},
+                     tr("reading the queue item"), readItem);
 }
 
 StoreResult<QList<QueueItem>> OrderStore::queueItems(const QString &environment)
 {
     if (!isOpen())
         return notOpen();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT " + kItemColumns +
-              u" FROM queue_items WHERE environment = ? ORDER BY position, id"_s);
-    q.addBindValue(textValue(environment));
-    if (StoreError e = exec(q, tr("reading the queue")); e.isError())
-        return e;
-    QList<QueueItem> items;
-    while (q.next())
-        items.append(readItem(q));
-    return items;
+    return selectRows(m_db,
+                      u"SELECT " + kItemColumns +
+                          u" FROM queue_items WHERE environment = ? ORDER BY position, id"_s,
+                      {textValue(environment)}, tr("reading the queue"), readItem);
 }
 
 StoreStatus OrderStore::updateQueueItemProgress(qint64 id, const QueueItemProgress &progress)

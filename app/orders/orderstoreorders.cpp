@@ -230,15 +230,8 @@ StoreResult<std::optional<Order>> OrderStore::order(qint64 id)
 {
     if (!isOpen())
         return notOpen();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT " + kOrderColumns + u" FROM orders WHERE id = ?"_s);
-    q.addBindValue(id);
-    if (StoreError e = exec(q, tr("reading the order")); e.isError())
-        return e;
-    if (!q.next())
-        return std::optional<Order>();
-    return std::optional<Order>(readOrder(q));
+    return selectRow(m_db, u"SELECT " + kOrderColumns + u" FROM orders WHERE id = ?"_s, {id},
+                     tr("reading the order"), readOrder);
 }
 
 StoreResult<std::optional<Order>> OrderStore::orderByToken(const QString &environment,
@@ -246,33 +239,19 @@ StoreResult<std::optional<Order>> OrderStore::orderByToken(const QString &enviro
 {
     if (!isOpen())
         return notOpen();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT " + kOrderColumns + u" FROM orders WHERE environment = ? AND token = ?"_s);
-    q.addBindValue(textValue(environment));
-    q.addBindValue(token);
-    if (StoreError e = exec(q, tr("reading the order")); e.isError())
-        return e;
-    if (!q.next())
-        return std::optional<Order>();
-    return std::optional<Order>(readOrder(q));
+    return selectRow(
+        m_db, u"SELECT " + kOrderColumns + u" FROM orders WHERE environment = ? AND token = ?"_s,
+        {textValue(environment), token}, tr("reading the order"), readOrder);
 }
 
 StoreResult<QList<Order>> OrderStore::orders(const QString &environment)
 {
     if (!isOpen())
         return notOpen();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT " + kOrderColumns +
-              u" FROM orders WHERE environment = ? ORDER BY created_ms, id"_s);
-    q.addBindValue(textValue(environment));
-    if (StoreError e = exec(q, tr("reading the orders")); e.isError())
-        return e;
-    QList<Order> list;
-    while (q.next())
-        list.append(readOrder(q));
-    return list;
+    return selectRows(m_db,
+                      u"SELECT " + kOrderColumns +
+                          u" FROM orders WHERE environment = ? ORDER BY created_ms, id"_s,
+                      {textValue(environment)}, tr("reading the orders"), readOrder);
 }
 
 StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatus &status,
@@ -357,23 +336,17 @@ StoreResult<QList<StatusHistoryEntry>> OrderStore::statusHistory(qint64 orderId)
 {
     if (!isOpen())
         return notOpen();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT " + kHistoryColumns +
-              u" FROM status_history WHERE order_id = ? ORDER BY recorded_ms, id"_s);
-    q.addBindValue(orderId);
-    if (StoreError e = exec(q, tr("reading the status history")); e.isError())
-        return e;
-    QList<StatusHistoryEntry> entries;
-    while (q.next()) {
-        StatusHistoryEntry entry;
-        entry.id = q.value(0).toLongLong();
-        entry.orderId = q.value(1).toLongLong();
-        entry.time = timeFromValue(q.value(2));
-        entry.status = readStatus(q, 3);
-        entries.append(entry);
-    }
-    return entries;
+    return selectRows(m_db,
+                      u"SELECT " + kHistoryColumns +
+                          u" FROM status_history WHERE order_id = ? ORDER BY recorded_ms, id"_s,
+                      {orderId}, tr("reading the status history"), [](const QSqlQuery &q) {
+                          StatusHistoryEntry entry;
+                          entry.id = q.value(0).toLongLong();
+                          entry.orderId = q.value(1).toLongLong();
+                          entry.time = timeFromValue(q.value(2));
+                          entry.status = readStatus(q, 3);
+                          return entry;
+                      });
 }
 
 StoreResult<QList<DuplicateMatch>> OrderStore::findDuplicates(const QString &environment,

@@ -10,6 +10,10 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QVariantList>
+
+#include <optional>
+#include <type_traits>
 
 namespace pc::storedetail {
 
@@ -43,6 +47,44 @@ StoreError makeError(StoreError::Kind kind, const QString &message, const QStrin
 // Runs a prepared (or plain, when `sql` is not empty) statement; a StoreError on failure.
 StoreError exec(QSqlQuery &query, const QString &action);
 StoreError exec(QSqlQuery &query, const QString &sql, const QString &action);
+
+// Runs a SELECT with positional values and reads every row with `read(query)`.
+template<class Read>
+auto selectRows(QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                const QString &action, Read read)
+    -> StoreResult<QList<std::invoke_result_t<Read, const QSqlQuery &>>>
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (StoreError error = exec(query, action); error.isError())
+        return error;
+    QList<std::invoke_result_t<Read, const QSqlQuery &>> rows;
+    while (query.next())
+        rows.append(read(query));
+    return rows;
+}
+
+// The same for at most one row: nullopt when there is none.
+template<class Read>
+auto selectRow(QSqlDatabase &db, const QString &sql, const QVariantList &values,
+               const QString &action, Read read)
+    -> StoreResult<std::optional<std::invoke_result_t<Read, const QSqlQuery &>>>
+{
+    using Row = std::invoke_result_t<Read, const QSqlQuery &>;
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (StoreError error = exec(query, action); error.isError())
+        return error;
+    if (!query.next())
+        return std::optional<Row>();
+    return std::optional<Row>(read(query));
+}
 
 // A write transaction that takes the write lock at once (no lock upgrade, so no deadlock
 // between the GUI and the CLI), rolls back when it goes out of scope uncommitted, and
