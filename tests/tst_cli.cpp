@@ -71,6 +71,8 @@ private Q_SLOTS:
     void inspectReportsEveryKey();
     void inspectRefusesUnusableFiles();
     void inspectQuickAndThumbnails();
+    void uploadThenListOrders();
+    void uploadRefusesBadOrderFacts();
 
 private:
     CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {});
@@ -87,6 +89,7 @@ QProcessEnvironment TestCli::baseEnvironment() const
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"PARTNER_CONSOLE_API_KEY"_s);
     env.remove(u"PARTNER_CONSOLE_DATA_DIR"_s);
+    env.remove(u"QT_LOGGING_RULES"_s); // the CLI as a user runs it
     env.insert(u"HOME"_s, m_home.path());
     env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
     env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
@@ -547,6 +550,70 @@ void TestCli::inspectQuickAndThumbnails()
     QCOMPARE(folder.out.trimmed().split('\n').size(), 2);
     QVERIFY(QFileInfo::exists(thumbs + u"/teapot.png"_s));
     QVERIFY(QFileInfo::exists(thumbs + u"/cube.png"_s));
+}
+
+void TestCli::uploadThenListOrders()
+{
+    QTemporaryDir data;
+    QTemporaryDir input;
+    QVERIFY(QFile::copy(QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"),
+                        input.filePath(u"teapot.stl"_s)));
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QStringList common{u"--json"_s, u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path()};
+
+    const CliRun upload =
+        run(common + QStringList{u"upload"_s, input.path(), u"--email"_s, u"Customer@Example.com"_s,
+                                 u"--value"_s, u"12.50"_s, u"--currency"_s, u"eur"_s, u"--job-id"_s,
+                                 u"JOB-9"_s},
+            env);
+    QCOMPARE(upload.exitCode, 0);
+    const QJsonObject result = upload.json();
+    QCOMPARE(result.value(u"state").toString(), u"done"_s);
+    const QString token = result.value(u"token").toString();
+    QVERIFY2(QRegularExpression(u"^[0-9a-f]{32}$"_s).match(token).hasMatch(),
+             upload.out.constData());
+    QVERIFY(result.value(u"token_link").toString().contains(token));
+    QVERIFY(result.value(u"ssl_token_link").toString().contains(token));
+    QVERIFY(upload.err.isEmpty() || !upload.err.contains("pc.orders"));
+
+    const CliRun orders = run(common + QStringList{u"orders"_s}, env);
+    QCOMPARE(orders.exitCode, 0);
+    const QJsonObject order = orders.json();
+    QCOMPARE(order.value(u"token").toString(), token);
+    QCOMPARE(order.value(u"print_value").toString(), u"12.50"_s);
+    QCOMPARE(order.value(u"print_value_currency").toString(), u"EUR"_s);
+    QCOMPARE(order.value(u"partner_job_id").toString(), u"JOB-9"_s);
+    QCOMPARE(order.value(u"awaiting_customer").toBool(), true);
+
+    QStringList csvArgs{u"--base-url"_s, m_baseUrl,   u"--data-dir"_s,
+                        data.path(),     u"orders"_s, u"--csv"_s};
+    const CliRun csv = run(csvArgs, env);
+    QCOMPARE(csv.exitCode, 0);
+    const QList<QByteArray> lines = csv.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(0).startsWith("created,file_name,receiver_email,print_value"));
+    QVERIFY(lines.at(1).contains(token.toUtf8()));
+    QVERIFY(!csv.out.contains(m_sandboxKey.toUtf8()));
+
+    // Orders of another environment are not listed.
+    const CliRun other = run({u"--json"_s, u"--data-dir"_s, data.path(), u"orders"_s});
+    QCOMPARE(other.exitCode, 0);
+    QVERIFY(!other.out.contains(token.toUtf8()));
+}
+
+void TestCli::uploadRefusesBadOrderFacts()
+{
+    QTemporaryDir data;
+    const QString teapot = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl");
+    const CliRun bad = run({u"--json"_s, u"--data-dir"_s, data.path(), u"upload"_s, teapot,
+                            u"--email"_s, u"not-an-address"_s, u"--value"_s, u"-3"_s});
+    QCOMPARE(bad.exitCode, 3);
+    const QString message = bad.errorJson().value(u"message").toString();
+    QVERIFY2(message.contains(u"@"_s) && message.contains(u"negative"_s), qPrintable(message));
+    // Nothing was queued: the store holds no item, so no order will ever follow.
+    QVERIFY(!QFileInfo::exists(data.filePath(u"orders.db"_s)));
+    QCOMPARE(run({u"upload"_s, teapot, u"--email"_s, u"a@example.com"_s}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -3,9 +3,11 @@
 #include "cli/clicontext.h"
 #include "cli/configcommand.h"
 #include "cli/inspectcommand.h"
+#include "cli/orderscommand.h"
 #include "cli/sandboxcommand.h"
 #include "cli/statuscommand.h"
 #include "cli/tokencommand.h"
+#include "cli/uploadcommand.h"
 #include "common/buildinfo.h"
 
 #include <QCoreApplication>
@@ -59,6 +61,8 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands()
     commands.push_back(std::make_unique<TokenCommand>());
     commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<InspectCommand>());
+    commands.push_back(std::make_unique<UploadCommand>());
+    commands.push_back(std::make_unique<OrdersCommand>());
     commands.push_back(std::make_unique<ConfigCommand>());
     return commands;
 }

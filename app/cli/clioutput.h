@@ -9,9 +9,9 @@
 namespace pc::cli {
 
 // Every user-visible string of the CLI is translated in one context.
-inline QString tr(const char *text)
+inline QString tr(const char *text, int n = -1)
 {
-    return QCoreApplication::translate("partner-console-cli", text);
+    return QCoreApplication::translate("partner-console-cli", text, nullptr, n);
 }
 
 // Exit codes every command keeps.

@@ -3,11 +3,15 @@
 #include "common/redaction.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     pc::setApplicationMetadata();
     pc::installRedactingMessageHandler();
+    // Scripts read the commands' own output; the modules' progress logs stay quiet unless
+    // QT_LOGGING_RULES (which takes precedence) asks for them.
+    QLoggingCategory::setFilterRules(QStringLiteral("pc.*.info=false"));
     return pc::cli::runCli(QCoreApplication::arguments());
 }

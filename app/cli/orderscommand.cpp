@@ -1,0 +1,143 @@
+#include "cli/orderscommand.h"
+
+#include "cli/clicontext.h"
+#include "orders/orderstore.h"
+
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace pc::cli {
+
+namespace {
+
+QJsonValue orNull(const std::optional<double> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QString numberText(const std::optional<double> &value)
+{
+    return value ? QString::number(*value) : QString();
+}
+
+} // namespace
+
+QString csvField(const QString &value)
+{
+    QString text = value;
+    if (!text.isEmpty() && QStringView(u"=+-@").contains(text.front()))
+        text.prepend(u'\'');
+    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') ||
+        text.contains(u'\r')) {
+        text.replace(u"\""_s, u"\"\""_s);
+        text = u'"' + text + u'"';
+    }
+    return text;
+}
+
+OrdersCommand::OrdersCommand()
+    : m_csv(u"csv"_s, tr("Print CSV (one header line, then one line per order)."))
+{}
+
+QString OrdersCommand::name() const
+{
+    return u"orders"_s;
+}
+
+QString OrdersCommand::summary() const
+{
+    return tr("List the orders of this environment with their latest print status.");
+}
+
+void OrdersCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(m_csv);
+}
+
+int OrdersCommand::run(CliContext &context, const QStringList &arguments)
+{
+    const CliOutput &out = context.out();
+    if (!arguments.isEmpty())
+        return out.usageError(tr("orders takes no arguments."));
+    if (context.parser().isSet(m_csv) && out.isJson())
+        return out.usageError(tr("Choose either --json or --csv."));
+    if (const int code = context.connect(); code != ExitSuccess)
+        return code;
+    OrderStore store;
+    const OpenResult opened = store.open(context.dataDir());
+    if (opened.outcome == OpenResult::Outcome::Failed)
+        return out.error(ExitServiceError, u"store"_s, opened.message);
+    if (opened.outcome == OpenResult::Outcome::Recovered)
+        out.note(opened.message);
+    const QString environment = orderEnvironmentKey(context.environment(), context.baseUrl());
+    const StoreResult<QList<Order>> orders = store.orders(environment);
+    if (!orders)
+        return out.error(ExitServiceError, u"store"_s, orders.error().message);
+
+    const bool csv = context.parser().isSet(m_csv);
+    const QStringList columns{u"created"_s,
+                              u"file_name"_s,
+                              u"receiver_email"_s,
+                              u"print_value"_s,
+                              u"print_value_currency"_s,
+                              u"partner_job_id"_s,
+                              u"token"_s,
+                              u"token_link"_s,
+                              u"ssl_token_link"_s,
+                              u"printing_job_status"_s,
+                              u"printing_percentage"_s,
+                              u"minutes_left"_s,
+                              u"total_time"_s,
+                              u"printer_model"_s,
+                              u"message"_s,
+                              u"last_checked"_s};
+    if (csv)
+        out.result({}, columns.join(u','), CliOutput::Redaction::On);
+    if (orders->isEmpty() && !csv && !out.isJson())
+        out.note(tr("No orders yet in %1 for %2.").arg(store.databasePath(), environment));
+    for (const Order &order : *orders) {
+        const PrintStatus &s = order.status;
+        const QStringList values{order.created.toString(Qt::ISODate),
+                                 order.fileName,
+                                 order.receiverEmail,
+                                 order.price.toString(),
+                                 order.currency,
+                                 order.partnerJobId,
+                                 order.token,
+                                 order.tokenLink,
+                                 order.sslTokenLink,
+                                 s.isAwaitingCustomer() ? QString() : s.statusText,
+                                 numberText(s.percentage),
+                                 numberText(s.minutesLeft),
+                                 numberText(s.totalTime),
+                                 s.printerModel,
+                                 s.message,
+                                 order.lastChecked.toString(Qt::ISODate)};
+        if (csv) {
+            QStringList fields;
+            for (const QString &value : values)
+                fields.append(csvField(value));
+            out.result({}, fields.join(u','));
+            continue;
+        }
+        QJsonObject json;
+        for (qsizetype i = 0; i < columns.size(); ++i)
+            json.insert(columns[i],
+                        values[i].isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(values[i]));
+        json.insert(u"printing_percentage"_s, orNull(s.percentage));
+        json.insert(u"minutes_left"_s, orNull(s.minutesLeft));
+        json.insert(u"total_time"_s, orNull(s.totalTime));
+        json.insert(u"awaiting_customer"_s, s.isAwaitingCustomer());
+        out.result(json, tr("%1  %2  %3  %4 %5  %6  %7")
+                             .arg(values[0], order.fileName, order.receiverEmail,
+                                  order.price.toString(), order.currency,
+                                  s.isAwaitingCustomer() ? tr("awaiting customer") : s.statusText,
+                                  order.token));
+    }
+    return ExitSuccess;
+}
+
+} // namespace pc::cli

@@ -1,0 +1,210 @@
+#include "cli/uploadcommand.h"
+
+#include "cli/clicontext.h"
+#include "orders/orderform.h"
+#include "orders/orderstore.h"
+#include "orders/uploadqueue.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <set>
+
+using namespace Qt::StringLiterals;
+
+namespace pc::cli {
+
+namespace {
+
+// The files to queue: files as given, folders searched for *.stl; what is left out, with why.
+struct FileList
+{
+    QStringList files;
+    QList<std::pair<QString, QString>> skipped;
+};
+
+FileList collectFiles(const QStringList &arguments)
+{
+    FileList list;
+    for (const QString &argument : arguments) {
+        const QFileInfo info(argument);
+        if (!info.exists()) {
+            list.skipped.append({argument, tr("no such file or folder")});
+        } else if (!info.isDir()) {
+            list.files.append(info.absoluteFilePath());
+        } else {
+            QStringList inside;
+            QDirIterator it(argument, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = QFileInfo(it.next()).absoluteFilePath();
+                if (path.endsWith(u".stl"_s, Qt::CaseInsensitive))
+                    inside.append(path);
+                else
+                    list.skipped.append({path, tr("not an .stl file")});
+            }
+            inside.sort();
+            list.files += inside;
+        }
+    }
+    return list;
+}
+
+bool isFinal(QueueState state)
+{
+    return state == QueueState::Done || state == QueueState::Failed ||
+           state == QueueState::Cancelled || state == QueueState::NeedsAttention ||
+           state == QueueState::Paused;
+}
+
+} // namespace
+
+UploadCommand::UploadCommand()
+    : m_email(u"email"_s, tr("The customer's e-mail address (receiver_email)."), u"E"_s)
+    , m_value(u"value"_s, tr("The price of the design, e.g. 12.50 (print_value)."), u"V"_s)
+    , m_currency(u"currency"_s, tr("ISO 4217 currency code (default USD)."), u"C"_s, u"USD"_s)
+    , m_jobId(u"job-id"_s, tr("Your own order or job reference (partner_job_id)."), u"ID"_s)
+    , m_parallel(u"parallel"_s, tr("Uploads at the same time (default 2)."), u"N"_s, u"2"_s)
+{}
+
+QString UploadCommand::name() const
+{
+    return u"upload"_s;
+}
+
+QString UploadCommand::summary() const
+{
+    return tr("Upload STL files: one transaction (token + upload) per file, resumable.");
+}
+
+void UploadCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"FILE"_s, tr("STL files or folders of STL files."),
+                                 u"FILE|FOLDER..."_s);
+    parser.addOptions({m_email, m_value, m_currency, m_jobId, m_parallel});
+}
+
+int UploadCommand::run(CliContext &context, const QStringList &arguments)
+{
+    const CliOutput &out = context.out();
+    const QCommandLineParser &parser = context.parser();
+    if (arguments.isEmpty())
+        return out.usageError(tr("upload needs at least one FILE or FOLDER."));
+    if (!parser.isSet(m_email) || !parser.isSet(m_value))
+        return out.usageError(tr("upload needs --email and --value."));
+    bool ok = false;
+    const int parallel = parser.value(m_parallel).toInt(&ok);
+    if (!ok || parallel < 1 || parallel > 16)
+        return out.usageError(tr("--parallel needs a number from 1 to 16."));
+
+    // The order facts are checked before anything is queued: nothing is sent for a bad form.
+    const OrderFormResult form =
+        validateOrderFacts(parser.value(m_email), parser.value(m_value), parser.value(m_currency),
+                           parser.value(m_jobId), QLocale::system());
+    if (!form.facts) {
+        QStringList messages;
+        for (const auto &[field, message] : form.errors)
+            messages.append(message);
+        return out.invalidInput(messages.join(u' '));
+    }
+    for (const auto &[field, message] : form.warnings)
+        out.note(tr("Warning: %1").arg(message));
+
+    const FileList list = collectFiles(arguments);
+    for (const auto &[path, why] : list.skipped) {
+        out.result(QJsonObject{{u"file"_s, path}, {u"skipped"_s, why}},
+                   tr("%1: skipped (%2)").arg(path, why));
+    }
+
+    if (const int code = context.connect(); code != ExitSuccess)
+        return code;
+    OrderStore store;
+    const OpenResult opened = store.open(context.dataDir());
+    if (opened.outcome == OpenResult::Outcome::Failed)
+        return out.error(ExitServiceError, u"store"_s, opened.message);
+    if (opened.outcome == OpenResult::Outcome::Recovered)
+        out.note(opened.message);
+
+    const QString environment = orderEnvironmentKey(context.environment(), context.baseUrl());
+    UploadQueue queue(&store, &context.client(), environment);
+    queue.setMaxParallel(parallel);
+    QString storeProblem;
+    QObject::connect(&queue, &UploadQueue::storeError, &queue,
+                     [&storeProblem](const QString &message) { storeProblem = message; });
+    QObject::connect(&queue, &UploadQueue::duplicateFound, &queue,
+                     [&out, &queue](qint64 id, const QString &other) {
+                         const auto item = queue.item(id);
+                         out.note(tr("Warning: %1 was already sent to this receiver: %2")
+                                      .arg(item ? item->fileName : QString(), other));
+                     });
+    if (!out.isJson()) {
+        QObject::connect(&queue, &UploadQueue::itemChanged, &queue, [&out, &queue](qint64 id) {
+            if (const auto item = queue.item(id))
+                out.note(u"%1: %2"_s.arg(item->fileName, queueStateKey(item->state)));
+        });
+    }
+
+    // What this run answers for: the new files and whatever an earlier run left unfinished.
+    queue.start();
+    std::set<qint64> ours;
+    for (const QueueItem &item : queue.items()) {
+        if (!isFinal(item.state))
+            ours.insert(item.id);
+    }
+    if (!ours.empty())
+        out.note(tr("Resuming %n unfinished upload(s) of an earlier run.", int(ours.size())));
+    for (const QString &file : list.files) {
+        const StoreResult<qint64> added = queue.addFile(file, *form.facts);
+        if (!added)
+            return out.error(ExitServiceError, u"store"_s, added.error().message);
+        ours.insert(*added);
+    }
+
+    if (!queue.isIdle()) {
+        QEventLoop loop;
+        QObject::connect(&queue, &UploadQueue::idle, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+
+    int code = list.skipped.isEmpty() ? ExitSuccess : ExitInvalidInput;
+    for (const qint64 id : ours) {
+        const auto item = queue.item(id);
+        if (!item)
+            continue;
+        QJsonObject json{{u"file"_s, item->sourcePath},
+                         {u"item_id"_s, item->id},
+                         {u"state"_s, queueStateKey(item->state)}};
+        if (!item->token.isEmpty())
+            json.insert(u"token"_s, item->token);
+        if (item->state == QueueState::Done) {
+            const auto order = store.orderByToken(environment, item->token);
+            if (order && *order) {
+                json.insert(u"token_link"_s, (*order)->tokenLink);
+                json.insert(u"ssl_token_link"_s, (*order)->sslTokenLink);
+            }
+            out.result(json, tr("%1: uploaded, token %2, link %3")
+                                 .arg(item->fileName, item->token,
+                                      json.value(u"token_link"_s).toString()));
+            continue;
+        }
+        const QString reason = item->failureReason.isEmpty()
+                                   ? tr("stopped in state %1").arg(queueStateKey(item->state))
+                                   : item->failureReason;
+        json.insert(u"error"_s, reason);
+        out.result(json, tr("%1: not uploaded: %2").arg(item->fileName, reason));
+        // A file the console refuses is invalid input; anything else is the service's side.
+        if (code == ExitSuccess)
+            code = item->token.isEmpty() && item->state != QueueState::Cancelled &&
+                           item->attemptCount == 0
+                       ? ExitInvalidInput
+                       : ExitServiceError;
+    }
+    if (!storeProblem.isEmpty())
+        return out.error(ExitServiceError, u"store"_s, storeProblem);
+    return code;
+}
+
+} // namespace pc::cli
