@@ -73,6 +73,7 @@ private Q_SLOTS:
     void inspectQuickAndThumbnails();
     void uploadThenListOrders();
     void uploadRefusesBadOrderFacts();
+    void queueListRetryRemove();
 
 private:
     CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {});
@@ -614,6 +615,42 @@ void TestCli::uploadRefusesBadOrderFacts()
     // Nothing was queued: the store holds no item, so no order will ever follow.
     QVERIFY(!QFileInfo::exists(data.filePath(u"orders.db"_s)));
     QCOMPARE(run({u"upload"_s, teapot, u"--email"_s, u"a@example.com"_s}).exitCode, 2);
+}
+
+void TestCli::queueListRetryRemove()
+{
+    QTemporaryDir data;
+    QTemporaryDir input;
+    QFile empty(input.filePath(u"empty.stl"_s));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QStringList common{u"--json"_s, u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path()};
+
+    const CliRun upload = run(common + QStringList{u"upload"_s, empty.fileName(), u"--email"_s,
+                                                   u"a@example.com"_s, u"--value"_s, u"1"_s},
+                              env);
+    QCOMPARE(upload.exitCode, 3);
+    QVERIFY(upload.json().value(u"error").toString().contains(u"empty"_s));
+
+    const CliRun list = run(common + QStringList{u"queue"_s, u"list"_s}, env);
+    QCOMPARE(list.exitCode, 0);
+    const QJsonObject item = list.json();
+    QCOMPARE(item.value(u"state").toString(), u"failed"_s);
+    const QString id = QString::number(item.value(u"item_id").toInteger());
+
+    // A retry validates the file again; it is still empty, so it fails again and the command
+    // ends (it must not wait for anything else).
+    const CliRun retry = run(common + QStringList{u"queue"_s, u"retry"_s, id}, env);
+    QCOMPARE(retry.exitCode, 3);
+    QCOMPARE(retry.json().value(u"state").toString(), u"failed"_s);
+
+    QCOMPARE(run(common + QStringList{u"queue"_s, u"remove"_s, id}, env).exitCode, 0);
+    QVERIFY(run(common + QStringList{u"queue"_s}, env).out.trimmed().isEmpty());
+    QCOMPARE(run(common + QStringList{u"queue"_s, u"cancel"_s, u"99"_s}, env).exitCode, 3);
+    QCOMPARE(run(common + QStringList{u"queue"_s, u"frobnicate"_s}, env).exitCode, 2);
+    QCOMPARE(run(common + QStringList{u"queue"_s, u"retry"_s}, env).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

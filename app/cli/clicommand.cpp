@@ -4,6 +4,7 @@
 #include "cli/configcommand.h"
 #include "cli/inspectcommand.h"
 #include "cli/orderscommand.h"
+#include "cli/queuecommand.h"
 #include "cli/sandboxcommand.h"
 #include "cli/statuscommand.h"
 #include "cli/tokencommand.h"
@@ -62,6 +63,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands()
     commands.push_back(std::make_unique<StatusCommand>());
     commands.push_back(std::make_unique<InspectCommand>());
     commands.push_back(std::make_unique<UploadCommand>());
+    commands.push_back(std::make_unique<QueueCommand>());
     commands.push_back(std::make_unique<OrdersCommand>());
     commands.push_back(std::make_unique<ConfigCommand>());
     return commands;

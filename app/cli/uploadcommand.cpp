@@ -53,14 +53,63 @@ FileList collectFiles(const QStringList &arguments)
     return list;
 }
 
-bool isFinal(QueueState state)
+} // namespace
+
+bool isFinalQueueState(QueueState state)
 {
     return state == QueueState::Done || state == QueueState::Failed ||
            state == QueueState::Cancelled || state == QueueState::NeedsAttention ||
            state == QueueState::Paused;
 }
 
-} // namespace
+int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queue,
+                      const QString &environment, const std::set<qint64> &ids, int code)
+{
+    QString storeProblem;
+    QObject::connect(&queue, &UploadQueue::storeError, &queue,
+                     [&storeProblem](const QString &message) { storeProblem = message; });
+    if (!queue.isIdle()) {
+        QEventLoop loop;
+        QObject::connect(&queue, &UploadQueue::idle, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+
+    for (const qint64 id : ids) {
+        const auto item = queue.item(id);
+        if (!item)
+            continue;
+        QJsonObject json{{u"file"_s, item->sourcePath},
+                         {u"item_id"_s, item->id},
+                         {u"state"_s, queueStateKey(item->state)}};
+        if (!item->token.isEmpty())
+            json.insert(u"token"_s, item->token);
+        if (item->state == QueueState::Done) {
+            const auto order = store.orderByToken(environment, item->token);
+            if (order && *order) {
+                json.insert(u"token_link"_s, (*order)->tokenLink);
+                json.insert(u"ssl_token_link"_s, (*order)->sslTokenLink);
+            }
+            out.result(json, tr("%1: uploaded, token %2, link %3")
+                                 .arg(item->fileName, item->token,
+                                      json.value(u"token_link"_s).toString()));
+            continue;
+        }
+        const QString reason = item->failureReason.isEmpty()
+                                   ? tr("stopped in state %1").arg(queueStateKey(item->state))
+                                   : item->failureReason;
+        json.insert(u"error"_s, reason);
+        out.result(json, tr("%1: not uploaded: %2").arg(item->fileName, reason));
+        // A file the console refuses is invalid input; anything else is the service's side.
+        if (code == ExitSuccess)
+            code = item->token.isEmpty() && item->state != QueueState::Cancelled &&
+                           item->attemptCount == 0
+                       ? ExitInvalidInput
+                       : ExitServiceError;
+    }
+    if (!storeProblem.isEmpty())
+        return out.error(ExitServiceError, u"store"_s, storeProblem);
+    return code;
+}
 
 UploadCommand::UploadCommand()
     : m_email(u"email"_s, tr("The customer's e-mail address (receiver_email)."), u"E"_s)
@@ -131,9 +180,6 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     const QString environment = orderEnvironmentKey(context.environment(), context.baseUrl());
     UploadQueue queue(&store, &context.client(), environment);
     queue.setMaxParallel(parallel);
-    QString storeProblem;
-    QObject::connect(&queue, &UploadQueue::storeError, &queue,
-                     [&storeProblem](const QString &message) { storeProblem = message; });
     QObject::connect(&queue, &UploadQueue::duplicateFound, &queue,
                      [&out, &queue](qint64 id, const QString &other) {
                          const auto item = queue.item(id);
@@ -151,7 +197,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     queue.start();
     std::set<qint64> ours;
     for (const QueueItem &item : queue.items()) {
-        if (!isFinal(item.state))
+        if (!isFinalQueueState(item.state))
             ours.insert(item.id);
     }
     if (!ours.empty())
@@ -163,48 +209,8 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
         ours.insert(*added);
     }
 
-    if (!queue.isIdle()) {
-        QEventLoop loop;
-        QObject::connect(&queue, &UploadQueue::idle, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-
-    int code = list.skipped.isEmpty() ? ExitSuccess : ExitInvalidInput;
-    for (const qint64 id : ours) {
-        const auto item = queue.item(id);
-        if (!item)
-            continue;
-        QJsonObject json{{u"file"_s, item->sourcePath},
-                         {u"item_id"_s, item->id},
-                         {u"state"_s, queueStateKey(item->state)}};
-        if (!item->token.isEmpty())
-            json.insert(u"token"_s, item->token);
-        if (item->state == QueueState::Done) {
-            const auto order = store.orderByToken(environment, item->token);
-            if (order && *order) {
-                json.insert(u"token_link"_s, (*order)->tokenLink);
-                json.insert(u"ssl_token_link"_s, (*order)->sslTokenLink);
-            }
-            out.result(json, tr("%1: uploaded, token %2, link %3")
-                                 .arg(item->fileName, item->token,
-                                      json.value(u"token_link"_s).toString()));
-            continue;
-        }
-        const QString reason = item->failureReason.isEmpty()
-                                   ? tr("stopped in state %1").arg(queueStateKey(item->state))
-                                   : item->failureReason;
-        json.insert(u"error"_s, reason);
-        out.result(json, tr("%1: not uploaded: %2").arg(item->fileName, reason));
-        // A file the console refuses is invalid input; anything else is the service's side.
-        if (code == ExitSuccess)
-            code = item->token.isEmpty() && item->state != QueueState::Cancelled &&
-                           item->attemptCount == 0
-                       ? ExitInvalidInput
-                       : ExitServiceError;
-    }
-    if (!storeProblem.isEmpty())
-        return out.error(ExitServiceError, u"store"_s, storeProblem);
-    return code;
+    return runQueueAndReport(out, store, queue, environment, ours,
+                             list.skipped.isEmpty() ? ExitSuccess : ExitInvalidInput);
 }
 
 } // namespace pc::cli

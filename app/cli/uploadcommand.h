@@ -2,7 +2,16 @@
 
 #include "cli/clicommand.h"
 
+#include "orders/storetypes.h"
+
 #include <QCommandLineOption>
+
+#include <set>
+
+namespace pc {
+class OrderStore;
+class UploadQueue;
+} // namespace pc
 
 namespace pc::cli {
 
@@ -26,5 +35,17 @@ private:
     QCommandLineOption m_jobId;
     QCommandLineOption m_parallel;
 };
+
+class CliOutput;
+
+// States an item stays in until someone acts (done, failed for good, cancelled, paused,
+// needs attention): a run does not wait for them.
+bool isFinalQueueState(QueueState state);
+
+// Runs the started queue until it is idle, then prints one result per item of `ids` (token
+// and links, or the reason it was not uploaded). Returns `code`, or the exit code of the
+// first item that was not uploaded.
+int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queue,
+                      const QString &environment, const std::set<qint64> &ids, int code);
 
 } // namespace pc::cli

@@ -243,6 +243,9 @@ void UploadQueue::validate(qint64 id)
     connect(task, &stl::InspectionTask::finished, this,
             [this, id, generation, path, task](const stl::InspectionReport &report) {
                 task->deleteLater();
+                // Not running any more: isIdle() must not wait for the deferred deletion.
+                if (rt(id).task == task)
+                    rt(id).task = nullptr;
                 if (rt(id).generation != generation)
                     return;
                 if (!report.ok) {
