@@ -17,11 +17,6 @@ namespace pc {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OrderStore", text);
-}
-
 QAtomicInteger<quint64> g_connectionCounter;
 
 const QString kItemColumns =

@@ -14,11 +14,6 @@ namespace pc {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OrderStore", text);
-}
-
 const QString kOrderColumns =
     u"id, queue_item_id, environment, token, token_link, ssl_token_link, file_name, file_size,"
     " sha256, receiver_email, price, currency, partner_job_id, created_ms, status_text,"

@@ -32,11 +32,6 @@ int sqliteCode(const QSqlError &error)
     return ok ? (code & 0xff) : -1; // the primary code of an extended one
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("OrderStore", text);
-}
-
 // The migrations, in order: migrations()[i] brings the schema to version i + 1. Never edit
 // a migration that has shipped; add a new one. Plain SQL: ids come from id_sequences (not
 // from AUTOINCREMENT or SERIAL), times are epoch milliseconds, money is decimal text.

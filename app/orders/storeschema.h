@@ -7,6 +7,7 @@
 
 #include "orders/storetypes.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,6 +17,12 @@
 #include <type_traits>
 
 namespace pc::storedetail {
+
+// The store's messages share one translation context, whichever file writes them.
+inline QString tr(const char *text)
+{
+    return QCoreApplication::translate("OrderStore", text);
+}
 
 // The highest schema version this build knows.
 int latestSchemaVersion();
