@@ -335,25 +335,15 @@ StoreStatus OrderStore::updateQueueItemProgress(qint64 id, const QueueItemProgre
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("saving the queue item's progress");
-    WriteTransaction tx(m_db);
-    if (StoreError e = tx.begin(action); e.isError())
-        return e;
-    QSqlQuery q(m_db);
-    q.prepare(u"UPDATE queue_items SET state = ?, attempt_count = ?, next_retry_ms = ?,"
-              " failure_reason = ?, bytes_sent = ?, updated_ms = ? WHERE id = ?"_s);
-    q.addBindValue(queueStateKey(progress.state));
-    q.addBindValue(progress.attemptCount);
-    q.addBindValue(timeValue(progress.nextRetry));
-    q.addBindValue(textValue(progress.failureReason));
-    q.addBindValue(progress.bytesSent);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(id);
-    if (StoreError e = exec(q, action); e.isError())
-        return e;
-    if (q.numRowsAffected() != 1)
-        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
-    if (StoreError e = tx.commit(action); e.isError())
+    const StoreError e =
+        writeOneRow(m_db,
+                    u"UPDATE queue_items SET state = ?, attempt_count = ?, next_retry_ms = ?,"
+                    " failure_reason = ?, bytes_sent = ?, updated_ms = ? WHERE id = ?"_s,
+                    {queueStateKey(progress.state), progress.attemptCount,
+                     timeValue(progress.nextRetry), textValue(progress.failureReason),
+                     progress.bytesSent, QDateTime::currentMSecsSinceEpoch(), id},
+                    tr("saving the queue item's progress"), itemNotFound(id));
+    if (e.isError())
         return e;
     return Done{};
 }
@@ -363,23 +353,13 @@ StoreStatus OrderStore::updateQueueItemFile(qint64 id, qint64 size, const QDateT
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("saving the queue item's file details");
-    WriteTransaction tx(m_db);
-    if (StoreError e = tx.begin(action); e.isError())
-        return e;
-    QSqlQuery q(m_db);
-    q.prepare(u"UPDATE queue_items SET file_size = ?, file_mtime_ms = ?, sha256 = ?,"
-              " updated_ms = ? WHERE id = ?"_s);
-    q.addBindValue(size);
-    q.addBindValue(timeValue(modified));
-    q.addBindValue(textValue(sha256));
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(id);
-    if (StoreError e = exec(q, action); e.isError())
-        return e;
-    if (q.numRowsAffected() != 1)
-        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
-    if (StoreError e = tx.commit(action); e.isError())
+    const StoreError e = writeOneRow(
+        m_db,
+        u"UPDATE queue_items SET file_size = ?, file_mtime_ms = ?, sha256 = ?, updated_ms = ?"
+        " WHERE id = ?"_s,
+        {size, timeValue(modified), textValue(sha256), QDateTime::currentMSecsSinceEpoch(), id},
+        tr("saving the queue item's file details"), itemNotFound(id));
+    if (e.isError())
         return e;
     return Done{};
 }
@@ -400,7 +380,7 @@ StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
     if (StoreError e = exec(q, action); e.isError())
         return e;
     if (!q.next())
-        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
+        return itemNotFound(id);
     const QString existing = q.value(0).toString();
     q.finish();
     if (existing == token)
@@ -443,7 +423,7 @@ StoreStatus OrderStore::moveQueueItem(qint64 id, QueueMove move)
     if (StoreError e = exec(q, action); e.isError())
         return e;
     if (!q.next())
-        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
+        return itemNotFound(id);
     const QString environment = q.value(0).toString();
     const qint64 position = q.value(1).toLongLong();
     q.finish();
@@ -505,18 +485,9 @@ StoreStatus OrderStore::removeQueueItem(qint64 id)
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("removing the queue item");
-    WriteTransaction tx(m_db);
-    if (StoreError e = tx.begin(action); e.isError())
-        return e;
-    QSqlQuery q(m_db);
-    q.prepare(u"DELETE FROM queue_items WHERE id = ?"_s);
-    q.addBindValue(id);
-    if (StoreError e = exec(q, action); e.isError())
-        return e;
-    if (q.numRowsAffected() != 1)
-        return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
-    if (StoreError e = tx.commit(action); e.isError())
+    const StoreError e = writeOneRow(m_db, u"DELETE FROM queue_items WHERE id = ?"_s, {id},
+                                     tr("removing the queue item"), itemNotFound(id));
+    if (e.isError())
         return e;
     return Done{};
 }

@@ -140,8 +140,7 @@ StoreResult<Order> OrderStore::createOrderFromItem(qint64 itemId, const QString 
     if (!found)
         return found.error();
     if (!found->has_value())
-        return makeError(StoreError::Kind::NotFound,
-                         tr("Queue item %1 does not exist.").arg(itemId));
+        return itemNotFound(itemId);
     const QueueItem &item = **found;
     if (item.token.isEmpty())
         return makeError(StoreError::Kind::InvalidInput,
@@ -310,19 +309,10 @@ StoreStatus OrderStore::setOrderUnknownToService(qint64 orderId, bool unknown)
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("saving the order");
-    WriteTransaction tx(m_db);
-    if (StoreError e = tx.begin(action); e.isError())
-        return e;
-    QSqlQuery q(m_db);
-    q.prepare(u"UPDATE orders SET unknown_to_service = ? WHERE id = ?"_s);
-    q.addBindValue(unknown ? 1 : 0);
-    q.addBindValue(orderId);
-    if (StoreError e = exec(q, action); e.isError())
-        return e;
-    if (q.numRowsAffected() != 1)
-        return notFound(orderId);
-    if (StoreError e = tx.commit(action); e.isError())
+    const StoreError e =
+        writeOneRow(m_db, u"UPDATE orders SET unknown_to_service = ? WHERE id = ?"_s,
+                    {unknown ? 1 : 0, orderId}, tr("saving the order"), notFound(orderId));
+    if (e.isError())
         return e;
     return Done{};
 }

@@ -416,4 +416,21 @@ std::optional<double> numberFromValue(const QVariant &value)
     return value.toDouble();
 }
 
+StoreError writeOneRow(QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                       const QString &action, const StoreError &notFound)
+{
+    WriteTransaction tx(db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery query(db);
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (StoreError e = exec(query, action); e.isError())
+        return e;
+    if (query.numRowsAffected() != 1)
+        return notFound;
+    return tx.commit(action);
+}
+
 } // namespace pc::storedetail

@@ -55,6 +55,16 @@ StoreError makeError(StoreError::Kind kind, const QString &message, const QStrin
 StoreError exec(QSqlQuery &query, const QString &action);
 StoreError exec(QSqlQuery &query, const QString &sql, const QString &action);
 
+inline StoreError itemNotFound(qint64 id)
+{
+    return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
+}
+
+// Runs one UPDATE or DELETE that must touch exactly one row, in its own write transaction;
+// `notFound` when no row matched (and nothing is changed).
+StoreError writeOneRow(QSqlDatabase &db, const QString &sql, const QVariantList &values,
+                       const QString &action, const StoreError &notFound);
+
 // Runs a SELECT with positional values and reads every row with `read(query)`.
 template<class Read>
 auto selectRows(QSqlDatabase &db, const QString &sql, const QVariantList &values,
