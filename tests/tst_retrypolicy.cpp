@@ -2,6 +2,7 @@
 // random source; and the source-file fingerprint used for duplicates and the re-check.
 #include "orders/filefingerprint.h"
 #include "orders/retrypolicy.h"
+#include "orders/transferrate.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
@@ -33,6 +34,10 @@ private Q_SLOTS:
     void recheckDetectsChanges();
     void fingerprintOfMissingFile();
     void fingerprintCancelled();
+
+    void transferRateSteady();
+    void transferRateIgnoresBurstsAndShortIntervals();
+    void transferRateRestartsPerAttempt();
 };
 
 void TestRetryPolicy::transientFaultsBackOffThenFail_data()
@@ -248,6 +253,64 @@ void TestRetryPolicy::fingerprintCancelled()
     QString error;
     QVERIFY(!fingerprintFile(file.fileName(), &cancel, &error));
     QVERIFY(error.contains(u"cancelled"_s));
+}
+
+void TestRetryPolicy::transferRateSteady()
+{
+    TransferRate rate;
+    rate.restart(1000);
+    QVERIFY(!rate.bytesPerSecond());
+    QVERIFY(!rate.secondsLeft(1000));
+    // 2 MB/s for ten seconds, sampled every 100 ms.
+    for (qint64 t = 100; t <= 10000; t += 100)
+        rate.sample(1000 + t, t * 2000);
+    QVERIFY(rate.bytesPerSecond());
+    QVERIFY(qAbs(*rate.bytesPerSecond() - 2'000'000.0) < 1.0);
+    QCOMPARE(rate.bytes(), qint64(20'000'000));
+    // 30 MB left at 2 MB/s.
+    QCOMPARE(rate.secondsLeft(50'000'000), std::optional<qint64>(15));
+    // Done: nothing left, whatever the speed.
+    QCOMPARE(rate.secondsLeft(20'000'000), std::optional<qint64>(0));
+}
+
+void TestRetryPolicy::transferRateIgnoresBurstsAndShortIntervals()
+{
+    TransferRate rate;
+    rate.restart(0);
+    rate.sample(100, 50'000'000); // a socket buffer filling at once: only the baseline
+    QVERIFY(!rate.bytesPerSecond());
+    for (qint64 t = 300; t <= 6000; t += 300) // then 1 MB/s
+        rate.sample(t, 50'000'000 + (t - 100) * 1000);
+    const double settled = *rate.bytesPerSecond();
+    QVERIFY2(settled < 1'300'000.0, qPrintable(QString::number(settled)));
+    QVERIFY2(settled > 900'000.0, qPrintable(QString::number(settled)));
+
+    // A stall pulls the speed down and the time left up, smoothly rather than to zero at once.
+    const qint64 before = *rate.secondsLeft(100'000'000);
+    rate.sample(6300, 50'000'000 + 5900 * 1000);
+    QVERIFY(*rate.bytesPerSecond() < settled);
+    QVERIFY(*rate.bytesPerSecond() > settled / 2);
+    QVERIFY(*rate.secondsLeft(100'000'000) > before);
+    // A long stall: the speed is gone, so is the estimate.
+    for (qint64 t = 6600; t <= 60000; t += 300)
+        rate.sample(t, 50'000'000 + 5900 * 1000);
+    QVERIFY(*rate.bytesPerSecond() < 1.0);
+    QVERIFY(!rate.secondsLeft(100'000'000));
+}
+
+void TestRetryPolicy::transferRateRestartsPerAttempt()
+{
+    TransferRate rate;
+    rate.sample(0, 0); // an unstarted estimator starts at its first report
+    rate.sample(1000, 4'000'000);
+    QCOMPARE(*rate.bytesPerSecond(), 4'000'000.0);
+    rate.restart(5000);
+    QVERIFY(!rate.bytesPerSecond());
+    QCOMPARE(rate.bytes(), qint64(0));
+    rate.sample(5100, 100'000); // the new attempt's baseline
+    QVERIFY(!rate.bytesPerSecond());
+    rate.sample(5600, 600'000);
+    QCOMPARE(*rate.bytesPerSecond(), 1'000'000.0);
 }
 
 QTEST_GUILESS_MAIN(TestRetryPolicy)

@@ -1,6 +1,7 @@
 #include "cli/queuecommand.h"
 
 #include "cli/clicontext.h"
+#include "cli/progressreporter.h"
 #include "cli/uploadcommand.h"
 #include "orders/orderstore.h"
 #include "orders/uploadqueue.h"
@@ -91,6 +92,9 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
     }
 
     UploadQueue queue(&store, &context.client(), environment);
+    std::optional<ProgressReporter> reporter;
+    if (action == u"run" || action == u"retry")
+        reporter.emplace(out, queue);
     queue.start();
     if (needsId && !queue.item(id))
         return out.invalidInput(tr("There is no queue item %1 here (see queue list).").arg(id));

@@ -1,6 +1,7 @@
 #include "cli/uploadcommand.h"
 
 #include "cli/clicontext.h"
+#include "cli/progressreporter.h"
 #include "orders/orderform.h"
 #include "orders/orderstore.h"
 #include "orders/uploadqueue.h"
@@ -78,7 +79,8 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
         const auto item = queue.item(id);
         if (!item)
             continue;
-        QJsonObject json{{u"file"_s, item->sourcePath},
+        QJsonObject json{{u"event"_s, u"result"_s},
+                         {u"file"_s, item->sourcePath},
                          {u"item_id"_s, item->id},
                          {u"state"_s, queueStateKey(item->state)}};
         if (!item->token.isEmpty())
@@ -164,7 +166,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
 
     const FileList list = collectFiles(arguments);
     for (const auto &[path, why] : list.skipped) {
-        out.result(QJsonObject{{u"file"_s, path}, {u"skipped"_s, why}},
+        out.result(QJsonObject{{u"event"_s, u"skipped"_s}, {u"file"_s, path}, {u"skipped"_s, why}},
                    tr("%1: skipped (%2)").arg(path, why));
     }
 
@@ -186,12 +188,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
                          out.note(tr("Warning: %1 was already sent to this receiver: %2")
                                       .arg(item ? item->fileName : QString(), other));
                      });
-    if (!out.isJson()) {
-        QObject::connect(&queue, &UploadQueue::itemChanged, &queue, [&out, &queue](qint64 id) {
-            if (const auto item = queue.item(id))
-                out.note(u"%1: %2"_s.arg(item->fileName, queueStateKey(item->state)));
-        });
-    }
+    ProgressReporter reporter(out, queue);
 
     // What this run answers for: the new files and whatever an earlier run left unfinished.
     queue.start();

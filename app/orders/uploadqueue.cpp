@@ -62,6 +62,7 @@ UploadQueue::UploadQueue(OrderStore *store, ApiClient *api, QString environment,
     , m_guard(std::make_shared<Guard>())
 {
     m_guard->queue = this;
+    m_monotonic.start();
 }
 
 UploadQueue::~UploadQueue()
@@ -115,6 +116,20 @@ std::optional<QueueItem> UploadQueue::item(qint64 id) const
     return *found;
 }
 
+std::optional<UploadTransfer> UploadQueue::transfer(qint64 id) const
+{
+    const auto it = m_runtime.find(id);
+    if (it == m_runtime.end() || !it->second.uploading || !it->second.job)
+        return std::nullopt;
+    const Runtime &runtime = it->second;
+    UploadTransfer transfer;
+    transfer.bytesSent = runtime.rate.bytes();
+    transfer.bytesTotal = runtime.bytesTotal;
+    transfer.bytesPerSecond = runtime.rate.bytesPerSecond();
+    transfer.secondsLeft = runtime.rate.secondsLeft(runtime.bytesTotal);
+    return transfer;
+}
+
 QList<QueueItem> UploadQueue::items() const
 {
     StoreResult<QList<QueueItem>> all = m_store->queueItems(m_environment);
@@ -154,6 +169,7 @@ void UploadQueue::stopRuntime(qint64 id)
     Runtime &runtime = it->second;
     ++runtime.generation;
     runtime.busy = false;
+    runtime.uploading = false;
     if (runtime.retryTimer) {
         runtime.retryTimer->stop();
         runtime.retryTimer->deleteLater();
@@ -503,6 +519,9 @@ void UploadQueue::upload(qint64 id)
     }
     runtime.lastWrittenBytes = 0;
     runtime.lastWrite = now();
+    runtime.uploading = true;
+    runtime.bytesTotal = current->size;
+    runtime.rate.restart(nowMs());
     UploadRequest request;
     request.token = current->token;
     request.filePath = current->sourcePath;
@@ -526,8 +545,11 @@ void UploadQueue::upload(qint64 id)
 
 void UploadQueue::onUploadProgress(qint64 id, qint64 sent, qint64 total)
 {
-    Q_EMIT uploadProgress(id, sent, total);
     Runtime &runtime = rt(id);
+    if (total > 0)
+        runtime.bytesTotal = total;
+    runtime.rate.sample(nowMs(), sent);
+    Q_EMIT uploadProgress(id, sent, total);
     const QDateTime current = now();
     const bool stepDone = total > 0 && (sent - runtime.lastWrittenBytes) * 20 >= total;
     const bool timeDone = runtime.lastWrite.msecsTo(current) >= 1000;
@@ -544,6 +566,7 @@ void UploadQueue::onUploaded(qint64 id, quint64 generation, const UploadResult &
     if (runtime.generation != generation)
         return;
     runtime.job.clear();
+    runtime.uploading = false;
     if (result.error.isError()) {
         if (saysAlreadyUploaded(result.error)) {
             runtime.busy = false;

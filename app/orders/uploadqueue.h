@@ -3,8 +3,10 @@
 #include "orders/orderform.h"
 #include "orders/retrypolicy.h"
 #include "orders/storetypes.h"
+#include "orders/transferrate.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
@@ -37,6 +39,15 @@ class InspectionTask;
 // (order created in the same store transaction). Failures go through the RetryPolicy:
 // RetryLater / WaitForNetwork are stored as Failed with a next retry time and re-queued by
 // a timer; Fail stays Failed; a changed or vanished file becomes NeedsAttention.
+// The live figures of one running upload.
+struct UploadTransfer
+{
+    qint64 bytesSent = 0;
+    qint64 bytesTotal = 0;                // the multipart body, a little more than the file
+    std::optional<double> bytesPerSecond; // unknown during the first moments
+    std::optional<qint64> secondsLeft;    // unknown while the speed is unknown or zero
+};
+
 class UploadQueue final : public QObject
 {
     Q_OBJECT
@@ -77,6 +88,8 @@ public:
     bool moveToBottom(qint64 id) { return move(id, QueueMove::Bottom); }
 
     std::optional<QueueItem> item(qint64 id) const;
+    // Bytes, speed and time left of the item's upload while it is running; nullopt otherwise.
+    std::optional<UploadTransfer> transfer(qint64 id) const;
     QList<QueueItem> items() const;
     QString environment() const { return m_environment; }
     // Nothing validating, running, ready to run or waiting for a retry.
@@ -103,10 +116,15 @@ private:
         bool verifyBeforeResend = false;
         qint64 lastWrittenBytes = 0;
         QDateTime lastWrite;
+        bool uploading = false;
+        qint64 bytesTotal = 0;
+        TransferRate rate;
     };
     struct Guard;
 
     QDateTime now() const { return m_now ? m_now() : QDateTime::currentDateTimeUtc(); }
+    // Milliseconds for speed measurement: monotonic, or the test clock when one is set.
+    qint64 nowMs() const { return m_now ? m_now().toMSecsSinceEpoch() : m_monotonic.elapsed(); }
     Runtime &rt(qint64 id) { return m_runtime[id]; }
     void stopRuntime(qint64 id);
     bool setState(qint64 id, QueueState state, const std::function<void(QueueItem &)> &edit = {});
@@ -135,6 +153,7 @@ private:
     QString m_environment;
     RetryPolicy m_policy;
     std::function<QDateTime()> m_now;
+    QElapsedTimer m_monotonic;
     int m_maxParallel = 2;
     bool m_quickInspection = true;
     bool m_wasIdle = true;
