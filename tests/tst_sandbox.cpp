@@ -319,6 +319,7 @@ private Q_SLOTS:
     void faultStall();
     void faultDropUploadHalfWay();
     void faultDropAfterUpload();
+    void faultUploadRate();
     void faultBudget();
     void faultCallsFilter();
     void bodyTooLarge();
@@ -974,6 +975,47 @@ void TestSandbox::faultDropUploadHalfWay()
     QCOMPARE(server->uploadCount(token), 1);
 }
 
+// upload-rate plays a slow line: the body is read at most that fast, the upload still lands
+// whole, and a client that gives up half-way leaves the server serving.
+void TestSandbox::faultUploadRate()
+{
+    auto server = start();
+    const QString token = createToken(*server);
+    QVERIFY(setFaults(*server, u"upload-rate=400"_s)); // 400 KB/s
+    QVERIFY(server->faultPlan().isActive());
+    const QByteArray body = sampleStl(12000); // 600 KB: 1.5 s at that rate
+    const QByteArray whole = uploadRequest(token, "slow.stl", body);
+    QElapsedTimer clock;
+    clock.start();
+    const Exchange reply = exchange(server->port(), whole, 30000);
+    const qint64 elapsed = clock.elapsed();
+    QCOMPARE(reply.code(), u"ok"_s);
+    // A lower bound only: a slow machine takes longer, never shorter.
+    QVERIFY2(elapsed >= 1000, qPrintable(u"%1 ms"_s.arg(elapsed)));
+    QCOMPARE(server->uploadCount(token), 1);
+    QFile stored(server->storedFilePath(token));
+    QVERIFY(stored.open(QIODevice::ReadOnly));
+    QCOMPARE(stored.readAll(), body);
+
+    // A client that disappears while its body is held back.
+    const QString second = createToken(*server);
+    const QByteArray secondRequest = uploadRequest(second, "gone.stl", body);
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, server->port());
+        QVERIFY(socket.waitForConnected(2000));
+        socket.write(secondRequest);
+        QTest::qWait(300);
+        socket.abort();
+    }
+    QTest::qWait(200);
+    QCOMPARE(server->uploadCount(second), 0);
+    // Other requests are served, and the rate only slows bodies down.
+    QVERIFY(setFaults(*server, QString()));
+    QCOMPARE(exchange(server->port(), secondRequest).code(), u"ok"_s);
+    QCOMPARE(server->uploadCount(second), 1);
+}
+
 void TestSandbox::faultDropAfterUpload()
 {
     auto server = start();
@@ -1083,6 +1125,7 @@ void TestSandbox::faultPlanRoundTrip_data()
            u"GMT\","
            "drop-upload=0.3,at=0.99,drop-after-upload=0.4,malformed=0.5,error-envelope=0.6,"
            "stall=0.7,budget=3,calls=upload,seed=7"_s;
+    QTest::newRow("upload rate") << u"upload-rate=250.5"_s << u"upload-rate=250.5"_s;
 }
 
 void TestSandbox::faultPlanRoundTrip()
@@ -1116,6 +1159,7 @@ void TestSandbox::faultPlanErrors_data()
     QTest::newRow("calls") << u"calls=upload+poll"_s << u"calls: 'upload+poll'"_s;
     QTest::newRow("at") << u"at=1.5"_s << u"at: '1.5'"_s;
     QTest::newRow("seed") << u"seed=x"_s << u"seed: 'x'"_s;
+    QTest::newRow("upload rate") << u"upload-rate=-3"_s << u"upload-rate: '-3'"_s;
     QTest::newRow("quote") << u"retry-after=\"Wed, 21"_s << u"unterminated double quote"_s;
 }
 

@@ -116,7 +116,7 @@ bool FaultPlan::isActive() const
         return false;
     return latency.count() > 0 || serverErrorRate > 0 || tooManyRequestsRate > 0 ||
            dropUploadRate > 0 || dropAfterUploadRate > 0 || malformedJsonRate > 0 ||
-           errorEnvelopeRate > 0 || stallRate > 0;
+           errorEnvelopeRate > 0 || stallRate > 0 || uploadBytesPerSecond > 0;
 }
 
 std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
@@ -191,6 +191,14 @@ std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
         } else if (name == u"stall") {
             if (!rate(&plan.stallRate))
                 return fail(badRate.arg(name, value));
+        } else if (name == u"upload-rate") {
+            bool ok = false;
+            const double kiloBytes = value.toDouble(&ok);
+            if (!ok || !(kiloBytes >= 0) || kiloBytes > 1e9)
+                return fail(
+                    u"upload-rate: '%1' is not a speed in kilobytes per second (0 = unlimited)"_s
+                        .arg(value));
+            plan.uploadBytesPerSecond = qint64(kiloBytes * 1000);
         } else if (name == u"budget") {
             bool ok = false;
             const int budget = value.toInt(&ok);
@@ -213,7 +221,7 @@ std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
         } else {
             return fail(u"unknown fault item '%1' (known: latency, http5xx, status, 429, "
                         "retry-after, drop-upload, at, drop-after-upload, malformed, "
-                        "error-envelope, stall, budget, calls, seed)"_s.arg(name));
+                        "error-envelope, stall, upload-rate, budget, calls, seed)"_s.arg(name));
         }
     }
     return plan;
@@ -245,6 +253,8 @@ QString FaultPlan::toSpec() const
         items.append(u"error-envelope="_s + number(errorEnvelopeRate));
     if (stallRate != defaults.stallRate)
         items.append(u"stall="_s + number(stallRate));
+    if (uploadBytesPerSecond != defaults.uploadBytesPerSecond)
+        items.append(u"upload-rate="_s + number(double(uploadBytesPerSecond) / 1000.0));
     if (budget != defaults.budget)
         items.append(u"budget="_s + QString::number(budget));
     if ((calls & AllCalls) != AllCalls) {
@@ -277,6 +287,8 @@ QString FaultPlan::syntaxHelp()
            "  malformed=RATE         answer 200 with truncated JSON\n"
            "  error-envelope=RATE    answer 200 with {\"status\":{\"code\":\"error\",...}}\n"
            "  stall=RATE             accept the request and never answer\n"
+           "  upload-rate=KB/S       read upload bodies at most this fast (a slow line; spends "
+           "no budget)\n"
            "  budget=N               inject at most N faults in total (-1 = unlimited)\n"
            "  calls=token+upload+status  the api3 calls faults apply to (default all)\n"
            "  seed=N                 seed of the fault dice (0 = random)\n"

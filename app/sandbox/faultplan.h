@@ -28,6 +28,7 @@ struct FaultPlan
     double malformedJsonRate = 0;             // answer 200 with a truncated JSON body
     double errorEnvelopeRate = 0;             // answer 200 with {"status":{"code":"error",...}}
     double stallRate = 0;                     // accept the request and never answer
+    qint64 uploadBytesPerSecond = 0;          // read upload bodies at most this fast (0 = off)
     int budget = -1;
     int calls = AllCalls; // which api3 calls the faults apply to
     quint32 seed = 0;     // 0 = random seed
@@ -37,8 +38,10 @@ struct FaultPlan
     // Parses comma- or space-separated `name=value` items, for example
     // "latency=300,http5xx=0.2,status=502" or "drop-upload=1,at=0.1,budget=1,calls=upload".
     // Names: latency (ms), http5xx, status, 429, retry-after, drop-upload, at,
-    // drop-after-upload, malformed, error-envelope, stall, budget, calls
-    // (token|upload|status joined by '+'), seed. Returns nullopt and sets *error when invalid.
+    // drop-after-upload, malformed, error-envelope, stall, upload-rate (KB/s), budget,
+    // calls (token|upload|status joined by '+'), seed. The upload rate is a condition rather
+    // than a fault: it applies to every upload body and spends no budget. Returns nullopt and sets
+    // *error when invalid.
     static std::optional<FaultPlan> parse(const QString &spec, QString *error);
     // The inverse of parse(): only the items that differ from the defaults.
     QString toSpec() const;

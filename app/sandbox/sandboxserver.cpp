@@ -131,6 +131,7 @@ HeadDecision SandboxServerPrivate::decideHead(const RequestHead &head)
         return decision;
     }
     if (head.method == "POST" && head.path == kUploadPath.toLatin1() && head.contentLength > 0) {
+        decision.bodyBytesPerSecond = dice.plan().uploadBytesPerSecond;
         if (const std::optional<qint64> at = dice.decideUploadDrop(head.contentLength)) {
             ++totalRequests;
             decision.action = HeadDecision::Action::DropAt;

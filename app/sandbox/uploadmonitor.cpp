@@ -14,6 +14,7 @@ namespace {
 
 constexpr qsizetype kMaxHeadBytes = 64 * 1024;
 constexpr int kDiscardTimeoutMs = 5000;
+constexpr int kThrottleTickMs = 50;
 
 } // namespace
 
@@ -33,6 +34,10 @@ public:
     void onReadyRead();
 
 private:
+    void startThrottle(qint64 bytesPerSecond);
+    void stopThrottle();
+    void onThrottleTick();
+
     enum class State { Head, Body, Discard, Off };
 
     // Feeds bytes that belong to request heads; returns false when the socket is gone.
@@ -49,6 +54,9 @@ private:
     qint64 m_bodyReceived = 0;
     qint64 m_dropAt = -1;
     qint64 m_discardLeft = 0;
+    QTimer *m_throttleTimer = nullptr; // set while a body is read slowly
+    qint64 m_throttleSlice = 0;
+    qint64 m_headBytes = 0; // of the current request
 };
 
 void ConnectionWatcher::onReadyRead()
@@ -74,6 +82,7 @@ void ConnectionWatcher::onReadyRead()
         return;
     }
     if (m_bodyReceived >= expected) {
+        stopThrottle();
         // The request is complete; anything after it is the start of the next one.
         const qint64 extra = m_bodyReceived - expected;
         m_state = State::Head;
@@ -108,6 +117,7 @@ bool ConnectionWatcher::consumeHeadBytes(const QByteArray &bytes)
             return true;
         }
         m_current = *head;
+        m_headBytes = end + 4;
         const HeadDecision decision = m_monitor ? m_monitor->decide(m_current) : HeadDecision{};
         if (decision.action == HeadDecision::Action::Reject) {
             reject(decision.response, bodyBytes);
@@ -125,6 +135,8 @@ bool ConnectionWatcher::consumeHeadBytes(const QByteArray &bytes)
         }
         if (m_current.expectsContinue && bodyBytes == 0 && expected > 0)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        if (bodyBytes < expected && decision.bodyBytesPerSecond > 0)
+            startThrottle(decision.bodyBytesPerSecond);
         if (bodyBytes < expected) {
             m_state = State::Body;
             m_bodyReceived = bodyBytes;
@@ -137,8 +149,42 @@ bool ConnectionWatcher::consumeHeadBytes(const QByteArray &bytes)
     }
 }
 
+// Qt 6.4's HTTP server reads a request inside a read transaction that it commits only once
+// the request is complete, so the socket's buffer holds the whole request so far. The
+// throttle caps that buffer a slice above what has arrived and raises the cap one slice per
+// tick; with the buffer full Qt stops reading, the kernel's window closes and the client
+// slows down. The estimate of the buffer (head plus body so far) only errs high, which lets
+// the body through faster, never stalls it.
+void ConnectionWatcher::startThrottle(qint64 bytesPerSecond)
+{
+    m_throttleSlice = std::max<qint64>(1024, bytesPerSecond * kThrottleTickMs / 1000);
+    if (!m_throttleTimer) {
+        m_throttleTimer = new QTimer(this);
+        m_throttleTimer->setInterval(kThrottleTickMs);
+        connect(m_throttleTimer, &QTimer::timeout, this, &ConnectionWatcher::onThrottleTick);
+    }
+    m_throttleTimer->start();
+    onThrottleTick();
+}
+
+void ConnectionWatcher::stopThrottle()
+{
+    if (!m_throttleTimer)
+        return;
+    m_throttleTimer->stop();
+    m_throttleTimer->deleteLater();
+    m_throttleTimer = nullptr;
+    m_socket->setReadBufferSize(0);
+}
+
+void ConnectionWatcher::onThrottleTick()
+{
+    m_socket->setReadBufferSize(m_headBytes + m_bodyReceived + m_throttleSlice);
+}
+
 void ConnectionWatcher::drop()
 {
+    stopThrottle();
     qCInfo(lcSandbox).nospace() << "fault: dropping the connection after " << m_bodyReceived
                                 << " of " << m_current.contentLength << " body bytes of "
                                 << m_current.path.constData();

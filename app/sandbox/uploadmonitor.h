@@ -31,13 +31,16 @@ struct HeadDecision
     Action action = Action::Accept;
     HttpResponse response;
     qint64 dropAfterBodyBytes = 0;
+    qint64 bodyBytesPerSecond = 0; // Accept / DropAt: read the body at most this fast (0 = off)
 };
 
 // The TCP listener under the sandbox's QAbstractHttpServer. It creates every socket itself
 // and connects its own readyRead slot first, so it sees each chunk of a request before the
 // HTTP server reads it (Qt 6.4's server reads everything on each readyRead and only hands
 // over complete requests). That is where bodies too large are refused from their
-// Content-Length and where a connection is cut part-way through an upload body.
+// Content-Length, where a connection is cut part-way through an upload body, and where a
+// body is read slowly to play a slow line (the socket's read buffer is capped and the HTTP
+// server is handed one slice per tick; TCP flow control then slows the sender).
 class UploadMonitor final : public QTcpServer
 {
     Q_OBJECT
