@@ -277,7 +277,7 @@ void TestRetryPolicy::transferRateIgnoresBurstsAndShortIntervals()
 {
     TransferRate rate;
     rate.restart(0);
-    rate.sample(100, 50'000'000); // a socket buffer filling at once: only the baseline
+    rate.sample(100, 50'000'000); // socket buffers filling at once: the warm-up
     QVERIFY(!rate.bytesPerSecond());
     for (qint64 t = 300; t <= 6000; t += 300) // then 1 MB/s
         rate.sample(t, 50'000'000 + (t - 100) * 1000);
@@ -307,9 +307,10 @@ void TestRetryPolicy::transferRateRestartsPerAttempt()
     rate.restart(5000);
     QVERIFY(!rate.bytesPerSecond());
     QCOMPARE(rate.bytes(), qint64(0));
-    rate.sample(5100, 100'000); // the new attempt's baseline
-    QVERIFY(!rate.bytesPerSecond());
+    rate.sample(5100, 100'000); // the new attempt's warm-up
     rate.sample(5600, 600'000);
+    QVERIFY(!rate.bytesPerSecond());
+    rate.sample(6100, 1'100'000);
     QCOMPARE(*rate.bytesPerSecond(), 1'000'000.0);
 }
 

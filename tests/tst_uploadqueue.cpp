@@ -1,9 +1,6 @@
 // The upload queue engine against the in-process sandbox, with its faults switched on.
 
-#include "api/apiclient.h"
-#include "orders/orderstore.h"
-#include "orders/uploadqueue.h"
-#include "sandbox/sandboxserver.h"
+#include "queuefixture.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -16,33 +13,16 @@
 
 using namespace Qt::StringLiterals;
 using namespace pc;
+using namespace pc::test;
 
-namespace {
-
-const QString kTeapot = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl");
-constexpr int kWait = 20000;
-
-RetryPolicy tinyRetries()
-{
-    RetryPolicy::Settings s;
-    s.baseDelay = std::chrono::milliseconds(10);
-    s.maxDelay = std::chrono::milliseconds(50);
-    s.networkBaseDelay = std::chrono::milliseconds(10);
-    s.networkMaxDelay = std::chrono::milliseconds(50);
-    s.maxRetryAfter = std::chrono::milliseconds(50);
-    return RetryPolicy(s);
-}
-
-} // namespace
-
-class TestUploadQueue final : public QObject
+class TestUploadQueue final : public QObject, private QueueFixture
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase();
-    void init();
-    void cleanup();
+    void init() { initFixture(); }
+    void cleanup() { cleanupFixture(); }
 
     void happyPath();
     void badFileNeverReachesNetwork();
@@ -58,101 +38,11 @@ private Q_SLOTS:
     void cancelDuringUpload();
     void pauseAndResume();
     void duplicateWarning();
-
-private:
-    void startSandbox(const FaultPlan &faults = {});
-    void makeQueue();
-    QString copyTeapot(const QString &name);
-    OrderFacts facts(const QString &email = u"receiver@example.com"_s) const;
-    QString stateOf(qint64 id) const;
-    QueueItem itemOf(qint64 id) const;
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<QNetworkAccessManager> m_network;
-    std::unique_ptr<ApiClient> m_api;
-    std::unique_ptr<OrderStore> m_store;
-    std::unique_ptr<UploadQueue> m_queue;
 };
 
 void TestUploadQueue::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(QFile::exists(kTeapot));
-}
-
-void TestUploadQueue::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<OrderStore>();
-    QVERIFY(m_store->open(m_dir->path()).ok());
-    m_network = std::make_unique<QNetworkAccessManager>();
-}
-
-void TestUploadQueue::cleanup()
-{
-    m_queue.reset();
-    m_api.reset();
-    m_network.reset();
-    m_sandbox.reset();
-    m_store.reset();
-    m_dir.reset();
-}
-
-void TestUploadQueue::startSandbox(const FaultPlan &faults)
-{
-    SandboxConfig config;
-    config.apiKey = u"sandbox-test-key-0123456789"_s;
-    config.speed = 600;
-    config.faults = faults;
-    m_sandbox = std::make_unique<SandboxServer>(config);
-    QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
-    ServiceEndpoint endpoint;
-    endpoint.baseUrl = m_sandbox->apiBaseUrl();
-    endpoint.apiKey = m_sandbox->apiKey();
-    endpoint.idleTimeout = std::chrono::seconds(10);
-    m_api = std::make_unique<ApiClient>(m_network.get(), endpoint);
-}
-
-void TestUploadQueue::makeQueue()
-{
-    m_queue = std::make_unique<UploadQueue>(
-        m_store.get(), m_api.get(),
-        orderEnvironmentKey(EnvironmentKind::Sandbox, m_sandbox->apiBaseUrl()), tinyRetries());
-}
-
-QString TestUploadQueue::copyTeapot(const QString &name)
-{
-    const QString path = m_dir->filePath(name);
-    QFile::remove(path);
-    if (!QFile::copy(kTeapot, path))
-        return {};
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
-    return path;
-}
-
-OrderFacts TestUploadQueue::facts(const QString &email) const
-{
-    OrderFacts f;
-    f.receiverEmail = email;
-    f.price = *Decimal::fromString(u"12.50");
-    f.currency = u"EUR"_s;
-    f.partnerJobId = u"job-1"_s;
-    return f;
-}
-
-QueueItem TestUploadQueue::itemOf(qint64 id) const
-{
-    StoreResult<std::optional<QueueItem>> found = m_store->queueItem(id);
-    if (!found || !found->has_value())
-        return {};
-    return **found;
-}
-
-QString TestUploadQueue::stateOf(qint64 id) const
-{
-    return queueStateKey(itemOf(id).state);
 }
 
 void TestUploadQueue::happyPath()

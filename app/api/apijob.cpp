@@ -12,6 +12,14 @@ using namespace Qt::StringLiterals;
 
 namespace pc {
 
+namespace {
+
+// More than the kernel's socket buffers of both ends can hold on Linux by default
+// (tcp_wmem 4 MiB + tcp_rmem 6 MiB).
+constexpr qint64 kSocketBufferAllowance = qint64(12) << 20;
+
+} // namespace
+
 ApiError errorFromNetworkError(int networkError, const QString &errorString)
 {
     using NR = ApiError::NetworkReason;
@@ -67,10 +75,7 @@ void ApiJob::start(QNetworkReply *reply, const QUrl &url)
     connect(reply, &QNetworkReply::readyRead, this, &ApiJob::onReadyRead);
     connect(reply, &QNetworkReply::metaDataChanged, this, &ApiJob::onMetaDataChanged);
     connect(reply, &QNetworkReply::finished, this, &ApiJob::onFinished);
-    connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
-        m_idleTimer.start();
-        Q_EMIT uploadProgress(sent, total);
-    });
+    connect(reply, &QNetworkReply::uploadProgress, this, &ApiJob::onUploadProgress);
     connect(reply, &QNetworkReply::downloadProgress, this, [this] { m_idleTimer.start(); });
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
         // Never ignored: the handshake fails and the request (and the key) is not sent.
@@ -78,6 +83,27 @@ void ApiJob::start(QNetworkReply *reply, const QUrl &url)
             m_tlsErrors.append(error.errorString());
     });
     m_idleTimer.start();
+}
+
+// Upload progress counts bytes handed to the socket, and the kernel's buffers on both ends
+// can hold megabytes (a small file entirely). Once the whole body is handed over, a slow line
+// may need a long time to drain them with no progress to report, so the wait for the answer
+// is stretched by the time those bytes take at the slowest line the endpoint allows for: a
+// slow but moving upload does not time out, a stalled one still does.
+void ApiJob::onUploadProgress(qint64 sent, qint64 total)
+{
+    if (sent == 0 && total == 0 && m_uploadReported)
+        return; // QNetworkReply's report as it finishes, not a step of the body
+    m_uploadReported = true;
+    std::chrono::milliseconds interval = m_endpoint.idleTimeout;
+    if (total > 0 && sent >= total && m_endpoint.slowestLineBytesPerSecond > 0) {
+        const qint64 buffered = std::min(sent, kSocketBufferAllowance);
+        interval +=
+            std::chrono::milliseconds(buffered * 1000 / m_endpoint.slowestLineBytesPerSecond);
+    }
+    m_idleTimer.setInterval(interval);
+    m_idleTimer.start();
+    Q_EMIT uploadProgress(sent, total);
 }
 
 void ApiJob::failLater(const ApiError &error)
@@ -120,7 +146,7 @@ void ApiJob::onIdleTimeout()
 {
     if (!m_reply || m_finished)
         return;
-    qCInfo(lcApi) << "no data moved for" << m_endpoint.idleTimeout.count() << "ms, aborting"
+    qCInfo(lcApi) << "no data moved for" << m_idleTimer.interval() << "ms, aborting"
                   << m_redactedUrl;
     m_timedOut = true;
     m_reply->abort();

@@ -52,6 +52,7 @@ private:
     void onMetaDataChanged();
     void onFinished();
     void onIdleTimeout();
+    void onUploadProgress(qint64 sent, qint64 total);
     void finishWith(const ApiError &error);
     void finishWithBody(const QByteArray &body);
     void complete();
@@ -59,6 +60,7 @@ private:
     ServiceEndpoint m_endpoint;
     QPointer<QNetworkReply> m_reply;
     QTimer m_idleTimer;
+    bool m_uploadReported = false;
     QByteArray m_body;
     QString m_redactedUrl;
     QStringList m_tlsErrors;

@@ -151,7 +151,9 @@ std::optional<std::chrono::seconds> parseRetryAfter(QByteArrayView value, const 
     const QDateTime when = parseHttpDate(text);
     if (!when.isValid())
         return std::nullopt;
-    return std::chrono::seconds(std::max<qint64>(0, now.secsTo(when)));
+    // Rounded up: retrying before the date the service named would be too early.
+    const qint64 msecs = std::max<qint64>(0, now.msecsTo(when));
+    return std::chrono::seconds((msecs + 999) / 1000);
 }
 
 } // namespace pc

@@ -31,6 +31,9 @@ struct ServiceEndpoint
     QString apiKey; // never logged; see redaction.h
     std::chrono::milliseconds idleTimeout{60'000}; // abort when no byte moves for this long
     qint64 maxResponseBytes = qint64(1) << 20;     // response bodies are capped before parsing
+    // The slowest upload line waited for: once a body is handed to the socket, the answer may
+    // take as long as the kernel's buffers need to drain at this speed (see ApiJob).
+    qint64 slowestLineBytesPerSecond = 64'000;
 
     using Parameters = QList<std::pair<QString, QString>>;
 

@@ -10,9 +10,9 @@ void TransferRate::restart(qint64 msecs, qint64 bytes)
     m_lastBytes = bytes;
     m_bytes = bytes;
     m_rate = 0;
+    m_startMs = msecs;
     m_started = true;
     m_hasRate = false;
-    m_baselinePending = true;
 }
 
 void TransferRate::sample(qint64 msecs, qint64 bytes)
@@ -20,10 +20,9 @@ void TransferRate::sample(qint64 msecs, qint64 bytes)
     if (!m_started)
         restart(msecs, bytes);
     m_bytes = bytes;
-    if (m_baselinePending) {
-        // What arrives before the first report of an attempt is mostly the socket buffer
-        // filling at memory speed, not the network's: measure from the first report on.
-        m_baselinePending = false;
+    if (msecs - m_startMs < kWarmUpMs) {
+        // The socket buffers fill at memory speed first, megabytes in a few milliseconds:
+        // that is not the line's speed, so the measurement starts after the warm-up.
         m_lastMs = msecs;
         m_lastBytes = bytes;
         return;

@@ -105,7 +105,29 @@ void UploadQueue::runInPool(
 void UploadQueue::reportStoreError(const StoreError &error)
 {
     qCWarning(lcOrders) << "store error:" << error.message << error.detail;
+    if (!m_storeHeld) {
+        // Starting more work would only fail the same way and could lose track of a token:
+        // hold until the user acts or a while has passed.
+        m_storeHeld = true;
+        if (!m_storeRetryTimer) {
+            m_storeRetryTimer = new QTimer(this);
+            m_storeRetryTimer->setSingleShot(true);
+            m_storeRetryTimer->setInterval(kStoreRetryMs);
+            connect(m_storeRetryTimer, &QTimer::timeout, this, [this] {
+                releaseStoreHold();
+                pump();
+            });
+        }
+        m_storeRetryTimer->start();
+    }
     Q_EMIT storeError(error.message);
+}
+
+void UploadQueue::releaseStoreHold()
+{
+    m_storeHeld = false;
+    if (m_storeRetryTimer)
+        m_storeRetryTimer->stop();
 }
 
 std::optional<QueueItem> UploadQueue::item(qint64 id) const
@@ -169,6 +191,7 @@ void UploadQueue::stopRuntime(qint64 id)
     Runtime &runtime = it->second;
     ++runtime.generation;
     runtime.busy = false;
+    runtime.validating = false;
     runtime.uploading = false;
     if (runtime.retryTimer) {
         runtime.retryTimer->stop();
@@ -231,6 +254,8 @@ StoreResult<qint64> UploadQueue::addFile(const QString &path, const OrderFacts &
     newItem.partnerJobId = facts.partnerJobId;
     newItem.state = QueueState::Queued;
     StoreResult<qint64> added = m_store->addQueueItem(newItem);
+    if (added)
+        releaseStoreHold(); // the store takes writes again
     if (!added) {
         reportStoreError(added.error());
         return added;
@@ -252,6 +277,7 @@ void UploadQueue::validate(qint64 id)
         return;
     m_wasIdle = false;
     Runtime &runtime = rt(id);
+    runtime.validating = true;
     const quint64 generation = runtime.generation;
     const QString path = current->sourcePath;
     auto *task = new stl::InspectionTask({path, m_quickInspection, {}}, this);
@@ -265,6 +291,7 @@ void UploadQueue::validate(qint64 id)
                 if (rt(id).generation != generation)
                     return;
                 if (!report.ok) {
+                    rt(id).validating = false;
                     // A bad file never reaches the network.
                     setState(id, QueueState::Failed, [&](QueueItem &i) {
                         i.failureReason = report.error;
@@ -287,6 +314,7 @@ void UploadQueue::finishValidation(qint64 id, quint64 generation, const QString 
         return std::function<void()>([this, id, generation, error, fp] {
             if (rt(id).generation != generation)
                 return;
+            rt(id).validating = false;
             if (!fp->has_value()) {
                 setState(id, QueueState::Failed, [&](QueueItem &i) {
                     i.failureReason = *error;
@@ -341,15 +369,35 @@ int UploadQueue::busyCount() const
 void UploadQueue::pump()
 {
     int running = busyCount();
-    if (running >= m_maxParallel) {
+    if (running >= m_maxParallel || m_storeHeld) {
         checkIdle();
         return;
     }
     for (const QueueItem &candidate : items()) {
-        if (running >= m_maxParallel)
+        if (running >= m_maxParallel || m_storeHeld)
             break;
-        if (candidate.state != QueueState::Ready || rt(candidate.id).busy)
+        Runtime &runtime = rt(candidate.id);
+        if (runtime.busy || runtime.validating || runtime.task)
             continue;
+        switch (candidate.state) {
+        case QueueState::Ready:
+            break;
+        case QueueState::Queued:
+        case QueueState::Validating:
+            // Left behind by a store write that failed (the store was held meanwhile).
+            validate(candidate.id);
+            continue;
+        case QueueState::CreatingToken:
+        case QueueState::Uploading:
+            // Likewise: its last state could not be written. Like a resume after a crash, an
+            // upload that may have reached the service is verified before it is re-sent.
+            if (candidate.state == QueueState::Uploading && !candidate.token.isEmpty() &&
+                !runtime.unsavedLinks)
+                runtime.verifyBeforeResend = true;
+            break;
+        default:
+            continue;
+        }
         startItem(candidate);
         ++running;
     }
@@ -362,6 +410,12 @@ void UploadQueue::startItem(const QueueItem &ready)
     Runtime &runtime = rt(id);
     runtime.busy = true;
     m_wasIdle = false;
+    if (runtime.unsavedLinks && !ready.token.isEmpty()) {
+        // The file reached the service; only its order is left to save.
+        const auto [link, sslLink] = *runtime.unsavedLinks;
+        saveOrder(id, link, sslLink);
+        return;
+    }
     if (!ready.token.isEmpty()) {
         // Never a second token call for an item that holds one.
         recheckThenUpload(id);
@@ -586,21 +640,29 @@ void UploadQueue::onUploaded(qint64 id, quint64 generation, const UploadResult &
         handleFailure(id, result.error, mayHaveArrived);
         return;
     }
-    StoreResult<Order> order = m_store->createOrderFromItem(
-        id, result.links.tokenLink.toString(), result.links.sslTokenLink.toString(), now());
+    saveOrder(id, result.links.tokenLink.toString(), result.links.sslTokenLink.toString());
+}
+
+void UploadQueue::saveOrder(qint64 id, const QString &tokenLink, const QString &sslTokenLink)
+{
+    Runtime &runtime = rt(id);
+    StoreResult<Order> order = m_store->createOrderFromItem(id, tokenLink, sslTokenLink, now());
     runtime.busy = false;
-    runtime.verifyBeforeResend = false;
     runtime.networkWaits = 0;
     if (!order) {
         reportStoreError(order.error());
+        runtime.unsavedLinks = std::make_pair(tokenLink, sslTokenLink);
+        runtime.verifyBeforeResend = true; // should the links be lost with the process
         setState(id, QueueState::Failed, [&](QueueItem &i) {
             i.failureReason =
-                utr("The upload succeeded but the order could not be saved: %1; retry to save "
-                    "it (the file is not sent twice).")
+                utr("The upload succeeded but the order could not be saved: %1; make room and "
+                    "retry to save it (the file is not sent again).")
                     .arg(order.error().message);
+            i.nextRetry = {};
         });
-        runtime.verifyBeforeResend = true;
     } else {
+        runtime.unsavedLinks.reset();
+        runtime.verifyBeforeResend = false;
         qCInfo(lcOrders) << "item" << id << "done, order" << order->id;
         Q_EMIT itemChanged(id);
     }

@@ -94,6 +94,10 @@ public:
     QString environment() const { return m_environment; }
     // Nothing validating, running, ready to run or waiting for a retry.
     bool isIdle() const;
+    // After a failed store write (disk full, read-only folder) the queue starts no new work
+    // until the user retries or resumes, or kStoreRetryMs have passed.
+    bool isHeldByStore() const { return m_storeHeld; }
+    static constexpr int kStoreRetryMs = 30'000;
 
 Q_SIGNALS:
     void itemAdded(qint64 id);
@@ -111,11 +115,15 @@ private:
         QPointer<ApiJob> job;
         QPointer<stl::InspectionTask> task;
         QTimer *retryTimer = nullptr;
-        bool busy = false; // creating a token, re-checking, verifying or uploading
+        bool busy = false;       // creating a token, re-checking, verifying or uploading
+        bool validating = false; // from validate() until its outcome is written
         int networkWaits = 0;
         bool verifyBeforeResend = false;
         qint64 lastWrittenBytes = 0;
         QDateTime lastWrite;
+        // Links of an upload that succeeded but whose order could not be saved (disk full):
+        // a retry saves them without sending anything. Kept across retries, not restarts.
+        std::optional<std::pair<QString, QString>> unsavedLinks;
         bool uploading = false;
         qint64 bytesTotal = 0;
         TransferRate rate;
@@ -129,6 +137,7 @@ private:
     void stopRuntime(qint64 id);
     bool setState(qint64 id, QueueState state, const std::function<void(QueueItem &)> &edit = {});
     void reportStoreError(const StoreError &error);
+    void releaseStoreHold();
 
     void validate(qint64 id);
     void finishValidation(qint64 id, quint64 generation, const QString &path);
@@ -140,6 +149,7 @@ private:
     void upload(qint64 id);
     void onUploadProgress(qint64 id, qint64 sent, qint64 total);
     void onUploaded(qint64 id, quint64 generation, const UploadResult &result);
+    void saveOrder(qint64 id, const QString &tokenLink, const QString &sslTokenLink);
     void handleFailure(qint64 id, const ApiError &error, bool bodyMayHaveArrived);
     void scheduleRetry(qint64 id, const QDateTime &when);
     void checkIdle();
@@ -157,6 +167,8 @@ private:
     int m_maxParallel = 2;
     bool m_quickInspection = true;
     bool m_wasIdle = true;
+    bool m_storeHeld = false;
+    QTimer *m_storeRetryTimer = nullptr;
     std::map<qint64, Runtime> m_runtime;
     std::shared_ptr<Guard> m_guard;
 };

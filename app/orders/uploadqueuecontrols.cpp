@@ -30,7 +30,7 @@ bool UploadQueue::isIdle() const
         if (runtime.busy || runtime.retryTimer || runtime.task)
             return false;
     }
-    if (m_maxParallel == 0)
+    if (m_maxParallel == 0 || m_storeHeld)
         return true;
     for (const QueueItem &i : items()) {
         if (i.state == QueueState::Ready || i.state == QueueState::Validating ||
@@ -91,10 +91,12 @@ void UploadQueue::pauseAll()
 
 void UploadQueue::resumeAll()
 {
+    releaseStoreHold();
     for (const QueueItem &i : items()) {
         if (i.state == QueueState::Paused)
             resume(i.id);
     }
+    pump();
 }
 
 bool UploadQueue::cancel(qint64 id)
@@ -121,6 +123,7 @@ bool UploadQueue::retry(qint64 id)
     if (current->state != QueueState::Failed && current->state != QueueState::NeedsAttention &&
         current->state != QueueState::Cancelled)
         return false;
+    releaseStoreHold();
     stopRuntime(id);
     rt(id).networkWaits = 0;
     // A file that needs attention (or never validated) is checked again first.
@@ -140,6 +143,7 @@ bool UploadQueue::retry(qint64 id)
 
 void UploadQueue::retryAllFailed()
 {
+    releaseStoreHold();
     for (const QueueItem &i : items()) {
         if (i.state == QueueState::Failed)
             retry(i.id);
