@@ -1101,6 +1101,31 @@ void TestSandbox::controlEndpoint()
     QCOMPARE(off.json().value(u"spec"_s).toString(), QString());
     QVERIFY(!server->faultPlan().isActive());
     QCOMPARE(get(*server, "/api3/api_create_partner_token?api_key=" + key()).status, 200);
+
+    // The statistics: every token, with its file once uploaded.
+    const QString token = createToken(*server);
+    QCOMPARE(upload(*server, token).code(), u"ok"_s);
+    QCOMPARE(get(*server, "/sandbox/stats").status, 401);
+    const Exchange stats = get(*server, "/sandbox/stats?api_key=" + key());
+    QCOMPARE(stats.status, 200);
+    const QJsonObject counts = stats.json();
+    QCOMPARE(counts.value(u"tokens"_s).toInt(), 2);
+    QCOMPARE(counts.value(u"files"_s).toInt(), 1);
+    QCOMPARE(counts.value(u"api_requests"_s).toInt(), server->totalRequestCount());
+    const QJsonArray transactions = counts.value(u"transactions"_s).toArray();
+    QCOMPARE(transactions.size(), 2);
+    int withFile = 0;
+    for (const QJsonValue &entry : transactions) {
+        const QJsonObject object = entry.toObject();
+        if (object.value(u"token"_s).toString() == token) {
+            QVERIFY(object.value(u"uploaded"_s).toBool());
+            QVERIFY(object.value(u"size"_s).toInteger() > 0);
+            ++withFile;
+        } else {
+            QVERIFY(!object.value(u"uploaded"_s).toBool());
+        }
+    }
+    QCOMPARE(withFile, 1);
 }
 
 void TestSandbox::faultPlanRoundTrip_data()

@@ -1,10 +1,13 @@
 // The sandbox's pages for people and tests: the 400 x 400 token-link page, the status and
 // Print endpoints that page uses (no API key: the customer never has one), and the fault
-// control endpoint for tests in other processes.
+// control and statistics endpoints for tests in other processes.
 
 #include "sandbox/sandboxserver_p.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +72,36 @@ HttpResponse SandboxServerPrivate::sandboxFaults(const Incoming &in)
     }
     return jsonResponse(
         200, QJsonObject{{u"spec"_s, dice.plan().toSpec()}, {u"active"_s, dice.plan().isActive()}});
+}
+
+// What the sandbox received, for tests in other processes (the crash test counts tokens and
+// files per transaction): every token with its file, if any, and the request count.
+HttpResponse SandboxServerPrivate::sandboxStats(const Incoming &in) const
+{
+    if (!keyMatches(in.param(u"api_key")))
+        return invalidKey();
+    if (in.method != QHttpServerRequest::Method::Get)
+        return errorResponse(405, u"Method not allowed"_s, u"Use GET."_s);
+    QList<const TokenRecord *> records;
+    for (const TokenRecord &record : tokens)
+        records.append(&record);
+    std::sort(records.begin(), records.end(),
+              [](const TokenRecord *a, const TokenRecord *b) { return a->token < b->token; });
+    QJsonArray list;
+    int files = 0;
+    for (const TokenRecord *record : std::as_const(records)) {
+        QJsonObject entry{{u"token"_s, record->token}, {u"uploaded"_s, record->uploaded}};
+        if (record->uploaded) {
+            ++files;
+            entry.insert(u"file_name"_s, record->fileName);
+            entry.insert(u"size"_s, record->size);
+        }
+        list.append(entry);
+    }
+    return jsonResponse(200, QJsonObject{{u"tokens"_s, list.size()},
+                                         {u"files"_s, files},
+                                         {u"api_requests"_s, totalRequests},
+                                         {u"transactions"_s, list}});
 }
 
 } // namespace pc

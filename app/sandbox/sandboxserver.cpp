@@ -180,6 +180,8 @@ void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket 
         respond(socket, in, sandboxPrint(in));
     else if (in.path == u"/sandbox/faults")
         respond(socket, in, sandboxFaults(in));
+    else if (in.path == u"/sandbox/stats")
+        respond(socket, in, sandboxStats(in));
     else
         respond(socket, in,
                 htmlResponse(404, notFoundPage(u"There is nothing at this address."_s)));

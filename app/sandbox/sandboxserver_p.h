@@ -112,6 +112,7 @@ public:
     HttpResponse sandboxTokenStatus(const Incoming &in) const;
     HttpResponse sandboxPrint(const Incoming &in);
     HttpResponse sandboxFaults(const Incoming &in);
+    HttpResponse sandboxStats(const Incoming &in) const;
 
     QJsonObject statusData(const TokenRecord &record) const;
     PrintStatus statusOf(const TokenRecord &record) const
