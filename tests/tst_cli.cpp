@@ -1,6 +1,7 @@
 // partner-console-cli as scripts use it: options, exit codes, JSON lines, and the sandbox
 // command serving the other commands from a separate process.
 #include "api/apiclient.h"
+#include "clitestenv.h"
 
 #include <QImage>
 #include <QJsonArray>
@@ -87,14 +88,7 @@ private:
 
 QProcessEnvironment TestCli::baseEnvironment() const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"PARTNER_CONSOLE_API_KEY"_s);
-    env.remove(u"PARTNER_CONSOLE_DATA_DIR"_s);
-    env.remove(u"QT_LOGGING_RULES"_s); // the CLI as a user runs it
-    env.insert(u"HOME"_s, m_home.path());
-    env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-    return env;
+    return pc::test::cliTestEnvironment(m_home.path());
 }
 
 CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &environment)
