@@ -67,10 +67,10 @@ UploadQueue::UploadQueue(OrderStore *store, ApiClient *api, QString environment,
 
 UploadQueue::~UploadQueue()
 {
-    {
-        QMutexLocker locker(&m_guard->mutex);
-        m_guard->queue = nullptr;
-        m_guard->cancel = true;
+    if (Guard *guard = m_guard.get()) { // never null; the test keeps GCC 12 -O2 quiet
+        QMutexLocker locker(&guard->mutex);
+        guard->queue = nullptr;
+        guard->cancel.store(true);
     }
     // Running jobs are left to finish on their own (their connections die with us); the
     // store keeps the items' states, so the next queue resumes them.
