@@ -133,6 +133,8 @@ private Q_SLOTS:
     void recordTokenOnce();
     void duplicates();
     void orderFromItemAndStatusHistory();
+    void printStartAndFinishTimes();
+    void migrationTwoFillsPrintTimes();
     void environmentsNeverMix();
     void damagedFileIsMovedAside_data();
     void damagedFileIsMovedAside();
@@ -158,8 +160,8 @@ void TestOrderStore::migratesFromEmptyAndReopens()
         const OpenResult result = store.open(folder);
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(result.outcome, OpenResult::Outcome::Created);
-        QCOMPARE(result.schemaVersion, 1);
-        QCOMPARE(result.migrationsApplied, 1);
+        QCOMPARE(result.schemaVersion, 2);
+        QCOMPARE(result.migrationsApplied, 2);
         QVERIFY(result.movedAside.isEmpty());
         QCOMPARE(result.databasePath, QDir(folder).absoluteFilePath(u"orders.db"_s));
         QVERIFY(store.addQueueItem(makeItem(kSandbox, u"a.stl"_s)).ok());
@@ -168,11 +170,11 @@ void TestOrderStore::migratesFromEmptyAndReopens()
     const OpenResult again = store.open(folder);
     QVERIFY2(again.ok(), qPrintable(again.message));
     QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
-    QCOMPARE(again.schemaVersion, 1);
+    QCOMPARE(again.schemaVersion, 2);
     QCOMPARE(again.migrationsApplied, 0);
     QVERIFY(again.message.isEmpty());
     QCOMPARE(store.queueItems(kSandbox)->size(), 1);
-    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 1);
+    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 2);
 }
 
 void TestOrderStore::newerSchemaIsLeftAlone()
@@ -673,6 +675,67 @@ void TestOrderStore::tenThousandOrders()
     QCOMPARE(orders->last().price.toString(), u"0.10"_s);
     for (qsizetype i = 1; i < orders->size(); ++i)
         QVERIFY(orders->at(i - 1).created < orders->at(i).created);
+}
+
+void TestOrderStore::printStartAndFinishTimes()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    const qint64 id = *store.addOrder(makeOrder(kSandbox, u"times"_s, 1000));
+    const auto at = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); };
+    const auto statusOf = [](pc::JobStatus s, double percent) {
+        PrintStatus status;
+        status.status = s;
+        status.statusText = pc::jobStatusToWire(s);
+        status.percentage = percent;
+        return status;
+    };
+    QVERIFY(store.updateOrderStatus(id, PrintStatus(), at(2000)).ok());
+    QVERIFY(!(*store.order(id))->printStarted.isValid());
+    QVERIFY(*store.updateOrderStatus(id, statusOf(pc::JobStatus::WarmingUp, 0), at(3000)));
+    QCOMPARE((*store.order(id))->printStarted, at(3000));
+    QVERIFY(*store.updateOrderStatus(id, statusOf(pc::JobStatus::Printing, 50), at(4000)));
+    QVERIFY(!(*store.order(id))->printFinished.isValid());
+    QVERIFY(*store.updateOrderStatus(id, statusOf(pc::JobStatus::Success, 100), at(5000)));
+    QVERIFY(*store.updateOrderStatus(id, statusOf(pc::JobStatus::ConfirmedSuccess, 100), at(6000)));
+    const Order done = **store.order(id);
+    QCOMPARE(done.printStarted, at(3000)); // the first time, never moved later
+    QCOMPARE(done.printFinished, at(5000));
+    QCOMPARE((*store.orders(kSandbox)).first().printFinished, at(5000));
+}
+
+// A store of schema version 1 (before the print times) gets them from its history.
+void TestOrderStore::migrationTwoFillsPrintTimes()
+{
+    QTemporaryDir dir;
+    qint64 id = 0;
+    {
+        OrderStore store;
+        QVERIFY(store.open(dir.path()).ok());
+        id = *store.addOrder(makeOrder(kSandbox, u"old"_s, 1000));
+        PrintStatus printing;
+        printing.status = pc::JobStatus::Printing;
+        printing.statusText = u"PRINTING"_s;
+        QVERIFY(store.updateOrderStatus(id, printing, QDateTime::fromMSecsSinceEpoch(7000)).ok());
+        PrintStatus failed;
+        failed.status = pc::JobStatus::Failure;
+        failed.statusText = u"FAILURE"_s;
+        QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
+    }
+    // Back to version 1 by hand.
+    const QString db = dir.filePath(u"orders.db"_s);
+    QVERIFY(rawExec(db, u"DROP INDEX orders_by_finished"_s));
+    QVERIFY(rawExec(db, u"ALTER TABLE orders DROP COLUMN print_started_ms"_s));
+    QVERIFY(rawExec(db, u"ALTER TABLE orders DROP COLUMN print_finished_ms"_s));
+    QVERIFY(rawExec(db, u"DELETE FROM schema_version WHERE version = 2"_s));
+
+    OrderStore store;
+    const OpenResult opened = store.open(dir.path());
+    QVERIFY(opened.ok());
+    const Order order = **store.order(id);
+    QCOMPARE(order.printStarted, QDateTime::fromMSecsSinceEpoch(7000, Qt::UTC));
+    QCOMPARE(order.printFinished, QDateTime::fromMSecsSinceEpoch(9000, Qt::UTC));
 }
 
 QTEST_GUILESS_MAIN(TestOrderStore)

@@ -18,7 +18,7 @@ const QString kOrderColumns =
     u"id, queue_item_id, environment, token, token_link, ssl_token_link, file_name, file_size,"
     " sha256, receiver_email, price, currency, partner_job_id, created_ms, status_text,"
     " percentage, minutes_left, total_time, message, printer_model, last_checked_ms,"
-    " unknown_to_service"_s;
+    " unknown_to_service, print_started_ms, print_finished_ms"_s;
 
 const QString kHistoryColumns =
     u"id, order_id, recorded_ms, status_text, percentage, minutes_left, total_time, message,"
@@ -84,6 +84,8 @@ Order readOrder(const QSqlQuery &q)
     order.status = readStatus(q, 14);
     order.lastChecked = timeFromValue(q.value(20));
     order.unknownToService = q.value(21).toInt() != 0;
+    order.printStarted = timeFromValue(q.value(22));
+    order.printFinished = timeFromValue(q.value(23));
     return order;
 }
 
@@ -99,8 +101,9 @@ StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString 
     if (order.token.trimmed().isEmpty())
         return makeError(StoreError::Kind::InvalidInput, tr("An order needs a token."));
     QSqlQuery q(m_db);
-    q.prepare(u"INSERT INTO orders (" + kOrderColumns +
-              u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(
+        u"INSERT INTO orders (" + kOrderColumns +
+        u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(id);
     q.addBindValue(order.queueItemId ? QVariant(*order.queueItemId)
                                      : QVariant(QMetaType::fromType<qint64>()));
@@ -120,6 +123,8 @@ StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString 
     bindStatus(q, order.status);
     q.addBindValue(timeValue(order.lastChecked));
     q.addBindValue(order.unknownToService ? 1 : 0);
+    q.addBindValue(timeValue(order.printStarted));
+    q.addBindValue(timeValue(order.printFinished));
     StoreError e = exec(q, action);
     if (e.kind == StoreError::Kind::Conflict)
         e.message = tr("The token %1 is already in the order list.").arg(order.token);
@@ -271,11 +276,18 @@ StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatu
     q.finish();
 
     if (changed) {
+        // COALESCE keeps the first time a print was seen started / finished.
+        const bool started = status.status != JobStatus::AwaitingCustomer;
+        const bool finished = status.status == JobStatus::Success ||
+                              status.status == JobStatus::Failure || isFinal(status.status);
         q.prepare(u"UPDATE orders SET status_text = ?, percentage = ?, minutes_left = ?,"
                   " total_time = ?, message = ?, printer_model = ?, last_checked_ms = ?,"
-                  " unknown_to_service = 0 WHERE id = ?"_s);
+                  " unknown_to_service = 0, print_started_ms = COALESCE(print_started_ms, ?),"
+                  " print_finished_ms = COALESCE(print_finished_ms, ?) WHERE id = ?"_s);
         bindStatus(q, status);
         q.addBindValue(checkedMs);
+        q.addBindValue(started ? QVariant(checkedMs) : QVariant(QMetaType::fromType<qint64>()));
+        q.addBindValue(finished ? QVariant(checkedMs) : QVariant(QMetaType::fromType<qint64>()));
         q.addBindValue(orderId);
         if (StoreError e = exec(q, action); e.isError())
             return e;

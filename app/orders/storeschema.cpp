@@ -108,6 +108,18 @@ const QList<QStringList> &migrations()
             " printer_model TEXT NOT NULL)"_s,
             u"CREATE INDEX status_history_by_order ON status_history (order_id, recorded_ms)"_s,
         },
+        {
+            // Issue 5: when a print was first seen started and finished, for prints per day.
+            u"ALTER TABLE orders ADD COLUMN print_started_ms BIGINT"_s,
+            u"ALTER TABLE orders ADD COLUMN print_finished_ms BIGINT"_s,
+            u"UPDATE orders SET print_started_ms = (SELECT MIN(h.recorded_ms) FROM status_history h"
+            " WHERE h.order_id = orders.id AND h.status_text <> '')"_s,
+            u"UPDATE orders SET print_finished_ms = (SELECT MIN(h.recorded_ms) FROM status_history "
+            u"h"
+            " WHERE h.order_id = orders.id AND h.status_text IN ('SUCCESS', 'FAILURE',"
+            " 'CONFIRMED_SUCCESS', 'CONFIRMED_FAILURE'))"_s,
+            u"CREATE INDEX orders_by_finished ON orders (environment, print_finished_ms)"_s,
+        },
     };
     return list;
 }

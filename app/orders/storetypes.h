@@ -98,6 +98,10 @@ struct Order
     PrintStatus status; // the latest known print status
     QDateTime lastChecked;
     bool unknownToService = false; // the service no longer knows the token
+    // When the store first saw the print leave "awaiting customer", and when it first saw it
+    // end (SUCCESS, FAILURE or a confirmed state); null until then. For "prints per day".
+    QDateTime printStarted;
+    QDateTime printFinished;
 };
 
 struct StatusHistoryEntry
