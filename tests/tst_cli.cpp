@@ -75,6 +75,7 @@ private Q_SLOTS:
     void uploadThenListOrders();
     void uploadRefusesBadOrderFacts();
     void queueListRetryRemove();
+    void watchFollowsOrdersUntilFinal();
 
 private:
     CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {});
@@ -645,6 +646,67 @@ void TestCli::queueListRetryRemove()
     QCOMPARE(run(common + QStringList{u"queue"_s, u"cancel"_s, u"99"_s}, env).exitCode, 3);
     QCOMPARE(run(common + QStringList{u"queue"_s, u"frobnicate"_s}, env).exitCode, 2);
     QCOMPARE(run(common + QStringList{u"queue"_s, u"retry"_s}, env).exitCode, 2);
+}
+
+// `watch` runs the poller over the store's open orders: one JSON line per change with the
+// previous status, and it ends by itself once every order is final.
+void TestCli::watchFollowsOrdersUntilFinal()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QStringList common{u"--json"_s, u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path()};
+
+    QCOMPARE(run(common + QStringList{u"watch"_s, u"--for"_s, u"0"_s}, env).exitCode, 2);
+    const CliRun empty = run(common + QStringList{u"watch"_s}, env);
+    QCOMPARE(empty.exitCode, 0); // nothing open: returns at once
+    QVERIFY(empty.out.isEmpty());
+
+    const CliRun upload =
+        run(common + QStringList{u"upload"_s,
+                                 QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"),
+                                 u"--email"_s, u"w@example.com"_s, u"--value"_s, u"3"_s},
+            env);
+    QCOMPARE(upload.exitCode, 0);
+    const QString token = upload.json().value(u"token"_s).toString();
+    QVERIFY(!token.isEmpty());
+
+    // One round while the customer has not pressed Print: no change, nothing printed.
+    const CliRun idle = run(common + QStringList{u"watch"_s, u"--for"_s, u"2"_s}, env);
+    QCOMPARE(idle.exitCode, 0);
+    QVERIFY(idle.out.isEmpty());
+
+    // Print, let the sandbox (600x) finish and confirm it, then watch: one change, and the
+    // command ends because nothing is left open.
+    QNetworkAccessManager network;
+    QUrl print = QUrl(m_baseUrl).resolved(QUrl(u"/sandbox/print"_s));
+    print.setQuery(u"token="_s + token);
+    QNetworkRequest request(print);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/x-www-form-urlencoded"_s);
+    QNetworkReply *reply = network.post(request, QByteArray());
+    QSignalSpy printed(reply, &QNetworkReply::finished);
+    QVERIFY(printed.wait());
+    reply->deleteLater();
+    QTRY_VERIFY_WITH_TIMEOUT(run(common + QStringList{u"status"_s, token}, env)
+                                 .json()
+                                 .value(u"printing_job_status"_s)
+                                 .toString()
+                                 .startsWith(u"CONFIRMED_"_s),
+                             30000);
+    const CliRun watched = run(common + QStringList{u"watch"_s, u"--for"_s, u"50"_s}, env);
+    QCOMPARE(watched.exitCode, 0);
+    const QList<QByteArray> lines = watched.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject change = QJsonDocument::fromJson(lines.first()).object();
+    QCOMPARE(change.value(u"token"_s).toString(), token);
+    QVERIFY(change.value(u"printing_job_status"_s).toString().startsWith(u"CONFIRMED_"_s));
+    QVERIFY(change.contains(u"previous_status"_s));
+    QVERIFY(change.value(u"previous_status"_s).isNull()); // it was awaiting the customer
+    QCOMPARE(change.value(u"file_name"_s).toString(), u"trimesh__teapot.stl"_s);
+
+    // The store kept it: the order is listed with its final status.
+    const CliRun orders = run(common + QStringList{u"orders"_s}, env);
+    QVERIFY(orders.json().value(u"printing_job_status"_s).toString().startsWith(u"CONFIRMED_"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -9,6 +9,7 @@
 #include "cli/statuscommand.h"
 #include "cli/tokencommand.h"
 #include "cli/uploadcommand.h"
+#include "cli/watchcommand.h"
 #include "common/buildinfo.h"
 
 #include <QCoreApplication>
@@ -65,6 +66,7 @@ std::vector<std::unique_ptr<CliCommand>> makeCommands()
     commands.push_back(std::make_unique<UploadCommand>());
     commands.push_back(std::make_unique<QueueCommand>());
     commands.push_back(std::make_unique<OrdersCommand>());
+    commands.push_back(std::make_unique<WatchCommand>());
     commands.push_back(std::make_unique<ConfigCommand>());
     return commands;
 }

@@ -203,3 +203,5 @@ struct OpenResult
 };
 
 } // namespace pc
+
+Q_DECLARE_METATYPE(pc::Order)

@@ -1,0 +1,122 @@
+#include "cli/watchcommand.h"
+
+#include "cli/clicontext.h"
+#include "cli/statuscommand.h"
+#include "common/terminationsignals.h"
+#include "orders/orderstore.h"
+#include "orders/statuspoller.h"
+
+#include <QEventLoop>
+#include <QJsonObject>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace pc::cli {
+
+namespace {
+
+// A status in a few words: "PRINTING 45 %", "awaiting customer".
+QString shortStatus(const PrintStatus &status)
+{
+    if (status.isAwaitingCustomer())
+        return tr("awaiting customer");
+    QString text = status.statusText.isEmpty() ? jobStatusToWire(status.status) : status.statusText;
+    if (status.percentage)
+        text += u' ' + QString::number(*status.percentage, 'f', 0) + u" %"_s;
+    if (status.minutesLeft && !isFinal(status.status))
+        text += u", "_s + tr("%1 min left").arg(QString::number(*status.minutesLeft, 'f', 0));
+    return text;
+}
+
+} // namespace
+
+WatchCommand::WatchCommand()
+    : m_for(u"for"_s, tr("Stop after this many seconds (default: once every order is final)."),
+            u"SECONDS"_s)
+{}
+
+QString WatchCommand::name() const
+{
+    return u"watch"_s;
+}
+
+QString WatchCommand::summary() const
+{
+    return tr("Follow the print status of every open order and print each change.");
+}
+
+void WatchCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(m_for);
+}
+
+int WatchCommand::run(CliContext &context, const QStringList &arguments)
+{
+    const CliOutput &out = context.out();
+    if (!arguments.isEmpty())
+        return out.usageError(tr("watch takes no arguments."));
+    std::optional<int> seconds;
+    if (context.parser().isSet(m_for)) {
+        bool ok = false;
+        seconds = context.parser().value(m_for).toInt(&ok);
+        if (!ok || *seconds < 1)
+            return out.usageError(tr("--for needs a number of seconds (1 or more)."));
+    }
+    if (const int code = context.connect(); code != ExitSuccess)
+        return code;
+    OrderStore store;
+    const OpenResult opened = store.open(context.dataDir());
+    if (opened.outcome == OpenResult::Outcome::Failed)
+        return out.error(ExitServiceError, u"store"_s, opened.message);
+    if (opened.outcome == OpenResult::Outcome::Recovered)
+        out.note(opened.message);
+
+    const QString environment = orderEnvironmentKey(context.environment(), context.baseUrl());
+    StatusPoller poller(&store, &context.client(), environment);
+    QEventLoop loop;
+    QString storeProblem;
+    QObject::connect(&poller, &StatusPoller::statusChanged, &loop,
+                     [&out](const Order &order, const PrintStatus &previous) {
+                         QJsonObject json = formatPrintStatusJson(order.token, order.status);
+                         json.insert(u"order_id"_s, order.id);
+                         json.insert(u"file_name"_s, order.fileName);
+                         json.insert(u"previous_status"_s,
+                                     previous.isAwaitingCustomer()
+                                         ? QJsonValue(QJsonValue::Null)
+                                         : QJsonValue(previous.statusText.isEmpty()
+                                                          ? jobStatusToWire(previous.status)
+                                                          : previous.statusText));
+                         out.result(json, u"%1  %2: %3 -> %4"_s.arg(order.token, order.fileName,
+                                                                    shortStatus(previous),
+                                                                    shortStatus(order.status)));
+                     });
+    QObject::connect(&poller, &StatusPoller::networkDown, &loop, [&out](const QString &message) {
+        out.note(tr("Cannot reach the service (%1); trying again later.").arg(message));
+    });
+    QObject::connect(&poller, &StatusPoller::networkRestored, &loop,
+                     [&out] { out.note(tr("The service answers again.")); });
+    QObject::connect(&poller, &StatusPoller::storeError, &loop,
+                     [&storeProblem](const QString &message) { storeProblem = message; });
+    QObject::connect(&poller, &StatusPoller::allFinal, &loop, &QEventLoop::quit,
+                     Qt::QueuedConnection);
+    TerminationSignals signalWatcher;
+    QObject::connect(&signalWatcher, &TerminationSignals::terminationRequested, &loop,
+                     &QEventLoop::quit);
+    if (seconds)
+        QTimer::singleShot(std::chrono::seconds(*seconds), &loop, &QEventLoop::quit);
+
+    poller.start();
+    if (poller.trackedCount() == 0) {
+        out.note(tr("Every order is final: nothing to watch."));
+    } else {
+        out.note(tr("Watching %n open order(s); Ctrl+C stops.", poller.trackedCount()));
+        loop.exec();
+    }
+    poller.stop();
+    if (!storeProblem.isEmpty())
+        return out.error(ExitServiceError, u"store"_s, storeProblem);
+    return ExitSuccess;
+}
+
+} // namespace pc::cli

@@ -1,0 +1,390 @@
+#include "orders/statuspoller.h"
+
+#include "api/apiclient.h"
+#include "api/apijob.h"
+#include "orders/orderslogging.h"
+#include "orders/orderstore.h"
+
+#include <QTimer>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace pc {
+
+namespace {
+
+PollInputs inputsOf(const Order &order)
+{
+    PollInputs inputs;
+    inputs.status = order.status.status;
+    inputs.unknownToService = order.unknownToService;
+    inputs.created = order.created;
+    inputs.printFinished = order.printFinished;
+    return inputs;
+}
+
+// Faults that concern every token alike: holding all requests is the only sensible answer.
+bool affectsEveryToken(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Tls:
+        return true;
+    case ApiError::Kind::Http:
+        return error.isAuthenticationFailure() ||
+               (error.retryAfter && (error.httpStatus == 429 || error.httpStatus == 503));
+    default:
+        return false;
+    }
+}
+
+constexpr qint64 kMaxTimerMs = 3600 * 1000;
+
+} // namespace
+
+StatusPoller::StatusPoller(OrderStore *store, ApiClient *api, QString environment,
+                           PollScheduleSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_api(api)
+    , m_environment(std::move(environment))
+    , m_schedule(settings)
+    , m_random(QRandomGenerator::global()->generate())
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    connect(m_timer, &QTimer::timeout, this, &StatusPoller::processDue);
+}
+
+StatusPoller::~StatusPoller()
+{
+    stop();
+}
+
+void StatusPoller::setClock(std::function<QDateTime()> now)
+{
+    m_now = std::move(now);
+}
+
+void StatusPoller::setRandomSeed(quint32 seed)
+{
+    m_random.seed(seed);
+}
+
+void StatusPoller::setTimerEnabled(bool enabled)
+{
+    m_timerEnabled = enabled;
+    if (!enabled)
+        m_timer->stop();
+    else
+        rearmTimer();
+}
+
+void StatusPoller::start()
+{
+    m_running = true;
+    const StoreResult<QList<Order>> orders = m_store->orders(m_environment);
+    if (!orders) {
+        Q_EMIT storeError(orders.error().message);
+        return;
+    }
+    for (const Order &order : *orders)
+        follow(order);
+    qCInfo(lcOrders) << "poller following" << m_entries.size() << "open orders";
+    rearmTimer();
+    checkAllFinal();
+}
+
+void StatusPoller::stop()
+{
+    m_running = false;
+    m_timer->stop();
+    for (auto &[id, entry] : m_entries) {
+        if (PrintStatusJob *job = entry.job.data()) {
+            entry.job.clear();
+            job->disconnect(this);
+            job->abort();
+        }
+    }
+    m_inFlight = 0;
+}
+
+void StatusPoller::follow(const Order &order)
+{
+    if (isFinal(order.status.status) || order.token.isEmpty())
+        return;
+    Entry &entry = m_entries[order.id];
+    entry.orderId = order.id;
+    entry.token = order.token;
+    entry.inputs = inputsOf(order);
+    entry.last = order.status;
+    entry.lastRequest = order.lastChecked;
+    // Due now, spread a little so a start with many orders does not ask in lockstep, but never
+    // before the floor since the last check (also one made by an earlier process).
+    QDateTime due = now().addMSecs(qint64(m_random.bounded(1000)));
+    if (order.lastChecked.isValid())
+        due = std::max(due, order.lastChecked.addMSecs(m_schedule.settings().floor.count()));
+    entry.due = due;
+}
+
+void StatusPoller::track(qint64 orderId)
+{
+    const StoreResult<std::optional<Order>> order = m_store->order(orderId);
+    if (!order) {
+        Q_EMIT storeError(order.error().message);
+        return;
+    }
+    if (!order->has_value() || (*order)->environment != m_environment)
+        return;
+    if (m_entries.count(orderId) == 0)
+        follow(**order);
+    rearmTimer();
+}
+
+QDateTime StatusPoller::refreshNow(qint64 orderId)
+{
+    const auto it = m_entries.find(orderId);
+    if (it == m_entries.end())
+        return {};
+    Entry &entry = it->second;
+    if (entry.job)
+        return entry.due; // a request is on its way
+    QDateTime due = now();
+    if (entry.lastRequest.isValid())
+        due = std::max(due, entry.lastRequest.addMSecs(m_schedule.settings().floor.count()));
+    entry.due = std::min(entry.due, due);
+    rearmTimer();
+    return entry.due;
+}
+
+void StatusPoller::refreshAll()
+{
+    for (const auto &[id, entry] : m_entries)
+        refreshNow(id);
+}
+
+QDateTime StatusPoller::nextDue(qint64 orderId) const
+{
+    const auto it = m_entries.find(orderId);
+    return it == m_entries.end() ? QDateTime() : it->second.due;
+}
+
+void StatusPoller::processDue()
+{
+    if (!m_running)
+        return;
+    const QDateTime current = now();
+    if (m_holdUntil.isValid() && current < m_holdUntil) {
+        rearmTimer();
+        return;
+    }
+    const qint64 floorMs = m_schedule.settings().floor.count();
+    // The most overdue first, so nothing starves when more are due than may be in flight.
+    QList<Entry *> due;
+    for (auto &[id, entry] : m_entries) {
+        if (entry.job || entry.due > current)
+            continue;
+        if (entry.lastRequest.isValid() && entry.lastRequest.addMSecs(floorMs) > current)
+            continue; // the floor holds whatever scheduled it
+        due.append(&entry);
+    }
+    std::sort(due.begin(), due.end(), [](const Entry *a, const Entry *b) {
+        return a->due < b->due || (a->due == b->due && a->orderId < b->orderId);
+    });
+    const int room = m_schedule.settings().maxInFlight - m_inFlight;
+    for (qsizetype i = 0; i < due.size() && i < room; ++i)
+        send(*due[i]);
+    rearmTimer();
+}
+
+void StatusPoller::send(Entry &entry)
+{
+    entry.lastRequest = now();
+    ++m_inFlight;
+    ++m_requests;
+    PrintStatusJob *job = m_api->printStatus(entry.token);
+    entry.job = job;
+    const qint64 orderId = entry.orderId;
+    connect(job, &PrintStatusJob::finished, this,
+            [this, orderId](const PrintStatusResult &result) { onFinished(orderId, result); });
+}
+
+void StatusPoller::onFinished(qint64 orderId, const PrintStatusResult &result)
+{
+    m_inFlight = std::max(0, m_inFlight - 1);
+    const auto it = m_entries.find(orderId);
+    if (it == m_entries.end())
+        return;
+    Entry &entry = it->second;
+    entry.job.clear();
+
+    if (result.error.isError() && affectsEveryToken(result.error)) {
+        onNetworkFailure(entry, result.error);
+        processDue();
+        return;
+    }
+    // The service answered (even if only about this token): the network is back.
+    if (m_networkFailures > 0) {
+        m_networkFailures = 0;
+        m_holdUntil = {};
+        qCInfo(lcOrders) << "status calls work again";
+        Q_EMIT networkRestored();
+    }
+    if (result.error.isError()) {
+        onTokenFailure(entry, result.error);
+        processDue();
+        return;
+    }
+    entry.failures = 0;
+    const QDateTime checked = now();
+    const StoreResult<bool> changed = m_store->updateOrderStatus(orderId, result.status, checked);
+    if (!changed) {
+        // Not stored means not announced: ask again later, the status is still there.
+        Q_EMIT storeError(changed.error().message);
+        schedule(entry, m_schedule.transientDelay(1, m_random));
+        processDue();
+        return;
+    }
+    const StoreResult<std::optional<Order>> stored = m_store->order(orderId);
+    if (!stored || !stored->has_value()) {
+        if (!stored)
+            Q_EMIT storeError(stored.error().message);
+        m_entries.erase(it);
+        processDue();
+        return;
+    }
+    const Order &order = **stored;
+    const PrintStatus previous = entry.last;
+    entry.last = order.status;
+    entry.inputs = inputsOf(order);
+    announce(orderId);
+    if (*changed) {
+        qCDebug(lcOrders) << "order" << orderId << "now" << order.status.statusText;
+        Q_EMIT statusChanged(order, previous);
+    }
+    const std::optional<std::chrono::milliseconds> next =
+        m_schedule.nextDelay(entry.inputs, checked, m_random);
+    if (!next) {
+        m_entries.erase(it); // final: nothing will change any more
+        checkAllFinal();
+    } else {
+        schedule(entry, *next);
+    }
+    processDue();
+}
+
+void StatusPoller::onNetworkFailure(Entry &entry, const ApiError &error)
+{
+    ++m_networkFailures;
+    std::chrono::milliseconds hold = m_schedule.networkHold(m_networkFailures, m_random);
+    if (error.kind == ApiError::Kind::Http && error.retryAfter) {
+        // The service asked every client to slow down: as long as it said (capped).
+        hold = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(*error.retryAfter),
+                          m_schedule.settings().floor, 3600'000ms);
+    } else if (error.isAuthenticationFailure()) {
+        hold = m_schedule.settings().networkMax; // a key problem will not heal by itself soon
+    }
+    m_holdUntil = now().addMSecs(hold.count());
+    schedule(entry, hold);
+    qCInfo(lcOrders) << "status calls on hold for" << hold.count() << "ms:" << error.detail;
+    if (m_networkFailures == 1)
+        Q_EMIT networkDown(error.message);
+}
+
+void StatusPoller::onTokenFailure(Entry &entry, const ApiError &error)
+{
+    ++entry.failures;
+    if (error.kind == ApiError::Kind::Service) {
+        // The service refuses this token (for example it no longer knows it): marked, kept,
+        // and asked again now and then - never dropped.
+        if (!entry.inputs.unknownToService) {
+            if (StoreStatus marked = m_store->setOrderUnknownToService(entry.orderId, true);
+                !marked) {
+                Q_EMIT storeError(marked.error().message);
+            } else {
+                entry.inputs.unknownToService = true;
+                announce(entry.orderId);
+            }
+        }
+        schedule(entry, m_schedule.jittered(m_schedule.settings().unknownToService, m_random));
+        qCInfo(lcOrders) << "order" << entry.orderId << "not known to the service:" << error.detail;
+        return;
+    }
+    schedule(entry, m_schedule.transientDelay(entry.failures, m_random));
+    qCInfo(lcOrders) << "status of order" << entry.orderId << "failed:" << error.detail;
+}
+
+void StatusPoller::schedule(Entry &entry, std::chrono::milliseconds delay)
+{
+    const qint64 floorMs = m_schedule.settings().floor.count();
+    QDateTime due = now().addMSecs(std::max<qint64>(delay.count(), 0));
+    if (entry.lastRequest.isValid())
+        due = std::max(due, entry.lastRequest.addMSecs(floorMs));
+    entry.due = due;
+}
+
+void StatusPoller::announce(qint64 orderId)
+{
+    if (!m_toAnnounce.contains(orderId))
+        m_toAnnounce.append(orderId);
+    if (m_flushQueued)
+        return;
+    m_flushQueued = true;
+    QMetaObject::invokeMethod(this, &StatusPoller::flushAnnouncements, Qt::QueuedConnection);
+}
+
+void StatusPoller::flushAnnouncements()
+{
+    m_flushQueued = false;
+    QList<Order> orders;
+    orders.reserve(m_toAnnounce.size());
+    for (const qint64 id : std::as_const(m_toAnnounce)) {
+        const StoreResult<std::optional<Order>> order = m_store->order(id);
+        if (order && order->has_value())
+            orders.append(**order);
+    }
+    m_toAnnounce.clear();
+    if (!orders.isEmpty())
+        Q_EMIT ordersUpdated(orders);
+}
+
+void StatusPoller::rearmTimer()
+{
+    if (!m_timerEnabled || !m_running) {
+        m_timer->stop();
+        return;
+    }
+    QDateTime earliest;
+    const qint64 floorMs = m_schedule.settings().floor.count();
+    for (const auto &[id, entry] : m_entries) {
+        if (entry.job)
+            continue;
+        QDateTime due = entry.due;
+        if (entry.lastRequest.isValid())
+            due = std::max(due, entry.lastRequest.addMSecs(floorMs));
+        if (!earliest.isValid() || due < earliest)
+            earliest = due;
+    }
+    if (!earliest.isValid()) {
+        m_timer->stop();
+        return;
+    }
+    if (m_holdUntil.isValid() && earliest < m_holdUntil)
+        earliest = m_holdUntil;
+    const qint64 wait = std::clamp<qint64>(now().msecsTo(earliest), 0, kMaxTimerMs);
+    if (m_inFlight >= m_schedule.settings().maxInFlight)
+        return; // the next answer calls processDue()
+    m_timer->start(int(wait));
+}
+
+void StatusPoller::checkAllFinal()
+{
+    if (m_running && m_entries.empty())
+        Q_EMIT allFinal();
+}
+
+} // namespace pc

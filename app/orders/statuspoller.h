@@ -1,0 +1,129 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "orders/pollschedule.h"
+#include "orders/storetypes.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+
+#include <functional>
+#include <unordered_map>
+
+class QTimer;
+
+namespace pc {
+
+class ApiClient;
+class OrderStore;
+class PrintStatusJob;
+struct PrintStatusResult;
+
+// Keeps the print status of every order that is not final up to date, without hammering the
+// service (issue 5): one schedule per token (PollSchedule: never more than once every
+// 15 seconds, faster while printing, backing off while nothing happens, stopped at a
+// confirmed state), at most N requests in flight, and one global hold that backs off while
+// the network is down and recovers by itself.
+//
+// Every answer is written to the store (latest fields + a history row when it changed)
+// before it is announced. A GUI-thread object; the clock is a seam, and with the timer
+// switched off tests drive the schedule by calling processDue() after moving their clock.
+class StatusPoller final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatusPoller)
+
+public:
+    StatusPoller(OrderStore *store, ApiClient *api, QString environment,
+                 PollScheduleSettings settings = {}, QObject *parent = nullptr);
+    ~StatusPoller() override;
+
+    // Test seams: the clock, the random source of the jitter, and whether a timer calls
+    // processDue() by itself (on by default).
+    void setClock(std::function<QDateTime()> now);
+    void setRandomSeed(quint32 seed);
+    void setTimerEnabled(bool enabled);
+
+    // Loads the environment's orders that are not final and schedules them. A token checked
+    // recently (by an earlier process) waits out its floor first.
+    void start();
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    // Follows an order created meanwhile (for example by the upload queue).
+    void track(qint64 orderId);
+    // A manual refresh: as soon as the token's 15-second floor allows. Returns the time it
+    // is due, or an invalid time when the order is not followed (final or unknown).
+    QDateTime refreshNow(qint64 orderId);
+    void refreshAll();
+
+    // Sends the requests that are due, up to the in-flight limit. The timer calls it.
+    void processDue();
+
+    int trackedCount() const { return int(m_entries.size()); }
+    int inFlightCount() const { return m_inFlight; }
+    int requestCount() const { return m_requests; } // requests sent since construction
+    bool isTracked(qint64 orderId) const { return m_entries.count(orderId) != 0; }
+    QDateTime nextDue(qint64 orderId) const;
+    // While the network is down: when the next attempt is allowed (invalid otherwise).
+    QDateTime networkHoldUntil() const { return m_holdUntil; }
+    bool isNetworkDown() const { return m_networkFailures > 0; }
+
+Q_SIGNALS:
+    // Orders whose stored state changed (status, last checked, unknown to the service), as
+    // stored; coalesced: one signal per event-loop pass however many answers arrived.
+    void ordersUpdated(const QList<pc::Order> &orders);
+    // A print status transition, after it was stored.
+    void statusChanged(const pc::Order &order, const pc::PrintStatus &previous);
+    // Every followed order is final; nothing is left to poll.
+    void allFinal();
+    void networkDown(const QString &message);
+    void networkRestored();
+    void storeError(const QString &message);
+
+private:
+    struct Entry
+    {
+        qint64 orderId = 0;
+        QString token;
+        PollInputs inputs;
+        PrintStatus last;
+        QDateTime due;
+        QDateTime lastRequest;
+        int failures = 0; // failed calls in a row for this token
+        QPointer<PrintStatusJob> job;
+    };
+
+    QDateTime now() const { return m_now ? m_now() : QDateTime::currentDateTimeUtc(); }
+    void follow(const Order &order);
+    void send(Entry &entry);
+    void onFinished(qint64 orderId, const PrintStatusResult &result);
+    void onNetworkFailure(Entry &entry, const ApiError &error);
+    void onTokenFailure(Entry &entry, const ApiError &error);
+    void schedule(Entry &entry, std::chrono::milliseconds delay);
+    void announce(qint64 orderId);
+    void flushAnnouncements();
+    void rearmTimer();
+    void checkAllFinal();
+
+    OrderStore *m_store;
+    ApiClient *m_api;
+    QString m_environment;
+    PollSchedule m_schedule;
+    std::function<QDateTime()> m_now;
+    QRandomGenerator m_random;
+    QTimer *m_timer;
+    bool m_timerEnabled = true;
+    bool m_running = false;
+    std::unordered_map<qint64, Entry> m_entries;
+    int m_inFlight = 0;
+    int m_requests = 0;
+    int m_networkFailures = 0;
+    QDateTime m_holdUntil;
+    QList<qint64> m_toAnnounce;
+    bool m_flushQueued = false;
+};
+
+} // namespace pc
