@@ -3,6 +3,8 @@
 #include "api/apiclient.h"
 #include "clitestenv.h"
 
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void invalidTokenIsInvalidInput();
     void productionWithoutKeyIsUsageError();
     void configNeverShowsKey();
+    void keyFromTheConsolesKeyFile();
     void sandboxRejectsBadOptions();
     void sandboxStopsCleanlyOnSigterm();
     void inspectReportsEveryKey();
@@ -427,6 +430,37 @@ void TestCli::configNeverShowsKey()
     const CliRun sandbox = run({u"--json"_s, u"config"_s});
     QCOMPARE(sandbox.json().value(u"environment").toString(), u"sandbox"_s);
     QVERIFY(sandbox.json().value(u"data_dir").toString().startsWith(m_home.path()));
+}
+
+// The key the console saved (no keychain on this machine, the user chose the owner-only
+// file) is the CLI's key too; a file others can read is refused with the reason.
+void TestCli::keyFromTheConsolesKeyFile()
+{
+    const QString folder = m_home.filePath(u"config/DesignStreaming/partner-console"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QFile file(folder + u"/api-key"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate,
+                      QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    file.write(m_sandboxKey.toUtf8() + '\n');
+    file.close();
+    QVERIFY(
+        QFile::setPermissions(file.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+
+    const CliRun config = run({u"--json"_s, u"--base-url"_s, m_baseUrl, u"config"_s});
+    QCOMPARE(config.exitCode, 0);
+    QCOMPARE(config.json().value(u"api_key_source").toString(), u"key file "_s + file.fileName());
+    QVERIFY(!config.out.contains(m_sandboxKey.toUtf8()));
+    const CliRun token = run({u"--base-url"_s, m_baseUrl, u"token"_s});
+    QCOMPARE(token.exitCode, 0);
+    QCOMPARE(token.out.trimmed().size(), 32);
+
+    QVERIFY(QFile::setPermissions(file.fileName(), QFileDevice::ReadOwner |
+                                                       QFileDevice::WriteOwner |
+                                                       QFileDevice::ReadOther));
+    const CliRun refused = run({u"--base-url"_s, m_baseUrl, u"token"_s});
+    QCOMPARE(refused.exitCode, 2); // no usable key for a remote service
+    QVERIFY2(refused.err.contains("other users"), refused.err.constData());
+    QVERIFY(QFile::remove(file.fileName()));
 }
 
 void TestCli::sandboxRejectsBadOptions()

@@ -2,6 +2,7 @@
 
 #include "common/redaction.h"
 #include "sandbox/sandboxserver.h"
+#include "settings/apikeystore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -57,7 +58,7 @@ CliContext::CliContext(const QCommandLineParser &parser, const GlobalOptions &op
 
 CliContext::~CliContext() = default;
 
-int CliContext::resolveApiKey(QString *key)
+int CliContext::resolveApiKey(QString *key, bool lookInKeyStore)
 {
     if (m_parser.isSet(m_options.apiKeyFile)) {
         const QString path = m_parser.value(m_options.apiKeyFile);
@@ -81,6 +82,23 @@ int CliContext::resolveApiKey(QString *key)
     if (!key->isEmpty()) {
         registerSecret(*key);
         m_apiKeySource = kApiKeyVariable;
+        return ExitSuccess;
+    }
+    if (!lookInKeyStore)
+        return ExitSuccess;
+    // The entry the console's Settings write: the system keychain, or the file readable only
+    // by the user when they chose it on a machine without a keychain.
+    ApiKeyStore store;
+    const ApiKeyStore::Loaded stored = store.loadNow();
+    // "No keychain here" is news only to someone who stored the key in one.
+    if (!stored.problem.isEmpty() &&
+        (stored.keychainAvailable || QFile::exists(store.keyFilePath())))
+        m_out.note(stored.problem);
+    if (!stored.key.isEmpty()) {
+        *key = stored.key;
+        m_apiKeySource = stored.location == ApiKeyStore::Location::Keychain
+                             ? u"keychain"_s
+                             : u"key file "_s + store.keyFilePath();
     }
     return ExitSuccess;
 }
@@ -104,11 +122,11 @@ int CliContext::connect()
                                         .arg(m_parser.value(m_options.environment)));
     }
 
+    const bool sandboxRequested = requested == EnvironmentKind::Sandbox;
     QString key;
-    if (const int code = resolveApiKey(&key); code != ExitSuccess)
+    if (const int code = resolveApiKey(&key, !sandboxRequested); code != ExitSuccess)
         return code;
 
-    const bool sandboxRequested = requested == EnvironmentKind::Sandbox;
     if (m_parser.isSet(m_options.baseUrl)) {
         QString error;
         const auto url =

@@ -73,7 +73,7 @@ public:
     }
 
 private:
-    int resolveApiKey(QString *key);
+    int resolveApiKey(QString *key, bool lookInKeyStore);
 
     const QCommandLineParser &m_parser;
     const GlobalOptions &m_options;
