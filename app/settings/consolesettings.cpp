@@ -1,0 +1,112 @@
+#include "settings/consolesettings.h"
+
+#include "orders/orderform.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConsoleSettings", text);
+}
+
+int boundedInt(const QSettings &settings, const QString &key, int fallback, int low, int high)
+{
+    bool ok = false;
+    const int value = settings.value(key).toInt(&ok);
+    return ok ? std::clamp(value, low, high) : fallback;
+}
+
+} // namespace
+
+ConsoleSettings ConsoleSettings::load(QSettings &settings)
+{
+    ConsoleSettings loaded;
+    settings.beginGroup(u"service"_s);
+    const QString environment = settings.value(u"environment"_s).toString();
+    loaded.environment =
+        environment.compare(u"custom", Qt::CaseInsensitive) == 0
+            ? EnvironmentKind::Custom
+            : environmentKindFromName(environment).value_or(EnvironmentKind::Sandbox);
+    QString ignored;
+    if (const auto url = ServiceEndpoint::normalizeBaseUrl(
+            settings.value(u"custom_base_url"_s).toString(), &ignored))
+        loaded.customBaseUrl = *url;
+    if (loaded.environment == EnvironmentKind::Custom && loaded.customBaseUrl.isEmpty())
+        loaded.environment = EnvironmentKind::Sandbox;
+    loaded.pollFloorSeconds = boundedInt(settings, u"poll_floor_seconds"_s, kMinPollFloorSeconds,
+                                         kMinPollFloorSeconds, kMaxPollFloorSeconds);
+    settings.endGroup();
+
+    settings.beginGroup(u"uploads"_s);
+    if (const auto currency = knownCurrency(settings.value(u"default_currency"_s).toString()))
+        loaded.defaultCurrency = *currency;
+    const FieldCheck<QString> email =
+        checkEmail(settings.value(u"default_receiver_email"_s).toString());
+    loaded.defaultReceiverEmail = email.value.value_or(QString());
+    loaded.parallelUploads = boundedInt(settings, u"parallel"_s, 2, 1, kMaxParallelUploads);
+    settings.endGroup();
+
+    loaded.notifications = settings.value(u"ui/notifications"_s, true).toBool();
+    return loaded;
+}
+
+void ConsoleSettings::save(QSettings &settings) const
+{
+    settings.beginGroup(u"service"_s);
+    settings.setValue(u"environment"_s, environmentKindName(environment));
+    settings.setValue(u"custom_base_url"_s, customBaseUrl.toString());
+    settings.setValue(u"poll_floor_seconds"_s,
+                      std::clamp(pollFloorSeconds, kMinPollFloorSeconds, kMaxPollFloorSeconds));
+    settings.endGroup();
+    settings.beginGroup(u"uploads"_s);
+    settings.setValue(u"default_currency"_s, defaultCurrency);
+    settings.setValue(u"default_receiver_email"_s, defaultReceiverEmail);
+    settings.setValue(u"parallel"_s, std::clamp(parallelUploads, 1, kMaxParallelUploads));
+    settings.endGroup();
+    settings.setValue(u"ui/notifications"_s, notifications);
+}
+
+QStringList ConsoleSettings::problems() const
+{
+    QStringList list;
+    if (environment == EnvironmentKind::Custom) {
+        QString reason;
+        if (!ServiceEndpoint::normalizeBaseUrl(customBaseUrl.toString(), &reason))
+            list.append(tr("The service URL is not usable: %1").arg(reason));
+    }
+    if (!isKnownCurrency(defaultCurrency))
+        list.append(tr("%1 is not an ISO 4217 currency code.").arg(defaultCurrency));
+    if (!defaultReceiverEmail.isEmpty() && !checkEmail(defaultReceiverEmail).ok())
+        list.append(checkEmail(defaultReceiverEmail).error);
+    if (pollFloorSeconds < kMinPollFloorSeconds)
+        list.append(tr("The service must not be asked about one order more often than every "
+                       "%1 seconds.")
+                        .arg(kMinPollFloorSeconds));
+    if (parallelUploads < 1 || parallelUploads > kMaxParallelUploads)
+        list.append(tr("Parallel uploads must be between 1 and %1.").arg(kMaxParallelUploads));
+    return list;
+}
+
+QUrl ConsoleSettings::baseUrl() const
+{
+    switch (environment) {
+    case EnvironmentKind::Sandbox:
+        return {};
+    case EnvironmentKind::Production:
+        return ServiceEndpoint::defaultProductionBaseUrl();
+    case EnvironmentKind::Custom:
+        break;
+    }
+    return customBaseUrl;
+}
+
+} // namespace pc

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "api/serviceendpoint.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+class QSettings;
+
+namespace pc {
+
+// The console's settings that are not secret (UX.md, "Settings"), kept with QSettings. The
+// API key is never among them: it lives in ApiKeyStore.
+struct ConsoleSettings
+{
+    static constexpr int kMinPollFloorSeconds = 15; // the service's rule: never below
+    static constexpr int kMaxPollFloorSeconds = 3600;
+    static constexpr int kMaxParallelUploads = 8;
+
+    EnvironmentKind environment = EnvironmentKind::Sandbox;
+    QUrl customBaseUrl; // used when environment is Custom
+    QString defaultCurrency = QStringLiteral("USD");
+    QString defaultReceiverEmail; // empty: none
+    int pollFloorSeconds = kMinPollFloorSeconds;
+    int parallelUploads = 2;
+    bool notifications = true;
+
+    // Missing or damaged values fall back to the defaults (and are clamped into range), so a
+    // hand-edited file never stops the console from starting.
+    static ConsoleSettings load(QSettings &settings);
+    void save(QSettings &settings) const;
+
+    // For people: what is wrong with these values, one sentence each; empty when all is well.
+    QStringList problems() const;
+    // The base URL these settings point at (production's default, the custom one, or empty
+    // for the built-in sandbox).
+    QUrl baseUrl() const;
+
+    friend bool operator==(const ConsoleSettings &, const ConsoleSettings &) = default;
+};
+
+} // namespace pc

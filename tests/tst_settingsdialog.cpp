@@ -1,0 +1,249 @@
+// Settings: the non-secret values round-trip through QSettings (damaged values fall back),
+// the dialog shows and returns them, blocks what is invalid, tests the connection against
+// the sandbox in plain words, and keeps the key out of the settings file.
+
+#include "sandbox/sandboxserver.h"
+#include "settingsdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace pc;
+
+namespace {
+
+const QString kSentinel = u"SETTINGS-SENTINEL-KEY-42"_s;
+
+template<typename T>
+T *child(QWidget &parent, const QString &name)
+{
+    return parent.findChild<T *>(name);
+}
+
+} // namespace
+
+class TestSettingsDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void settingsRoundTrip();
+    void damagedValuesFallBack();
+    void dialogShowsAndReturnsValues();
+    void invalidValuesBlockOk();
+    void testConnectionInPlainWords();
+    void keyWithoutKeychainGoesToOwnerOnlyFile();
+
+private:
+    std::unique_ptr<ApiKeyStore> makeKeys();
+    QTemporaryDir m_dir;
+};
+
+void TestSettingsDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestSettingsDialog::init()
+{
+    auto keys = makeKeys();
+    QSignalSpy forgotten(keys.get(), &ApiKeyStore::forgotten);
+    keys->forget();
+    QVERIFY(!forgotten.isEmpty() || forgotten.wait());
+}
+
+std::unique_ptr<ApiKeyStore> TestSettingsDialog::makeKeys()
+{
+    auto keys = std::make_unique<ApiKeyStore>();
+    keys->setKeychainEnabled(false); // CI has no keychain; this makes it explicit
+    keys->setKeyFilePath(m_dir.filePath(u"config/api-key"_s));
+    return keys;
+}
+
+void TestSettingsDialog::settingsRoundTrip()
+{
+    ConsoleSettings s;
+    s.environment = EnvironmentKind::Custom;
+    s.customBaseUrl = QUrl(u"https://staging.example.com:3443/api3/"_s);
+    s.defaultCurrency = u"EUR"_s;
+    s.defaultReceiverEmail = u"orders@shop.example"_s;
+    s.pollFloorSeconds = 45;
+    s.parallelUploads = 3;
+    s.notifications = false;
+    const QString path = m_dir.filePath(u"roundtrip.ini"_s);
+    {
+        QSettings file(path, QSettings::IniFormat);
+        s.save(file);
+    }
+    QSettings file(path, QSettings::IniFormat);
+    QCOMPARE(ConsoleSettings::load(file), s);
+    QVERIFY(s.problems().isEmpty());
+    QCOMPARE(s.baseUrl(), s.customBaseUrl);
+}
+
+void TestSettingsDialog::damagedValuesFallBack()
+{
+    const QString path = m_dir.filePath(u"damaged.ini"_s);
+    {
+        QSettings file(path, QSettings::IniFormat);
+        file.setValue(u"service/environment"_s, u"custom"_s); // but no usable URL
+        file.setValue(u"service/custom_base_url"_s, u"ftp://nowhere"_s);
+        file.setValue(u"service/poll_floor_seconds"_s, 3);
+        file.setValue(u"uploads/parallel"_s, 99);
+        file.setValue(u"uploads/default_currency"_s, u"XYZ"_s);
+        file.setValue(u"uploads/default_receiver_email"_s, u"not an address"_s);
+    }
+    QSettings file(path, QSettings::IniFormat);
+    const ConsoleSettings loaded = ConsoleSettings::load(file);
+    QCOMPARE(loaded.environment, EnvironmentKind::Sandbox);
+    QCOMPARE(loaded.pollFloorSeconds, 15); // never below the service's rule
+    QCOMPARE(loaded.parallelUploads, ConsoleSettings::kMaxParallelUploads);
+    QCOMPARE(loaded.defaultCurrency, u"USD"_s);
+    QVERIFY(loaded.defaultReceiverEmail.isEmpty());
+    QVERIFY(loaded.problems().isEmpty());
+    ConsoleSettings wrong;
+    wrong.pollFloorSeconds = 5;
+    wrong.defaultCurrency = u"ABC"_s;
+    QCOMPARE(wrong.problems().size(), 2);
+}
+
+void TestSettingsDialog::dialogShowsAndReturnsValues()
+{
+    ConsoleSettings s;
+    s.environment = EnvironmentKind::Production;
+    s.defaultCurrency = u"CHF"_s;
+    s.defaultReceiverEmail = u"a@b.example"_s;
+    s.pollFloorSeconds = 20;
+    s.parallelUploads = 4;
+    auto keys = makeKeys();
+    SettingsDialog dialog(s, keys.get());
+    // Production without a key is not acceptable, everything else is shown as given.
+    child<QLineEdit>(dialog, u"apiKey"_s)->setText(u"k"_s);
+    QCOMPARE(dialog.settings(), s);
+    QVERIFY(!child<QLineEdit>(dialog, u"customUrl"_s)->isEnabled());
+
+    auto *environment = child<QComboBox>(dialog, u"environment"_s);
+    environment->setCurrentIndex(environment->findData(int(EnvironmentKind::Custom)));
+    QVERIFY(child<QLineEdit>(dialog, u"customUrl"_s)->isEnabled());
+    child<QLineEdit>(dialog, u"customUrl"_s)->setText(u"http://127.0.0.1:9/api3"_s);
+    auto *currency = child<QComboBox>(dialog, u"currency"_s);
+    currency->setCurrentIndex(currency->findData(u"JPY"_s));
+    child<QSpinBox>(dialog, u"pollFloor"_s)->setValue(1); // clamped by the widget
+    child<QSpinBox>(dialog, u"parallel"_s)->setValue(6);
+    child<QCheckBox>(dialog, u"notifications"_s)->setChecked(false);
+    const ConsoleSettings changed = dialog.settings();
+    QCOMPARE(changed.environment, EnvironmentKind::Custom);
+    QCOMPARE(changed.customBaseUrl, QUrl(u"http://127.0.0.1:9/api3/"_s));
+    QCOMPARE(changed.defaultCurrency, u"JPY"_s);
+    QCOMPARE(changed.pollFloorSeconds, 15);
+    QCOMPARE(changed.parallelUploads, 6);
+    QCOMPARE(changed.notifications, false);
+}
+
+void TestSettingsDialog::invalidValuesBlockOk()
+{
+    auto keys = makeKeys();
+    SettingsDialog dialog(ConsoleSettings(), keys.get());
+    auto *ok = child<QDialogButtonBox>(dialog, QString())->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled()); // the sandbox needs nothing
+    auto *environment = child<QComboBox>(dialog, u"environment"_s);
+    environment->setCurrentIndex(environment->findData(int(EnvironmentKind::Production)));
+    QVERIFY(!ok->isEnabled()); // no key
+    auto *problems = child<QLabel>(dialog, u"settingsProblems"_s);
+    QVERIFY(problems->text().contains(u"API key"_s));
+    child<QLineEdit>(dialog, u"apiKey"_s)->setText(u"some-key"_s);
+    QVERIFY(ok->isEnabled());
+    child<QLineEdit>(dialog, u"email"_s)->setText(u"not-an-address"_s);
+    QVERIFY(!ok->isEnabled());
+    child<QLineEdit>(dialog, u"email"_s)->clear();
+    environment->setCurrentIndex(environment->findData(int(EnvironmentKind::Custom)));
+    child<QLineEdit>(dialog, u"customUrl"_s)->setText(u"ftp://example.com/"_s);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(problems->text().contains(u"URL"_s));
+}
+
+void TestSettingsDialog::testConnectionInPlainWords()
+{
+    SandboxConfig config;
+    config.apiKey = u"right-key"_s;
+    SandboxServer sandbox(config);
+    QVERIFY(sandbox.listen(0));
+    auto keys = makeKeys();
+    ConsoleSettings s;
+    s.environment = EnvironmentKind::Custom;
+    s.customBaseUrl = sandbox.apiBaseUrl();
+    SettingsDialog dialog(s, keys.get());
+    QSignalSpy tested(&dialog, &SettingsDialog::connectionTested);
+    auto *test = child<QPushButton>(dialog, u"testConnection"_s);
+    QVERIFY(!test->isEnabled()); // nothing to test without a key
+    child<QLineEdit>(dialog, u"apiKey"_s)->setText(u"right-key"_s);
+    QVERIFY(test->isEnabled());
+    test->click();
+    QVERIFY(tested.wait());
+    QCOMPARE(tested.last().at(0).toBool(), true);
+    QVERIFY(tested.last().at(1).toString().contains(u"accepted"_s));
+    QCOMPARE(sandbox.totalRequestCount(), 1);
+    QVERIFY(!sandbox.hasToken(u"00000000000000000000000000000000"_s)); // nothing was created
+
+    child<QLineEdit>(dialog, u"apiKey"_s)->setText(u"wrong-key"_s);
+    test->click();
+    QVERIFY(tested.wait());
+    QCOMPARE(tested.last().at(0).toBool(), false);
+    QVERIFY(tested.last().at(1).toString().contains(u"rejected the API key"_s));
+    QVERIFY(child<QLabel>(dialog, u"testResult"_s)->text().contains(u"Check it"_s));
+}
+
+void TestSettingsDialog::keyWithoutKeychainGoesToOwnerOnlyFile()
+{
+    auto keys = makeKeys();
+    ConsoleSettings s;
+    s.environment = EnvironmentKind::Production;
+    SettingsDialog dialog(s, keys.get());
+    auto *keyFile = child<QCheckBox>(dialog, u"keyFile"_s);
+    QVERIFY(!keyFile->isHidden()); // no keychain: the explicit choice is offered
+    QVERIFY(child<QLabel>(dialog, u"keyStatus"_s)->text().contains(u"no system keychain"_s));
+    child<QLineEdit>(dialog, u"apiKey"_s)->setText(kSentinel);
+    QCOMPARE(child<QLineEdit>(dialog, u"apiKey"_s)->echoMode(), QLineEdit::Password);
+    keyFile->setChecked(true);
+    dialog.accept();
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.keyChanged());
+    QFile file(keys->keyFilePath());
+    QVERIFY(file.exists());
+    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+
+    // The settings file the console writes never holds the key.
+    const QString path = m_dir.filePath(u"console.ini"_s);
+    {
+        QSettings settingsFile(path, QSettings::IniFormat);
+        dialog.settings().save(settingsFile);
+    }
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(!written.readAll().contains(kSentinel.toUtf8()));
+
+    // Reopened, the dialog finds the key where it was put.
+    SettingsDialog again(dialog.settings(), keys.get());
+    QTRY_COMPARE(child<QLineEdit>(again, u"apiKey"_s)->text(), kSentinel);
+    QVERIFY(child<QCheckBox>(again, u"keyFile"_s)->isChecked());
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"

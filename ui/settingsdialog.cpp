@@ -1,0 +1,307 @@
+#include "settingsdialog.h"
+
+#include "api/apiclient.h"
+#include "api/apijob.h"
+#include "orders/orderform.h"
+#include "uilogging.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+namespace {
+
+// A token no transaction has: asking its status proves the key without creating anything.
+const QString kProbeToken = u"00000000000000000000000000000000"_s;
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const ConsoleSettings &current, ApiKeyStore *keys, QWidget *parent)
+    : QDialog(parent)
+    , m_initial(current)
+    , m_keys(keys)
+    , m_network(std::make_unique<QNetworkAccessManager>())
+{
+    setWindowTitle(tr("Settings"));
+    setObjectName(u"settingsDialog"_s);
+    buildUi();
+    showSettings(current);
+    connect(m_keys, &ApiKeyStore::loaded, this, &SettingsDialog::onKeyLoaded);
+    m_keys->load();
+    updateState();
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::buildUi()
+{
+    auto *service = new QGroupBox(tr("Service"), this);
+    auto *serviceForm = new QFormLayout(service);
+    m_environment = new QComboBox(service);
+    m_environment->setObjectName(u"environment"_s);
+    m_environment->addItem(tr("Built-in sandbox (nothing leaves this computer)"),
+                           int(EnvironmentKind::Sandbox));
+    m_environment->addItem(tr("Design Streaming (production)"), int(EnvironmentKind::Production));
+    m_environment->addItem(tr("Another address"), int(EnvironmentKind::Custom));
+    m_environment->setAccessibleName(tr("Service"));
+    serviceForm->addRow(tr("&Service:"), m_environment);
+    m_customUrl = new QLineEdit(service);
+    m_customUrl->setObjectName(u"customUrl"_s);
+    m_customUrl->setPlaceholderText(u"https://widget.sendshapes.com:3443/api3/"_s);
+    m_customUrl->setAccessibleName(tr("Service address"));
+    serviceForm->addRow(tr("&Address:"), m_customUrl);
+
+    auto *keyRow = new QHBoxLayout;
+    m_apiKey = new QLineEdit(service);
+    m_apiKey->setObjectName(u"apiKey"_s);
+    m_apiKey->setEchoMode(QLineEdit::Password);
+    m_apiKey->setAccessibleName(tr("API key"));
+    m_apiKey->setPlaceholderText(tr("Your partner API key"));
+    m_showKey = new QPushButton(tr("Show"), service);
+    m_showKey->setCheckable(true);
+    m_showKey->setAccessibleName(tr("Show the API key"));
+    keyRow->addWidget(m_apiKey, 1);
+    keyRow->addWidget(m_showKey);
+    serviceForm->addRow(tr("API &key:"), keyRow);
+    m_keyStatus = new QLabel(service);
+    m_keyStatus->setObjectName(u"keyStatus"_s);
+    m_keyStatus->setWordWrap(true);
+    serviceForm->addRow(QString(), m_keyStatus);
+    m_keyFile = new QCheckBox(tr("Keep the key in a file only I can read"), service);
+    m_keyFile->setObjectName(u"keyFile"_s);
+    m_keyFile->setToolTip(tr("This computer has no system keychain. Without this, the key is "
+                             "forgotten when the console closes."));
+    m_keyFile->setVisible(false);
+    serviceForm->addRow(QString(), m_keyFile);
+    auto *testRow = new QHBoxLayout;
+    m_test = new QPushButton(tr("&Test connection"), service);
+    m_test->setObjectName(u"testConnection"_s);
+    m_testResult = new QLabel(service);
+    m_testResult->setObjectName(u"testResult"_s);
+    m_testResult->setWordWrap(true);
+    testRow->addWidget(m_test);
+    testRow->addWidget(m_testResult, 1);
+    serviceForm->addRow(QString(), testRow);
+
+    auto *uploads = new QGroupBox(tr("Uploads and orders"), this);
+    auto *uploadForm = new QFormLayout(uploads);
+    m_currency = new QComboBox(uploads);
+    m_currency->setObjectName(u"currency"_s);
+    for (const QString &code : isoCurrencyCodes())
+        m_currency->addItem(u"%1 - %2"_s.arg(code, currencyDisplayName(code)), code);
+    m_currency->setAccessibleName(tr("Default currency"));
+    uploadForm->addRow(tr("Default &currency:"), m_currency);
+    m_email = new QLineEdit(uploads);
+    m_email->setObjectName(u"email"_s);
+    m_email->setPlaceholderText(tr("none"));
+    m_email->setAccessibleName(tr("Default receiver e-mail"));
+    uploadForm->addRow(tr("Default &receiver:"), m_email);
+    m_parallel = new QSpinBox(uploads);
+    m_parallel->setObjectName(u"parallel"_s);
+    m_parallel->setRange(1, ConsoleSettings::kMaxParallelUploads);
+    m_parallel->setAccessibleName(tr("Parallel uploads"));
+    uploadForm->addRow(tr("&Parallel uploads:"), m_parallel);
+    m_pollFloor = new QSpinBox(uploads);
+    m_pollFloor->setObjectName(u"pollFloor"_s);
+    m_pollFloor->setRange(ConsoleSettings::kMinPollFloorSeconds,
+                          ConsoleSettings::kMaxPollFloorSeconds);
+    m_pollFloor->setSuffix(tr(" s"));
+    m_pollFloor->setToolTip(tr("The service is never asked about one order more often than "
+                               "this; it cannot be set below %1 seconds.")
+                                .arg(ConsoleSettings::kMinPollFloorSeconds));
+    m_pollFloor->setAccessibleName(tr("Shortest time between two status checks of an order"));
+    uploadForm->addRow(tr("Check each order at most every:"), m_pollFloor);
+    m_notifications = new QCheckBox(tr("Desktop notifications when a print ends"), uploads);
+    m_notifications->setObjectName(u"notifications"_s);
+    uploadForm->addRow(QString(), m_notifications);
+
+    m_problems = new QLabel(this);
+    m_problems->setWordWrap(true);
+    m_problems->setObjectName(u"settingsProblems"_s);
+    m_problems->setStyleSheet(u"color: palette(bright-text); background: #b3261e; "
+                              "padding: 6px; border-radius: 4px;"_s);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(service);
+    layout->addWidget(uploads);
+    layout->addWidget(m_problems);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateState);
+    connect(m_customUrl, &QLineEdit::textChanged, this, &SettingsDialog::updateState);
+    connect(m_email, &QLineEdit::textChanged, this, &SettingsDialog::updateState);
+    connect(m_apiKey, &QLineEdit::textChanged, this, [this] {
+        m_testResult->clear();
+        updateState();
+    });
+    connect(m_showKey, &QPushButton::toggled, this, [this](bool shown) {
+        m_apiKey->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_showKey->setText(shown ? tr("Hide") : tr("Show"));
+    });
+    connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+}
+
+void SettingsDialog::showSettings(const ConsoleSettings &settings)
+{
+    m_environment->setCurrentIndex(m_environment->findData(int(settings.environment)));
+    m_customUrl->setText(settings.customBaseUrl.toString());
+    m_currency->setCurrentIndex(std::max(0, m_currency->findData(settings.defaultCurrency)));
+    m_email->setText(settings.defaultReceiverEmail);
+    m_parallel->setValue(settings.parallelUploads);
+    m_pollFloor->setValue(settings.pollFloorSeconds);
+    m_notifications->setChecked(settings.notifications);
+}
+
+ConsoleSettings SettingsDialog::settings() const
+{
+    ConsoleSettings s;
+    s.environment = EnvironmentKind(m_environment->currentData().toInt());
+    QString ignored;
+    s.customBaseUrl = ServiceEndpoint::normalizeBaseUrl(m_customUrl->text(), &ignored)
+                          .value_or(QUrl(m_customUrl->text().trimmed()));
+    s.defaultCurrency = m_currency->currentData().toString();
+    s.defaultReceiverEmail = m_email->text().trimmed();
+    s.parallelUploads = m_parallel->value();
+    s.pollFloorSeconds = m_pollFloor->value();
+    s.notifications = m_notifications->isChecked();
+    return s;
+}
+
+void SettingsDialog::setSandboxEndpoint(const QUrl &baseUrl, const QString &apiKey)
+{
+    m_sandboxUrl = baseUrl;
+    m_sandboxKey = apiKey;
+    updateState();
+}
+
+void SettingsDialog::onKeyLoaded(const ApiKeyStore::Loaded &loaded)
+{
+    m_loadedKey = loaded.key;
+    m_keychainAvailable = loaded.keychainAvailable;
+    if (m_apiKey->text().isEmpty())
+        m_apiKey->setText(loaded.key);
+    QString where;
+    switch (loaded.location) {
+    case ApiKeyStore::Location::Keychain:
+        where = tr("The key is kept in the system keychain.");
+        break;
+    case ApiKeyStore::Location::File:
+        where = tr("The key is kept in a file only you can read.");
+        break;
+    case ApiKeyStore::Location::Session:
+        where = tr("The key is kept until the console closes.");
+        break;
+    case ApiKeyStore::Location::None:
+        where = tr("No key is stored: the console runs on its built-in sandbox.");
+        break;
+    }
+    if (!loaded.keychainAvailable)
+        where += u' ' + tr("This computer has no system keychain.");
+    if (!loaded.problem.isEmpty() && loaded.keychainAvailable)
+        where += u' ' + loaded.problem;
+    m_keyStatus->setText(where);
+    m_keyFile->setVisible(!loaded.keychainAvailable);
+    m_keyFile->setChecked(loaded.location == ApiKeyStore::Location::File);
+    updateState();
+}
+
+void SettingsDialog::updateState()
+{
+    const ConsoleSettings current = settings();
+    const bool custom = current.environment == EnvironmentKind::Custom;
+    m_customUrl->setEnabled(custom);
+    QStringList problems = current.problems();
+    const bool remote = current.environment != EnvironmentKind::Sandbox;
+    if (remote && m_apiKey->text().trimmed().isEmpty())
+        problems.append(tr("Enter your partner API key to use the Design Streaming service."));
+    m_problems->setText(problems.join(u'\n'));
+    m_problems->setVisible(!problems.isEmpty());
+    m_test->setEnabled(
+        !m_saving && (remote ? !m_apiKey->text().trimmed().isEmpty() && !current.baseUrl().isEmpty()
+                             : m_sandboxUrl.isValid()));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problems.isEmpty() && !m_saving);
+}
+
+void SettingsDialog::testConnection()
+{
+    const ConsoleSettings current = settings();
+    ServiceEndpoint endpoint;
+    if (current.environment == EnvironmentKind::Sandbox) {
+        endpoint.baseUrl = m_sandboxUrl;
+        endpoint.apiKey = m_sandboxKey;
+    } else {
+        endpoint.baseUrl = current.baseUrl();
+        endpoint.apiKey = m_apiKey->text().trimmed();
+    }
+    endpoint.idleTimeout = std::chrono::seconds(20);
+    auto *client = new ApiClient(m_network.get(), endpoint);
+    m_test->setEnabled(false);
+    m_testResult->setText(tr("Asking the service..."));
+    PrintStatusJob *job = client->printStatus(kProbeToken);
+    connect(job, &PrintStatusJob::finished, this, [this, client](const PrintStatusResult &result) {
+        client->deleteLater(); // its job is still emitting
+        bool ok = false;
+        QString message;
+        if (!result.error.isError() || result.error.kind == ApiError::Kind::Service) {
+            // An answer about the made-up token means the key was accepted.
+            ok = true;
+            message = tr("Connected: the service accepted the key.");
+        } else if (result.error.isAuthenticationFailure()) {
+            message = tr("The service rejected the API key. Check it (copy it again from your "
+                         "partner account) and try once more.");
+        } else {
+            message = tr("The test did not get through: %1").arg(result.error.message);
+        }
+        qCInfo(lcUi) << "connection test:" << (ok ? "ok" : "failed");
+        m_testResult->setText(message);
+        updateState();
+        Q_EMIT connectionTested(ok, message);
+    });
+}
+
+void SettingsDialog::accept()
+{
+    if (m_saving)
+        return;
+    const QString key = m_apiKey->text().trimmed();
+    const bool fileWanted = !m_keyFile->isHidden() && m_keyFile->isChecked();
+    if (key.isEmpty() || (key == m_loadedKey && m_keyFile->isHidden())) {
+        QDialog::accept();
+        return;
+    }
+    m_saving = true;
+    updateState();
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_keys, &ApiKeyStore::saved, this,
+                          [this, connection](const ApiKeyStore::Saved &saved) {
+                              disconnect(*connection);
+                              m_saving = false;
+                              m_keyStatus->setText(saved.message);
+                              if (!saved.ok) {
+                                  updateState();
+                                  return; // stays open: nothing the user typed is lost
+                              }
+                              m_keyChanged = true;
+                              QDialog::accept();
+                          });
+    m_keys->save(key, fileWanted);
+}
+
+} // namespace pc
