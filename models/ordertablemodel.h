@@ -1,0 +1,149 @@
+#pragma once
+
+#include "orders/storetypes.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QIcon>
+#include <QList>
+#include <QLocale>
+
+#include <array>
+#include <functional>
+
+namespace pc {
+
+// The live order table: one row per order of the environment, in the order the owner hands
+// them over (views sort through OrderFilterProxyModel). The model holds plain Order values
+// and formats on demand, so a row costs little more than its Order; it never reads the store
+// itself: the owner calls setOrders() once and updateOrders() after each poll round.
+//
+// Roles: DisplayRole is formatted text, RawValueRole the value to sort on (and for delegates),
+// the status column carries the icon (DecorationRole), colour and the history tooltip.
+// updateOrders() emits dataChanged only for the cells and roles that changed, with adjacent
+// cells of the same change merged into rectangles.
+class OrderTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrderTableModel)
+
+public:
+    enum Column {
+        Created,
+        File,
+        Receiver,
+        Price,
+        Status,
+        Progress,
+        MinutesLeft,
+        PrintTime,
+        Printer,
+        Message,
+        LastChecked,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        // Per column: QDateTime (Created, LastChecked; invalid QVariant when never checked),
+        // QString (File, Receiver, Printer, Message), double (Price amount; Progress in
+        // percent; MinutesLeft in minutes; PrintTime in seconds; invalid when unknown),
+        // int (Status: the JobStatus value, which follows the life of a print).
+        RawValueRole = Qt::UserRole + 1,
+        // On every column: what identifies the row's transaction.
+        OrderIdRole,          // qint64
+        TokenRole,            // QString
+        TokenLinkRole,        // QString
+        SslTokenLinkRole,     // QString
+        PriceRole,            // pc::Decimal, exact (Price column)
+        CurrencyRole,         // QString ISO 4217 code (Price column)
+        JobStatusRole,        // int (pc::JobStatus), Status column
+        StatusColorRole,      // QColor, Status column
+        StatusIconRole,       // QString resource path of the icon, Status column
+        UnknownToServiceRole, // bool, Status column
+        PrintStartedRole,     // QDateTime or invalid, Status column
+        PrintFinishedRole,    // QDateTime or invalid, Status column
+    };
+    Q_ENUM(Role)
+
+    using HistoryProvider = std::function<QList<StatusHistoryEntry>(qint64 orderId)>;
+
+    explicit OrderTableModel(QObject *parent = nullptr);
+    ~OrderTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Replaces every order (a model reset). A second order with the same id replaces the
+    // first one in place.
+    void setOrders(QList<Order> orders);
+    // Upserts by order id: changed cells emit dataChanged (only their columns and roles,
+    // adjacent ones coalesced); orders not in the model yet are appended in one insertion.
+    void updateOrders(const QList<Order> &orders);
+    void removeOrder(qint64 id);
+
+    const Order *orderAt(int row) const;
+    int rowOfOrder(qint64 id) const; // -1 when absent
+    const QList<Order> &orders() const { return m_orders; }
+
+    // The status tooltip asks the owner for an order's history when a view shows it; the
+    // model never keeps it. Without a provider the tooltip holds the current status only.
+    void setHistoryProvider(HistoryProvider provider);
+
+    // Money with its currency, exactly as stored (never through a double), in `locale`'s
+    // format: the locale's own symbol for its own currency ("$12.50" in en_US), the ISO
+    // code otherwise ("EUR 12.50", "12,50 USD"). At least the currency's usual decimals.
+    static QString formatPrice(const Decimal &price, const QString &currency,
+                               const QLocale &locale = QLocale());
+    // "45 %"; an em dash when unknown. Rounded down, so 100 % means done.
+    static QString formatPercentage(std::optional<double> percent,
+                                    const QLocale &locale = QLocale());
+    // The short local date and time of `when`; an em dash for a null time.
+    static QString formatDateTime(const QDateTime &when, const QLocale &locale = QLocale());
+
+private:
+    // Bit positions of the roles dataChanged can name.
+    enum RoleBit : quint32 {
+        DisplayBit = 1u << 0,
+        DecorationBit = 1u << 1,
+        ToolTipBit = 1u << 2,
+        RawValueBit = 1u << 3,
+        TokenBit = 1u << 4,
+        TokenLinkBit = 1u << 5,
+        SslTokenLinkBit = 1u << 6,
+        PriceBit = 1u << 7,
+        CurrencyBit = 1u << 8,
+        JobStatusBit = 1u << 9,
+        StatusColorBit = 1u << 10,
+        StatusIconBit = 1u << 11,
+        UnknownBit = 1u << 12,
+        PrintStartedBit = 1u << 13,
+        PrintFinishedBit = 1u << 14,
+    };
+    using CellChanges = std::array<quint32, ColumnCount>;
+
+    static CellChanges diff(const Order &before, const Order &after);
+    static QList<int> rolesOf(quint32 bits);
+    // Emits dataChanged for `changes` (ascending rows), merged into rectangles.
+    void emitChanges(const QList<std::pair<int, CellChanges>> &changes);
+    void rebuildIndex(int fromRow);
+    QVariant displayData(const Order &order, int column) const;
+    QVariant rawData(const Order &order, int column) const;
+    QVariant toolTipData(const Order &order, int column) const;
+    QString statusText(const Order &order) const;
+    QIcon statusIcon(JobStatus status) const;
+
+    QList<Order> m_orders;
+    QHash<qint64, int> m_rowById;
+    HistoryProvider m_historyProvider;
+    // Eight icons shared by every row, made when first shown.
+    mutable std::array<QIcon, 8> m_icons;
+    mutable quint32 m_iconsMade = 0;
+};
+
+} // namespace pc
