@@ -38,6 +38,7 @@ private Q_SLOTS:
     void cancelDuringUpload();
     void pauseAndResume();
     void duplicateWarning();
+    void editFactsBeforeUpload();
 };
 
 void TestUploadQueue::initTestCase()
@@ -393,6 +394,39 @@ void TestUploadQueue::duplicateWarning()
     QCOMPARE(duplicates.first().first().toLongLong(), second);
     QVERIFY(!duplicates.first().at(1).toString().isEmpty());
     QCOMPARE(stateOf(second), u"ready"_s); // a warning, not a refusal
+}
+
+// The order facts of a queued item can be changed until it uploads; the upload carries the
+// new ones, and a new receiver is checked for duplicates again.
+void TestUploadQueue::editFactsBeforeUpload()
+{
+    startSandbox();
+    makeQueue();
+    const qint64 first = *m_queue->addFile(copyTeapot(u"one.stl"_s), facts(u"a@example.com"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(first), u"done"_s, kWait);
+    QVERIFY(!m_queue->editFacts(first, facts(u"b@example.com"_s))); // uploaded: too late
+
+    m_queue->setMaxParallel(0);
+    const qint64 second = *m_queue->addFile(copyTeapot(u"two.stl"_s), facts(u"c@example.com"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(second), u"ready"_s, kWait);
+    QSignalSpy duplicates(m_queue.get(), &UploadQueue::duplicateFound);
+    OrderFacts changed = facts(u"a@example.com"_s); // the receiver of the first upload
+    changed.price = *Decimal::fromString(u"99.95");
+    changed.currency = u"CHF"_s;
+    changed.partnerJobId = u"JOB-NEW"_s;
+    QVERIFY(m_queue->editFacts(second, changed));
+    QCOMPARE(duplicates.size(), 1);
+    QVERIFY(duplicates.first().at(1).toString().contains(u"order"_s));
+    const QueueItem edited = itemOf(second);
+    QCOMPARE(edited.receiverEmail, u"a@example.com"_s);
+    QCOMPARE(edited.price.toString(), u"99.95"_s);
+    QCOMPARE(edited.currency, u"CHF"_s);
+    QCOMPARE(edited.partnerJobId, u"JOB-NEW"_s);
+    m_queue->setMaxParallel(2);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(second), u"done"_s, kWait);
+    const auto order = m_store->orderByToken(m_queue->environment(), itemOf(second).token);
+    QCOMPARE((*order)->currency, u"CHF"_s);
+    QCOMPARE((*order)->partnerJobId, u"JOB-NEW"_s);
 }
 
 QTEST_GUILESS_MAIN(TestUploadQueue)

@@ -364,6 +364,24 @@ StoreStatus OrderStore::updateQueueItemFile(qint64 id, qint64 size, const QDateT
     return Done{};
 }
 
+StoreStatus OrderStore::updateQueueItemFacts(qint64 id, const QString &receiverEmail,
+                                             const Decimal &price, const QString &currency,
+                                             const QString &partnerJobId)
+{
+    if (!isOpen())
+        return notOpen();
+    const StoreError e =
+        writeOneRow(m_db,
+                    u"UPDATE queue_items SET receiver_email = ?, price = ?, currency = ?,"
+                    " partner_job_id = ?, updated_ms = ? WHERE id = ?"_s,
+                    {textValue(receiverEmail), price.toString(), textValue(currency),
+                     textValue(partnerJobId), QDateTime::currentMSecsSinceEpoch(), id},
+                    tr("saving the queue item's order details"), itemNotFound(id));
+    if (e.isError())
+        return e;
+    return Done{};
+}
+
 StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
 {
     if (!isOpen())

@@ -48,6 +48,9 @@ public:
     // After re-validation: the file's current size, mtime and hash.
     StoreStatus updateQueueItemFile(qint64 id, qint64 size, const QDateTime &modified,
                                     const QString &sha256);
+    // New order facts for an item that has not been uploaded yet (the queue checks that).
+    StoreStatus updateQueueItemFacts(qint64 id, const QString &receiverEmail, const Decimal &price,
+                                     const QString &currency, const QString &partnerJobId);
     // Records the item's token, committed before the upload starts. The same token again
     // is fine (a resumed item); a different one is refused with Kind::Conflict, as is a
     // token another item of the environment already holds.

@@ -102,6 +102,13 @@ void UploadQueue::runInPool(
     });
 }
 
+QString UploadQueue::describeDuplicate(const DuplicateMatch &match)
+{
+    return match.source == DuplicateMatch::Source::Order
+               ? utr("order %1 (%2, token %3)").arg(match.id).arg(match.fileName, match.token)
+               : utr("queue item %1 (%2)").arg(match.id).arg(match.fileName);
+}
+
 void UploadQueue::reportStoreError(const StoreError &error)
 {
     qCWarning(lcOrders) << "store error:" << error.message << error.detail;
@@ -341,13 +348,7 @@ void UploadQueue::finishValidation(qint64 id, quint64 generation, const QString 
             StoreResult<QList<DuplicateMatch>> dups =
                 m_store->findDuplicates(m_environment, current->sha256, current->receiverEmail, id);
             if (dups && !dups->isEmpty()) {
-                const DuplicateMatch &first = dups->first();
-                const QString what =
-                    first.source == DuplicateMatch::Source::Order
-                        ? utr("order %1 (%2, token %3)")
-                              .arg(first.id)
-                              .arg(first.fileName, first.token)
-                        : utr("queue item %1 (%2)").arg(first.id).arg(first.fileName);
+                const QString what = describeDuplicate(dups->first());
                 qCInfo(lcOrders) << "item" << id << "duplicates" << what;
                 Q_EMIT duplicateFound(id, what);
             }

@@ -72,6 +72,11 @@ public:
     // Queues a file; the id of the new item, or the store's error.
     StoreResult<qint64> addFile(const QString &path, const OrderFacts &facts);
 
+    // New receiver, price, currency or job id for an item that is not uploading or done
+    // (the facts travel with the upload). Re-checks duplicates; false when not allowed.
+    bool editFacts(qint64 id, const OrderFacts &facts);
+    static bool canEditFacts(QueueState state);
+
     bool pause(qint64 id);
     bool resume(qint64 id);
     void pauseAll();
@@ -137,6 +142,7 @@ private:
     void stopRuntime(qint64 id);
     bool setState(qint64 id, QueueState state, const std::function<void(QueueItem &)> &edit = {});
     void reportStoreError(const StoreError &error);
+    static QString describeDuplicate(const DuplicateMatch &match);
     void releaseStoreHold();
 
     void validate(qint64 id);

@@ -53,6 +53,36 @@ void UploadQueue::checkIdle()
 
 // --- Controls -------------------------------------------------------------------------------
 
+bool UploadQueue::canEditFacts(QueueState state)
+{
+    return state != QueueState::Uploading && state != QueueState::CreatingToken &&
+           state != QueueState::Done;
+}
+
+bool UploadQueue::editFacts(qint64 id, const OrderFacts &facts)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current || !canEditFacts(current->state))
+        return false;
+    const QString currency =
+        facts.currency.isEmpty() ? kDefaultCurrency.toString() : facts.currency;
+    if (StoreStatus written = m_store->updateQueueItemFacts(id, facts.receiverEmail, facts.price,
+                                                            currency, facts.partnerJobId);
+        !written) {
+        reportStoreError(written.error());
+        return false;
+    }
+    Q_EMIT itemChanged(id);
+    if (!current->sha256.isEmpty() && facts.receiverEmail != current->receiverEmail) {
+        // A new receiver may make it a duplicate (or stop it being one).
+        StoreResult<QList<DuplicateMatch>> dups =
+            m_store->findDuplicates(m_environment, current->sha256, facts.receiverEmail, id);
+        if (dups && !dups->isEmpty())
+            Q_EMIT duplicateFound(id, describeDuplicate(dups->first()));
+    }
+    return true;
+}
+
 bool UploadQueue::pause(qint64 id)
 {
     std::optional<QueueItem> current = item(id);
