@@ -1,6 +1,7 @@
 #include "cli/clicontext.h"
 
 #include "common/redaction.h"
+#include "orders/orderstore.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/apikeystore.h"
 
@@ -17,7 +18,6 @@ namespace pc::cli {
 namespace {
 
 const QString kApiKeyVariable = u"PARTNER_CONSOLE_API_KEY"_s;
-const QString kDataDirVariable = u"PARTNER_CONSOLE_DATA_DIR"_s;
 
 } // namespace
 
@@ -170,12 +170,9 @@ int CliContext::connect()
 
 QString CliContext::dataDir() const
 {
-    QString dir = m_parser.value(m_options.dataDir);
-    if (dir.isEmpty())
-        dir = qEnvironmentVariable(qPrintable(kDataDirVariable));
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir::cleanPath(QDir(dir).absolutePath());
+    const QString dir = m_parser.value(m_options.dataDir);
+    return dir.isEmpty() ? OrderStore::defaultDataFolder()
+                         : QDir::cleanPath(QDir(dir).absolutePath());
 }
 
 } // namespace pc::cli

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -80,6 +81,14 @@ OrderStore::OrderStore()
 OrderStore::~OrderStore()
 {
     close();
+}
+
+QString OrderStore::defaultDataFolder()
+{
+    QString dir = qEnvironmentVariable("PARTNER_CONSOLE_DATA_DIR");
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir::cleanPath(QDir(dir).absolutePath());
 }
 
 QString OrderStore::databaseFileName()

@@ -27,6 +27,9 @@ public:
     OrderStore &operator=(const OrderStore &) = delete;
 
     static QString databaseFileName(); // "orders.db"
+    // PARTNER_CONSOLE_DATA_DIR when set, else the application data folder
+    // (~/.local/share/DesignStreaming/partner-console); absolute and clean.
+    static QString defaultDataFolder();
 
     // Opens (creating when needed) `dataFolder`/orders.db: connection setup, integrity
     // check, migrations. A damaged, truncated or empty file is renamed to

@@ -84,6 +84,12 @@ void StatusPoller::setTimerEnabled(bool enabled)
         rearmTimer();
 }
 
+void StatusPoller::setScheduleSettings(const PollScheduleSettings &settings)
+{
+    m_schedule = PollSchedule(settings);
+    rearmTimer();
+}
+
 void StatusPoller::start()
 {
     m_running = true;

@@ -45,6 +45,8 @@ public:
     void setClock(std::function<QDateTime()> now);
     void setRandomSeed(quint32 seed);
     void setTimerEnabled(bool enabled);
+    // New schedule settings (the Settings dialog's floor); they apply from the next answer.
+    void setScheduleSettings(const PollScheduleSettings &settings);
 
     // Loads the environment's orders that are not final and schedules them. A token checked
     // recently (by an earlier process) waits out its floor first.

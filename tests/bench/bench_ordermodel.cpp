@@ -7,7 +7,10 @@
 #include "ordersummarymodel.h"
 #include "ordertablemodel.h"
 
+#include "orders/orderstore.h"
+
 #include <QCoreApplication>
+#include <QTemporaryDir>
 
 #include <benchmark/benchmark.h>
 #include <malloc.h>
@@ -144,6 +147,50 @@ void BM_LoadAndSort(benchmark::State &state)
                    ", descending");
 }
 
+// (a') The whole load as the console does it at start: open the store, read 10,000 orders,
+// setOrders() and the proxy's sort.
+void BM_LoadFromStore(benchmark::State &state)
+{
+    static QTemporaryDir dir;
+    static bool filled = false;
+    const QString folder = dir.filePath(u"store"_s);
+    if (!filled) {
+        QList<pc::Order> rows = sharedOrders();
+        for (pc::Order &order : rows)
+            order.queueItemId.reset(); // no queue items in this store
+        pc::OrderStore store;
+        const pc::OpenResult opened = store.open(folder);
+        const auto added =
+            opened.ok() ? store.addOrders(rows) : pc::StoreResult<QList<qint64>>(opened.error);
+        if (!added) {
+            state.SkipWithError(qPrintable(u"cannot fill the store: "_s + added.error().message));
+            return;
+        }
+        filled = true;
+    }
+    const QString environment = sharedOrders().first().environment;
+    pc::OrderTableModel model;
+    pc::OrderFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(pc::OrderTableModel::Created, Qt::DescendingOrder);
+    for (auto _ : state) {
+        pc::OrderStore store;
+        if (!store.open(folder).ok()) {
+            state.SkipWithError("cannot open the store");
+            return;
+        }
+        auto orders = store.orders(environment);
+        if (!orders) {
+            state.SkipWithError("cannot read the orders");
+            return;
+        }
+        model.setOrders(std::move(*orders));
+        touch(proxy);
+    }
+    if (proxy.rowCount() != kOrders)
+        state.SkipWithError("wrong row count");
+}
+
 // (b) A poll round: updateOrders() with 1,000 changed orders of 10,000 while a proxy sorts
 // (and, for the open-only variant, filters) the table and a summary model follows it.
 void BM_PollRound(benchmark::State &state)
@@ -226,6 +273,7 @@ BENCHMARK(BM_LoadAndSort)
     ->Arg(pc::OrderTableModel::File)
     ->Arg(pc::OrderTableModel::Status)
     ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadFromStore)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PollRound)
     ->Args({pc::OrderTableModel::Created, 0})
     ->Args({pc::OrderTableModel::Created, 1})

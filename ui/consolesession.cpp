@@ -1,0 +1,141 @@
+#include "consolesession.h"
+
+#include "api/apiclient.h"
+#include "orders/orderstore.h"
+#include "orders/statuspoller.h"
+#include "orders/uploadqueue.h"
+#include "ordersummarymodel.h"
+#include "ordertablemodel.h"
+#include "uilogging.h"
+#include "uploadqueuemodel.h"
+
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+namespace {
+
+PollScheduleSettings scheduleFor(const ConsoleSettings &settings)
+{
+    PollScheduleSettings schedule;
+    schedule.floor = std::chrono::seconds(
+        std::max(settings.pollFloorSeconds, ConsoleSettings::kMinPollFloorSeconds));
+    schedule.activeMin = std::max(schedule.activeMin, schedule.floor);
+    schedule.activeMax = std::max(schedule.activeMax, schedule.activeMin);
+    return schedule;
+}
+
+} // namespace
+
+ConsoleSession::ConsoleSession(ServiceEndpoint endpoint, EnvironmentKind kind,
+                               ConsoleSettings settings, QObject *parent)
+    : QObject(parent)
+    , m_endpoint(std::move(endpoint))
+    , m_kind(kind)
+    , m_environmentKey(orderEnvironmentKey(kind, m_endpoint.baseUrl))
+    , m_settings(std::move(settings))
+    , m_network(std::make_unique<QNetworkAccessManager>())
+    , m_store(std::make_unique<OrderStore>())
+    , m_api(std::make_unique<ApiClient>(m_network.get(), m_endpoint))
+    , m_queue(std::make_unique<UploadQueue>(m_store.get(), m_api.get(), m_environmentKey))
+    , m_poller(std::make_unique<StatusPoller>(m_store.get(), m_api.get(), m_environmentKey,
+                                              scheduleFor(m_settings)))
+    , m_orders(std::make_unique<OrderTableModel>())
+    , m_summary(std::make_unique<OrderSummaryModel>())
+{
+    m_queue->setMaxParallel(m_settings.parallelUploads);
+    m_summary->setSourceModel(m_orders.get());
+    m_orders->setHistoryProvider([store = m_store.get()](qint64 orderId) {
+        StoreResult<QList<StatusHistoryEntry>> history = store->statusHistory(orderId);
+        return history ? *history : QList<StatusHistoryEntry>();
+    });
+    connect(m_poller.get(), &StatusPoller::ordersUpdated, m_orders.get(),
+            &OrderTableModel::updateOrders);
+    connect(m_poller.get(), &StatusPoller::statusChanged, this,
+            &ConsoleSession::printStatusChanged);
+    connect(m_poller.get(), &StatusPoller::storeError, this, &ConsoleSession::storeProblem);
+    connect(m_queue.get(), &UploadQueue::storeError, this, &ConsoleSession::storeProblem);
+    connect(m_queue.get(), &UploadQueue::itemChanged, this, &ConsoleSession::onQueueItemChanged);
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    // The views' models go before what they observe.
+    m_poller->stop();
+    m_queueModel.reset();
+    m_summary.reset();
+    m_orders.reset();
+}
+
+OpenResult ConsoleSession::open(const QString &dataFolder)
+{
+    const OpenResult result =
+        m_store->open(dataFolder.isEmpty() ? OrderStore::defaultDataFolder() : dataFolder);
+    qCInfo(lcUi).noquote() << "store:" << result.databasePath << "outcome" << int(result.outcome);
+    return result;
+}
+
+void ConsoleSession::start()
+{
+    StoreResult<QList<Order>> orders = m_store->orders(m_environmentKey);
+    if (orders)
+        m_orders->setOrders(std::move(*orders));
+    else
+        Q_EMIT storeProblem(orders.error().message);
+    m_queue->start();
+    m_queueModel = std::make_unique<UploadQueueModel>(*m_queue);
+    m_poller->start();
+}
+
+void ConsoleSession::applySettings(const ConsoleSettings &settings)
+{
+    m_settings = settings;
+    m_queue->setMaxParallel(settings.parallelUploads);
+    m_poller->setScheduleSettings(scheduleFor(settings));
+}
+
+bool ConsoleSession::prefersTls() const
+{
+    return m_endpoint.baseUrl.scheme() == u"https";
+}
+
+std::optional<Order> ConsoleSession::order(qint64 orderId) const
+{
+    const int row = m_orders->rowOfOrder(orderId);
+    if (row < 0)
+        return std::nullopt;
+    return *m_orders->orderAt(row);
+}
+
+QString ConsoleSession::sourcePathOf(const Order &order)
+{
+    if (!order.queueItemId)
+        return {};
+    const StoreResult<std::optional<QueueItem>> item = m_store->queueItem(*order.queueItemId);
+    if (!item || !item->has_value())
+        return {};
+    const QString path = (*item)->sourcePath;
+    return QFileInfo::exists(path) ? path : QString();
+}
+
+void ConsoleSession::onQueueItemChanged(qint64 id)
+{
+    const std::optional<QueueItem> item = m_queue->item(id);
+    if (!item || item->state != QueueState::Done || item->token.isEmpty())
+        return;
+    const StoreResult<std::optional<Order>> order =
+        m_store->orderByToken(m_environmentKey, item->token);
+    if (!order || !order->has_value())
+        return;
+    if (m_orders->rowOfOrder((*order)->id) < 0) {
+        m_orders->updateOrders({**order});
+        m_poller->track((*order)->id);
+    }
+}
+
+} // namespace pc
