@@ -1,6 +1,7 @@
 #include "cli/orderscommand.h"
 
 #include "cli/clicontext.h"
+#include "orders/ordercsv.h"
 #include "orders/orderstore.h"
 
 #include <QJsonObject>
@@ -18,25 +19,7 @@ QJsonValue orNull(const std::optional<double> &value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-QString numberText(const std::optional<double> &value)
-{
-    return value ? QString::number(*value) : QString();
-}
-
 } // namespace
-
-QString csvField(const QString &value)
-{
-    QString text = value;
-    if (!text.isEmpty() && QStringView(u"=+-@").contains(text.front()))
-        text.prepend(u'\'');
-    if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') ||
-        text.contains(u'\r')) {
-        text.replace(u"\""_s, u"\"\""_s);
-        text = u'"' + text + u'"';
-    }
-    return text;
-}
 
 OrdersCommand::OrdersCommand()
     : m_csv(u"csv"_s, tr("Print CSV (one header line, then one line per order)."))
@@ -78,51 +61,19 @@ int OrdersCommand::run(CliContext &context, const QStringList &arguments)
         return out.error(ExitServiceError, u"store"_s, orders.error().message);
 
     const bool csv = context.parser().isSet(m_csv);
-    const QStringList columns{u"created"_s,
-                              u"file_name"_s,
-                              u"receiver_email"_s,
-                              u"print_value"_s,
-                              u"print_value_currency"_s,
-                              u"partner_job_id"_s,
-                              u"token"_s,
-                              u"token_link"_s,
-                              u"ssl_token_link"_s,
-                              u"printing_job_status"_s,
-                              u"printing_percentage"_s,
-                              u"minutes_left"_s,
-                              u"total_time"_s,
-                              u"printer_model"_s,
-                              u"message"_s,
-                              u"last_checked"_s};
+    // The CSV columns are the API's field names, so --json uses them as its keys too.
+    const QStringList columns = orderCsvColumns();
     if (csv)
-        out.result({}, columns.join(u','), CliOutput::Redaction::On);
+        out.result({}, ordersCsvHeader(), CliOutput::Redaction::On);
     if (orders->isEmpty() && !csv && !out.isJson())
         out.note(tr("No orders yet in %1 for %2.").arg(store.databasePath(), environment));
     for (const Order &order : *orders) {
         const PrintStatus &s = order.status;
-        const QStringList values{order.created.toString(Qt::ISODate),
-                                 order.fileName,
-                                 order.receiverEmail,
-                                 order.price.toString(),
-                                 order.currency,
-                                 order.partnerJobId,
-                                 order.token,
-                                 order.tokenLink,
-                                 order.sslTokenLink,
-                                 s.isAwaitingCustomer() ? QString() : s.statusText,
-                                 numberText(s.percentage),
-                                 numberText(s.minutesLeft),
-                                 numberText(s.totalTime),
-                                 s.printerModel,
-                                 s.message,
-                                 order.lastChecked.toString(Qt::ISODate)};
         if (csv) {
-            QStringList fields;
-            for (const QString &value : values)
-                fields.append(csvField(value));
-            out.result({}, fields.join(u','));
+            out.result({}, orderCsvLine(order));
             continue;
         }
+        const QStringList values = orderCsvValues(order);
         QJsonObject json;
         for (qsizetype i = 0; i < columns.size(); ++i)
             json.insert(columns[i],

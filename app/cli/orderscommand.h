@@ -22,8 +22,4 @@ private:
     QCommandLineOption m_csv;
 };
 
-// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF; a leading = + - @
-// gets a ' so spreadsheets do not run it as a formula.
-QString csvField(const QString &value);
-
 } // namespace pc::cli

@@ -1,0 +1,170 @@
+#pragma once
+
+#include "orders/storetypes.h"
+
+#include <QList>
+#include <QUrl>
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
+
+namespace pc {
+
+class OrderFilterProxyModel;
+class OrderTableModel;
+
+// The orders table of the main window: every order of the environment with its print status
+// as a coloured badge (icon and label), its progress as a bar, a search box and a status
+// filter, sorting on the raw values by header click (newest first at the start), and the
+// order actions (refresh now, copy token link, open in browser, export as CSV, show the print
+// page) in a context menu and through actions() for the main window's menus. Each action is
+// enabled only while it applies to the selection.
+//
+// The panel holds no business rules: refreshing asks the owner (refreshRequested), opening
+// the token widget too (openTokenView). An empty model shows an empty state, a search that
+// hides every row says so with a way back.
+class OrdersPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrdersPanel)
+
+public:
+    // Opens a URL outside the console; returns false when nothing could open it.
+    using UrlOpener = std::function<bool(const QUrl &url)>;
+    // Asks for the file to export to; `suggested` is a full path. Empty: cancelled.
+    using FileNameProvider = std::function<QString(const QString &suggested)>;
+    // Shows a problem to the user (a modal message box by default).
+    using ErrorReporter = std::function<void(const QString &title, const QString &text)>;
+
+    // The entries of the status filter: groups, then one per JobStatus (filterFor()).
+    enum Filter {
+        AllOrders,
+        OpenOrders,     // not confirmed yet: their prints can still change
+        FailedOrders,   // the print failed (confirmed or not)
+        FinishedOrders, // confirmed: nothing changes any more
+        FirstStatusFilter
+    };
+
+    explicit OrdersPanel(OrderTableModel &model, QWidget *parent = nullptr);
+    ~OrdersPanel() override;
+
+    OrderTableModel &model() const { return m_model; }
+    OrderFilterProxyModel *proxy() const { return m_proxy; }
+    QTableView *tableView() const { return m_table; }
+    QLineEdit *searchBox() const { return m_search; }
+    QComboBox *statusFilterBox() const { return m_filter; }
+
+    // Ctrl+F: puts the focus into the search box with its text selected.
+    void focusSearch();
+    void setSearchText(const QString &text);
+    // The status filter: a Filter value, or filterFor(status) for one status.
+    void setFilter(int filter);
+    int filter() const;
+    static int filterFor(JobStatus status) { return FirstStatusFilter + int(status); }
+
+    // The TLS token link is copied and opened when an order has one and this is set (the
+    // environment's service URL is https); otherwise the plain link.
+    void setPreferTls(bool preferTls);
+    bool preferTls() const { return m_preferTls; }
+    // The link the actions use for `order`: see setPreferTls(). Empty when it has none, or
+    // only something that is not an http(s) URL.
+    QUrl linkFor(const Order &order) const;
+
+    // Test seams; the defaults are QDesktopServices::openUrl, QFileDialog and QMessageBox.
+    void setUrlOpener(UrlOpener opener);
+    void setFileNameProvider(FileNameProvider provider);
+    void setErrorReporter(ErrorReporter reporter);
+
+    // The selected orders, in the order the table shows them.
+    QList<Order> selectedOrders() const;
+    // The order the selection is about: the current row when it is selected, otherwise the
+    // first selected row; nullopt when nothing is selected.
+    std::optional<Order> currentOrder() const;
+    // Selects the order's row (clearing the filter when it hides the order) and scrolls to it.
+    bool selectOrder(qint64 orderId);
+
+    // Column widths, order and visibility, the sort column and order, and the status filter,
+    // for QSettings. restoreState() ignores data it does not understand and returns false.
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
+
+    // Every order action, in menu order (separators included), for the main window's menus.
+    QList<QAction *> orderActions() const;
+    QAction *refreshAction() const { return m_refreshAction; }
+    QAction *showTokenAction() const { return m_showTokenAction; }
+    QAction *copyLinkAction() const { return m_copyLinkAction; }
+    QAction *openInBrowserAction() const { return m_openAction; }
+    QAction *exportAction() const { return m_exportAction; }
+
+    // The actions' work, also callable directly.
+    void refreshSelection();
+    void copyLink();
+    void openInBrowser();
+    // Writes the selected orders to a file the user picks. Returns false when nothing was
+    // written (cancelled or failed; a failure has been reported).
+    bool exportSelection();
+
+Q_SIGNALS:
+    // F5 / Refresh now: the selected orders that can still change (not confirmed).
+    void refreshRequested(const QList<qint64> &orderIds);
+    // Double-click, Enter or "Show Print Page" on an order.
+    void openTokenView(const pc::Order &order);
+    // The selection now points at another order, or at none.
+    void currentOrderChanged(const std::optional<pc::Order> &order);
+    // The current order stayed selected but its data changed (a poll round).
+    void currentOrderUpdated(const pc::Order &order);
+    // A short confirmation for the status bar ("Copied the token link").
+    void statusMessage(const QString &message);
+
+private:
+    QWidget *createToolBar();
+    QWidget *createEmptyState();
+    QWidget *createNoMatchState();
+    void createActions();
+    void setUpTable();
+    void applyDefaultColumnWidths();
+    void showColumnMenu(const QPoint &position);
+    void onFilterChanged();
+    void onSelectionChanged();
+    void onModelDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void updateActions();
+    void updateStateAndCount();
+    void reportError(const QString &title, const QString &text);
+    QString suggestedExportPath() const;
+    bool writeCsv(const QString &path, const QList<Order> &orders);
+
+    OrderTableModel &m_model;
+    OrderFilterProxyModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_filter = nullptr;
+    QLabel *m_count = nullptr;
+    QLabel *m_noMatchText = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_emptyPage = nullptr;
+    QWidget *m_noMatchPage = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_showTokenAction = nullptr;
+    QAction *m_copyLinkAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_separator1 = nullptr;
+    QAction *m_separator2 = nullptr;
+    UrlOpener m_urlOpener;
+    FileNameProvider m_fileNameProvider;
+    ErrorReporter m_errorReporter;
+    QString m_lastExportFolder;
+    bool m_preferTls = false;
+    std::optional<qint64> m_currentId; // the order currentOrderChanged() last announced
+    bool m_updatePending = false;      // currentOrderUpdated() is queued
+};
+
+} // namespace pc
