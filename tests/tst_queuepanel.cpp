@@ -1,0 +1,816 @@
+// The upload-queue panel against a real queue on the in-process sandbox: drops of files and
+// folders, files waiting for order details, multi-row edits, the actions that apply, the
+// live state column and its progress delegate, and the panel's messages.
+
+#include "filethumbnails.h"
+#include "orderfactsbar.h"
+#include "queuedelegates.h"
+#include "queuefixture.h"
+#include "queuenotice.h"
+#include "queuepanel.h"
+#include "queueviewmodel.h"
+#include "stl/meshgenerator.h"
+#include "uploadqueuemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace pc;
+using namespace pc::test;
+
+namespace {
+
+using Col = QueueViewModel::Column;
+using A = QueuePanel::Action;
+
+const QString kCube = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__20mm-xyz-cube.stl");
+const QString kBox = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl");
+const QString kEmptyStl = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__empty_file.stl");
+
+QString text(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
+{
+    return model.index(row, column).data(role).toString();
+}
+
+// The English plural of a %n text: the console has no English translation loaded here, so
+// "%n file(s)" stays as written.
+QString plural(QString text, int count)
+{
+    return text.replace(u"(s)"_s, count == 1 ? QString() : u"s"_s);
+}
+
+} // namespace
+
+class TestQueuePanel final : public QObject, private QueueFixture
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init() { initFixture(); }
+    void cleanup();
+
+    void sortsDroppedPaths();
+    void thumbnailCacheFollowsModificationTimes();
+    void dropAddsFilesAndListsSkipped();
+    void dropsThatAreRefusedOrSkipped();
+    void waitsForValidDetails();
+    void storeErrorKeepsDroppedFiles();
+    void showsFileMetrics();
+    void editsSeveralRowsAtOnce();
+    void editsInPlace();
+    void actionsFollowSelectionAndState();
+    void movesSelectedRows();
+    void deleteKeyRemovesRows();
+    void followsAnUploadUntilDone();
+    void showsDuplicates();
+    void progressDelegatePaintsAnUpload();
+    void screenshots();
+
+private:
+    void makePanel(ConsoleSettings settings = {});
+    void fillForm(const QString &email, const QString &price, const QString &currency = {});
+    bool drop(const QList<QUrl> &urls, Qt::DropActions actions = Qt::CopyAction);
+    void dropAndWait(const QStringList &paths);
+    QString makeStl(const QString &name, int around) const;
+    qint64 idAt(int row) const;
+    void selectRows(const QList<int> &rows);
+    bool enabled(A which) const { return m_panel->action(which)->isEnabled(); }
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        return m_panel->findChild<T *>(name);
+    }
+
+    std::unique_ptr<UploadQueueModel> m_model;
+    std::unique_ptr<QueuePanel> m_panel;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestQueuePanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    for (const QString &file : {kTeapot, kCube, kBox, kEmptyStl})
+        QVERIFY2(QFile::exists(file), qPrintable(file));
+}
+
+void TestQueuePanel::cleanup()
+{
+    m_tester.reset();
+    m_panel.reset();
+    m_model.reset();
+    cleanupFixture();
+}
+
+void TestQueuePanel::makePanel(ConsoleSettings settings)
+{
+    if (settings.defaultReceiverEmail.isEmpty())
+        settings.defaultReceiverEmail = u"receiver@example.com"_s;
+    settings.defaultCurrency = u"EUR"_s;
+    m_model = std::make_unique<UploadQueueModel>(*m_queue);
+    m_model->setProgressInterval(50);
+    m_panel = std::make_unique<QueuePanel>(*m_queue, *m_model, settings);
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_panel->viewModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m_panel->resize(1300, 720);
+}
+
+void TestQueuePanel::fillForm(const QString &email, const QString &price, const QString &currency)
+{
+    child<QLineEdit>(u"receiverEmail"_s)->setText(email);
+    child<QLineEdit>(u"price"_s)->setText(price);
+    if (!currency.isEmpty()) {
+        auto *combo = child<QComboBox>(u"currency"_s);
+        combo->setCurrentIndex(combo->findData(currency));
+    }
+}
+
+bool TestQueuePanel::drop(const QList<QUrl> &urls, Qt::DropActions actions)
+{
+    QMimeData mime;
+    mime.setUrls(urls);
+    const QPoint at = m_panel->rect().center();
+    QDragEnterEvent enter(at, actions, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_panel.get(), &enter);
+    QDropEvent dropped(QPointF(at), actions, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_panel.get(), &dropped);
+    return dropped.isAccepted() && dropped.dropAction() == Qt::CopyAction;
+}
+
+void TestQueuePanel::dropAndWait(const QStringList &paths)
+{
+    QList<QUrl> urls;
+    for (const QString &path : paths)
+        urls << QUrl::fromLocalFile(path);
+    QSignalSpy handled(m_panel.get(), &QueuePanel::pathsHandled);
+    QVERIFY(drop(urls));
+    QVERIFY(handled.wait(kWait));
+}
+
+QString TestQueuePanel::makeStl(const QString &name, int around) const
+{
+    // Around 320 bytes per step: big enough that the socket buffers cannot swallow the
+    // body at once, so the upload reports progress for a while on a slowed line.
+    const QByteArray bytes = stl::toBinaryStl(stl::makeTorus(around, 10));
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+qint64 TestQueuePanel::idAt(int row) const
+{
+    return m_panel->viewModel()->index(row, 0).data(UploadQueueModel::ItemIdRole).toLongLong();
+}
+
+void TestQueuePanel::selectRows(const QList<int> &rows)
+{
+    QItemSelectionModel *selection = m_panel->view()->selectionModel();
+    selection->clearSelection();
+    for (const int row : rows)
+        selection->select(m_panel->viewModel()->index(row, 0),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    if (!rows.isEmpty())
+        selection->setCurrentIndex(m_panel->viewModel()->index(rows.first(), 0),
+                                   QItemSelectionModel::NoUpdate);
+}
+
+// --- dropping ----------------------------------------------------------------------------
+
+// The sorting rules without a panel: folders recursively, any case of .stl, reasons.
+void TestQueuePanel::sortsDroppedPaths()
+{
+    QDir root(m_dir->path());
+    QVERIFY(root.mkpath(u"empty/inner"_s));
+    QVERIFY(root.mkpath(u"models/deep"_s));
+    QVERIFY(QFile::copy(kBox, root.filePath(u"models/deep/part.StL"_s)));
+    QFile note(root.filePath(u"models/readme.md"_s));
+    QVERIFY(note.open(QIODevice::WriteOnly));
+    note.close();
+
+    const DroppedFiles sorted =
+        sortDroppedPaths({root.filePath(u"models"_s), root.filePath(u"empty"_s),
+                          root.filePath(u"gone.stl"_s), root.filePath(u"models/deep/part.StL"_s)});
+    QCOMPARE(sorted.files, QStringList{root.filePath(u"models/deep/part.StL"_s)});
+    QCOMPARE(sorted.skipped.size(), 3);
+    QCOMPARE(sorted.skipped.at(0).path, root.filePath(u"models/readme.md"_s));
+    QVERIFY(sorted.skipped.at(0).reason.contains(u"Not an STL file"_s));
+    QCOMPARE(sorted.skipped.at(1).path, root.filePath(u"empty"_s));
+    QVERIFY(sorted.skipped.at(1).reason.contains(u"No STL files"_s));
+    QCOMPARE(sorted.skipped.at(2).path, root.filePath(u"gone.stl"_s));
+    QVERIFY(sorted.skipped.at(2).reason.contains(u"Not found"_s));
+}
+
+// Facts are computed once per file and mtime, off the GUI thread.
+void TestQueuePanel::thumbnailCacheFollowsModificationTimes()
+{
+    const QString path = copyFile(kCube, u"cube.stl"_s);
+    FileThumbnails cache;
+    QSignalSpy changed(&cache, &FileThumbnails::factsChanged);
+    const FileFacts *pending = cache.facts(path);
+    QVERIFY(pending);
+    QCOMPARE(pending->status, FileFacts::Status::Pending);
+    QCOMPARE(cache.pendingCount(), 1);
+    QVERIFY(changed.wait(kWait));
+    const FileFacts *ready = cache.facts(path);
+    QCOMPARE(ready->status, FileFacts::Status::Ready);
+    QCOMPARE(ready->triangles, 260u);
+    QCOMPARE(ready->fileSize, 13084);
+    const QDateTime modified = ready->modified;
+    QVERIFY(modified.isValid());
+    QCOMPARE(cache.pendingCount(), 0);
+
+    // The same mtime: cached. Another one: inspected again, once, whatever it finds.
+    cache.request(path, modified);
+    QCOMPARE(cache.pendingCount(), 0);
+    const QDateTime other = modified.addSecs(-3600);
+    cache.request(path, other);
+    QCOMPARE(cache.pendingCount(), 1);
+    QVERIFY(changed.wait(kWait));
+    cache.request(path, other);
+    QCOMPARE(cache.pendingCount(), 0);
+    QCOMPARE(changed.size(), 2);
+
+    // A file that is gone says so.
+    cache.refresh(m_dir->filePath(u"gone.stl"_s));
+    QVERIFY(changed.wait(kWait));
+    QCOMPARE(cache.facts(m_dir->filePath(u"gone.stl"_s))->status, FileFacts::Status::Unusable);
+}
+
+// Two STL files and a folder with a .stl, a .txt and a nested folder with a .STL.
+void TestQueuePanel::dropAddsFilesAndListsSkipped()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0); // checked, then held: the rows stay
+    makePanel();
+    fillForm(u"anna@example.com"_s, u"12.50"_s, u"EUR"_s);
+    QCOMPARE(child<QStackedWidget>(u"queueStack"_s)->currentWidget()->objectName(),
+             u"queueDropTarget"_s);
+
+    const QString a = copyTeapot(u"a.stl"_s);
+    const QString b = copyFile(kCube, u"b.stl"_s);
+    QDir root(m_dir->path());
+    QVERIFY(root.mkpath(u"batch/nested"_s));
+    QVERIFY(QFile::copy(kBox, root.filePath(u"batch/c.stl"_s)));
+    QVERIFY(QFile::copy(kCube, root.filePath(u"batch/nested/D.STL"_s)));
+    QFile notes(root.filePath(u"batch/notes.txt"_s));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("not a design");
+    notes.close();
+
+    QSignalSpy handled(m_panel.get(), &QueuePanel::pathsHandled);
+    dropAndWait({a, b, root.filePath(u"batch"_s)});
+    QCOMPARE(handled.size(), 1);
+    QCOMPARE(handled.at(0).at(0).toInt(), 4); // queued
+    QCOMPARE(handled.at(0).at(1).toInt(), 0); // waiting
+    QCOMPARE(handled.at(0).at(2).toInt(), 1); // skipped
+
+    const QueueViewModel &model = *m_panel->viewModel();
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(text(model, 0, Col::Name), u"a.stl"_s);
+    QCOMPARE(text(model, 1, Col::Name), u"b.stl"_s);
+    const QSet<QString> fromFolder{text(model, 2, Col::Name), text(model, 3, Col::Name)};
+    QCOMPARE(fromFolder, (QSet<QString>{u"c.stl"_s, u"D.STL"_s}));
+    for (int row = 0; row < 4; ++row) {
+        QCOMPARE(text(model, row, Col::Receiver), u"anna@example.com"_s);
+        QCOMPARE(text(model, row, Col::Price), u"EUR\u00a012.50"_s);
+    }
+    QCOMPARE(m_queue->items().size(), 4);
+    QCOMPARE(child<QStackedWidget>(u"queueStack"_s)->currentWidget(), m_panel->view());
+
+    // The text file is listed with its reason, in a message the user can dismiss.
+    const QList<SkippedFile> skipped = m_panel->skippedFiles();
+    QCOMPARE(skipped.size(), 1);
+    QCOMPARE(skipped.first().path, root.filePath(u"batch/notes.txt"_s));
+    QVERIFY(skipped.first().reason.contains(u"Not an STL file"_s));
+    auto *notice = child<QueueNotice>(u"queueSkippedNotice"_s);
+    QVERIFY(notice->isVisibleTo(m_panel.get()));
+    QCOMPARE(notice->detailCount(), 1);
+    QCOMPARE(notice->details()->topLevelItem(0)->text(0), u"notes.txt"_s);
+    QCOMPARE(plural(notice->title(), 1), u"1 dropped file not queued"_s);
+    notice->dismiss();
+    QVERIFY(!notice->isVisibleTo(m_panel.get()));
+    QVERIFY(m_panel->skippedFiles().isEmpty());
+}
+
+void TestQueuePanel::dropsThatAreRefusedOrSkipped()
+{
+    startSandbox();
+    makeQueue();
+    makePanel();
+    // A drag that only offers to move is refused: the source could delete the files.
+    QVERIFY(!drop({QUrl::fromLocalFile(copyTeapot(u"moved.stl"_s))}, Qt::MoveAction));
+    // A web address is not a file here: listed, not lost.
+    QVERIFY(drop({QUrl(u"https://example.com/model.stl"_s)}, Qt::CopyAction | Qt::MoveAction));
+    QCOMPARE(m_panel->skippedFiles().size(), 1);
+    QVERIFY(m_panel->skippedFiles().first().reason.contains(u"Not a file on this computer"_s));
+    QCOMPARE(m_panel->viewModel()->rowCount(), 0);
+}
+
+// Files dropped before the details are valid wait, and are queued with the fixed details.
+void TestQueuePanel::waitsForValidDetails()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    makePanel();
+    fillForm(u"not-an-email"_s, u"12.50"_s);
+    dropAndWait({copyTeapot(u"one.stl"_s), copyFile(kCube, u"two.stl"_s)});
+
+    OrderFactsBar *bar = m_panel->factsBar();
+    QCOMPARE(m_panel->viewModel()->rowCount(), 0);
+    QCOMPARE(bar->pendingCount(), 2);
+    QVERIFY(plural(child<QLabel>(u"pendingText"_s)->text(), 2)
+                .startsWith(u"2 files waiting for order details"_s));
+    // The e-mail field says what is wrong.
+    auto *emailMessage = child<QLabel>(u"fieldMessageText0"_s);
+    QVERIFY(emailMessage->isVisibleTo(m_panel.get()));
+    QVERIFY(!emailMessage->text().isEmpty());
+    QCOMPARE(emailMessage->text(), checkEmail(u"not-an-email").error);
+    QPushButton *queue = bar->queueButton();
+    QVERIFY(queue->isEnabled());
+    QCOMPARE(plural(queue->text(), 2), u"Queue 2 files"_s);
+
+    // Pressing Queue with the bad address queues nothing and keeps the files.
+    queue->click();
+    QCOMPARE(m_panel->viewModel()->rowCount(), 0);
+    QCOMPARE(bar->pendingCount(), 2);
+
+    // A later drop joins the waiting files.
+    dropAndWait({copyFile(kBox, u"three.stl"_s)});
+    QCOMPARE(bar->pendingCount(), 3);
+
+    child<QLineEdit>(u"receiverEmail"_s)->setText(u"bert@example.com"_s);
+    QVERIFY(!emailMessage->isVisibleTo(m_panel.get()));
+    queue->click();
+    QCOMPARE(bar->pendingCount(), 0);
+    QVERIFY(!queue->isEnabled());
+    QCOMPARE(m_panel->viewModel()->rowCount(), 3);
+    const QStringList names{text(*m_panel->viewModel(), 0, Col::Name),
+                            text(*m_panel->viewModel(), 1, Col::Name),
+                            text(*m_panel->viewModel(), 2, Col::Name)};
+    QCOMPARE(names, (QStringList{u"one.stl"_s, u"two.stl"_s, u"three.stl"_s}));
+    for (const QueueItem &item : m_queue->items())
+        QCOMPARE(item.receiverEmail, u"bert@example.com"_s);
+}
+
+// A store that cannot write: the banner says so and the dropped files wait, not vanish.
+void TestQueuePanel::storeErrorKeepsDroppedFiles()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    makePanel();
+    fillForm(u"anna@example.com"_s, u"5"_s);
+    const qint64 pages = *m_store->pageCountForTesting();
+    QCOMPARE(*m_store->setMaxPageCountForTesting(pages), pages);
+    // Fill the last page with rows of another environment.
+    for (int i = 0; i < 100'000; ++i) {
+        QueueItem filler;
+        filler.environment = u"https://other.example/api3/"_s;
+        filler.sourcePath = QString::number(i);
+        if (!m_store->addQueueItem(filler))
+            break;
+    }
+    const QString file = copyTeapot(u"kept.stl"_s);
+    dropAndWait({file});
+    auto *banner = child<QueueNotice>(u"queueStoreNotice"_s);
+    QVERIFY(banner->isVisibleTo(m_panel.get()));
+    QVERIFY2(banner->text().contains(u"disk is full"_s), qPrintable(banner->text()));
+    QCOMPARE(m_panel->factsBar()->pendingFiles(), QStringList{file});
+    QVERIFY(enabled(A::ResumeAll)); // lifts the store's hold
+
+    QVERIFY(*m_store->setMaxPageCountForTesting(1 << 30) > pages);
+    m_panel->factsBar()->queueButton()->click();
+    QCOMPARE(m_panel->viewModel()->rowCount(), 1);
+    QCOMPARE(m_panel->factsBar()->pendingCount(), 0);
+    child<QPushButton>(u"storeResume"_s)->click();
+    QVERIFY(!banner->isVisibleTo(m_panel.get()));
+}
+
+// Thumbnail, size, triangles and dimensions come from the off-thread inspection.
+void TestQueuePanel::showsFileMetrics()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    makePanel();
+    fillForm(u"anna@example.com"_s, u"5"_s);
+    dropAndWait({copyFile(kCube, u"cube.stl"_s), copyFile(kEmptyStl, u"empty.stl"_s)});
+    const QueueViewModel &model = *m_panel->viewModel();
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 0, Col::Triangles), u"260"_s, kWait);
+    QCOMPARE(text(model, 0, Col::Dimensions), u"20.0 \u00d7 20.0 \u00d7 20.0 mm"_s);
+    QCOMPARE(text(model, 0, Col::Size), u"13.1 kB"_s);
+    QCOMPARE(model.index(0, Col::Size).data(UploadQueueModel::RawValueRole).toLongLong(), 13084);
+    const QVariant thumbnail = model.index(0, Col::Name).data(Qt::DecorationRole);
+    QCOMPARE(thumbnail.typeId(), QMetaType::QPixmap);
+    QCOMPARE(thumbnail.value<QPixmap>().deviceIndependentSize().toSize(),
+             QSize(FileThumbnails::kThumbnailSize, FileThumbnails::kThumbnailSize));
+
+    // An unusable file shows a dash, fails in the queue, and says why.
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 1, Col::Triangles), u"\u2014"_s, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 1, Col::State), u"Failed"_s, kWait);
+    const QString reason = model.index(1, Col::State).data(QueueViewModel::ReasonRole).toString();
+    QVERIFY(!reason.isEmpty());
+    QVERIFY(text(model, 1, Col::State, Qt::ToolTipRole).contains(reason));
+    QVERIFY(text(model, 1, Col::Name, Qt::ToolTipRole).contains(u"empty.stl"_s));
+}
+
+// --- editing -----------------------------------------------------------------------------
+
+void TestQueuePanel::editsSeveralRowsAtOnce()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    const qint64 a = *m_queue->addFile(copyTeapot(u"a.stl"_s), facts());
+    const qint64 b = *m_queue->addFile(copyTeapot(u"b.stl"_s), facts());
+    const qint64 c = *m_queue->addFile(copyTeapot(u"c.stl"_s), facts());
+    makePanel();
+    QCOMPARE(m_panel->viewModel()->rowCount(), 3);
+    auto *apply = child<QPushButton>(u"applyToSelected"_s);
+    QVERIFY(!apply->isVisibleTo(m_panel.get()));
+
+    selectRows({0, 2});
+    QCOMPARE(m_panel->selectedItemIds(), (QList<qint64>{a, c}));
+    QVERIFY(apply->isVisibleTo(m_panel.get()));
+    QCOMPARE(plural(apply->text(), 2), u"Apply to 2 selected rows"_s);
+
+    // Edit details loads the first row's details; then a new price and currency.
+    m_panel->action(A::EditDetails)->trigger();
+    QCOMPARE(child<QLineEdit>(u"receiverEmail"_s)->text(), u"receiver@example.com"_s);
+    QCOMPARE(child<QLineEdit>(u"price"_s)->text(), u"12.50"_s);
+    QCOMPARE(child<QLineEdit>(u"partnerJobId"_s)->text(), u"job-1"_s);
+    fillForm(u"receiver@example.com"_s, u"1,234.5"_s, u"GBP"_s);
+    apply->click();
+
+    for (const qint64 id : {a, c}) {
+        QCOMPARE(itemOf(id).price, *Decimal::fromString(u"1234.5"));
+        QCOMPARE(itemOf(id).currency, u"GBP"_s);
+        QCOMPARE(itemOf(id).receiverEmail, u"receiver@example.com"_s);
+        QCOMPARE(itemOf(id).partnerJobId, u"job-1"_s);
+    }
+    QCOMPARE(itemOf(b).price, *Decimal::fromString(u"12.50"));
+    QCOMPARE(itemOf(b).currency, u"EUR"_s);
+    QCOMPARE(text(*m_panel->viewModel(), 0, Col::Price), u"GBP\u00a01,234.50"_s);
+    QCOMPARE(text(*m_panel->viewModel(), 1, Col::Price), u"EUR\u00a012.50"_s);
+    auto *outcome = child<QueueNotice>(u"queueEditNotice"_s);
+    QVERIFY(outcome->isVisibleTo(m_panel.get()));
+    QCOMPARE(plural(outcome->title(), 2), u"Changed the details of 2 rows."_s);
+
+    // A bad price is refused at the field, and nothing changes.
+    fillForm(u"receiver@example.com"_s, u"-3"_s);
+    apply->click();
+    QVERIFY(child<QLabel>(u"fieldMessageText1"_s)->isVisibleTo(m_panel.get()));
+    QCOMPARE(itemOf(a).price, *Decimal::fromString(u"1234.5"));
+}
+
+void TestQueuePanel::editsInPlace()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    const qint64 id = *m_queue->addFile(copyTeapot(u"a.stl"_s), facts());
+    makePanel();
+    QueueViewModel &model = *m_panel->viewModel();
+    QSignalSpy rejected(&model, &QueueViewModel::editRejected);
+    QVERIFY(model.flags(model.index(0, Col::Price)) & Qt::ItemIsEditable);
+    QVERIFY(!(model.flags(model.index(0, Col::Name)) & Qt::ItemIsEditable));
+
+    QVERIFY(!model.setData(model.index(0, Col::Price), u"ten"_s));
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(child<QueueNotice>(u"queueEditNotice"_s)->isVisibleTo(m_panel.get()));
+    QVERIFY(!model.setData(model.index(0, Col::Receiver), u"nobody"_s));
+    QCOMPARE(rejected.size(), 2);
+
+    QVERIFY(model.setData(model.index(0, Col::Price), u"15.5"_s));
+    QVERIFY(model.setData(model.index(0, Col::JobId), u"  order-77 "_s));
+    QCOMPARE(itemOf(id).price, *Decimal::fromString(u"15.5"));
+    QCOMPARE(itemOf(id).partnerJobId, u"order-77"_s);
+    QCOMPARE(text(model, 0, Col::JobId), u"order-77"_s);
+    QCOMPARE(text(model, 0, Col::Price, Qt::EditRole), u"15.50"_s);
+}
+
+// --- actions -----------------------------------------------------------------------------
+
+void TestQueuePanel::actionsFollowSelectionAndState()
+{
+    startSandbox();
+    makeQueue();
+    makePanel();
+    fillForm(u"anna@example.com"_s, u"5"_s);
+    const qint64 done = *m_queue->addFile(copyTeapot(u"done.stl"_s), facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(done), u"done"_s, kWait);
+    m_queue->setMaxParallel(0);
+    const qint64 ready = *m_queue->addFile(copyFile(kCube, u"ready.stl"_s), facts());
+    const qint64 bad = *m_queue->addFile(copyFile(kEmptyStl, u"bad.stl"_s), facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(ready), u"ready"_s, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(bad), u"failed"_s, kWait);
+    QCOMPARE((QList<qint64>{idAt(0), idAt(1), idAt(2)}), (QList<qint64>{done, ready, bad}));
+
+    // Nothing selected: only the queue actions that apply.
+    selectRows({});
+    for (const A row : {A::EditDetails, A::Retry, A::Cancel, A::Pause, A::Resume, A::Remove,
+                        A::MoveToTop, A::MoveUp, A::MoveDown, A::MoveToBottom})
+        QVERIFY(!enabled(row));
+    QVERIFY(enabled(A::RetryFailed));
+    QVERIFY(enabled(A::ClearFinished));
+    QVERIFY(enabled(A::PauseAll)); // the ready row
+    QVERIFY(!enabled(A::ResumeAll));
+
+    // The done row: it can only go away or move down.
+    selectRows({0});
+    QVERIFY(!enabled(A::Retry));
+    QVERIFY(!enabled(A::Cancel));
+    QVERIFY(!enabled(A::EditDetails));
+    QVERIFY(!enabled(A::Pause));
+    QVERIFY(enabled(A::Remove));
+    QVERIFY(!enabled(A::MoveUp));
+    QVERIFY(!enabled(A::MoveToTop));
+    QVERIFY(enabled(A::MoveDown));
+
+    // The ready row in the middle.
+    selectRows({1});
+    QVERIFY(!enabled(A::Retry));
+    QVERIFY(enabled(A::Cancel));
+    QVERIFY(enabled(A::EditDetails));
+    QVERIFY(enabled(A::Pause));
+    QVERIFY(!enabled(A::Resume));
+    QVERIFY(enabled(A::MoveUp));
+    QVERIFY(enabled(A::MoveDown));
+
+    // The failed row at the bottom.
+    selectRows({2});
+    QVERIFY(enabled(A::Retry));
+    QVERIFY(!enabled(A::MoveDown));
+    QVERIFY(!enabled(A::MoveToBottom));
+    QVERIFY(enabled(A::MoveUp));
+
+    // Pausing follows into the actions at once.
+    selectRows({1});
+    m_panel->action(A::Pause)->trigger();
+    QCOMPARE(stateOf(ready), u"paused"_s);
+    QVERIFY(!enabled(A::Pause));
+    QVERIFY(enabled(A::Resume));
+    QVERIFY(enabled(A::ResumeAll));
+    m_panel->action(A::Resume)->trigger();
+    QVERIFY(stateOf(ready) != u"paused"_s);
+    QVERIFY(!enabled(A::Resume));
+
+    // Every row selected: nothing can move.
+    selectRows({0, 1, 2});
+    QVERIFY(!enabled(A::MoveUp));
+    QVERIFY(!enabled(A::MoveDown));
+    QVERIFY(enabled(A::Retry));
+
+    // Details applied to a done and a ready row: the done one is skipped, and said so.
+    selectRows({0, 1});
+    QCOMPARE(plural(child<QPushButton>(u"applyToSelected"_s)->text(), 2),
+             u"Apply to 2 selected rows"_s);
+    fillForm(u"anna@example.com"_s, u"99"_s);
+    child<QPushButton>(u"applyToSelected"_s)->click();
+    QCOMPARE(itemOf(ready).price, *Decimal::fromString(u"99"));
+    QCOMPARE(itemOf(done).price, *Decimal::fromString(u"12.50"));
+    auto *outcome = child<QueueNotice>(u"queueEditNotice"_s);
+    QCOMPARE(plural(outcome->title(), 1), u"Changed the details of 1 row."_s);
+    QVERIFY(plural(outcome->text(), 1).contains(u"1 row skipped"_s));
+
+    // Clear finished takes the done row; Retry failed checks the bad file again.
+    m_panel->action(A::ClearFinished)->trigger();
+    QCOMPARE(m_panel->viewModel()->rowCount(), 2);
+    QVERIFY(!enabled(A::ClearFinished));
+    m_panel->action(A::RetryFailed)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(bad), u"failed"_s, kWait);
+}
+
+void TestQueuePanel::movesSelectedRows()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    const qint64 a = *m_queue->addFile(copyTeapot(u"a.stl"_s), facts());
+    const qint64 b = *m_queue->addFile(copyTeapot(u"b.stl"_s), facts());
+    const qint64 c = *m_queue->addFile(copyTeapot(u"c.stl"_s), facts());
+    const qint64 d = *m_queue->addFile(copyTeapot(u"d.stl"_s), facts());
+    makePanel();
+    const auto order = [this] {
+        QList<qint64> ids;
+        for (int row = 0; row < m_panel->viewModel()->rowCount(); ++row)
+            ids << idAt(row);
+        return ids;
+    };
+    selectRows({3});
+    m_panel->action(A::MoveToTop)->trigger();
+    QCOMPARE(order(), (QList<qint64>{d, a, b, c}));
+    QCOMPARE(m_panel->selectedItemIds(), QList<qint64>{d}); // the selection follows the row
+    QVERIFY(!enabled(A::MoveUp));
+
+    m_panel->action(A::MoveDown)->trigger();
+    QCOMPARE(order(), (QList<qint64>{a, d, b, c}));
+
+    // A block moves as one and keeps its order.
+    selectRows({2, 3});
+    m_panel->action(A::MoveUp)->trigger();
+    QCOMPARE(order(), (QList<qint64>{a, b, c, d}));
+    QCOMPARE(m_panel->selectedItemIds(), (QList<qint64>{b, c}));
+    m_panel->action(A::MoveToBottom)->trigger();
+    QCOMPARE(order(), (QList<qint64>{a, d, b, c}));
+    m_panel->action(A::MoveToTop)->trigger();
+    QCOMPARE(order(), (QList<qint64>{b, c, a, d}));
+    QCOMPARE(m_panel->selectedItemIds(), (QList<qint64>{b, c}));
+}
+
+void TestQueuePanel::deleteKeyRemovesRows()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    *m_queue->addFile(copyTeapot(u"a.stl"_s), facts());
+    const qint64 b = *m_queue->addFile(copyTeapot(u"b.stl"_s), facts());
+    makePanel();
+    QCOMPARE(m_panel->action(A::Remove)->shortcut(), QKeySequence(QKeySequence::Delete));
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_panel.get()));
+    m_panel->view()->setFocus();
+    selectRows({0});
+    QTest::keyClick(m_panel->view(), Qt::Key_Delete);
+    QCOMPARE(m_panel->viewModel()->rowCount(), 1);
+    QCOMPARE(idAt(0), b);
+    QCOMPARE(m_queue->items().size(), 1);
+
+    // In a text field Delete edits the text.
+    auto *email = child<QLineEdit>(u"receiverEmail"_s);
+    email->setFocus();
+    email->setCursorPosition(0);
+    selectRows({0});
+    QTest::keyClick(email, Qt::Key_Delete);
+    QCOMPARE(m_panel->viewModel()->rowCount(), 1);
+    QCOMPARE(email->text(), u"eceiver@example.com"_s);
+
+    // The last row gone: the drop target is back.
+    m_panel->view()->setFocus();
+    QTest::keyClick(m_panel->view(), Qt::Key_Delete);
+    QCOMPARE(m_panel->viewModel()->rowCount(), 0);
+    QCOMPARE(child<QStackedWidget>(u"queueStack"_s)->currentWidget()->objectName(),
+             u"queueDropTarget"_s);
+}
+
+// --- following the queue -----------------------------------------------------------------
+
+void TestQueuePanel::followsAnUploadUntilDone()
+{
+    startSandbox();
+    makeQueue();
+    makePanel();
+    QSignalSpy summary(m_panel.get(), &QueuePanel::summaryChanged);
+    fillForm(u"anna@example.com"_s, u"7.25"_s, u"USD"_s);
+    dropAndWait({copyTeapot(u"teapot.stl"_s)});
+    const QueueViewModel &model = *m_panel->viewModel();
+    QCOMPARE(model.rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 0, Col::State), u"Done"_s, kWait);
+    QCOMPARE(model.index(0, Col::State).data(QueueViewModel::StateIconRole).toString(),
+             u":/icons/status-success.svg"_s);
+    QVERIFY(!model.index(0, Col::Price).flags().testFlag(Qt::ItemIsEditable));
+    QVERIFY(!model.index(0, 0).data(UploadQueueModel::TokenRole).toString().isEmpty());
+    QVERIFY(!enabled(A::Retry));
+    QVERIFY(enabled(A::ClearFinished));
+    QVERIFY(!summary.isEmpty());
+    QCOMPARE(m_panel->summary(), u"1 in the upload queue: 1 finished"_s);
+    const QImage shot = m_panel->view()->grab().toImage();
+    QVERIFY(!shot.isNull());
+}
+
+void TestQueuePanel::showsDuplicates()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    makePanel();
+    fillForm(u"anna@example.com"_s, u"5"_s);
+    dropAndWait({copyTeapot(u"first.stl"_s), copyTeapot(u"again.stl"_s)});
+    auto *notice = child<QueueNotice>(u"queueDuplicateNotice"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisibleTo(m_panel.get()), kWait);
+    QCOMPARE(notice->detailCount(), 1);
+    QTreeWidgetItem *line = notice->details()->topLevelItem(0);
+    QVERIFY(line->text(0).contains(u"anna@example.com"_s));
+    QVERIFY2(line->text(1).contains(u".stl"_s), qPrintable(line->text(1)));
+    // Activating the line selects its row.
+    const qint64 id = line->data(0, Qt::UserRole).toLongLong();
+    Q_EMIT notice->details()->itemActivated(line, 0);
+    QCOMPARE(m_panel->selectedItemIds(), QList<qint64>{id});
+}
+
+// On a slowed line the State cell paints a progress bar with speed and time left.
+void TestQueuePanel::progressDelegatePaintsAnUpload()
+{
+    FaultPlan slow;
+    slow.uploadBytesPerSecond = 2'000'000;
+    startSandbox(slow);
+    makeQueue();
+    makePanel();
+    const QString big = makeStl(u"big-torus.stl"_s, 16000); // 16 MB: about 8 s
+    QVERIFY(!big.isEmpty());
+    const qint64 id = *m_queue->addFile(big, facts());
+    const QueueViewModel &model = *m_panel->viewModel();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"uploading"_s, kWait);
+    const QModelIndex state = model.index(0, Col::State);
+    QTRY_VERIFY_WITH_TIMEOUT(state.data(QueueViewModel::ProgressRole).toDouble() > 0.0, kWait);
+    QTRY_VERIFY2_WITH_TIMEOUT(QueueStateDelegate::transferLine(state).contains(u"left"_s),
+                              qPrintable(QueueStateDelegate::transferLine(state) + u" | "_s +
+                                         state.data(QueueViewModel::SpeedTextRole).toString() +
+                                         u" | "_s +
+                                         state.data(QueueViewModel::TimeLeftTextRole).toString()),
+                              kWait);
+    QVERIFY(QueueStateDelegate::transferLine(state).contains(u"/s"_s));
+
+    m_panel->show();
+    const QImage shot = m_panel->view()->grab().toImage();
+    QVERIFY(!shot.isNull());
+    const QRect cell = m_panel->view()->visualRect(state);
+    QVERIFY(cell.isValid());
+    // Something is painted in the cell: not a single flat colour.
+    const QImage cellImage = shot.copy(cell.translated(m_panel->view()->viewport()->pos()));
+    QSet<QRgb> colours;
+    for (int x = 0; x < cellImage.width(); x += 3)
+        colours.insert(cellImage.pixel(x, cellImage.height() / 2));
+    QVERIFY(colours.size() > 3);
+    QVERIFY(enabled(A::PauseAll));
+    m_queue->cancel(id);
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 0, Col::State), u"Cancelled"_s, kWait);
+}
+
+void TestQueuePanel::screenshots()
+{
+    // The panel with an upload, a failure and a finished row, and the empty state. Written
+    // where PC_SCREENSHOT_DIR points (to look at), else only rendered.
+    const QString folder = qEnvironmentVariable("PC_SCREENSHOT_DIR");
+    FaultPlan slow;
+    slow.uploadBytesPerSecond = 1'500'000;
+    startSandbox(slow);
+    makeQueue();
+    makePanel();
+    m_panel->show();
+    const auto save = [&folder](QWidget *widget, const QString &name) {
+        const QPixmap shot = widget->grab();
+        QVERIFY(!shot.isNull());
+        if (!folder.isEmpty())
+            QVERIFY(shot.save(QDir(folder).filePath(name)));
+    };
+    save(m_panel.get(), u"queuepanel-empty.png"_s);
+
+    fillForm(u"anna.berg@example.com"_s, u"24.90"_s, u"EUR"_s);
+    child<QLineEdit>(u"partnerJobId"_s)->setText(u"SHOP-1042"_s);
+    dropAndWait({copyFile(kCube, u"calibration-cube.stl"_s)});
+    QTRY_COMPARE_WITH_TIMEOUT(text(*m_panel->viewModel(), 0, Col::State), u"Done"_s, kWait);
+    dropAndWait({makeStl(u"vase-torus.stl"_s, 20000), copyFile(kEmptyStl, u"broken-export.stl"_s),
+                 copyTeapot(u"teapot.stl"_s)});
+    const QueueViewModel &model = *m_panel->viewModel();
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 1, Col::State), u"Uploading"_s, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 2, Col::State), u"Failed"_s, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QueueStateDelegate::transferLine(model.index(1, Col::State)).contains(u"left"_s), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 3, Col::Triangles), u"894"_s, kWait);
+    selectRows({3});
+    QApplication::processEvents();
+    save(m_panel.get(), u"queuepanel-rows.png"_s);
+
+    // Something dragged over the panel: the hint shows where it lands.
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(kBox)});
+    QDragEnterEvent enter(m_panel->rect().center(), Qt::CopyAction, &mime, Qt::LeftButton,
+                          Qt::NoModifier);
+    QApplication::sendEvent(m_panel.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QVERIFY(child<QLabel>(u"queueDropHint"_s)->isVisible());
+    save(m_panel.get(), u"queuepanel-dragging.png"_s);
+    QDragLeaveEvent leave;
+    QApplication::sendEvent(m_panel.get(), &leave);
+    QVERIFY(!child<QLabel>(u"queueDropHint"_s)->isVisible());
+
+    // Files waiting for details, with the field's message.
+    fillForm(u"anna.berg@"_s, u"24.90"_s);
+    dropAndWait({copyFile(kBox, u"bracket.stl"_s), u"/nonexistent/readme.txt"_s});
+    QApplication::processEvents();
+    save(m_panel.get(), u"queuepanel-waiting.png"_s);
+}
+
+QTEST_MAIN(TestQueuePanel)
+#include "tst_queuepanel.moc"

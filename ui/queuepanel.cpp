@@ -1,0 +1,402 @@
+#include "queuepanel.h"
+
+#include "filethumbnails.h"
+#include "orderfactsbar.h"
+#include "queuedelegates.h"
+#include "queuenotice.h"
+#include "queueviewmodel.h"
+#include "uilogging.h"
+
+#include "orders/uploadqueue.h"
+#include "uploadqueuemodel.h"
+
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QIcon>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMimeData>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+namespace {
+
+constexpr int kThumbnail = FileThumbnails::kThumbnailSize;
+
+QLabel *makeText(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setAlignment(Qt::AlignHCenter);
+    return label;
+}
+
+bool carriesFiles(const QMimeData *mime)
+{
+    return mime && mime->hasUrls();
+}
+
+} // namespace
+
+QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const ConsoleSettings &defaults,
+                       QWidget *parent)
+    : QWidget(parent)
+    , m_queue(queue)
+    , m_model(model)
+    , m_thumbnails(new FileThumbnails(this))
+    , m_scanner(new DropScanner(this))
+{
+    setObjectName(u"queuePanel"_s);
+    setAccessibleName(tr("Upload queue"));
+    setAcceptDrops(true);
+
+    m_viewModel = new QueueViewModel(model, queue, *m_thumbnails, this);
+    m_factsBar = new OrderFactsBar(defaults, this);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(u"queueStack"_s);
+    m_emptyState = createEmptyState();
+    m_stack->addWidget(m_emptyState);
+    createView();
+    m_stack->addWidget(m_view);
+
+    // Over the stack while something is dragged over the panel: where it will land.
+    m_dropHint = new QLabel(tr("Drop to add to the upload queue"), this);
+    m_dropHint->setObjectName(u"queueDropHint"_s);
+    m_dropHint->setAlignment(Qt::AlignCenter);
+    m_dropHint->setAttribute(Qt::WA_TransparentForMouseEvents);
+    m_dropHint->setStyleSheet(u"QLabel#queueDropHint { border: 2px dashed #0072b2; "
+                              "border-radius: 10px; background-color: rgba(0, 114, 178, 36); "
+                              "color: #003a5c; font-weight: bold; font-size: 13pt; }"_s);
+    m_dropHint->hide();
+
+    createNotices();
+    createActions();
+    createToolBar();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_factsBar);
+    layout->addWidget(m_storeNotice);
+    layout->addWidget(m_duplicateNotice);
+    layout->addWidget(m_skippedNotice);
+    layout->addWidget(m_editNotice);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_scanner, &DropScanner::finished, this, &QueuePanel::onPathsSorted);
+    connect(m_factsBar, &OrderFactsBar::queueRequested, this, [this](const OrderFacts &facts) {
+        const QStringList files = m_factsBar->takePending();
+        const int queued = queueFiles(files, facts);
+        qCInfo(lcUi) << "queued" << queued << "of" << files.size() << "waiting files";
+    });
+    connect(m_factsBar, &OrderFactsBar::applyRequested, this, &QueuePanel::applyToSelected);
+    connect(&queue, &UploadQueue::duplicateFound, this, &QueuePanel::showDuplicate);
+    connect(&queue, &UploadQueue::storeError, this, &QueuePanel::showStoreError);
+    connect(m_viewModel, &QueueViewModel::editRejected, this, [this](const QString &message) {
+        showEditOutcome(tr("The change was not made"), message, true);
+    });
+
+    // Actions and the empty state follow the rows and the selection.
+    const auto refresh = [this] {
+        updateEmptyState();
+        updateActions();
+        updateSummary();
+    };
+    connect(m_viewModel, &QAbstractItemModel::rowsInserted, this, refresh);
+    connect(m_viewModel, &QAbstractItemModel::rowsRemoved, this, refresh);
+    connect(m_viewModel, &QAbstractItemModel::rowsMoved, this, refresh);
+    connect(m_viewModel, &QAbstractItemModel::layoutChanged, this, refresh);
+    connect(m_viewModel, &QAbstractItemModel::modelReset, this, refresh);
+    connect(m_viewModel, &QAbstractItemModel::dataChanged, this,
+            [this, refresh](const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                            const QList<int> &roles) {
+                // What applies depends on the states only; progress ticks (several a second
+                // per upload) name their figure roles and are skipped.
+                const bool touchesState = topLeft.column() <= QueueViewModel::State &&
+                                          bottomRight.column() >= QueueViewModel::State;
+                if (touchesState && (roles.isEmpty() || roles.contains(Qt::DisplayRole)))
+                    refresh();
+            });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &QueuePanel::updateActions);
+
+    refresh();
+}
+
+QueuePanel::~QueuePanel() = default;
+
+// --- construction ------------------------------------------------------------------------
+
+QWidget *QueuePanel::createEmptyState()
+{
+    auto *box = new QFrame;
+    box->setObjectName(u"queueDropTarget"_s);
+    box->setAccessibleName(tr("Drop STL files or folders here"));
+    box->setStyleSheet(u"QFrame#queueDropTarget { border: 2px dashed palette(mid); "
+                       "border-radius: 12px; background-color: palette(base); }"_s);
+    box->setMinimumHeight(220);
+
+    auto *icon = new QLabel(box);
+    icon->setPixmap(
+        QIcon(u":/icons/empty-queue.svg"_s).pixmap(QSize(72, 72), box->devicePixelRatioF()));
+    icon->setFixedSize(72, 72);
+    icon->setAccessibleName(tr("Empty upload queue"));
+
+    auto *title = makeText(tr("Drop STL files or folders here"), box);
+    title->setObjectName(u"queueDropTitle"_s);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+
+    auto *text = makeText(tr("Folders are searched for .stl files, subfolders included. Each "
+                             "file becomes one order with the details above; other files are "
+                             "listed as skipped."),
+                          box);
+    text->setObjectName(u"queueDropText"_s);
+    QPalette muted = text->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    text->setPalette(muted);
+
+    auto *addFiles =
+        new QPushButton(QIcon(u":/icons/queue-add-files.svg"_s), tr("Add files\u2026"), box);
+    addFiles->setObjectName(u"emptyAddFiles"_s);
+    addFiles->setToolTip(tr("Choose STL files to upload (Ctrl+O)"));
+    connect(addFiles, &QPushButton::clicked, this, &QueuePanel::addFilesDialog);
+    auto *addFolder =
+        new QPushButton(QIcon(u":/icons/queue-add-folder.svg"_s), tr("Add a folder\u2026"), box);
+    addFolder->setObjectName(u"emptyAddFolder"_s);
+    addFolder->setToolTip(tr("Choose a folder: every .stl file in it is queued"));
+    connect(addFolder, &QPushButton::clicked, this, &QueuePanel::addFolderDialog);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(10);
+    buttons->addStretch(1);
+    buttons->addWidget(addFiles);
+    buttons->addWidget(addFolder);
+    buttons->addStretch(1);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(48, 24, 48, 24);
+    layout->setSpacing(10);
+    layout->addStretch(1);
+    layout->addWidget(icon, 0, Qt::AlignHCenter);
+    layout->addSpacing(4);
+    layout->addWidget(title);
+    layout->addWidget(text);
+    layout->addSpacing(6);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+    return box;
+}
+
+void QueuePanel::createView()
+{
+    m_view = new QTreeView;
+    m_view->setObjectName(u"queueView"_s);
+    m_view->setAccessibleName(tr("Upload queue"));
+    m_view->setModel(m_viewModel);
+    m_view->setRootIsDecorated(false);
+    m_view->setItemsExpandable(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->setIconSize(QSize(kThumbnail, kThumbnail));
+    m_view->setSortingEnabled(false); // the order is the upload order
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Drops go to the panel, which sorts files from folders.
+    m_view->setAcceptDrops(false);
+    m_view->viewport()->setAcceptDrops(false);
+    m_view->setDragDropMode(QAbstractItemView::NoDragDrop);
+    m_view->setItemDelegate(new QueueCellDelegate(m_view));
+    m_view->setItemDelegateForColumn(QueueViewModel::State, new QueueStateDelegate(m_view));
+    m_view->setTextElideMode(Qt::ElideMiddle); // keeps the ".stl" and the e-mail's domain
+
+    QHeaderView *header = m_view->header();
+    header->setSectionsMovable(true);
+    header->setStretchLastSection(true);
+    header->setMinimumSectionSize(48);
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const auto widthFor = [&metrics](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + 24;
+    };
+    header->resizeSection(QueueViewModel::Name,
+                          kThumbnail + widthFor(u"spiral-vase-large.stl"_s) + 8);
+    header->resizeSection(QueueViewModel::Size, widthFor(u"888.8 kB"_s));
+    header->resizeSection(QueueViewModel::Triangles, widthFor(u"8,888,888"_s));
+    header->resizeSection(QueueViewModel::Dimensions,
+                          widthFor(u"188.88 \u00d7 188.88 \u00d7 88.88 mm"_s));
+    header->resizeSection(QueueViewModel::Receiver, widthFor(u"customer.name@example.com"_s));
+    header->resizeSection(QueueViewModel::Price, widthFor(u"EUR\u00a0188.88"_s));
+    header->resizeSection(QueueViewModel::JobId, widthFor(u"JOB-2024-0001"_s));
+    header->resizeSection(QueueViewModel::State, 260);
+
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &QueuePanel::showContextMenu);
+}
+
+// --- drag and drop -----------------------------------------------------------------------
+
+void QueuePanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    // Always a copy: a "move" would let the file manager delete what was dropped.
+    if (!carriesFiles(event->mimeData()) || !(event->possibleActions() & Qt::CopyAction))
+        return;
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    showDropHint(true);
+}
+
+void QueuePanel::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (!carriesFiles(event->mimeData()) || !(event->possibleActions() & Qt::CopyAction))
+        return;
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+}
+
+void QueuePanel::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    showDropHint(false);
+    QWidget::dragLeaveEvent(event);
+}
+
+void QueuePanel::dropEvent(QDropEvent *event)
+{
+    showDropHint(false);
+    if (!carriesFiles(event->mimeData()) || !(event->possibleActions() & Qt::CopyAction))
+        return;
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    QList<SkippedFile> skipped;
+    const QStringList paths = localPathsOf(event->mimeData(), &skipped);
+    showSkipped(skipped);
+    if (!paths.isEmpty())
+        addPaths(paths);
+}
+
+void QueuePanel::showDropHint(bool show)
+{
+    if (show) {
+        m_dropHint->setGeometry(m_stack->geometry());
+        m_dropHint->raise();
+    }
+    m_dropHint->setVisible(show);
+}
+
+void QueuePanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_dropHint->isVisible())
+        m_dropHint->setGeometry(m_stack->geometry());
+}
+
+// --- adding files ------------------------------------------------------------------------
+
+void QueuePanel::addPaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    ++m_scansRunning;
+    m_scanner->scan(paths);
+}
+
+bool QueuePanel::isScanning() const
+{
+    return m_scansRunning > 0;
+}
+
+void QueuePanel::addFilesDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Add STL Files"), m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder,
+        tr("STL files (*.stl *.STL *.Stl);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    m_lastFolder = QFileInfo(files.first()).absolutePath();
+    addPaths(files);
+}
+
+void QueuePanel::addFolderDialog()
+{
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Add a Folder of STL Files"),
+                                          m_lastFolder.isEmpty() ? QDir::homePath() : m_lastFolder);
+    if (folder.isEmpty())
+        return;
+    m_lastFolder = folder;
+    addPaths({folder});
+}
+
+void QueuePanel::onPathsSorted(const DroppedFiles &result)
+{
+    m_scansRunning = std::max(0, m_scansRunning - 1);
+    showSkipped(result.skipped);
+    int queued = 0;
+    int waiting = 0;
+    // Files wait while the details are incomplete, or while others already wait for them:
+    // one press of Queue then takes them all, in the order they came.
+    const OrderFormResult form = m_factsBar->validate();
+    if (!result.files.isEmpty()) {
+        if (form.ok() && m_factsBar->pendingCount() == 0) {
+            queued = queueFiles(result.files, *form.facts);
+        } else {
+            m_factsBar->addPending(result.files);
+            waiting = int(result.files.size());
+        }
+    }
+    qCInfo(lcUi) << "dropped:" << queued << "queued," << waiting << "waiting,"
+                 << result.skipped.size() << "skipped";
+    Q_EMIT pathsHandled(queued, waiting, int(result.skipped.size()));
+}
+
+int QueuePanel::queueFiles(const QStringList &files, const OrderFacts &facts)
+{
+    QStringList notQueued;
+    qint64 lastId = 0;
+    for (const QString &path : files) {
+        if (const StoreResult<qint64> added = m_queue.addFile(path, facts); added)
+            lastId = *added;
+        else
+            notQueued << path; // the store's message is on the banner already
+    }
+    if (!notQueued.isEmpty()) {
+        // Kept for another press of Queue once the store takes writes again.
+        m_factsBar->addPending(notQueued);
+    }
+    if (lastId > 0) {
+        if (const int row = m_viewModel->rowOfItem(lastId); row >= 0)
+            m_view->scrollTo(m_viewModel->index(row, 0));
+    }
+    return int(files.size() - notQueued.size());
+}
+
+void QueuePanel::setDefaults(const ConsoleSettings &settings)
+{
+    m_factsBar->setDefaults(settings);
+}
+
+// --- state -------------------------------------------------------------------------------
+
+void QueuePanel::updateEmptyState()
+{
+    const bool empty = m_viewModel->rowCount() == 0;
+    m_stack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget *>(m_view));
+}
+
+} // namespace pc
