@@ -3,6 +3,7 @@
 // Chooses the environment (built-in sandbox, production or a custom service URL), starts the
 // sandbox server in-process when that is the choice, and shows the main window.
 
+#include "consolesession.h"
 #include "environmentinfo.h"
 #include "mainwindow.h"
 #include "uilogging.h"
@@ -10,12 +11,16 @@
 #include "common/buildinfo.h"
 #include "common/redaction.h"
 #include "common/terminationsignals.h"
+#include "orders/orderstore.h"
 #include "sandbox/sandboxserver.h"
+#include "settings/apikeystore.h"
+#include "settings/consolesettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -137,16 +142,31 @@ int main(int argc, char *argv[])
     if (!options)
         return kExitUsage;
 
-    // The key only decides the environment for now (the API client and the keychain come
-    // later). It is registered for redaction and removed from the process environment, so
-    // helper processes (WebEngine, a browser) never inherit it.
-    const QString apiKey = qEnvironmentVariable(kApiKeyVariable).trimmed();
+    // The key: the environment variable (scripts), else what Settings stored (keychain,
+    // this session, or the owner-only file). It is registered for redaction and removed from
+    // the process environment, so helper processes (WebEngine, a browser) never inherit it.
+    QString apiKey = qEnvironmentVariable(kApiKeyVariable).trimmed();
+    qunsetenv(kApiKeyVariable);
+    pc::ApiKeyStore keys;
+    if (apiKey.isEmpty())
+        apiKey = keys.loadNow().key;
     if (!apiKey.isEmpty())
         pc::registerSecret(apiKey);
-    qunsetenv(kApiKeyVariable);
 
-    pc::EnvironmentInfo environment = pc::chooseEnvironment(
-        {options->environment, options->baseUrl, /*hasApiKey=*/!apiKey.isEmpty()});
+    // The service chosen in Settings applies unless the command line names one.
+    QSettings settingsFile;
+    const pc::ConsoleSettings settings = pc::ConsoleSettings::load(settingsFile);
+    std::optional<pc::EnvironmentKind> requested = options->environment;
+    std::optional<QUrl> customUrl = options->baseUrl;
+    if (!requested && !customUrl && settingsFile.contains(u"service/environment"_s)) {
+        requested = settings.environment == pc::EnvironmentKind::Custom
+                        ? std::optional<pc::EnvironmentKind>()
+                        : std::optional<pc::EnvironmentKind>(settings.environment);
+        if (settings.environment == pc::EnvironmentKind::Custom)
+            customUrl = settings.customBaseUrl;
+    }
+    pc::EnvironmentInfo environment =
+        pc::chooseEnvironment({requested, customUrl, /*hasApiKey=*/!apiKey.isEmpty()});
 
     std::unique_ptr<pc::SandboxServer> sandbox;
     if (environment.kind == pc::EnvironmentKind::Sandbox) {
@@ -179,8 +199,34 @@ int main(int argc, char *argv[])
         QCoreApplication::quit();
     });
 
-    pc::MainWindow window(environment);
+    pc::ServiceEndpoint endpoint;
+    if (sandbox) {
+        endpoint.baseUrl = sandbox->apiBaseUrl();
+        endpoint.apiKey = sandbox->apiKey();
+    } else {
+        endpoint.baseUrl = environment.apiBaseUrl;
+        endpoint.apiKey = apiKey;
+    }
+    pc::ConsoleSession session(endpoint, environment.kind, settings);
+    const pc::OpenResult opened = session.open(pc::OrderStore::defaultDataFolder());
+    if (opened.outcome == pc::OpenResult::Outcome::Failed) {
+        qCCritical(pc::lcUi).noquote() << "The order store could not be opened:" << opened.message;
+        QMessageBox box(QMessageBox::Critical, pc::applicationName(),
+                        QCoreApplication::translate("main", "The console cannot open its data."));
+        box.setInformativeText(opened.message);
+        box.exec();
+        return kExitFailure;
+    }
+    session.start();
+
+    pc::MainWindow window(environment, &session, &keys);
     window.show();
+    if (opened.outcome == pc::OpenResult::Outcome::Recovered) {
+        // Said once the window is up: the damaged file was kept, a fresh store is in use.
+        QTimer::singleShot(0, &window, [&window, message = opened.message] {
+            QMessageBox::warning(&window, pc::applicationName(), message);
+        });
+    }
     // Logged once the event loop runs, when the window is up and the sandbox answers.
     QTimer::singleShot(0, &window, [&window] {
         const pc::EnvironmentInfo &env = window.environment();

@@ -147,6 +147,10 @@ QVariant OrderTableModel::displayData(const Order &order, int column) const
     case Progress:
         return formatPercentage(status.percentage);
     case MinutesLeft:
+        // A print that has ended has no time left, whatever number the service still sends.
+        if (status.status == JobStatus::Success || status.status == JobStatus::Failure ||
+            isFinal(status.status))
+            return formatMinutesLeft(std::nullopt);
         return formatMinutesLeft(status.minutesLeft);
     case PrintTime:
         return formatPrintTime(status.totalTime);

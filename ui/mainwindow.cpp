@@ -63,9 +63,12 @@ void setMuted(QLabel *label)
 
 } // namespace
 
-MainWindow::MainWindow(EnvironmentInfo environment, QWidget *parent)
+MainWindow::MainWindow(EnvironmentInfo environment, ConsoleSession *session, ApiKeyStore *keys,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_environment(std::move(environment))
+    , m_session(session)
+    , m_keys(keys)
 {
     setObjectName(u"mainWindow"_s);
     // Environment first, application name last: the platform appends the application's
@@ -79,6 +82,10 @@ MainWindow::MainWindow(EnvironmentInfo environment, QWidget *parent)
 
     createActions();
     createMenus();
+    if (m_session) {
+        createWorkArea();
+        return;
+    }
 
     auto *column = new QWidget;
     column->setObjectName(u"contentColumn"_s);
@@ -340,8 +347,18 @@ void MainWindow::createStatusBar()
     layout->addWidget(badge);
     layout->addWidget(text);
 
-    // Permanent: status tips and, later, polling messages never hide the environment.
+    // Permanent: status tips and polling messages never hide the environment.
     statusBar()->setObjectName(u"statusBar"_s);
+    if (m_session) {
+        m_queueStatus = makeLabel(QString(), u"queueStatus"_s, this);
+        m_queueStatus->setWordWrap(false);
+        m_queueStatus->setAccessibleName(tr("Upload queue"));
+        m_pollingStatus = makeLabel(QString(), u"pollingStatus"_s, this);
+        m_pollingStatus->setWordWrap(false);
+        m_pollingStatus->setAccessibleName(tr("Print status checks"));
+        statusBar()->addPermanentWidget(m_queueStatus);
+        statusBar()->addPermanentWidget(m_pollingStatus);
+    }
     statusBar()->addPermanentWidget(holder);
 }
 

@@ -2,29 +2,64 @@
 
 #include "environmentinfo.h"
 
+#include "orders/storetypes.h"
+
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
+class QLabel;
 class QMessageBox;
+class QSplitter;
+class QSystemTrayIcon;
+class QTabWidget;
 
 namespace pc {
 
-// The console's main window. At this stage it shows what the console is, which service it
-// is connected to (environment badge, address, what that means for the user's data) and an
-// honest empty state; the upload queue, orders table, token view and dashboard follow.
+class ApiKeyStore;
+class ConsoleSession;
+class Dashboard;
+class OrderDetails;
+class OrdersPanel;
+class QueuePanel;
+class TokenView;
+
+// The console's main window (UX.md). With a ConsoleSession it is the work surface: the upload
+// queue on top, the orders table and the dashboard below, the print page (token view) and
+// the order details in docks, polling and queue state in the status bar, notifications in the
+// tray, and the layout remembered. Without a session (a preview, and the environment tests)
+// it shows what the console is and which service it is connected to.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(EnvironmentInfo environment, QWidget *parent = nullptr);
+    explicit MainWindow(EnvironmentInfo environment, ConsoleSession *session = nullptr,
+                        ApiKeyStore *keys = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     const EnvironmentInfo &environment() const { return m_environment; }
 
     // The About box, built but not shown (Help > About shows it modally).
     QMessageBox *createAboutBox();
+
+    QueuePanel *queuePanel() const { return m_queuePanel; }
+    OrdersPanel *ordersPanel() const { return m_ordersPanel; }
+    OrderDetails *orderDetails() const { return m_details; }
+    Dashboard *dashboard() const { return m_dashboard; }
+    // The print page: created when first needed (a web engine is heavy, and needs a display).
+    TokenView *tokenView();
+    QDockWidget *tokenDock() const { return m_tokenDock; }
+
+public Q_SLOTS:
+    // Files from the command line or another instance.
+    void addPaths(const QStringList &paths);
+    void showSettings();
+    void showOrderPage(const pc::Order &order);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
@@ -36,10 +71,41 @@ private:
     void createStatusBar();
     void showAbout();
 
+    // The work surface (mainwindowwork.cpp).
+    void createWorkArea();
+    QWidget *createServiceBar();
+    void createDocks();
+    void createWorkMenus();
+    void createTray();
+    void connectSession();
+    void updatePollingStatus();
+    void showDetailsFor(const std::optional<Order> &order);
+    void notify(const Order &order, const PrintStatus &previous);
+    void queueSampleDesign();
+    void restoreLayout();
+    void saveLayout() const;
+
     EnvironmentInfo m_environment;
+    ConsoleSession *m_session = nullptr;
+    ApiKeyStore *m_keys = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_sampleAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QueuePanel *m_queuePanel = nullptr;
+    OrdersPanel *m_ordersPanel = nullptr;
+    OrderDetails *m_details = nullptr;
+    Dashboard *m_dashboard = nullptr;
+    TokenView *m_tokenView = nullptr;
+    QDockWidget *m_tokenDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_pollingStatus = nullptr;
+    QLabel *m_queueStatus = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
 };
 
 } // namespace pc

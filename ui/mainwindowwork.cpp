@@ -1,0 +1,450 @@
+// MainWindow's work surface: queue, orders, dashboard, docks, status bar, tray, settings.
+#include "mainwindow.h"
+
+#include "common/buildinfo.h"
+#include "consolesession.h"
+#include "dashboard.h"
+#include "environmentbadge.h"
+#include "orderdetails.h"
+#include "orders/orderstore.h"
+#include "orders/statuspoller.h"
+#include "orders/uploadqueue.h"
+#include "orderspanel.h"
+#include "ordertablemodel.h"
+#include "queuepanel.h"
+#include "settingsdialog.h"
+#include "statuspresentation.h"
+#include "tokenpage.h"
+#include "tokenview.h"
+#include "uilogging.h"
+
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace pc {
+
+namespace {
+
+// The sample designs shipped with the console (resources/samples), so a new user sees the
+// whole flow in a minute.
+const QStringList kSamples{u":/samples/calibration-cube.stl"_s, u":/samples/sample-ring.stl"_s};
+
+QString layoutGroup()
+{
+    return u"window"_s;
+}
+
+} // namespace
+
+void MainWindow::createWorkArea()
+{
+    ConsoleSession &session = *m_session;
+    auto *central = new QWidget(this);
+    central->setObjectName(u"centralWidget"_s);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 8, 8, 4);
+    layout->setSpacing(8);
+    layout->addWidget(createServiceBar());
+    if (!m_environment.notice.isEmpty())
+        layout->addWidget(createNoticeBanner());
+
+    m_queuePanel = new QueuePanel(session.queue(), session.queueModel(), session.settings(), this);
+    m_queuePanel->setObjectName(u"queuePanel"_s);
+    m_ordersPanel = new OrdersPanel(session.orders(), this);
+    m_ordersPanel->setObjectName(u"ordersPanel"_s);
+    m_ordersPanel->setPreferTls(session.prefersTls());
+    m_dashboard = new Dashboard(session.summary(), this);
+    m_dashboard->setObjectName(u"dashboard"_s);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"workTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_ordersPanel, QIcon(u":/icons/orders-details.svg"_s), tr("&Orders"));
+    m_tabs->addTab(m_dashboard, QIcon(u":/icons/status-printing.svg"_s), tr("&Dashboard"));
+
+    m_splitter = new QSplitter(Qt::Vertical, central);
+    m_splitter->setObjectName(u"workSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_queuePanel);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+    resize(1400, 900);
+
+    createDocks();
+    createWorkMenus();
+    createStatusBar();
+    createTray();
+    connectSession();
+    restoreLayout();
+}
+
+QWidget *MainWindow::createServiceBar()
+{
+    auto *bar = new QFrame;
+    bar->setObjectName(u"environmentCard"_s);
+    bar->setAccessibleName(tr("Connected service"));
+    bar->setStyleSheet(u"QFrame#environmentCard { background-color: palette(base); "
+                       "border: 1px solid palette(mid); border-radius: 6px; }"_s);
+    auto *badge = new EnvironmentBadge(m_environment, EnvironmentBadge::Size::Compact, bar);
+    QString text;
+    switch (m_environment.kind) {
+    case EnvironmentKind::Sandbox:
+        text = tr("Built-in sandbox at %1: nothing you upload leaves this computer; customers "
+                  "and prints are simulated.")
+                   .arg(m_environment.location());
+        break;
+    case EnvironmentKind::Production:
+        text = tr("Design Streaming at %1: uploads reach real customers.")
+                   .arg(m_environment.location());
+        break;
+    case EnvironmentKind::Custom:
+        text = tr("The service at %1.").arg(m_environment.location());
+        break;
+    }
+    auto *label = new QLabel(text, bar);
+    label->setObjectName(u"environmentHeading"_s);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(10, 6, 10, 6);
+    row->setSpacing(10);
+    row->addWidget(badge);
+    row->addWidget(label, 1);
+    if (m_environment.isLocal()) {
+        auto *connectButton = new QPushButton(tr("Connect your partner account..."), bar);
+        connectButton->setObjectName(u"connectAccount"_s);
+        connectButton->setAccessibleName(tr("Connect your partner account"));
+        connectButton->setToolTip(tr("Enter your partner API key to work with real orders"));
+        connect(connectButton, &QPushButton::clicked, this, &MainWindow::showSettings);
+        row->addWidget(connectButton);
+    }
+    return bar;
+}
+
+void MainWindow::createDocks()
+{
+    m_details = new OrderDetails(this);
+    m_details->setObjectName(u"orderDetails"_s);
+    m_detailsDock = new QDockWidget(tr("Details"), this);
+    m_detailsDock->setObjectName(u"detailsDock"_s);
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+
+    // The print page is a web engine: made when first shown, not at start.
+    m_tokenDock = new QDockWidget(tr("Print page"), this);
+    m_tokenDock->setObjectName(u"tokenDock"_s);
+    auto *waiting =
+        new QLabel(tr("Double-click an order to show its print page here."), m_tokenDock);
+    waiting->setAlignment(Qt::AlignCenter);
+    waiting->setWordWrap(true);
+    waiting->setMinimumSize(400, 200);
+    m_tokenDock->setWidget(waiting);
+    addDockWidget(Qt::RightDockWidgetArea, m_tokenDock);
+    tabifyDockWidget(m_detailsDock, m_tokenDock);
+    m_detailsDock->raise();
+}
+
+TokenView *MainWindow::tokenView()
+{
+    if (!m_tokenView) {
+        m_tokenView = new TokenView(m_tokenDock);
+        m_tokenView->setObjectName(u"tokenView"_s);
+        m_tokenDock->setWidget(m_tokenView);
+        connect(m_tokenView, &TokenView::blocked, this,
+                [this](const QUrl &, TokenPage::Block, const QString &reason) {
+                    statusBar()->showMessage(reason, 8000);
+                });
+    }
+    return m_tokenView;
+}
+
+void MainWindow::showOrderPage(const Order &order)
+{
+    TokenView *view = tokenView();
+    if (order.tokenLink.isEmpty() && order.sslTokenLink.isEmpty())
+        view->showMessage(tr("The service did not return a link for this order."));
+    else
+        view->showOrder(QUrl(order.tokenLink), QUrl(order.sslTokenLink),
+                        m_session && m_session->prefersTls());
+    m_tokenDock->show();
+    m_tokenDock->raise();
+}
+
+void MainWindow::createWorkMenus()
+{
+    m_settingsAction =
+        new QAction(QIcon::fromTheme(u"preferences-system"_s), tr("&Settings..."), this);
+    m_settingsAction->setObjectName(u"actionSettings"_s);
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+    m_sampleAction =
+        new QAction(QIcon(u":/icons/queue-file.svg"_s), tr("Queue a &sample design"), this);
+    m_sampleAction->setObjectName(u"actionQueueSample"_s);
+    m_sampleAction->setStatusTip(tr("Queue a small sample STL to see the whole flow"));
+    connect(m_sampleAction, &QAction::triggered, this, &MainWindow::queueSampleDesign);
+    m_findAction = new QAction(tr("&Find Orders"), this);
+    m_findAction->setObjectName(u"actionFind"_s);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentWidget(m_ordersPanel);
+        m_ordersPanel->focusSearch();
+    });
+
+    // Ctrl+O adds files from anywhere in the window (the panel's own shortcuts stay local).
+    QAction *addFiles = m_queuePanel->action(QueuePanel::Action::AddFiles);
+    addFiles->setShortcut(QKeySequence::Open);
+    addFiles->setShortcutContext(Qt::WindowShortcut);
+
+    QMenu *help = menuBar()->findChild<QMenu *>(u"menuHelp"_s);
+    QMenu *file = menuBar()->findChild<QMenu *>(u"menuFile"_s);
+    file->insertActions(m_quitAction, m_queuePanel->addFileActions());
+    file->insertAction(m_quitAction, m_sampleAction);
+    file->insertSeparator(m_quitAction);
+    file->insertAction(m_quitAction, m_settingsAction);
+    file->insertSeparator(m_quitAction);
+
+    auto *queue = new QMenu(tr("&Queue"), this);
+    queue->setObjectName(u"menuQueue"_s);
+    queue->addActions(m_queuePanel->rowActions());
+    queue->addSeparator();
+    queue->addActions(m_queuePanel->queueActions());
+    menuBar()->insertMenu(help->menuAction(), queue);
+
+    auto *orders = new QMenu(tr("&Orders"), this);
+    orders->setObjectName(u"menuOrders"_s);
+    orders->addAction(m_findAction);
+    orders->addSeparator();
+    orders->addActions(m_ordersPanel->orderActions());
+    menuBar()->insertMenu(help->menuAction(), orders);
+
+    auto *view = new QMenu(tr("&View"), this);
+    view->setObjectName(u"menuView"_s);
+    view->addAction(m_detailsDock->toggleViewAction());
+    view->addAction(m_tokenDock->toggleViewAction());
+    menuBar()->insertMenu(help->menuAction(), view);
+}
+
+void MainWindow::createTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return; // notifications then appear in the status bar only
+    m_tray = new QSystemTrayIcon(windowIcon(), this);
+    m_tray->setObjectName(u"trayIcon"_s);
+    m_tray->setToolTip(applicationName());
+    auto *menu = new QMenu(this);
+    menu->addAction(tr("Show the console"), this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    menu->addAction(m_quitAction);
+    m_tray->setContextMenu(menu);
+    m_tray->show();
+}
+
+void MainWindow::connectSession()
+{
+    ConsoleSession &session = *m_session;
+    connect(m_ordersPanel, &OrdersPanel::openTokenView, this, &MainWindow::showOrderPage);
+    connect(m_ordersPanel, &OrdersPanel::currentOrderChanged, this, &MainWindow::showDetailsFor);
+    connect(m_ordersPanel, &OrdersPanel::currentOrderUpdated, this,
+            [this](const Order &order) { showDetailsFor(order); });
+    connect(m_ordersPanel, &OrdersPanel::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_ordersPanel, &OrdersPanel::refreshRequested, this, [this](const QList<qint64> &ids) {
+        QDateTime latest;
+        for (const qint64 id : ids)
+            latest = std::max(latest, m_session->poller().refreshNow(id));
+        if (latest.isValid())
+            statusBar()->showMessage(
+                tr("Checking again %1.")
+                    .arg(latest <= QDateTime::currentDateTimeUtc()
+                             ? tr("now")
+                             : tr("at %1").arg(QLocale().toString(latest.toLocalTime().time(),
+                                                                  QLocale::ShortFormat))),
+                5000);
+    });
+    connect(m_queuePanel, &QueuePanel::summaryChanged, m_queueStatus, &QLabel::setText);
+    m_queueStatus->setText(m_queuePanel->summary());
+    connect(&session, &ConsoleSession::printStatusChanged, this, &MainWindow::notify);
+    connect(&session, &ConsoleSession::storeProblem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    connect(&session.poller(), &StatusPoller::networkDown, this, &MainWindow::updatePollingStatus);
+    connect(&session.poller(), &StatusPoller::ordersUpdated, this,
+            &MainWindow::updatePollingStatus);
+    connect(&session.poller(), &StatusPoller::allFinal, this, &MainWindow::updatePollingStatus);
+    connect(&session.poller(), &StatusPoller::networkRestored, this,
+            &MainWindow::updatePollingStatus);
+    auto *ticker = new QTimer(this);
+    ticker->setInterval(1000);
+    connect(ticker, &QTimer::timeout, this, &MainWindow::updatePollingStatus);
+    ticker->start();
+    updatePollingStatus();
+}
+
+void MainWindow::updatePollingStatus()
+{
+    StatusPoller &poller = m_session->poller();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString text;
+    if (poller.isNetworkDown()) {
+        text = tr("Offline: checking again in %1 s")
+                   .arg(std::max<qint64>(0, now.secsTo(poller.networkHoldUntil())));
+    } else if (poller.trackedCount() == 0) {
+        text = tr("No open orders to follow");
+    } else if (poller.inFlightCount() > 0) {
+        text = tr("Checking print status...");
+    } else {
+        QDateTime next;
+        for (int row = 0; row < m_session->orders().rowCount(); ++row) {
+            const QDateTime due = poller.nextDue(m_session->orders().orderAt(row)->id);
+            if (due.isValid() && (!next.isValid() || due < next))
+                next = due;
+        }
+        text = next.isValid() ? tr("Following %1 open orders; next check in %2 s")
+                                    .arg(poller.trackedCount())
+                                    .arg(std::max<qint64>(0, now.secsTo(next)))
+                              : tr("Following %1 open orders").arg(poller.trackedCount());
+    }
+    m_pollingStatus->setText(text);
+}
+
+void MainWindow::showDetailsFor(const std::optional<Order> &order)
+{
+    if (!order) {
+        m_details->clear();
+        return;
+    }
+    const auto history = m_session->store().statusHistory(order->id);
+    m_details->showOrder(*order, history ? *history : QList<StatusHistoryEntry>(),
+                         m_session->sourcePathOf(*order));
+}
+
+void MainWindow::notify(const Order &order, const PrintStatus &previous)
+{
+    Q_UNUSED(previous);
+    const JobStatus status = order.status.status;
+    if (status != JobStatus::Success && status != JobStatus::Failure && !isFinal(status))
+        return;
+    const QString title = tr("%1: %2").arg(order.fileName, statusLabel(status));
+    const QString text = tr("Receiver %1").arg(order.receiverEmail);
+    statusBar()->showMessage(title, 10000);
+    if (m_tray && m_session->settings().notifications)
+        m_tray->showMessage(title, text,
+                            status == JobStatus::Failure || status == JobStatus::ConfirmedFailure
+                                ? QSystemTrayIcon::Warning
+                                : QSystemTrayIcon::Information,
+                            8000);
+}
+
+void MainWindow::queueSampleDesign()
+{
+    // Resource files have no path the queue could re-check: copy them to the data folder.
+    const QString folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                               .filePath(u"samples"_s);
+    QDir().mkpath(folder);
+    QStringList paths;
+    for (const QString &sample : kSamples) {
+        const QString target = QDir(folder).filePath(QFileInfo(sample).fileName());
+        if (!QFile::exists(target) && QFile::copy(sample, target))
+            QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+        if (QFile::exists(target)) {
+            paths.append(target);
+            break; // one is enough to see the flow
+        }
+    }
+    if (paths.isEmpty()) {
+        statusBar()->showMessage(tr("The sample design could not be copied to %1.").arg(folder),
+                                 10000);
+        return;
+    }
+    m_queuePanel->addPaths(paths);
+}
+
+void MainWindow::addPaths(const QStringList &paths)
+{
+    if (m_queuePanel)
+        m_queuePanel->addPaths(paths);
+}
+
+void MainWindow::showSettings()
+{
+    if (!m_session || !m_keys)
+        return;
+    auto *dialog = new SettingsDialog(m_session->settings(), m_keys, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_session->environmentKind() == EnvironmentKind::Sandbox)
+        dialog->setSandboxEndpoint(m_session->endpoint().baseUrl, m_session->endpoint().apiKey);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const ConsoleSettings chosen = dialog->settings();
+        const bool serviceChanged = chosen.environment != m_session->settings().environment ||
+                                    chosen.baseUrl() != m_session->settings().baseUrl() ||
+                                    dialog->keyChanged();
+        QSettings settings;
+        chosen.save(settings);
+        m_session->applySettings(chosen);
+        m_queuePanel->setDefaults(chosen);
+        if (serviceChanged)
+            QMessageBox::information(
+                this, tr("Settings saved"),
+                tr("The console connects to the chosen service the next time it starts. "
+                   "Uploads in progress carry on with the current one until then."));
+    });
+    dialog->open();
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(layoutGroup());
+    restoreGeometry(settings.value(u"geometry"_s).toByteArray());
+    restoreState(settings.value(u"state"_s).toByteArray());
+    m_splitter->restoreState(settings.value(u"splitter"_s).toByteArray());
+    m_ordersPanel->restoreState(settings.value(u"orders"_s).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(u"tab"_s, 0).toInt());
+    settings.endGroup();
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(layoutGroup());
+    settings.setValue(u"geometry"_s, saveGeometry());
+    settings.setValue(u"state"_s, saveState());
+    settings.setValue(u"splitter"_s, m_splitter->saveState());
+    settings.setValue(u"orders"_s, m_ordersPanel->saveState());
+    settings.setValue(u"tab"_s, m_tabs->currentIndex());
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_session)
+        saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace pc
