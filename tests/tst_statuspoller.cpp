@@ -56,7 +56,11 @@ class TestStatusPoller final : public QObject, private QueueFixture
 
 private Q_SLOTS:
     void init();
-    void cleanup() { cleanupFixture(); }
+    void cleanup()
+    {
+        m_poller.reset(); // before the store it uses (a queued announcement may be pending)
+        cleanupFixture();
+    }
 
     void scheduleNeverBelowFloor();
     void scheduleRules();
