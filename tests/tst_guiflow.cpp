@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -116,6 +117,17 @@ void TestGuiFlow::sampleDesignToConfirmedPrint()
                               int(JobStatus::ConfirmedSuccess), 120000);
     QVERIFY(!session.poller().isTracked(order.id));
     screenshot(window, u"04-confirmed"_s);
+
+    // A second design for another customer: two orders in different states, and the
+    // dashboard counts both.
+    facts->findChild<QLineEdit *>(u"receiverEmail"_s)->setText(u"maker@example.org"_s);
+    window.queuePanel()->addPaths({QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl")});
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 2, kWait);
+    auto *tabs = window.findChild<QTabWidget *>(u"workTabs"_s);
+    QVERIFY(tabs);
+    tabs->setCurrentWidget(window.dashboard());
+    QTRY_VERIFY(window.dashboard()->successRateText().startsWith(u"100"_s));
+    screenshot(window, u"05-dashboard"_s);
     window.close();
 }
 
