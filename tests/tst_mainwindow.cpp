@@ -7,6 +7,10 @@
 #include "statuspresentation.h"
 
 #include "common/buildinfo.h"
+#include "consolesession.h"
+#include "queuepanel.h"
+#include "sandbox/sandboxserver.h"
+#include "settings/apikeystore.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -18,8 +22,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <array>
@@ -95,6 +101,7 @@ private slots:
     void chooseEnvironment_data();
     void chooseEnvironment();
     void environmentKindFromName();
+    void workSurfaceMenusShortcutsAndLayout();
 };
 
 void TestMainWindow::initTestCase()
@@ -395,6 +402,64 @@ void TestMainWindow::environmentKindFromName()
     QVERIFY(pc::environmentKindFromName(u" production ") == EnvironmentKind::Production);
     QVERIFY(!pc::environmentKindFromName(u"staging"));
     QVERIFY(!pc::environmentKindFromName(u""));
+}
+
+// With a session the window is the work surface: every panel action is in a menu, the
+// window-wide shortcuts are set, a finished print is announced, and the layout survives a
+// restart. (The print page needs a display; tst_guiflow covers it.)
+void TestMainWindow::workSurfaceMenusShortcutsAndLayout()
+{
+    pc::SandboxServer sandbox;
+    QVERIFY(sandbox.listen(0));
+    QTemporaryDir data;
+    pc::ServiceEndpoint endpoint;
+    endpoint.baseUrl = sandbox.apiBaseUrl();
+    endpoint.apiKey = sandbox.apiKey();
+    pc::ConsoleSession session(endpoint, EnvironmentKind::Sandbox, pc::ConsoleSettings());
+    QVERIFY(session.open(data.path()).ok());
+    session.start();
+    pc::ApiKeyStore keys;
+    keys.setKeychainEnabled(false);
+    const EnvironmentInfo environment =
+        EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl());
+    QByteArray splitterState;
+    {
+        pc::MainWindow window(environment, &session, &keys);
+        QVERIFY(window.queuePanel());
+        QVERIFY(window.ordersPanel());
+        QVERIFY(window.dashboard());
+        QVERIFY(window.findChild<QWidget *>(u"connectAccount"_s)); // sandbox: the way out
+        for (const QString &menu :
+             {u"menuFile"_s, u"menuQueue"_s, u"menuOrders"_s, u"menuView"_s, u"menuHelp"_s})
+            QVERIFY2(window.menuBar()->findChild<QMenu *>(menu), qPrintable(menu));
+        const auto *queueMenu = window.menuBar()->findChild<QMenu *>(u"menuQueue"_s);
+        for (QAction *action : window.queuePanel()->rowActions())
+            QVERIFY(queueMenu->actions().contains(action));
+        QAction *addFiles = window.queuePanel()->action(pc::QueuePanel::Action::AddFiles);
+        QCOMPARE(addFiles->shortcut(), QKeySequence(QKeySequence::Open));
+        QCOMPARE(addFiles->shortcutContext(), Qt::WindowShortcut);
+        QCOMPARE(findAction(window, u"actionFind"_s)->shortcut(), QKeySequence(QKeySequence::Find));
+        QVERIFY(findAction(window, u"actionSettings"_s));
+        QVERIFY(findAction(window, u"actionQueueSample"_s)->isEnabled());
+        QVERIFY(window.statusBar()->findChild<QLabel *>(u"pollingStatus"_s));
+        QVERIFY(!window.statusBar()->findChild<QLabel *>(u"queueStatus"_s)->text().isEmpty());
+
+        // A print that ends is announced (the tray is not available offscreen).
+        pc::Order order;
+        order.fileName = u"bracket.stl"_s;
+        order.receiverEmail = u"c@example.com"_s;
+        order.status.status = pc::JobStatus::ConfirmedFailure;
+        Q_EMIT session.printStatusChanged(order, pc::PrintStatus());
+        QVERIFY(window.statusBar()->currentMessage().contains(u"bracket.stl"_s));
+
+        auto *splitter = window.findChild<QSplitter *>(u"workSplitter"_s);
+        window.show();
+        splitter->setSizes({150, 450});
+        splitterState = splitter->saveState();
+        window.close(); // saves the layout
+    }
+    pc::MainWindow again(environment, &session, &keys);
+    QCOMPARE(again.findChild<QSplitter *>(u"workSplitter"_s)->saveState(), splitterState);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -226,21 +226,21 @@ void MainWindow::createWorkMenus()
     file->insertAction(m_quitAction, m_settingsAction);
     file->insertSeparator(m_quitAction);
 
-    auto *queue = new QMenu(tr("&Queue"), this);
+    auto *queue = new QMenu(tr("&Queue"), menuBar());
     queue->setObjectName(u"menuQueue"_s);
     queue->addActions(m_queuePanel->rowActions());
     queue->addSeparator();
     queue->addActions(m_queuePanel->queueActions());
     menuBar()->insertMenu(help->menuAction(), queue);
 
-    auto *orders = new QMenu(tr("&Orders"), this);
+    auto *orders = new QMenu(tr("&Orders"), menuBar());
     orders->setObjectName(u"menuOrders"_s);
     orders->addAction(m_findAction);
     orders->addSeparator();
     orders->addActions(m_ordersPanel->orderActions());
     menuBar()->insertMenu(help->menuAction(), orders);
 
-    auto *view = new QMenu(tr("&View"), this);
+    auto *view = new QMenu(tr("&View"), menuBar());
     view->setObjectName(u"menuView"_s);
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_tokenDock->toggleViewAction());
