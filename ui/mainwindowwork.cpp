@@ -30,6 +30,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -79,7 +80,14 @@ void MainWindow::createWorkArea()
     m_tabs->setObjectName(u"workTabs"_s);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_ordersPanel, QIcon(u":/icons/orders-details.svg"_s), tr("&Orders"));
-    m_tabs->addTab(m_dashboard, QIcon(u":/icons/status-printing.svg"_s), tr("&Dashboard"));
+    // The charts keep a readable size; a short window scrolls rather than squashing them.
+    m_dashboard->setMinimumHeight(560);
+    auto *dashboardScroll = new QScrollArea(this);
+    dashboardScroll->setObjectName(u"dashboardScroll"_s);
+    dashboardScroll->setWidgetResizable(true);
+    dashboardScroll->setFrameShape(QFrame::NoFrame);
+    dashboardScroll->setWidget(m_dashboard);
+    m_tabs->addTab(dashboardScroll, QIcon(u":/icons/status-printing.svg"_s), tr("&Dashboard"));
 
     m_splitter = new QSplitter(Qt::Vertical, central);
     m_splitter->setObjectName(u"workSplitter"_s);
