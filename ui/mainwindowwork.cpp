@@ -326,12 +326,7 @@ void MainWindow::updatePollingStatus()
     } else if (poller.inFlightCount() > 0) {
         text = tr("Checking print status...");
     } else {
-        QDateTime next;
-        for (int row = 0; row < m_session->orders().rowCount(); ++row) {
-            const QDateTime due = poller.nextDue(m_session->orders().orderAt(row)->id);
-            if (due.isValid() && (!next.isValid() || due < next))
-                next = due;
-        }
+        const QDateTime next = poller.nextCheck();
         text = next.isValid() ? tr("Following %1 open orders; next check in %2 s")
                                     .arg(poller.trackedCount())
                                     .arg(std::max<qint64>(0, now.secsTo(next)))

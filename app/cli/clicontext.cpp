@@ -175,4 +175,19 @@ QString CliContext::dataDir() const
                          : QDir::cleanPath(QDir(dir).absolutePath());
 }
 
+int CliContext::openStore(OrderStore &store)
+{
+    const OpenResult opened = store.open(dataDir());
+    if (opened.outcome == OpenResult::Outcome::Failed)
+        return m_out.error(ExitServiceError, u"store"_s, opened.message);
+    if (opened.outcome == OpenResult::Outcome::Recovered)
+        m_out.note(opened.message);
+    return ExitSuccess;
+}
+
+QString CliContext::environmentKey() const
+{
+    return orderEnvironmentKey(m_environment, m_endpoint.baseUrl);
+}
+
 } // namespace pc::cli

@@ -11,8 +11,9 @@
 #include <memory>
 
 namespace pc {
+class OrderStore;
 class SandboxServer;
-}
+} // namespace pc
 
 namespace pc::cli {
 
@@ -57,6 +58,11 @@ public:
 
     // --data-dir, else PARTNER_CONSOLE_DATA_DIR, else the standard application data folder.
     QString dataDir() const;
+    // Opens the data folder's store (saying so when a damaged one was moved aside);
+    // ExitSuccess, or the exit code after the error was printed.
+    int openStore(OrderStore &store);
+    // The store's key for the service connect() chose (orders of services never mix).
+    QString environmentKey() const;
 
     // Runs the event loop until the job finishes and returns its result.
     template<class Result, class Job>

@@ -50,12 +50,9 @@ int OrdersCommand::run(CliContext &context, const QStringList &arguments)
     if (const int code = context.connect(); code != ExitSuccess)
         return code;
     OrderStore store;
-    const OpenResult opened = store.open(context.dataDir());
-    if (opened.outcome == OpenResult::Outcome::Failed)
-        return out.error(ExitServiceError, u"store"_s, opened.message);
-    if (opened.outcome == OpenResult::Outcome::Recovered)
-        out.note(opened.message);
-    const QString environment = orderEnvironmentKey(context.environment(), context.baseUrl());
+    if (const int code = context.openStore(store); code != ExitSuccess)
+        return code;
+    const QString environment = context.environmentKey();
     const StoreResult<QList<Order>> orders = store.orders(environment);
     if (!orders)
         return out.error(ExitServiceError, u"store"_s, orders.error().message);

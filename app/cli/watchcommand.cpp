@@ -66,13 +66,10 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
     if (const int code = context.connect(); code != ExitSuccess)
         return code;
     OrderStore store;
-    const OpenResult opened = store.open(context.dataDir());
-    if (opened.outcome == OpenResult::Outcome::Failed)
-        return out.error(ExitServiceError, u"store"_s, opened.message);
-    if (opened.outcome == OpenResult::Outcome::Recovered)
-        out.note(opened.message);
+    if (const int code = context.openStore(store); code != ExitSuccess)
+        return code;
 
-    const QString environment = orderEnvironmentKey(context.environment(), context.baseUrl());
+    const QString environment = context.environmentKey();
     StatusPoller poller(&store, &context.client(), environment);
     QEventLoop loop;
     QString storeProblem;

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -267,7 +268,7 @@ void StatusPoller::onFinished(qint64 orderId, const PrintStatusResult &result)
     const PrintStatus previous = entry.last;
     entry.last = order.status;
     entry.inputs = inputsOf(order);
-    announce(orderId);
+    announce(order);
     if (*changed) {
         qCDebug(lcOrders) << "order" << orderId << "now" << order.status.statusText;
         Q_EMIT statusChanged(order, previous);
@@ -313,7 +314,9 @@ void StatusPoller::onTokenFailure(Entry &entry, const ApiError &error)
                 Q_EMIT storeError(marked.error().message);
             } else {
                 entry.inputs.unknownToService = true;
-                announce(entry.orderId);
+                const StoreResult<std::optional<Order>> order = m_store->order(entry.orderId);
+                if (order && order->has_value())
+                    announce(**order);
             }
         }
         schedule(entry, m_schedule.jittered(m_schedule.settings().unknownToService, m_random));
@@ -333,10 +336,15 @@ void StatusPoller::schedule(Entry &entry, std::chrono::milliseconds delay)
     entry.due = due;
 }
 
-void StatusPoller::announce(qint64 orderId)
+void StatusPoller::announce(const Order &order)
 {
-    if (!m_toAnnounce.contains(orderId))
-        m_toAnnounce.append(orderId);
+    // The order as just stored; a later answer in the same pass replaces it.
+    const auto same = [&order](const Order &pending) { return pending.id == order.id; };
+    const auto it = std::find_if(m_toAnnounce.begin(), m_toAnnounce.end(), same);
+    if (it != m_toAnnounce.end())
+        *it = order;
+    else
+        m_toAnnounce.append(order);
     if (m_flushQueued)
         return;
     m_flushQueued = true;
@@ -346,24 +354,13 @@ void StatusPoller::announce(qint64 orderId)
 void StatusPoller::flushAnnouncements()
 {
     m_flushQueued = false;
-    QList<Order> orders;
-    orders.reserve(m_toAnnounce.size());
-    for (const qint64 id : std::as_const(m_toAnnounce)) {
-        const StoreResult<std::optional<Order>> order = m_store->order(id);
-        if (order && order->has_value())
-            orders.append(**order);
-    }
-    m_toAnnounce.clear();
+    const QList<Order> orders = std::exchange(m_toAnnounce, {});
     if (!orders.isEmpty())
         Q_EMIT ordersUpdated(orders);
 }
 
-void StatusPoller::rearmTimer()
+QDateTime StatusPoller::nextCheck() const
 {
-    if (!m_timerEnabled || !m_running) {
-        m_timer->stop();
-        return;
-    }
     QDateTime earliest;
     const qint64 floorMs = m_schedule.settings().floor.count();
     for (const auto &[id, entry] : m_entries) {
@@ -375,12 +372,22 @@ void StatusPoller::rearmTimer()
         if (!earliest.isValid() || due < earliest)
             earliest = due;
     }
+    if (earliest.isValid() && m_holdUntil.isValid() && earliest < m_holdUntil)
+        earliest = m_holdUntil;
+    return earliest;
+}
+
+void StatusPoller::rearmTimer()
+{
+    if (!m_timerEnabled || !m_running) {
+        m_timer->stop();
+        return;
+    }
+    const QDateTime earliest = nextCheck();
     if (!earliest.isValid()) {
         m_timer->stop();
         return;
     }
-    if (m_holdUntil.isValid() && earliest < m_holdUntil)
-        earliest = m_holdUntil;
     const qint64 wait = std::clamp<qint64>(now().msecsTo(earliest), 0, kMaxTimerMs);
     if (m_inFlight >= m_schedule.settings().maxInFlight)
         return; // the next answer calls processDue()

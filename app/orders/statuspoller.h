@@ -69,6 +69,9 @@ public:
     int requestCount() const { return m_requests; } // requests sent since construction
     bool isTracked(qint64 orderId) const { return m_entries.count(orderId) != 0; }
     QDateTime nextDue(qint64 orderId) const;
+    // When the next request will go out (the floor and a network hold included); invalid
+    // when nothing waits.
+    QDateTime nextCheck() const;
     // While the network is down: when the next attempt is allowed (invalid otherwise).
     QDateTime networkHoldUntil() const { return m_holdUntil; }
     bool isNetworkDown() const { return m_networkFailures > 0; }
@@ -105,7 +108,7 @@ private:
     void onNetworkFailure(Entry &entry, const ApiError &error);
     void onTokenFailure(Entry &entry, const ApiError &error);
     void schedule(Entry &entry, std::chrono::milliseconds delay);
-    void announce(qint64 orderId);
+    void announce(const Order &order);
     void flushAnnouncements();
     void rearmTimer();
     void checkAllFinal();
@@ -124,7 +127,7 @@ private:
     int m_requests = 0;
     int m_networkFailures = 0;
     QDateTime m_holdUntil;
-    QList<qint64> m_toAnnounce;
+    QList<Order> m_toAnnounce; // stored, not yet announced (one per order)
     bool m_flushQueued = false;
 };
 
