@@ -10,10 +10,11 @@ namespace pc {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// Text::tr() for this file's functions; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("ApiError", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+};
 
 } // namespace
 
@@ -69,24 +70,25 @@ ApiError ApiError::network(NetworkReason reason, const QString &detail)
     e.detail = redact(detail);
     switch (reason) {
     case NetworkReason::HostNotFound:
-        e.message = tr("The service's host name could not be resolved (DNS). Check the network "
-                       "connection and the service URL; the console will try again.");
+        e.message =
+            Text::tr("The service's host name could not be resolved (DNS). Check the network "
+                     "connection and the service URL; the console will try again.");
         break;
     case NetworkReason::ConnectionRefused:
-        e.message = tr("The service refused the connection. It may be down or the URL's port "
-                       "may be wrong; the console will try again.");
+        e.message = Text::tr("The service refused the connection. It may be down or the URL's port "
+                             "may be wrong; the console will try again.");
         break;
     case NetworkReason::ConnectionClosed:
-        e.message = tr("The connection to the service was closed before it answered. The "
-                       "console will try again.");
+        e.message = Text::tr("The connection to the service was closed before it answered. The "
+                             "console will try again.");
         break;
     case NetworkReason::Offline:
-        e.message = tr("This computer appears to be offline. Waiting for the network.");
+        e.message = Text::tr("This computer appears to be offline. Waiting for the network.");
         break;
     case NetworkReason::None:
     case NetworkReason::Other:
-        e.message = tr("The service could not be reached because of a network problem. The "
-                       "console will try again.");
+        e.message = Text::tr("The service could not be reached because of a network problem. The "
+                             "console will try again.");
         break;
     }
     return e;
@@ -97,9 +99,9 @@ ApiError ApiError::timeout(std::chrono::milliseconds idle)
     ApiError e;
     e.kind = Kind::Timeout;
     const auto seconds = std::max<qint64>(1, (idle.count() + 999) / 1000);
-    e.message = tr("The service stopped responding: no data moved for %n second(s). The "
-                   "console will try again.",
-                   int(seconds));
+    e.message = Text::tr("The service stopped responding: no data moved for %n second(s). The "
+                         "console will try again.",
+                         nullptr, int(seconds));
     e.detail = u"idle timeout after %1 ms"_s.arg(idle.count());
     return e;
 }
@@ -109,9 +111,9 @@ ApiError ApiError::tls(const QString &detail)
     ApiError e;
     e.kind = Kind::Tls;
     e.detail = redact(detail);
-    e.message = tr("The secure connection to the service was refused because its certificate "
-                   "could not be verified. Nothing was sent. Check the service URL, or ask "
-                   "your IT staff about a proxy that intercepts TLS.");
+    e.message = Text::tr("The secure connection to the service was refused because its certificate "
+                         "could not be verified. Nothing was sent. Check the service URL, or ask "
+                         "your IT staff about a proxy that intercepts TLS.");
     return e;
 }
 
@@ -125,24 +127,25 @@ ApiError ApiError::http(int status, const QString &reasonPhrase, const QString &
     e.serviceDescription = redact(serviceDescription);
     e.detail = redact(u"HTTP %1 %2"_s.arg(status).arg(reasonPhrase).trimmed());
     if (status == 401 || status == 403) {
-        e.message = tr("The service rejected the API key. Check the key in Settings.");
+        e.message = Text::tr("The service rejected the API key. Check the key in Settings.");
     } else if (status == 413) {
-        e.message = tr("The file is too large for the service.");
+        e.message = Text::tr("The file is too large for the service.");
     } else if (status == 429) {
-        e.message = tr("The service asked the console to slow down (HTTP 429). It will try "
-                       "again later.");
+        e.message = Text::tr("The service asked the console to slow down (HTTP 429). It will try "
+                             "again later.");
     } else if (status >= 500) {
-        e.message =
-            tr("The service had a problem (HTTP %1). The console will try again.").arg(status);
-    } else if (status >= 300 && status < 400) {
-        e.message = tr("The service answered with an unexpected redirect (HTTP %1); it was not "
-                       "followed. Check the service URL.")
+        e.message = Text::tr("The service had a problem (HTTP %1). The console will try again.")
                         .arg(status);
+    } else if (status >= 300 && status < 400) {
+        e.message =
+            Text::tr("The service answered with an unexpected redirect (HTTP %1); it was not "
+                     "followed. Check the service URL.")
+                .arg(status);
     } else {
-        e.message = tr("The service refused the request (HTTP %1).").arg(status);
+        e.message = Text::tr("The service refused the request (HTTP %1).").arg(status);
     }
     if (!e.serviceDescription.isEmpty())
-        e.message += u' ' + tr("The service said: %1").arg(e.serviceDescription);
+        e.message += u' ' + Text::tr("The service said: %1").arg(e.serviceDescription);
     return e;
 }
 
@@ -156,8 +159,8 @@ ApiError ApiError::service(const QString &description, const QString &extendedDe
         text = text.isEmpty() ? extended : text + u" (" + extended + u')';
     e.serviceDescription = redact(text);
     e.message = e.serviceDescription.isEmpty()
-                    ? tr("The service reported an error without a description.")
-                    : tr("The service reported an error: %1").arg(e.serviceDescription);
+                    ? Text::tr("The service reported an error without a description.")
+                    : Text::tr("The service reported an error: %1").arg(e.serviceDescription);
     return e;
 }
 
@@ -166,7 +169,8 @@ ApiError ApiError::protocol(const QString &what)
     ApiError e;
     e.kind = Kind::Protocol;
     e.detail = redact(what);
-    e.message = tr("The service sent an answer the console does not understand: %1.").arg(e.detail);
+    e.message =
+        Text::tr("The service sent an answer the console does not understand: %1.").arg(e.detail);
     return e;
 }
 
@@ -175,8 +179,8 @@ ApiError ApiError::file(const QString &path, const QString &why)
     ApiError e;
     e.kind = Kind::File;
     e.detail = why;
-    e.message = tr("The file %1 could not be read: %2. Check that it still exists and is "
-                   "readable.")
+    e.message = Text::tr("The file %1 could not be read: %2. Check that it still exists and is "
+                         "readable.")
                     .arg(path, why);
     return e;
 }
@@ -185,7 +189,7 @@ ApiError ApiError::aborted()
 {
     ApiError e;
     e.kind = Kind::Aborted;
-    e.message = tr("The request was cancelled.");
+    e.message = Text::tr("The request was cancelled.");
     return e;
 }
 

@@ -61,19 +61,23 @@ std::optional<QUrl> ServiceEndpoint::normalizeBaseUrl(const QString &text, QStri
     };
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return fail("The service URL is empty.");
+        return fail(QT_TRANSLATE_NOOP("ServiceEndpoint", "The service URL is empty."));
     QUrl url(trimmed, QUrl::StrictMode);
     if (!url.isValid())
-        return fail("The service URL is not a valid URL.");
+        return fail(QT_TRANSLATE_NOOP("ServiceEndpoint", "The service URL is not a valid URL."));
     const QString scheme = url.scheme().toLower();
     if (scheme != u"http" && scheme != u"https")
-        return fail("The service URL must start with http:// or https://.");
+        return fail(QT_TRANSLATE_NOOP("ServiceEndpoint",
+                                      "The service URL must start with http:// or https://."));
     if (url.host().isEmpty())
-        return fail("The service URL has no host name.");
+        return fail(QT_TRANSLATE_NOOP("ServiceEndpoint", "The service URL has no host name."));
     if (!url.userInfo().isEmpty())
-        return fail("The service URL must not contain a user name or password.");
+        return fail(QT_TRANSLATE_NOOP("ServiceEndpoint",
+                                      "The service URL must not contain a user name or password."));
     if (url.hasQuery() || url.hasFragment())
-        return fail("The service URL must not contain a query (?...) or fragment (#...).");
+        return fail(QT_TRANSLATE_NOOP(
+            "ServiceEndpoint",
+            "The service URL must not contain a query (?...) or fragment (#...)."));
     url.setScheme(scheme);
     QString path = url.path();
     if (path.isEmpty() || path == u"/")

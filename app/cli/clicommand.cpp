@@ -35,21 +35,21 @@ QString overviewText(const GlobalOptions &globals,
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Scripting interface of the Design Streaming partner console: create tokens, "
-           "upload STL designs, follow prints, run the built-in sandbox service."));
+        CliText::tr("Scripting interface of the Design Streaming partner console: create tokens, "
+                    "upload STL designs, follow prints, run the built-in sandbox service."));
     globals.addTo(parser);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"command"_s, tr("One of the commands below."),
+    parser.addPositionalArgument(u"command"_s, CliText::tr("One of the commands below."),
                                  u"COMMAND [options]"_s);
     QString text = parser.helpText();
-    text += u'\n' + tr("Commands:") + u'\n';
+    text += u'\n' + CliText::tr("Commands:") + u'\n';
     for (const auto &command : commands)
         text += u"  %1  %2\n"_s.arg(command->name(), -10).arg(command->summary());
     text += u'\n' +
-            tr("Run \"partner-console-cli COMMAND --help\" for a command's options.\n"
-               "Exit codes: 0 success, 1 service or network error, 2 usage error, "
-               "3 invalid input.") +
+            CliText::tr("Run \"partner-console-cli COMMAND --help\" for a command's options.\n"
+                        "Exit codes: 0 success, 1 service or network error, 2 usage error, "
+                        "3 invalid input.") +
             u'\n';
     return text;
 }
@@ -80,8 +80,8 @@ int runCli(const QStringList &arguments)
     // are not errors here.
     QCommandLineParser first;
     globals.addTo(first);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
-    const QCommandLineOption version({u"v"_s, u"version"_s}, tr("Show the version."));
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliText::tr("Show this help."));
+    const QCommandLineOption version({u"v"_s, u"version"_s}, CliText::tr("Show the version."));
     first.addOptions({help, version});
     first.parse(arguments);
     const CliOutput out(first.isSet(globals.json));
@@ -99,7 +99,7 @@ int runCli(const QStringList &arguments)
             return ExitSuccess;
         }
         printText(stderr, overviewText(globals, commands));
-        return out.usageError(tr("No command given."));
+        return out.usageError(CliText::tr("No command given."));
     }
 
     const QString name = positional.first();
@@ -113,7 +113,7 @@ int runCli(const QStringList &arguments)
             printText(stdout, overviewText(globals, commands));
             return ExitSuccess;
         }
-        return out.usageError(tr("Unknown command \"%1\".").arg(name));
+        return out.usageError(CliText::tr("Unknown command \"%1\".").arg(name));
     }
 
     // Second pass: the command's options with the global ones.

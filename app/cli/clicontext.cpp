@@ -23,26 +23,30 @@ const QString kApiKeyVariable = u"PARTNER_CONSOLE_API_KEY"_s;
 
 GlobalOptions::GlobalOptions()
     : baseUrl(u"base-url"_s,
-              tr("Service base URL (http or https, any host and port), for example "
-                 "https://widget.sendshapes.com:3443/api3/. Needs an API key."),
+              CliText::tr("Service base URL (http or https, any host and port), for example "
+                          "https://widget.sendshapes.com:3443/api3/. Needs an API key."),
               u"URL"_s)
-    , environment(u"environment"_s,
-                  tr("sandbox (the built-in service on this machine) or production. Default: "
-                     "production when an API key is configured, else sandbox."),
-                  u"NAME"_s)
-    , apiKeyFile(u"api-key-file"_s,
-                 tr("Read the partner API key from this file (first line). Otherwise the "
-                    "PARTNER_CONSOLE_API_KEY environment variable is used. Never pass a key "
-                    "on the command line."),
-                 u"PATH"_s)
+    , environment(
+          u"environment"_s,
+          CliText::tr("sandbox (the built-in service on this machine) or production. Default: "
+                      "production when an API key is configured, else sandbox."),
+          u"NAME"_s)
+    , apiKeyFile(
+          u"api-key-file"_s,
+          CliText::tr("Read the partner API key from this file (first line). Otherwise the "
+                      "PARTNER_CONSOLE_API_KEY environment variable is used. Never pass a key "
+                      "on the command line."),
+          u"PATH"_s)
     , dataDir(u"data-dir"_s,
-              tr("Folder for the console's data. Otherwise PARTNER_CONSOLE_DATA_DIR, otherwise "
-                 "the standard application data folder."),
+              CliText::tr(
+                  "Folder for the console's data. Otherwise PARTNER_CONSOLE_DATA_DIR, otherwise "
+                  "the standard application data folder."),
               u"DIR"_s)
     , timeout(u"timeout"_s,
-              tr("Abort a request when no data moved for this many seconds (default 60)."),
+              CliText::tr("Abort a request when no data moved for this many seconds (default 60)."),
               u"SECONDS"_s, u"60"_s)
-    , json(u"json"_s, tr("Print results as one JSON object per line; errors as JSON on stderr."))
+    , json(u"json"_s,
+           CliText::tr("Print results as one JSON object per line; errors as JSON on stderr."))
 {}
 
 void GlobalOptions::addTo(QCommandLineParser &parser) const
@@ -65,16 +69,16 @@ int CliContext::resolveApiKey(QString *key, bool lookInKeyStore)
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return m_out.invalidInput(
-                tr("Cannot read the API key file %1: %2.").arg(path, file.errorString()));
+                CliText::tr("Cannot read the API key file %1: %2.").arg(path, file.errorString()));
         const QFileDevice::Permissions permissions = file.permissions();
         if (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-            m_out.note(tr("Warning: the API key file %1 is readable by other users; "
-                          "restrict it with: chmod 600 %1")
+            m_out.note(CliText::tr("Warning: the API key file %1 is readable by other users; "
+                                   "restrict it with: chmod 600 %1")
                            .arg(path));
         *key = QString::fromUtf8(file.readLine(4096)).trimmed();
         registerSecret(*key);
         if (key->isEmpty())
-            return m_out.invalidInput(tr("The API key file %1 is empty.").arg(path));
+            return m_out.invalidInput(CliText::tr("The API key file %1 is empty.").arg(path));
         m_apiKeySource = u"--api-key-file"_s;
         return ExitSuccess;
     }
@@ -111,15 +115,17 @@ int CliContext::connect()
     bool ok = false;
     const int timeoutSeconds = m_parser.value(m_options.timeout).toInt(&ok);
     if (!ok || timeoutSeconds < 1 || timeoutSeconds > 86400)
-        return m_out.usageError(tr("--timeout needs a number of seconds from 1 to 86400."));
+        return m_out.usageError(
+            CliText::tr("--timeout needs a number of seconds from 1 to 86400."));
     m_endpoint.idleTimeout = std::chrono::seconds(timeoutSeconds);
 
     std::optional<EnvironmentKind> requested;
     if (m_parser.isSet(m_options.environment)) {
         requested = environmentKindFromName(m_parser.value(m_options.environment));
         if (!requested)
-            return m_out.usageError(tr("Unknown environment \"%1\": use sandbox or production.")
-                                        .arg(m_parser.value(m_options.environment)));
+            return m_out.usageError(
+                CliText::tr("Unknown environment \"%1\": use sandbox or production.")
+                    .arg(m_parser.value(m_options.environment)));
     }
 
     const bool sandboxRequested = requested == EnvironmentKind::Sandbox;
@@ -146,21 +152,22 @@ int CliContext::connect()
         // The built-in sandbox, in this process, for this command only.
         m_sandbox = std::make_unique<SandboxServer>();
         if (!m_sandbox->listen(0))
-            return m_out.error(
-                ExitServiceError, u"sandbox"_s,
-                tr("The built-in sandbox could not start: %1").arg(m_sandbox->errorString()));
+            return m_out.error(ExitServiceError, u"sandbox"_s,
+                               CliText::tr("The built-in sandbox could not start: %1")
+                                   .arg(m_sandbox->errorString()));
         m_endpoint.baseUrl = m_sandbox->apiBaseUrl();
         m_endpoint.apiKey = m_sandbox->apiKey();
         m_apiKeySource = u"sandbox"_s;
-        m_out.note(tr("Using the built-in sandbox at %1 (no partner key configured). It lives "
-                      "only while this command runs; start a lasting one with "
-                      "\"partner-console-cli sandbox\".")
-                       .arg(m_endpoint.baseUrl.toString()));
+        m_out.note(
+            CliText::tr("Using the built-in sandbox at %1 (no partner key configured). It lives "
+                        "only while this command runs; start a lasting one with "
+                        "\"partner-console-cli sandbox\".")
+                .arg(m_endpoint.baseUrl.toString()));
     } else {
         if (key.isEmpty())
             return m_out.usageError(
-                tr("No API key for %1: put it in a file readable only by you and pass "
-                   "--api-key-file PATH, or set PARTNER_CONSOLE_API_KEY.")
+                CliText::tr("No API key for %1: put it in a file readable only by you and pass "
+                            "--api-key-file PATH, or set PARTNER_CONSOLE_API_KEY.")
                     .arg(m_endpoint.baseUrl.toString()));
         m_endpoint.apiKey = key;
     }

@@ -9,10 +9,10 @@
 namespace pc::cli {
 
 // Every user-visible string of the CLI is translated in one context.
-inline QString tr(const char *text, int n = -1)
+struct CliText
 {
-    return QCoreApplication::translate("partner-console-cli", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 // Exit codes every command keeps.
 enum ExitCode : int {

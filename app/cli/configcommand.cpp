@@ -18,7 +18,8 @@ QString ConfigCommand::name() const
 
 QString ConfigCommand::summary() const
 {
-    return tr("Show the environment, service URL, API key source and data folder in effect.");
+    return CliText::tr(
+        "Show the environment, service URL, API key source and data folder in effect.");
 }
 
 void ConfigCommand::addOptions(QCommandLineParser &) {}
@@ -26,7 +27,7 @@ void ConfigCommand::addOptions(QCommandLineParser &) {}
 int ConfigCommand::run(CliContext &context, const QStringList &arguments)
 {
     if (!arguments.isEmpty())
-        return context.out().usageError(tr("config takes no arguments."));
+        return context.out().usageError(CliText::tr("config takes no arguments."));
     if (const int code = context.connect(); code != ExitSuccess)
         return code;
     const QString environment = environmentKindName(context.environment());

@@ -94,15 +94,16 @@ QString thumbnailPathFor(const QString &option, const QString &file, bool severa
 } // namespace
 
 InspectCommand::InspectCommand()
-    : m_thumbnail(u"thumbnail"_s,
-                  tr("Write a shaded isometric thumbnail as PNG. With several files PATH is a "
-                     "folder and each thumbnail is named after its file."),
-                  u"PATH"_s)
+    : m_thumbnail(
+          u"thumbnail"_s,
+          CliText::tr("Write a shaded isometric thumbnail as PNG. With several files PATH is a "
+                      "folder and each thumbnail is named after its file."),
+          u"PATH"_s)
     , m_thumbnailSize(u"thumbnail-size"_s,
-                      tr("Thumbnail width and height in pixels (default 256)."), u"PIXELS"_s,
-                      u"256"_s)
-    , m_quick(u"quick"_s, tr("Only format, triangle count, size and a NaN check: no mesh "
-                             "topology (much faster on large files)."))
+                      CliText::tr("Thumbnail width and height in pixels (default 256)."),
+                      u"PIXELS"_s, u"256"_s)
+    , m_quick(u"quick"_s, CliText::tr("Only format, triangle count, size and a NaN check: no mesh "
+                                      "topology (much faster on large files)."))
 {}
 
 QString InspectCommand::name() const
@@ -112,12 +113,12 @@ QString InspectCommand::name() const
 
 QString InspectCommand::summary() const
 {
-    return tr("Check STL files: format, triangles, size, area, volume and mesh problems.");
+    return CliText::tr("Check STL files: format, triangles, size, area, volume and mesh problems.");
 }
 
 void InspectCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addPositionalArgument(u"FILE"_s, tr("STL files or folders of STL files."),
+    parser.addPositionalArgument(u"FILE"_s, CliText::tr("STL files or folders of STL files."),
                                  u"FILE|FOLDER..."_s);
     parser.addOptions({m_thumbnail, m_thumbnailSize, m_quick});
 }
@@ -168,24 +169,25 @@ QJsonObject inspectionToJson(const QString &path, const stl::InspectionReport &r
 QString inspectionToText(const QString &path, const stl::InspectionReport &report)
 {
     if (!report.ok)
-        return tr("%1: not usable: %2").arg(path, report.error);
+        return CliText::tr("%1: not usable: %2").arg(path, report.error);
     const auto &d = report.dimensions;
-    QString text = tr("%1: %2 STL, %3 triangles, %4 x %5 x %6")
+    QString text = CliText::tr("%1: %2 STL, %3 triangles, %4 x %5 x %6")
                        .arg(path, stl::formatName(report.format))
                        .arg(report.triangles)
                        .arg(d[0], 0, 'f', 2)
                        .arg(d[1], 0, 'f', 2)
                        .arg(d[2], 0, 'f', 2);
     if (report.checked) {
-        text += u'\n' + tr("  area %1, volume %2, %3 vertices, %4 shell(s), %5")
+        text += u'\n' + CliText::tr("  area %1, volume %2, %3 vertices, %4 shell(s), %5")
                             .arg(report.surfaceArea(), 0, 'f', 2)
                             .arg(report.volume(), 0, 'f', 2)
                             .arg(report.topology.vertices)
                             .arg(report.topology.shells)
-                            .arg(report.watertight() ? tr("watertight") : tr("not watertight"));
+                            .arg(report.watertight() ? CliText::tr("watertight")
+                                                     : CliText::tr("not watertight"));
     }
     for (const QString &warning : report.warnings)
-        text += u'\n' + tr("  warning: %1").arg(warning);
+        text += u'\n' + CliText::tr("  warning: %1").arg(warning);
     return text;
 }
 
@@ -194,24 +196,27 @@ int InspectCommand::run(CliContext &context, const QStringList &arguments)
     const CliOutput &out = context.out();
     const QCommandLineParser &parser = context.parser();
     if (arguments.isEmpty())
-        return out.usageError(tr("inspect needs at least one FILE or FOLDER."));
+        return out.usageError(CliText::tr("inspect needs at least one FILE or FOLDER."));
     bool ok = false;
     const int size = parser.value(m_thumbnailSize).toInt(&ok);
     if (!ok || size < 16 || size > 4096)
-        return out.usageError(tr("--thumbnail-size needs a number of pixels from 16 to 4096."));
+        return out.usageError(
+            CliText::tr("--thumbnail-size needs a number of pixels from 16 to 4096."));
     const bool quick = parser.isSet(m_quick);
     const QString thumbnailOption = parser.value(m_thumbnail);
     if (quick && !thumbnailOption.isEmpty())
-        return out.usageError(tr("--quick does not read the mesh, so it cannot draw a thumbnail."));
+        return out.usageError(
+            CliText::tr("--quick does not read the mesh, so it cannot draw a thumbnail."));
 
     const QStringList files = expandArguments(arguments);
     if (files.isEmpty())
-        return out.invalidInput(tr("No STL files found in %1.").arg(arguments.join(u", "_s)));
+        return out.invalidInput(
+            CliText::tr("No STL files found in %1.").arg(arguments.join(u", "_s)));
     const bool several = files.size() > 1;
     if (several && !thumbnailOption.isEmpty() && !QFileInfo(thumbnailOption).isDir() &&
         !QDir().mkpath(thumbnailOption))
         return out.usageError(
-            tr("With several files --thumbnail names a folder; %1 cannot be created.")
+            CliText::tr("With several files --thumbnail names a folder; %1 cannot be created.")
                 .arg(thumbnailOption));
 
     int unusable = 0;
@@ -236,10 +241,10 @@ int InspectCommand::run(CliContext &context, const QStringList &arguments)
             QImageWriter writer(path, "png");
             if (writer.write(thumbnail)) {
                 json.insert(u"thumbnail"_s, path);
-                text += u'\n' + tr("  thumbnail: %1").arg(path);
+                text += u'\n' + CliText::tr("  thumbnail: %1").arg(path);
             } else {
                 out.error(ExitInvalidInput, u"thumbnail"_s,
-                          tr("The thumbnail %1 could not be written: %2")
+                          CliText::tr("The thumbnail %1 could not be written: %2")
                               .arg(path, writer.errorString()));
                 ++unusable;
             }

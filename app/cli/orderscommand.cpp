@@ -22,7 +22,7 @@ QJsonValue orNull(const std::optional<double> &value)
 } // namespace
 
 OrdersCommand::OrdersCommand()
-    : m_csv(u"csv"_s, tr("Print CSV (one header line, then one line per order)."))
+    : m_csv(u"csv"_s, CliText::tr("Print CSV (one header line, then one line per order)."))
 {}
 
 QString OrdersCommand::name() const
@@ -32,7 +32,7 @@ QString OrdersCommand::name() const
 
 QString OrdersCommand::summary() const
 {
-    return tr("List the orders of this environment with their latest print status.");
+    return CliText::tr("List the orders of this environment with their latest print status.");
 }
 
 void OrdersCommand::addOptions(QCommandLineParser &parser)
@@ -44,9 +44,9 @@ int OrdersCommand::run(CliContext &context, const QStringList &arguments)
 {
     const CliOutput &out = context.out();
     if (!arguments.isEmpty())
-        return out.usageError(tr("orders takes no arguments."));
+        return out.usageError(CliText::tr("orders takes no arguments."));
     if (context.parser().isSet(m_csv) && out.isJson())
-        return out.usageError(tr("Choose either --json or --csv."));
+        return out.usageError(CliText::tr("Choose either --json or --csv."));
     if (const int code = context.connect(); code != ExitSuccess)
         return code;
     OrderStore store;
@@ -63,7 +63,7 @@ int OrdersCommand::run(CliContext &context, const QStringList &arguments)
     if (csv)
         out.result({}, ordersCsvHeader(), CliOutput::Redaction::On);
     if (orders->isEmpty() && !csv && !out.isJson())
-        out.note(tr("No orders yet in %1 for %2.").arg(store.databasePath(), environment));
+        out.note(CliText::tr("No orders yet in %1 for %2.").arg(store.databasePath(), environment));
     for (const Order &order : *orders) {
         const PrintStatus &s = order.status;
         if (csv) {
@@ -79,11 +79,12 @@ int OrdersCommand::run(CliContext &context, const QStringList &arguments)
         json.insert(u"minutes_left"_s, orNull(s.minutesLeft));
         json.insert(u"total_time"_s, orNull(s.totalTime));
         json.insert(u"awaiting_customer"_s, s.isAwaitingCustomer());
-        out.result(json, tr("%1  %2  %3  %4 %5  %6  %7")
-                             .arg(values[0], order.fileName, order.receiverEmail,
-                                  order.price.toString(), order.currency,
-                                  s.isAwaitingCustomer() ? tr("awaiting customer") : s.statusText,
-                                  order.token));
+        out.result(
+            json, CliText::tr("%1  %2  %3  %4 %5  %6  %7")
+                      .arg(values[0], order.fileName, order.receiverEmail, order.price.toString(),
+                           order.currency,
+                           s.isAwaitingCustomer() ? CliText::tr("awaiting customer") : s.statusText,
+                           order.token));
     }
     return ExitSuccess;
 }

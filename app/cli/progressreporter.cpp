@@ -81,7 +81,7 @@ void ProgressReporter::onItemChanged(qint64 id)
     if (item->nextRetry.isValid()) {
         json.insert(u"next_retry"_s, item->nextRetry.toUTC().toString(Qt::ISODate));
         text += u" ("_s +
-                cli::tr("next try at %1")
+                CliText::tr("next try at %1")
                     .arg(QLocale::system().toString(item->nextRetry.toLocalTime().time(),
                                                     QLocale::ShortFormat)) +
                 u')';
@@ -147,14 +147,14 @@ void ProgressReporter::drawProgressLine()
         clearProgressLine();
         return;
     }
-    QString line =
-        cli::tr("Uploading %n file(s): %1 of %2", running).arg(dataSize(sent), dataSize(total));
+    QString line = CliText::tr("Uploading %n file(s): %1 of %2", nullptr, running)
+                       .arg(dataSize(sent), dataSize(total));
     if (total > 0)
         line += u" (%1 %)"_s.arg(sent * 100 / total);
     if (speedKnown) {
-        line += u", "_s + cli::tr("%1/s").arg(dataSize(qRound64(speed)));
+        line += u", "_s + CliText::tr("%1/s").arg(dataSize(qRound64(speed)));
         if (speed >= 1.0)
-            line += u", "_s + cli::tr("%1 left").arg(
+            line += u", "_s + CliText::tr("%1 left").arg(
                                   formatHms(double(qMax<qint64>(0, total - sent)) / speed));
     }
     const QByteArray bytes = "\r\033[K" + line.toUtf8();

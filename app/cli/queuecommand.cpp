@@ -41,12 +41,13 @@ QString QueueCommand::name() const
 
 QString QueueCommand::summary() const
 {
-    return tr("Show or work the upload queue: list, run, retry ID, cancel ID, remove ID.");
+    return CliText::tr("Show or work the upload queue: list, run, retry ID, cancel ID, remove ID.");
 }
 
 void QueueCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addPositionalArgument(u"ACTION"_s, tr("list (default), run, retry, cancel or remove."),
+    parser.addPositionalArgument(u"ACTION"_s,
+                                 CliText::tr("list (default), run, retry, cancel or remove."),
                                  u"[list|run|retry ID|cancel ID|remove ID]"_s);
 }
 
@@ -56,16 +57,17 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
     const QString action = arguments.value(0, u"list"_s);
     const bool needsId = action == u"retry" || action == u"cancel" || action == u"remove";
     if (action != u"list" && action != u"run" && !needsId)
-        return out.usageError(tr("Unknown queue action \"%1\".").arg(action));
+        return out.usageError(CliText::tr("Unknown queue action \"%1\".").arg(action));
     const qsizetype allowed = needsId ? 2 : 1;
     if (arguments.size() > allowed || (needsId && arguments.size() != 2))
-        return out.usageError(needsId ? tr("queue %1 needs exactly one item ID.").arg(action)
-                                      : tr("queue %1 takes no further arguments.").arg(action));
+        return out.usageError(
+            needsId ? CliText::tr("queue %1 needs exactly one item ID.").arg(action)
+                    : CliText::tr("queue %1 takes no further arguments.").arg(action));
     bool ok = true;
     const qint64 id = needsId ? arguments.at(1).toLongLong(&ok) : 0;
     if (!ok || (needsId && id <= 0))
         return out.usageError(
-            tr("\"%1\" is not an item ID (see queue list).").arg(arguments.at(1)));
+            CliText::tr("\"%1\" is not an item ID (see queue list).").arg(arguments.at(1)));
 
     if (const int code = context.connect(); code != ExitSuccess)
         return code;
@@ -79,7 +81,7 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         if (!items)
             return out.error(ExitServiceError, u"store"_s, items.error().message);
         if (items->isEmpty() && !out.isJson())
-            out.note(tr("The queue is empty."));
+            out.note(CliText::tr("The queue is empty."));
         for (const QueueItem &item : *items) {
             out.result(itemToJson(item), u"%1  %2  %3  %4"_s.arg(item.id)
                                              .arg(queueStateKey(item.state), -15)
@@ -94,23 +96,26 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         reporter.emplace(out, queue);
     queue.start();
     if (needsId && !queue.item(id))
-        return out.invalidInput(tr("There is no queue item %1 here (see queue list).").arg(id));
+        return out.invalidInput(
+            CliText::tr("There is no queue item %1 here (see queue list).").arg(id));
     if (action == u"cancel" || action == u"remove") {
         const bool done = action == u"cancel" ? queue.cancel(id) : queue.remove(id);
         if (!done)
             return out.invalidInput(
-                tr("Queue item %1 cannot be %2 in its state.")
+                CliText::tr("Queue item %1 cannot be %2 in its state.")
                     .arg(id)
-                    .arg(action == u"cancel" ? tr("cancelled") : tr("removed")));
-        out.result(QJsonObject{{u"item_id"_s, id}, {u"action"_s, action}},
-                   tr("Queue item %1: %2")
-                       .arg(id)
-                       .arg(action == u"cancel" ? tr("cancelled") : tr("removed")));
+                    .arg(action == u"cancel" ? CliText::tr("cancelled") : CliText::tr("removed")));
+        out.result(
+            QJsonObject{{u"item_id"_s, id}, {u"action"_s, action}},
+            CliText::tr("Queue item %1: %2")
+                .arg(id)
+                .arg(action == u"cancel" ? CliText::tr("cancelled") : CliText::tr("removed")));
         return ExitSuccess;
     }
     if (action == u"retry" && !queue.retry(id))
         return out.invalidInput(
-            tr("Queue item %1 is not failed, cancelled or waiting for attention.").arg(id));
+            CliText::tr("Queue item %1 is not failed, cancelled or waiting for attention.")
+                .arg(id));
 
     std::set<qint64> ids;
     for (const QueueItem &item : queue.items()) {

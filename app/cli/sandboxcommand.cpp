@@ -13,21 +13,22 @@ using namespace Qt::StringLiterals;
 namespace pc::cli {
 
 SandboxCommand::SandboxCommand()
-    : m_port(u"port"_s, tr("Port on 127.0.0.1 (default: a free one)."), u"N"_s, u"0"_s)
+    : m_port(u"port"_s, CliText::tr("Port on 127.0.0.1 (default: a free one)."), u"N"_s, u"0"_s)
     , m_apiKey(u"api-key"_s,
-               tr("The sandbox's own API key (default: a random one). Not a partner key."),
+               CliText::tr("The sandbox's own API key (default: a random one). Not a partner key."),
                u"KEY"_s)
     , m_speed(u"speed"_s,
-              tr("Time compression of the print simulation (60 = a minute per "
-                 "second). Default 1."),
+              CliText::tr("Time compression of the print simulation (60 = a minute per "
+                          "second). Default 1."),
               u"X"_s, u"1"_s)
     , m_autoPrint(u"auto-print"_s,
-                  tr("Start printing by itself this many seconds after each upload."), u"SECONDS"_s)
-    , m_outcome(u"outcome"_s, tr("random (default), success or failure for every print."),
+                  CliText::tr("Start printing by itself this many seconds after each upload."),
+                  u"SECONDS"_s)
+    , m_outcome(u"outcome"_s, CliText::tr("random (default), success or failure for every print."),
                 u"OUTCOME"_s, u"random"_s)
     , m_fault(u"fault"_s,
-              tr("Inject faults; repeatable. SPEC is name=value items, for example "
-                 "\"http5xx=0.2,status=502\" or \"drop-upload=1,at=0.5,budget=1\".") +
+              CliText::tr("Inject faults; repeatable. SPEC is name=value items, for example "
+                          "\"http5xx=0.2,status=502\" or \"drop-upload=1,at=0.5,budget=1\".") +
                   u'\n' + FaultPlan::syntaxHelp(),
               u"SPEC"_s)
 {}
@@ -39,7 +40,7 @@ QString SandboxCommand::name() const
 
 QString SandboxCommand::summary() const
 {
-    return tr("Run the built-in sandbox service on loopback until interrupted.");
+    return CliText::tr("Run the built-in sandbox service on loopback until interrupted.");
 }
 
 void SandboxCommand::addOptions(QCommandLineParser &parser)
@@ -52,22 +53,23 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
     const CliOutput &out = context.out();
     const QCommandLineParser &parser = context.parser();
     if (!arguments.isEmpty())
-        return out.usageError(tr("sandbox takes no arguments."));
+        return out.usageError(CliText::tr("sandbox takes no arguments."));
 
     bool ok = false;
     const uint port = parser.value(m_port).toUInt(&ok);
     if (!ok || port > 65535)
-        return out.usageError(tr("--port needs a number from 0 to 65535."));
+        return out.usageError(CliText::tr("--port needs a number from 0 to 65535."));
 
     SandboxConfig config;
     config.apiKey = parser.value(m_apiKey);
     config.speed = parser.value(m_speed).toDouble(&ok);
     if (!ok || config.speed <= 0 || config.speed > 100000)
-        return out.usageError(tr("--speed needs a number above 0 (at most 100000)."));
+        return out.usageError(CliText::tr("--speed needs a number above 0 (at most 100000)."));
     if (parser.isSet(m_autoPrint)) {
         const double seconds = parser.value(m_autoPrint).toDouble(&ok);
         if (!ok || seconds < 0)
-            return out.usageError(tr("--auto-print needs a number of seconds (0 or more)."));
+            return out.usageError(
+                CliText::tr("--auto-print needs a number of seconds (0 or more)."));
         config.autoPrintSeconds = seconds;
     }
     const QString outcome = parser.value(m_outcome).toLower();
@@ -76,20 +78,20 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
     else if (outcome == u"failure")
         config.outcome = PrintOutcome::Failure;
     else if (outcome != u"random")
-        return out.usageError(tr("--outcome must be random, success or failure."));
+        return out.usageError(CliText::tr("--outcome must be random, success or failure."));
     const QStringList faultSpecs = parser.values(m_fault);
     if (!faultSpecs.isEmpty()) {
         QString error;
         const auto plan = FaultPlan::parse(faultSpecs.join(u','), &error);
         if (!plan)
-            return out.usageError(tr("Invalid --fault: %1").arg(error));
+            return out.usageError(CliText::tr("Invalid --fault: %1").arg(error));
         config.faults = *plan;
     }
 
     SandboxServer server(config);
     if (!server.listen(quint16(port)))
         return out.error(ExitServiceError, u"sandbox"_s,
-                         tr("The sandbox could not listen on 127.0.0.1:%1: %2")
+                         CliText::tr("The sandbox could not listen on 127.0.0.1:%1: %2")
                              .arg(port)
                              .arg(server.errorString()));
 
@@ -98,36 +100,38 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
                            {u"api_key"_s, server.apiKey()},
                            {u"server_url"_s, server.serverUrl().toString()},
                            {u"faults"_s, server.faultPlan().toSpec()}},
-               tr("Sandbox listening on %1 with API key %2").arg(baseUrl, server.apiKey()),
+               CliText::tr("Sandbox listening on %1 with API key %2").arg(baseUrl, server.apiKey()),
                // The sandbox's key is a throw-away for this run, printed so scripts can use it.
                CliOutput::Redaction::Off);
-    out.note(tr("Use it with: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 "
-                "token\nPress Ctrl+C to stop; uploaded files are deleted on exit.")
-                 .arg(server.apiKey(), baseUrl),
-             CliOutput::Redaction::Off);
+    out.note(
+        CliText::tr("Use it with: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 "
+                    "token\nPress Ctrl+C to stop; uploaded files are deleted on exit.")
+            .arg(server.apiKey(), baseUrl),
+        CliOutput::Redaction::Off);
 
     QObject::connect(&server, &SandboxServer::tokenCreated, &server, [&out](const QString &token) {
         out.result(QJsonObject{{u"event"_s, u"token_created"_s}, {u"token"_s, token}},
-                   tr("token created: %1").arg(token));
+                   CliText::tr("token created: %1").arg(token));
     });
-    QObject::connect(
-        &server, &SandboxServer::fileUploaded, &server,
-        [&out](const QString &token, const QString &fileName, qint64 size) {
-            out.result(
-                QJsonObject{{u"event"_s, u"file_uploaded"_s},
-                            {u"token"_s, token},
-                            {u"file_name"_s, fileName},
-                            {u"size"_s, size}},
-                tr("file uploaded: %1 (%2 bytes) for %3").arg(fileName).arg(size).arg(token));
-        });
+    QObject::connect(&server, &SandboxServer::fileUploaded, &server,
+                     [&out](const QString &token, const QString &fileName, qint64 size) {
+                         out.result(QJsonObject{{u"event"_s, u"file_uploaded"_s},
+                                                {u"token"_s, token},
+                                                {u"file_name"_s, fileName},
+                                                {u"size"_s, size}},
+                                    CliText::tr("file uploaded: %1 (%2 bytes) for %3")
+                                        .arg(fileName)
+                                        .arg(size)
+                                        .arg(token));
+                     });
     QObject::connect(&server, &SandboxServer::printStarted, &server, [&out](const QString &token) {
         out.result(QJsonObject{{u"event"_s, u"print_started"_s}, {u"token"_s, token}},
-                   tr("print started: %1").arg(token));
+                   CliText::tr("print started: %1").arg(token));
     });
     QObject::connect(
         &server, &SandboxServer::faultInjected, &server, [&out](const QString &description) {
             out.result(QJsonObject{{u"event"_s, u"fault_injected"_s}, {u"fault"_s, description}},
-                       tr("fault injected: %1").arg(description));
+                       CliText::tr("fault injected: %1").arg(description));
         });
 
     QEventLoop loop;
@@ -135,7 +139,7 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
     QObject::connect(&signalWatcher, &TerminationSignals::terminationRequested, &loop,
                      &QEventLoop::quit);
     loop.exec();
-    out.note(tr("Sandbox stopped."));
+    out.note(CliText::tr("Sandbox stopped."));
     return ExitSuccess;
 }
 

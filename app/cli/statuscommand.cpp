@@ -28,12 +28,12 @@ QString StatusCommand::name() const
 
 QString StatusCommand::summary() const
 {
-    return tr("Show how the print of one token is going (api_get_partner_print_status).");
+    return CliText::tr("Show how the print of one token is going (api_get_partner_print_status).");
 }
 
 void StatusCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addPositionalArgument(u"TOKEN"_s, tr("The transaction token."));
+    parser.addPositionalArgument(u"TOKEN"_s, CliText::tr("The transaction token."));
 }
 
 QJsonObject formatPrintStatusJson(const QString &token, const PrintStatus &status)
@@ -50,29 +50,30 @@ QString formatPrintStatusText(const QString &token, const PrintStatus &status)
     auto add = [&lines](const QString &label, const QString &value) {
         lines.append(u"%1 %2"_s.arg(label + u':', -14).arg(value));
     };
-    add(tr("token"), token);
+    add(CliText::tr("token"), token);
     if (status.isAwaitingCustomer()) {
-        add(tr("status"), tr("awaiting customer (printing has not started)"));
+        add(CliText::tr("status"), CliText::tr("awaiting customer (printing has not started)"));
         return lines.join(u'\n');
     }
-    add(tr("status"), status.statusText.isEmpty() ? tr("(none reported)") : status.statusText);
+    add(CliText::tr("status"),
+        status.statusText.isEmpty() ? CliText::tr("(none reported)") : status.statusText);
     if (status.percentage)
-        add(tr("progress"), formatNumber(*status.percentage) + u" %"_s);
+        add(CliText::tr("progress"), formatNumber(*status.percentage) + u" %"_s);
     if (status.minutesLeft)
-        add(tr("minutes left"), formatNumber(*status.minutesLeft));
+        add(CliText::tr("minutes left"), formatNumber(*status.minutesLeft));
     if (status.totalTime)
-        add(tr("print time"), formatHms(*status.totalTime));
+        add(CliText::tr("print time"), formatHms(*status.totalTime));
     if (!status.printerModel.isEmpty())
-        add(tr("printer"), status.printerModel);
+        add(CliText::tr("printer"), status.printerModel);
     if (!status.message.isEmpty())
-        add(tr("message"), status.message);
+        add(CliText::tr("message"), status.message);
     return lines.join(u'\n');
 }
 
 int StatusCommand::run(CliContext &context, const QStringList &arguments)
 {
     if (arguments.size() != 1)
-        return context.out().usageError(tr("status needs exactly one TOKEN."));
+        return context.out().usageError(CliText::tr("status needs exactly one TOKEN."));
     const QString token = arguments.first().trimmed();
     const bool plausible = !token.isEmpty() && token.size() <= 256 &&
                            std::all_of(token.cbegin(), token.cend(), [](QChar c) {
@@ -80,7 +81,7 @@ int StatusCommand::run(CliContext &context, const QStringList &arguments)
                            });
     if (!plausible)
         return context.out().invalidInput(
-            tr("\"%1\" is not a token: tokens are 32 hexadecimal digits.").arg(token));
+            CliText::tr("\"%1\" is not a token: tokens are 32 hexadecimal digits.").arg(token));
     if (const int code = context.connect(); code != ExitSuccess)
         return code;
     const PrintStatusResult result =

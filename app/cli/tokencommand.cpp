@@ -16,7 +16,7 @@ QString TokenCommand::name() const
 
 QString TokenCommand::summary() const
 {
-    return tr("Create a transaction token (api_create_partner_token).");
+    return CliText::tr("Create a transaction token (api_create_partner_token).");
 }
 
 void TokenCommand::addOptions(QCommandLineParser &) {}
@@ -24,7 +24,7 @@ void TokenCommand::addOptions(QCommandLineParser &) {}
 int TokenCommand::run(CliContext &context, const QStringList &arguments)
 {
     if (!arguments.isEmpty())
-        return context.out().usageError(tr("token takes no arguments."));
+        return context.out().usageError(CliText::tr("token takes no arguments."));
     if (const int code = context.connect(); code != ExitSuccess)
         return code;
     const TokenResult result = context.wait<TokenResult>(context.client().createToken());

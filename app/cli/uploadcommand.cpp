@@ -34,7 +34,7 @@ FileList collectFiles(const QStringList &arguments)
     for (const QString &argument : arguments) {
         const QFileInfo info(argument);
         if (!info.exists()) {
-            list.skipped.append({argument, tr("no such file or folder")});
+            list.skipped.append({argument, CliText::tr("no such file or folder")});
         } else if (!info.isDir()) {
             list.files.append(info.absoluteFilePath());
         } else {
@@ -45,7 +45,7 @@ FileList collectFiles(const QStringList &arguments)
                 if (path.endsWith(u".stl"_s, Qt::CaseInsensitive))
                     inside.append(path);
                 else
-                    list.skipped.append({path, tr("not an .stl file")});
+                    list.skipped.append({path, CliText::tr("not an .stl file")});
             }
             inside.sort();
             list.files += inside;
@@ -91,16 +91,17 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
                 json.insert(u"token_link"_s, (*order)->tokenLink);
                 json.insert(u"ssl_token_link"_s, (*order)->sslTokenLink);
             }
-            out.result(json, tr("%1: uploaded, token %2, link %3")
+            out.result(json, CliText::tr("%1: uploaded, token %2, link %3")
                                  .arg(item->fileName, item->token,
                                       json.value(u"token_link"_s).toString()));
             continue;
         }
-        const QString reason = item->failureReason.isEmpty()
-                                   ? tr("stopped in state %1").arg(queueStateKey(item->state))
-                                   : item->failureReason;
+        const QString reason =
+            item->failureReason.isEmpty()
+                ? CliText::tr("stopped in state %1").arg(queueStateKey(item->state))
+                : item->failureReason;
         json.insert(u"error"_s, reason);
-        out.result(json, tr("%1: not uploaded: %2").arg(item->fileName, reason));
+        out.result(json, CliText::tr("%1: not uploaded: %2").arg(item->fileName, reason));
         // A file the console refuses is invalid input; anything else is the service's side.
         if (code == ExitSuccess)
             code = item->token.isEmpty() && item->state != QueueState::Cancelled &&
@@ -114,11 +115,14 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
 }
 
 UploadCommand::UploadCommand()
-    : m_email(u"email"_s, tr("The customer's e-mail address (receiver_email)."), u"E"_s)
-    , m_value(u"value"_s, tr("The price of the design, e.g. 12.50 (print_value)."), u"V"_s)
-    , m_currency(u"currency"_s, tr("ISO 4217 currency code (default USD)."), u"C"_s, u"USD"_s)
-    , m_jobId(u"job-id"_s, tr("Your own order or job reference (partner_job_id)."), u"ID"_s)
-    , m_parallel(u"parallel"_s, tr("Uploads at the same time (default 2)."), u"N"_s, u"2"_s)
+    : m_email(u"email"_s, CliText::tr("The customer's e-mail address (receiver_email)."), u"E"_s)
+    , m_value(u"value"_s, CliText::tr("The price of the design, e.g. 12.50 (print_value)."), u"V"_s)
+    , m_currency(u"currency"_s, CliText::tr("ISO 4217 currency code (default USD)."), u"C"_s,
+                 u"USD"_s)
+    , m_jobId(u"job-id"_s, CliText::tr("Your own order or job reference (partner_job_id)."),
+              u"ID"_s)
+    , m_parallel(u"parallel"_s, CliText::tr("Uploads at the same time (default 2)."), u"N"_s,
+                 u"2"_s)
 {}
 
 QString UploadCommand::name() const
@@ -128,12 +132,12 @@ QString UploadCommand::name() const
 
 QString UploadCommand::summary() const
 {
-    return tr("Upload STL files: one transaction (token + upload) per file, resumable.");
+    return CliText::tr("Upload STL files: one transaction (token + upload) per file, resumable.");
 }
 
 void UploadCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addPositionalArgument(u"FILE"_s, tr("STL files or folders of STL files."),
+    parser.addPositionalArgument(u"FILE"_s, CliText::tr("STL files or folders of STL files."),
                                  u"FILE|FOLDER..."_s);
     parser.addOptions({m_email, m_value, m_currency, m_jobId, m_parallel});
 }
@@ -143,13 +147,13 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     const CliOutput &out = context.out();
     const QCommandLineParser &parser = context.parser();
     if (arguments.isEmpty())
-        return out.usageError(tr("upload needs at least one FILE or FOLDER."));
+        return out.usageError(CliText::tr("upload needs at least one FILE or FOLDER."));
     if (!parser.isSet(m_email) || !parser.isSet(m_value))
-        return out.usageError(tr("upload needs --email and --value."));
+        return out.usageError(CliText::tr("upload needs --email and --value."));
     bool ok = false;
     const int parallel = parser.value(m_parallel).toInt(&ok);
     if (!ok || parallel < 1 || parallel > 16)
-        return out.usageError(tr("--parallel needs a number from 1 to 16."));
+        return out.usageError(CliText::tr("--parallel needs a number from 1 to 16."));
 
     // The order facts are checked before anything is queued: nothing is sent for a bad form.
     const OrderFormResult form =
@@ -162,12 +166,12 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
         return out.invalidInput(messages.join(u' '));
     }
     for (const auto &[field, message] : form.warnings)
-        out.note(tr("Warning: %1").arg(message));
+        out.note(CliText::tr("Warning: %1").arg(message));
 
     const FileList list = collectFiles(arguments);
     for (const auto &[path, why] : list.skipped) {
         out.result(QJsonObject{{u"event"_s, u"skipped"_s}, {u"file"_s, path}, {u"skipped"_s, why}},
-                   tr("%1: skipped (%2)").arg(path, why));
+                   CliText::tr("%1: skipped (%2)").arg(path, why));
     }
 
     if (const int code = context.connect(); code != ExitSuccess)
@@ -182,7 +186,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     QObject::connect(&queue, &UploadQueue::duplicateFound, &queue,
                      [&out, &queue](qint64 id, const QString &other) {
                          const auto item = queue.item(id);
-                         out.note(tr("Warning: %1 was already sent to this receiver: %2")
+                         out.note(CliText::tr("Warning: %1 was already sent to this receiver: %2")
                                       .arg(item ? item->fileName : QString(), other));
                      });
     ProgressReporter reporter(out, queue);
@@ -195,7 +199,8 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
             ours.insert(item.id);
     }
     if (!ours.empty())
-        out.note(tr("Resuming %n unfinished upload(s) of an earlier run.", int(ours.size())));
+        out.note(CliText::tr("Resuming %n unfinished upload(s) of an earlier run.", nullptr,
+                             int(ours.size())));
     for (const QString &file : list.files) {
         const StoreResult<qint64> added = queue.addFile(file, *form.facts);
         if (!added)

@@ -20,19 +20,21 @@ namespace {
 QString shortStatus(const PrintStatus &status)
 {
     if (status.isAwaitingCustomer())
-        return tr("awaiting customer");
+        return CliText::tr("awaiting customer");
     QString text = status.statusText.isEmpty() ? jobStatusToWire(status.status) : status.statusText;
     if (status.percentage)
         text += u' ' + QString::number(*status.percentage, 'f', 0) + u" %"_s;
     if (status.minutesLeft && !isFinal(status.status))
-        text += u", "_s + tr("%1 min left").arg(QString::number(*status.minutesLeft, 'f', 0));
+        text +=
+            u", "_s + CliText::tr("%1 min left").arg(QString::number(*status.minutesLeft, 'f', 0));
     return text;
 }
 
 } // namespace
 
 WatchCommand::WatchCommand()
-    : m_for(u"for"_s, tr("Stop after this many seconds (default: once every order is final)."),
+    : m_for(u"for"_s,
+            CliText::tr("Stop after this many seconds (default: once every order is final)."),
             u"SECONDS"_s)
 {}
 
@@ -43,7 +45,7 @@ QString WatchCommand::name() const
 
 QString WatchCommand::summary() const
 {
-    return tr("Follow the print status of every open order and print each change.");
+    return CliText::tr("Follow the print status of every open order and print each change.");
 }
 
 void WatchCommand::addOptions(QCommandLineParser &parser)
@@ -55,13 +57,13 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
 {
     const CliOutput &out = context.out();
     if (!arguments.isEmpty())
-        return out.usageError(tr("watch takes no arguments."));
+        return out.usageError(CliText::tr("watch takes no arguments."));
     std::optional<int> seconds;
     if (context.parser().isSet(m_for)) {
         bool ok = false;
         seconds = context.parser().value(m_for).toInt(&ok);
         if (!ok || *seconds < 1)
-            return out.usageError(tr("--for needs a number of seconds (1 or more)."));
+            return out.usageError(CliText::tr("--for needs a number of seconds (1 or more)."));
     }
     if (const int code = context.connect(); code != ExitSuccess)
         return code;
@@ -89,10 +91,10 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
                                                                     shortStatus(order.status)));
                      });
     QObject::connect(&poller, &StatusPoller::networkDown, &loop, [&out](const QString &message) {
-        out.note(tr("Cannot reach the service (%1); trying again later.").arg(message));
+        out.note(CliText::tr("Cannot reach the service (%1); trying again later.").arg(message));
     });
     QObject::connect(&poller, &StatusPoller::networkRestored, &loop,
-                     [&out] { out.note(tr("The service answers again.")); });
+                     [&out] { out.note(CliText::tr("The service answers again.")); });
     QObject::connect(&poller, &StatusPoller::storeError, &loop,
                      [&storeProblem](const QString &message) { storeProblem = message; });
     QObject::connect(&poller, &StatusPoller::allFinal, &loop, &QEventLoop::quit,
@@ -105,9 +107,10 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
 
     poller.start();
     if (poller.trackedCount() == 0) {
-        out.note(tr("Every order is final: nothing to watch."));
+        out.note(CliText::tr("Every order is final: nothing to watch."));
     } else {
-        out.note(tr("Watching %n open order(s); Ctrl+C stops.", poller.trackedCount()));
+        out.note(CliText::tr("Watching %n open order(s); Ctrl+C stops.", nullptr,
+                             poller.trackedCount()));
         loop.exec();
     }
     poller.stop();

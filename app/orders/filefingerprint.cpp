@@ -9,10 +9,11 @@ namespace pc {
 
 namespace {
 
-QString tr(const char *text)
+// Text::tr() for this file's functions; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("FileFingerprint", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FileFingerprint)
+};
 
 constexpr qint64 kBlock = 1 << 20;
 
@@ -28,7 +29,7 @@ std::optional<FileFingerprint> fingerprintFile(const QString &path, const std::a
     };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+        return fail(Text::tr("%1 cannot be read: %2").arg(path, file.errorString()));
     const QFileInfo info(file);
     FileFingerprint fingerprint;
     fingerprint.size = info.size();
@@ -39,17 +40,17 @@ std::optional<FileFingerprint> fingerprintFile(const QString &path, const std::a
     qint64 total = 0;
     for (;;) {
         if (cancel && cancel->load(std::memory_order_relaxed))
-            return fail(tr("Reading %1 was cancelled.").arg(path));
+            return fail(Text::tr("Reading %1 was cancelled.").arg(path));
         const qint64 got = file.read(block.data(), kBlock);
         if (got < 0)
-            return fail(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+            return fail(Text::tr("%1 cannot be read: %2").arg(path, file.errorString()));
         if (got == 0)
             break;
         hash.addData(QByteArrayView(block.constData(), got));
         total += got;
     }
     if (total != fingerprint.size)
-        return fail(tr("%1 changed while it was being read.").arg(path));
+        return fail(Text::tr("%1 changed while it was being read.").arg(path));
     fingerprint.sha256 = hash.result();
     return fingerprint;
 }
@@ -65,11 +66,11 @@ FileCheck recheckFile(const QString &path, const FileFingerprint &expected,
     const QFileInfo info(path);
     if (!info.exists())
         return result(FileCheck::Missing,
-                      tr("The file %1 was moved or deleted after it was queued.").arg(path));
+                      Text::tr("The file %1 was moved or deleted after it was queued.").arg(path));
     if (info.size() != expected.size)
         return result(FileCheck::Changed,
-                      tr("The file %1 changed after it was queued (its size is now %2 bytes, "
-                         "was %3). Check it and validate it again.")
+                      Text::tr("The file %1 changed after it was queued (its size is now %2 bytes, "
+                               "was %3). Check it and validate it again.")
                           .arg(path)
                           .arg(info.size())
                           .arg(expected.size));
@@ -78,10 +79,11 @@ FileCheck recheckFile(const QString &path, const FileFingerprint &expected,
     if (!now)
         return result(FileCheck::Unreadable, error);
     if (now->sha256 != expected.sha256)
-        return result(FileCheck::Changed,
-                      tr("The content of %1 changed after it was queued. Check it and validate "
-                         "it again.")
-                          .arg(path));
+        return result(
+            FileCheck::Changed,
+            Text::tr("The content of %1 changed after it was queued. Check it and validate "
+                     "it again.")
+                .arg(path));
     return result(FileCheck::Unchanged, {});
 }
 

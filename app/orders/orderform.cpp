@@ -12,10 +12,11 @@ namespace pc {
 
 namespace {
 
-QString tr(const char *text)
+// Text::tr() for this file's functions; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("OrderForm", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(OrderForm)
+};
 
 bool isAsciiLetter(QChar c)
 {
@@ -41,47 +42,49 @@ bool isLocalPartChar(QChar c)
 
 QString emailHint()
 {
-    return tr("Enter an address like name@example.com.");
+    return Text::tr("Enter an address like name@example.com.");
 }
 
 // Checks an ASCII (ACE) domain; returns an error message or an empty string.
 QString checkAceDomain(const QString &domain, const QString &shownDomain)
 {
     if (domain.size() > kMaxEmailDomainLength)
-        return tr("The domain of the receiver e-mail is longer than %1 characters. "
-                  "Check the address.")
+        return Text::tr("The domain of the receiver e-mail is longer than %1 characters. "
+                        "Check the address.")
             .arg(kMaxEmailDomainLength);
     if (!domain.contains(u'.'))
-        return tr("The domain “%1” of the receiver e-mail has no dot. "
-                  "Enter the full domain, like example.com.")
+        return Text::tr("The domain “%1” of the receiver e-mail has no dot. "
+                        "Enter the full domain, like example.com.")
             .arg(shownDomain);
     const QStringList labels = domain.split(u'.');
     for (const QString &label : labels) {
         if (label.isEmpty())
-            return tr("The domain “%1” of the receiver e-mail has an empty part "
-                      "(two dots in a row, or a dot at the start or end). Check the address.")
+            return Text::tr("The domain “%1” of the receiver e-mail has an empty part "
+                            "(two dots in a row, or a dot at the start or end). Check the address.")
                 .arg(shownDomain);
         if (label.size() > 63)
-            return tr("A part of the domain “%1” of the receiver e-mail is longer than 63 "
-                      "characters. Check the address.")
+            return Text::tr("A part of the domain “%1” of the receiver e-mail is longer than 63 "
+                            "characters. Check the address.")
                 .arg(shownDomain);
         for (const QChar c : label) {
             if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != u'-')
-                return tr("The domain “%1” of the receiver e-mail contains “%2”; only letters, "
-                          "digits, hyphens and dots are allowed. Check the address.")
+                return Text::tr(
+                           "The domain “%1” of the receiver e-mail contains “%2”; only letters, "
+                           "digits, hyphens and dots are allowed. Check the address.")
                     .arg(shownDomain, QString(c));
         }
         if (label.front() == u'-' || label.back() == u'-')
-            return tr("A part of the domain “%1” of the receiver e-mail starts or ends with a "
-                      "hyphen. Check the address.")
+            return Text::tr(
+                       "A part of the domain “%1” of the receiver e-mail starts or ends with a "
+                       "hyphen. Check the address.")
                 .arg(shownDomain);
     }
     const QString &tld = labels.last();
     const bool letters = std::all_of(tld.begin(), tld.end(), isAsciiLetter);
     const bool idnTld = tld.startsWith(u"xn--"_s, Qt::CaseInsensitive) && tld.size() > 4;
     if (!((letters && tld.size() >= 2) || idnTld))
-        return tr("The domain “%1” of the receiver e-mail does not end in a valid top-level "
-                  "domain (like .com or .de). Check the address.")
+        return Text::tr("The domain “%1” of the receiver e-mail does not end in a valid top-level "
+                        "domain (like .com or .de). Check the address.")
             .arg(shownDomain);
     return {};
 }
@@ -98,57 +101,57 @@ EmailParts splitEmail(QStringView text)
     EmailParts parts;
     const QString email = text.trimmed().toString();
     if (email.isEmpty()) {
-        parts.error = tr("The receiver e-mail is empty. %1").arg(emailHint());
+        parts.error = Text::tr("The receiver e-mail is empty. %1").arg(emailHint());
         return parts;
     }
     const qsizetype at = email.indexOf(u'@');
     if (at < 0) {
-        parts.error = tr("The receiver e-mail has no @. %1").arg(emailHint());
+        parts.error = Text::tr("The receiver e-mail has no @. %1").arg(emailHint());
         return parts;
     }
     if (email.indexOf(u'@', at + 1) >= 0) {
-        parts.error = tr("The receiver e-mail has more than one @. %1").arg(emailHint());
+        parts.error = Text::tr("The receiver e-mail has more than one @. %1").arg(emailHint());
         return parts;
     }
     const QString local = email.left(at);
     const QString domain = email.mid(at + 1);
     if (local.isEmpty()) {
-        parts.error = tr("The receiver e-mail has nothing before the @. %1").arg(emailHint());
+        parts.error = Text::tr("The receiver e-mail has nothing before the @. %1").arg(emailHint());
         return parts;
     }
     if (domain.isEmpty()) {
-        parts.error = tr("The receiver e-mail has nothing after the @. %1").arg(emailHint());
+        parts.error = Text::tr("The receiver e-mail has nothing after the @. %1").arg(emailHint());
         return parts;
     }
     for (const QChar c : local) {
         if (c.isSpace()) {
             parts.error =
-                tr("The receiver e-mail contains a space. Remove it; %1").arg(emailHint());
+                Text::tr("The receiver e-mail contains a space. Remove it; %1").arg(emailHint());
             return parts;
         }
         if (!isLocalPartChar(c)) {
-            parts.error = tr("The part before the @ of the receiver e-mail contains “%1”, "
-                             "which is not allowed there. Use letters, digits and . + - _ "
-                             "only.")
+            parts.error = Text::tr("The part before the @ of the receiver e-mail contains “%1”, "
+                                   "which is not allowed there. Use letters, digits and . + - _ "
+                                   "only.")
                               .arg(QString(c));
             return parts;
         }
     }
     if (local.front() == u'.' || local.back() == u'.' || local.contains(u".."_s)) {
-        parts.error = tr("The part before the @ of the receiver e-mail starts or ends with a "
-                         "dot, or has two dots in a row. Check the address.");
+        parts.error = Text::tr("The part before the @ of the receiver e-mail starts or ends with a "
+                               "dot, or has two dots in a row. Check the address.");
         return parts;
     }
     if (local.size() > kMaxEmailLocalLength) {
-        parts.error = tr("The part before the @ of the receiver e-mail is longer than %1 "
-                         "characters. Check the address.")
+        parts.error = Text::tr("The part before the @ of the receiver e-mail is longer than %1 "
+                               "characters. Check the address.")
                           .arg(kMaxEmailLocalLength);
         return parts;
     }
     for (const QChar c : domain) {
         if (c.isSpace() || c.category() == QChar::Other_Control) {
-            parts.error = tr("The domain of the receiver e-mail contains a space or an "
-                             "invisible character. Remove it; %1")
+            parts.error = Text::tr("The domain of the receiver e-mail contains a space or an "
+                                   "invisible character. Remove it; %1")
                               .arg(emailHint());
             return parts;
         }
@@ -159,8 +162,8 @@ EmailParts splitEmail(QStringView text)
     if (!ascii) {
         ace = QString::fromLatin1(QUrl::toAce(domain));
         if (ace.isEmpty()) {
-            parts.error = tr("The domain “%1” of the receiver e-mail is not a valid "
-                             "international domain name. Check the address.")
+            parts.error = Text::tr("The domain “%1” of the receiver e-mail is not a valid "
+                                   "international domain name. Check the address.")
                               .arg(domain);
             return parts;
         }
@@ -171,8 +174,9 @@ EmailParts splitEmail(QStringView text)
         return parts;
     }
     if (local.size() + 1 + ace.size() > kMaxEmailLength) {
-        parts.error = tr("The receiver e-mail is longer than %1 characters. Check the address.")
-                          .arg(kMaxEmailLength);
+        parts.error =
+            Text::tr("The receiver e-mail is longer than %1 characters. Check the address.")
+                .arg(kMaxEmailLength);
         return parts;
     }
     parts.local = local;
@@ -211,7 +215,7 @@ Mark markOf(const QString &separator)
 
 QString priceHint()
 {
-    return tr("Use a number like 12.50.");
+    return Text::tr("Use a number like 12.50.");
 }
 
 // Whether `integer` (digits and group marks of one kind, already checked) is grouped the
@@ -302,8 +306,8 @@ FieldCheck<QString> checkCurrency(QStringView text)
     }
     result.value = knownCurrency(trimmed);
     if (!result.value)
-        result.error = tr("“%1” is not an ISO 4217 currency code. Use a three-letter code "
-                          "like USD, EUR or GBP.")
+        result.error = Text::tr("“%1” is not an ISO 4217 currency code. Use a three-letter code "
+                                "like USD, EUR or GBP.")
                            .arg(trimmed.toString());
     return result;
 }
@@ -315,21 +319,22 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
     FieldCheck<Decimal> result;
     const QString t = text.trimmed().toString();
     if (t.isEmpty()) {
-        result.error = tr("The price is empty. %1").arg(priceHint());
+        result.error = Text::tr("The price is empty. %1").arg(priceHint());
         return result;
     }
     if (t.contains(u"nan"_s, Qt::CaseInsensitive) || t.contains(u"inf"_s, Qt::CaseInsensitive) ||
         t.contains(QChar(0x221E))) {
-        result.error = tr("The price “%1” is not a number. %2").arg(t, priceHint());
+        result.error = Text::tr("The price “%1” is not a number. %2").arg(t, priceHint());
         return result;
     }
     if (t.front() == u'-' || t.front() == QChar(0x2212)) {
-        result.error = tr("The price cannot be negative. Enter 0 or more; %1").arg(priceHint());
+        result.error =
+            Text::tr("The price cannot be negative. Enter 0 or more; %1").arg(priceHint());
         return result;
     }
     if (t.contains(u'e', Qt::CaseInsensitive) && std::any_of(t.begin(), t.end(), isAsciiDigit)) {
-        result.error = tr("The price “%1” uses an exponent. Write the number in full, like "
-                          "1500 instead of 1.5e3.")
+        result.error = Text::tr("The price “%1” uses an exponent. Write the number in full, like "
+                                "1500 instead of 1.5e3.")
                            .arg(t);
         return result;
     }
@@ -357,23 +362,23 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
             break;
         case Mark::Space:
             if (group != Mark::Space) {
-                result.error = tr("The price “%1” contains a space. Write it without "
-                                  "thousands separators; %2")
+                result.error = Text::tr("The price “%1” contains a space. Write it without "
+                                        "thousands separators; %2")
                                    .arg(t, priceHint());
                 return result;
             }
             break;
         case Mark::Apostrophe:
             if (group != Mark::Apostrophe) {
-                result.error = tr("The price “%1” contains an apostrophe. Write it without "
-                                  "thousands separators; %2")
+                result.error = Text::tr("The price “%1” contains an apostrophe. Write it without "
+                                        "thousands separators; %2")
                                    .arg(t, priceHint());
                 return result;
             }
             break;
         case Mark::None:
-            result.error = tr("The price “%1” contains “%2”, which is not part of a number. "
-                              "Enter digits only, without a currency sign; %3")
+            result.error = Text::tr("The price “%1” contains “%2”, which is not part of a number. "
+                                    "Enter digits only, without a currency sign; %3")
                                .arg(t, QString(c), priceHint());
             return result;
         }
@@ -384,16 +389,16 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
     qsizetype decimalAt = -1;
     Mark other = Mark::None; // the kind of '.'/',' used for grouping, if any
     const QString ambiguous =
-        tr("The price “%1” is ambiguous here: it could be a whole number or have decimals. "
-           "Write it as %2 for the whole number or %3 for the decimals.");
+        Text::tr("The price “%1” is ambiguous here: it could be a whole number or have decimals. "
+                 "Write it as %2 for the whole number or %3 for the decimals.");
     if (dots > 0 && commas > 0) {
         const bool commaLast = lastComma > lastDot;
         const Mark decimalMark = commaLast ? Mark::Comma : Mark::Dot;
         const Mark groupMark = commaLast ? Mark::Dot : Mark::Comma;
         if ((commaLast ? commas : dots) != 1 || decimalMark != point || groupMark != group) {
-            result.error = tr("The price “%1” mixes “.” and “,” in a way that does not match "
-                              "the number format of %2. Write it without thousands "
-                              "separators; %3")
+            result.error = Text::tr("The price “%1” mixes “.” and “,” in a way that does not match "
+                                    "the number format of %2. Write it without thousands "
+                                    "separators; %3")
                                .arg(t, locale.nativeTerritoryName(), priceHint());
             return result;
         }
@@ -402,7 +407,7 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
     } else if (dots + commas > 1) {
         const Mark mark = dots > 0 ? Mark::Dot : Mark::Comma;
         if (mark != group) {
-            result.error = tr("The price “%1” has more than one “%2”. %3")
+            result.error = Text::tr("The price “%1” has more than one “%2”. %3")
                                .arg(t, dots > 0 ? u"."_s : u","_s, priceHint());
             return result;
         }
@@ -431,9 +436,10 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
             result.error = ambiguous.arg(t, digits, QString(t).replace(at, 1, u'.'));
             return result;
         } else {
-            result.error = tr("The price “%1” has a comma that is neither a decimal separator "
-                              "nor a thousands separator. %2")
-                               .arg(t, priceHint());
+            result.error =
+                Text::tr("The price “%1” has a comma that is neither a decimal separator "
+                         "nor a thousands separator. %2")
+                    .arg(t, priceHint());
             return result;
         }
         if (asDecimal)
@@ -445,20 +451,20 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
     QString integer = decimalAt >= 0 ? t.left(decimalAt) : t;
     const QString fraction = decimalAt >= 0 ? t.mid(decimalAt + 1) : QString();
     if (!std::all_of(fraction.begin(), fraction.end(), isAsciiDigit)) {
-        result.error = tr("The price “%1” has a thousands separator after the decimal "
-                          "separator. %2")
+        result.error = Text::tr("The price “%1” has a thousands separator after the decimal "
+                                "separator. %2")
                            .arg(t, priceHint());
         return result;
     }
     if (decimalAt >= 0 && fraction.isEmpty()) {
-        result.error = tr("The price “%1” ends with a decimal separator. Add the decimals or "
-                          "remove it; %2")
+        result.error = Text::tr("The price “%1” ends with a decimal separator. Add the decimals or "
+                                "remove it; %2")
                            .arg(t, priceHint());
         return result;
     }
     if (integer.isEmpty()) {
-        result.error = tr("The price “%1” has no digits before the decimal separator. Write "
-                          "it like 0.50.")
+        result.error = Text::tr("The price “%1” has no digits before the decimal separator. Write "
+                                "it like 0.50.")
                            .arg(t);
         return result;
     }
@@ -468,14 +474,14 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
         const Mark used = other != Mark::None ? other : group;
         for (const QChar c : std::as_const(integer)) {
             if (!isAsciiDigit(c) && markOf(c) != used) {
-                result.error = tr("The price “%1” mixes different thousands separators. %2")
+                result.error = Text::tr("The price “%1” mixes different thousands separators. %2")
                                    .arg(t, priceHint());
                 return result;
             }
         }
         if (!isCorrectGrouping(integer, used, locale)) {
-            result.error = tr("The thousands separators in the price “%1” are misplaced. "
-                              "Write the number without them; %2")
+            result.error = Text::tr("The thousands separators in the price “%1” are misplaced. "
+                                    "Write the number without them; %2")
                                .arg(t, priceHint());
             return result;
         }
@@ -483,8 +489,8 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
     }
 
     if (fraction.size() > Decimal::kMaxScale) {
-        result.error = tr("The price “%1” has %2 decimals; at most %3 are allowed. Round it, "
-                          "like 12.50.")
+        result.error = Text::tr("The price “%1” has %2 decimals; at most %3 are allowed. Round it, "
+                                "like 12.50.")
                            .arg(t)
                            .arg(fraction.size())
                            .arg(Decimal::kMaxScale);
@@ -493,7 +499,7 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
     const QString canonical = fraction.isEmpty() ? integer : integer + u'.' + fraction;
     result.value = Decimal::fromString(canonical);
     if (!result.value) {
-        result.error = tr("The price “%1” is too large. Check the amount.").arg(t);
+        result.error = Text::tr("The price “%1” is too large. Check the amount.").arg(t);
         return result;
     }
 
@@ -504,14 +510,15 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
         const int minor = currencyMinorDigits(*code);
         if (significant > minor) {
             result.warning =
-                minor == 0 ? tr("%1 is normally used without decimals, but the price %2 has some. "
-                                "Check the amount.")
-                                 .arg(*code, result.value->toString())
-                           : tr("%1 normally has %2 decimals, but the price %3 has more. Check the "
-                                "amount.")
-                                 .arg(*code)
-                                 .arg(minor)
-                                 .arg(result.value->toString());
+                minor == 0
+                    ? Text::tr("%1 is normally used without decimals, but the price %2 has some. "
+                               "Check the amount.")
+                          .arg(*code, result.value->toString())
+                    : Text::tr("%1 normally has %2 decimals, but the price %3 has more. Check the "
+                               "amount.")
+                          .arg(*code)
+                          .arg(minor)
+                          .arg(result.value->toString());
         }
     }
     return result;
@@ -527,15 +534,15 @@ FieldCheck<QString> checkPartnerJobId(QStringView text)
         const auto category = QChar::category(ucs);
         if (category == QChar::Other_Control || category == QChar::Separator_Line ||
             category == QChar::Separator_Paragraph) {
-            result.error = tr("The partner job id contains a control character (such as a "
-                              "line break or tab). Remove it.");
+            result.error = Text::tr("The partner job id contains a control character (such as a "
+                                    "line break or tab). Remove it.");
             return result;
         }
     }
     const qsizetype length = id.toUcs4().size();
     if (length > kMaxPartnerJobIdLength) {
-        result.error = tr("The partner job id has %1 characters; at most %2 are allowed. "
-                          "Shorten it.")
+        result.error = Text::tr("The partner job id has %1 characters; at most %2 are allowed. "
+                                "Shorten it.")
                            .arg(length)
                            .arg(kMaxPartnerJobIdLength);
         return result;

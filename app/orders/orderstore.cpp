@@ -113,7 +113,8 @@ void OrderStore::close()
 
 StoreError OrderStore::notOpen() const
 {
-    return makeError(StoreError::Kind::CannotOpen, tr("The order database is not open."));
+    return makeError(StoreError::Kind::CannotOpen,
+                     StoreText::tr("The order database is not open."));
 }
 
 OpenResult OrderStore::open(const QString &dataFolder)
@@ -121,10 +122,11 @@ OpenResult OrderStore::open(const QString &dataFolder)
     close();
     OpenResult result;
     if (dataFolder.isEmpty() || !QDir().mkpath(dataFolder) || !QFileInfo(dataFolder).isDir()) {
-        result.error = makeError(StoreError::Kind::CannotOpen,
-                                 tr("The data folder %1 cannot be created. Choose another data "
+        result.error =
+            makeError(StoreError::Kind::CannotOpen,
+                      StoreText::tr("The data folder %1 cannot be created. Choose another data "
                                     "folder (--data-dir).")
-                                     .arg(QDir::toNativeSeparators(dataFolder)));
+                          .arg(QDir::toNativeSeparators(dataFolder)));
         result.message = result.error.message;
         return result;
     }
@@ -136,12 +138,12 @@ OpenResult OrderStore::open(const QString &dataFolder)
     QString reason;
     if (existed && info.size() == 0) {
         corrupt = true;
-        reason = tr("the file is empty");
+        reason = StoreText::tr("the file is empty");
     } else if (existed && !hasSqliteHeader(m_path)) {
         // Decided before SQLite touches the file, so its -wal and -shm are moved aside as
         // they are (SQLite discards a WAL it cannot use when the connection closes).
         corrupt = true;
-        reason = tr("the file is not an SQLite database");
+        reason = StoreText::tr("the file is not an SQLite database");
     } else {
         result = openFile(&corrupt);
         if (!corrupt) {
@@ -162,11 +164,12 @@ OpenResult OrderStore::open(const QString &dataFolder)
     if (!moveError.isEmpty()) {
         result = OpenResult{};
         result.databasePath = m_path;
-        result.error = makeError(StoreError::Kind::Corrupt,
-                                 tr("The order database %1 is damaged and cannot be moved "
+        result.error =
+            makeError(StoreError::Kind::Corrupt,
+                      StoreText::tr("The order database %1 is damaged and cannot be moved "
                                     "aside: %2")
-                                     .arg(QDir::toNativeSeparators(m_path), moveError),
-                                 reason);
+                          .arg(QDir::toNativeSeparators(m_path), moveError),
+                      reason);
         result.message = result.error.message;
         return result;
     }
@@ -181,9 +184,10 @@ OpenResult OrderStore::open(const QString &dataFolder)
         return result;
     }
     result.outcome = OpenResult::Outcome::Recovered;
-    result.message = tr("The order database was damaged (%1). It was moved aside to %2 and a "
-                        "new, empty database was created; the old file was kept for recovery.")
-                         .arg(reason, QDir::toNativeSeparators(moved.value(0)));
+    result.message =
+        StoreText::tr("The order database was damaged (%1). It was moved aside to %2 and a "
+                      "new, empty database was created; the old file was kept for recovery.")
+            .arg(reason, QDir::toNativeSeparators(moved.value(0)));
     qCWarning(lcOrders).noquote() << result.message;
     return result;
 }
@@ -206,12 +210,13 @@ OpenResult OrderStore::openFile(bool *corrupt)
     if (!m_db.open()) {
         const QSqlError error = m_db.lastError();
         if (isCorruption(error))
-            return fail(errorFromSql(error, tr("opening the database")));
-        return fail(makeError(StoreError::Kind::CannotOpen,
-                              tr("The order database %1 cannot be opened. Check that the "
-                                 "data folder is writable.")
-                                  .arg(QDir::toNativeSeparators(m_path)),
-                              error.text()));
+            return fail(errorFromSql(error, StoreText::tr("opening the database")));
+        return fail(
+            makeError(StoreError::Kind::CannotOpen,
+                      StoreText::tr("The order database %1 cannot be opened. Check that the "
+                                    "data folder is writable.")
+                          .arg(QDir::toNativeSeparators(m_path)),
+                      error.text()));
     }
     if (StoreError e = configureConnection(m_db); e.isError())
         return fail(e);
@@ -220,8 +225,8 @@ OpenResult OrderStore::openFile(bool *corrupt)
     if (checkError.isError())
         return fail(checkError);
     if (!problem.isEmpty())
-        return fail(
-            makeError(StoreError::Kind::Corrupt, tr("The order database is damaged."), problem));
+        return fail(makeError(StoreError::Kind::Corrupt,
+                              StoreText::tr("The order database is damaged."), problem));
     int version = 0;
     StoreResult<int> applied = migrate(m_db, &version);
     result.schemaVersion = version;
@@ -261,7 +266,7 @@ StoreResult<qint64> OrderStore::nextId(const QString &sequence, const QString &a
         return e;
     if (!q.next())
         return makeError(StoreError::Kind::Other,
-                         tr("The id sequence %1 is missing.").arg(sequence));
+                         StoreText::tr("The id sequence %1 is missing.").arg(sequence));
     const qint64 id = q.value(0).toLongLong();
     q.finish();
     q.prepare(u"UPDATE id_sequences SET next_value = ? WHERE name = ?"_s);
@@ -276,7 +281,7 @@ StoreResult<qint64> OrderStore::addQueueItem(const QueueItem &item)
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("saving the queue item");
+    const QString action = StoreText::tr("saving the queue item");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
@@ -327,7 +332,7 @@ StoreResult<std::optional<QueueItem>> OrderStore::queueItem(qint64 id)
     if (!isOpen())
         return notOpen();
     return selectRow(m_db, u"SELECT " + kItemColumns + u" FROM queue_items WHERE id = ?"_s, {id},
-                     tr("reading the queue item"), readItem);
+                     StoreText::tr("reading the queue item"), readItem);
 }
 
 StoreResult<QList<QueueItem>> OrderStore::queueItems(const QString &environment)
@@ -337,7 +342,7 @@ StoreResult<QList<QueueItem>> OrderStore::queueItems(const QString &environment)
     return selectRows(m_db,
                       u"SELECT " + kItemColumns +
                           u" FROM queue_items WHERE environment = ? ORDER BY position, id"_s,
-                      {textValue(environment)}, tr("reading the queue"), readItem);
+                      {textValue(environment)}, StoreText::tr("reading the queue"), readItem);
 }
 
 StoreStatus OrderStore::updateQueueItemProgress(qint64 id, const QueueItemProgress &progress)
@@ -351,7 +356,7 @@ StoreStatus OrderStore::updateQueueItemProgress(qint64 id, const QueueItemProgre
                     {queueStateKey(progress.state), progress.attemptCount,
                      timeValue(progress.nextRetry), textValue(progress.failureReason),
                      progress.bytesSent, QDateTime::currentMSecsSinceEpoch(), id},
-                    tr("saving the queue item's progress"), itemNotFound(id));
+                    StoreText::tr("saving the queue item's progress"), itemNotFound(id));
     if (e.isError())
         return e;
     return Done{};
@@ -367,7 +372,7 @@ StoreStatus OrderStore::updateQueueItemFile(qint64 id, qint64 size, const QDateT
         u"UPDATE queue_items SET file_size = ?, file_mtime_ms = ?, sha256 = ?, updated_ms = ?"
         " WHERE id = ?"_s,
         {size, timeValue(modified), textValue(sha256), QDateTime::currentMSecsSinceEpoch(), id},
-        tr("saving the queue item's file details"), itemNotFound(id));
+        StoreText::tr("saving the queue item's file details"), itemNotFound(id));
     if (e.isError())
         return e;
     return Done{};
@@ -385,7 +390,7 @@ StoreStatus OrderStore::updateQueueItemFacts(qint64 id, const QString &receiverE
                     " partner_job_id = ?, updated_ms = ? WHERE id = ?"_s,
                     {textValue(receiverEmail), price.toString(), textValue(currency),
                      textValue(partnerJobId), QDateTime::currentMSecsSinceEpoch(), id},
-                    tr("saving the queue item's order details"), itemNotFound(id));
+                    StoreText::tr("saving the queue item's order details"), itemNotFound(id));
     if (e.isError())
         return e;
     return Done{};
@@ -396,8 +401,9 @@ StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
     if (!isOpen())
         return notOpen();
     if (token.trimmed().isEmpty())
-        return makeError(StoreError::Kind::InvalidInput, tr("An empty token cannot be saved."));
-    const QString action = tr("saving the token");
+        return makeError(StoreError::Kind::InvalidInput,
+                         StoreText::tr("An empty token cannot be saved."));
+    const QString action = StoreText::tr("saving the token");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
@@ -414,10 +420,11 @@ StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
         return Done{}; // resumed: the token is already there
     if (!existing.isEmpty()) {
         qCWarning(lcOrders) << "Refused a second token for queue item" << id;
-        return makeError(StoreError::Kind::Conflict,
-                         tr("Queue item %1 already has a token; a queue item never gets a "
-                            "second one.")
-                             .arg(id));
+        return makeError(
+            StoreError::Kind::Conflict,
+            StoreText::tr("Queue item %1 already has a token; a queue item never gets a "
+                          "second one.")
+                .arg(id));
     }
     q.prepare(u"UPDATE queue_items SET token = ?, updated_ms = ? WHERE id = ? AND token IS NULL"_s);
     q.addBindValue(token);
@@ -425,12 +432,12 @@ StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
     q.addBindValue(id);
     if (StoreError e = exec(q, action); e.isError()) {
         if (e.kind == StoreError::Kind::Conflict)
-            e.message = tr("The token is already held by another queue item.");
+            e.message = StoreText::tr("The token is already held by another queue item.");
         return e;
     }
     if (q.numRowsAffected() != 1)
         return makeError(StoreError::Kind::Conflict,
-                         tr("Queue item %1 already has a token.").arg(id));
+                         StoreText::tr("Queue item %1 already has a token.").arg(id));
     if (StoreError e = tx.commit(action); e.isError())
         return e;
     return Done{};
@@ -440,7 +447,7 @@ StoreStatus OrderStore::moveQueueItem(qint64 id, QueueMove move)
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("reordering the queue");
+    const QString action = StoreText::tr("reordering the queue");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
@@ -513,7 +520,7 @@ StoreStatus OrderStore::removeQueueItem(qint64 id)
     if (!isOpen())
         return notOpen();
     const StoreError e = writeOneRow(m_db, u"DELETE FROM queue_items WHERE id = ?"_s, {id},
-                                     tr("removing the queue item"), itemNotFound(id));
+                                     StoreText::tr("removing the queue item"), itemNotFound(id));
     if (e.isError())
         return e;
     return Done{};

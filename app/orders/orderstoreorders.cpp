@@ -91,7 +91,8 @@ Order readOrder(const QSqlQuery &q)
 
 StoreError notFound(qint64 orderId)
 {
-    return makeError(StoreError::Kind::NotFound, tr("Order %1 does not exist.").arg(orderId));
+    return makeError(StoreError::Kind::NotFound,
+                     StoreText::tr("Order %1 does not exist.").arg(orderId));
 }
 
 } // namespace
@@ -99,7 +100,7 @@ StoreError notFound(qint64 orderId)
 StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString &action)
 {
     if (order.token.trimmed().isEmpty())
-        return makeError(StoreError::Kind::InvalidInput, tr("An order needs a token."));
+        return makeError(StoreError::Kind::InvalidInput, StoreText::tr("An order needs a token."));
     QSqlQuery q(m_db);
     q.prepare(
         u"INSERT INTO orders (" + kOrderColumns +
@@ -127,7 +128,7 @@ StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString 
     q.addBindValue(timeValue(order.printFinished));
     StoreError e = exec(q, action);
     if (e.kind == StoreError::Kind::Conflict)
-        e.message = tr("The token %1 is already in the order list.").arg(order.token);
+        e.message = StoreText::tr("The token %1 is already in the order list.").arg(order.token);
     return e;
 }
 
@@ -137,7 +138,7 @@ StoreResult<Order> OrderStore::createOrderFromItem(qint64 itemId, const QString 
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("saving the order");
+    const QString action = StoreText::tr("saving the order");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
@@ -149,7 +150,7 @@ StoreResult<Order> OrderStore::createOrderFromItem(qint64 itemId, const QString 
     const QueueItem &item = **found;
     if (item.token.isEmpty())
         return makeError(StoreError::Kind::InvalidInput,
-                         tr("Queue item %1 has no token yet.").arg(itemId));
+                         StoreText::tr("Queue item %1 has no token yet.").arg(itemId));
 
     StoreResult<std::optional<Order>> existing = orderByToken(item.environment, item.token);
     if (!existing)
@@ -206,7 +207,7 @@ StoreResult<QList<qint64>> OrderStore::addOrders(const QList<Order> &orders)
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("saving the order");
+    const QString action = StoreText::tr("saving the order");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
@@ -230,7 +231,7 @@ StoreResult<std::optional<Order>> OrderStore::order(qint64 id)
     if (!isOpen())
         return notOpen();
     return selectRow(m_db, u"SELECT " + kOrderColumns + u" FROM orders WHERE id = ?"_s, {id},
-                     tr("reading the order"), readOrder);
+                     StoreText::tr("reading the order"), readOrder);
 }
 
 StoreResult<std::optional<Order>> OrderStore::orderByToken(const QString &environment,
@@ -240,7 +241,7 @@ StoreResult<std::optional<Order>> OrderStore::orderByToken(const QString &enviro
         return notOpen();
     return selectRow(
         m_db, u"SELECT " + kOrderColumns + u" FROM orders WHERE environment = ? AND token = ?"_s,
-        {textValue(environment), token}, tr("reading the order"), readOrder);
+        {textValue(environment), token}, StoreText::tr("reading the order"), readOrder);
 }
 
 StoreResult<QList<Order>> OrderStore::orders(const QString &environment)
@@ -250,7 +251,7 @@ StoreResult<QList<Order>> OrderStore::orders(const QString &environment)
     return selectRows(m_db,
                       u"SELECT " + kOrderColumns +
                           u" FROM orders WHERE environment = ? ORDER BY created_ms, id"_s,
-                      {textValue(environment)}, tr("reading the orders"), readOrder);
+                      {textValue(environment)}, StoreText::tr("reading the orders"), readOrder);
 }
 
 StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatus &status,
@@ -258,7 +259,7 @@ StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatu
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("saving the print status");
+    const QString action = StoreText::tr("saving the print status");
     const qint64 checkedMs =
         (checked.isValid() ? checked : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
     WriteTransaction tx(m_db);
@@ -321,9 +322,9 @@ StoreStatus OrderStore::setOrderUnknownToService(qint64 orderId, bool unknown)
 {
     if (!isOpen())
         return notOpen();
-    const StoreError e =
-        writeOneRow(m_db, u"UPDATE orders SET unknown_to_service = ? WHERE id = ?"_s,
-                    {unknown ? 1 : 0, orderId}, tr("saving the order"), notFound(orderId));
+    const StoreError e = writeOneRow(
+        m_db, u"UPDATE orders SET unknown_to_service = ? WHERE id = ?"_s,
+        {unknown ? 1 : 0, orderId}, StoreText::tr("saving the order"), notFound(orderId));
     if (e.isError())
         return e;
     return Done{};
@@ -336,7 +337,8 @@ StoreResult<QList<StatusHistoryEntry>> OrderStore::statusHistory(qint64 orderId)
     return selectRows(m_db,
                       u"SELECT " + kHistoryColumns +
                           u" FROM status_history WHERE order_id = ? ORDER BY recorded_ms, id"_s,
-                      {orderId}, tr("reading the status history"), [](const QSqlQuery &q) {
+                      {orderId}, StoreText::tr("reading the status history"),
+                      [](const QSqlQuery &q) {
                           StatusHistoryEntry entry;
                           entry.id = q.value(0).toLongLong();
                           entry.orderId = q.value(1).toLongLong();
@@ -353,7 +355,7 @@ StoreResult<QList<DuplicateMatch>> OrderStore::findDuplicates(const QString &env
 {
     if (!isOpen())
         return notOpen();
-    const QString action = tr("looking for duplicates");
+    const QString action = StoreText::tr("looking for duplicates");
     QList<DuplicateMatch> matches;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);

@@ -9,18 +9,19 @@ namespace pc {
 
 namespace {
 
-QString tr(const char *text)
+// Text::tr() for this file's functions; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("RetryPolicy", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RetryPolicy)
+};
 
 QString inWords(std::chrono::milliseconds delay)
 {
-    const qint64 seconds = std::max<qint64>(1, (delay.count() + 999) / 1000);
+    const qint64 seconds = std::max(qint64(1), qint64((delay.count() + 999) / 1000));
     if (seconds < 120)
-        return QCoreApplication::translate("RetryPolicy", "%n second(s)", nullptr, int(seconds));
-    return QCoreApplication::translate("RetryPolicy", "%n minute(s)", nullptr,
-                                       int((seconds + 59) / 60));
+        return Text::tr("%n second(s)", nullptr, int(seconds));
+    const int minutes = int((seconds + 59) / 60);
+    return Text::tr("%n minute(s)", nullptr, minutes);
 }
 
 } // namespace
@@ -47,7 +48,7 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int failedAttempts, int
     switch (error.kind) {
     case Kind::None:
         decision.action = RetryDecision::Action::RetryLater;
-        decision.reason = tr("Nothing failed.");
+        decision.reason = Text::tr("Nothing failed.");
         return decision;
     case Kind::Aborted:
         decision.action = RetryDecision::Action::Cancelled;
@@ -70,7 +71,7 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int failedAttempts, int
             decision.action = RetryDecision::Action::WaitForNetwork;
             decision.delay = backoff(networkWaits, m_settings.networkBaseDelay,
                                      m_settings.networkMaxDelay, random);
-            decision.reason = tr("Waiting for the network: %1 Checking again in %2.")
+            decision.reason = Text::tr("Waiting for the network: %1 Checking again in %2.")
                                   .arg(error.message, inWords(decision.delay));
             return decision;
         }
@@ -92,7 +93,7 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int failedAttempts, int
     const int attempt = failedAttempts + 1;
     if (attempt >= m_settings.maxAttempts) {
         decision.action = RetryDecision::Action::Fail;
-        decision.reason = tr("%1 Gave up after %2 attempts; use Retry to try again.")
+        decision.reason = Text::tr("%1 Gave up after %2 attempts; use Retry to try again.")
                               .arg(error.message)
                               .arg(attempt);
         return decision;
@@ -104,7 +105,7 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int failedAttempts, int
         const auto asked = std::chrono::duration_cast<std::chrono::milliseconds>(*error.retryAfter);
         decision.delay = std::max(decision.delay, std::min(asked, m_settings.maxRetryAfter));
     }
-    decision.reason = tr("%1 Trying again in %2 (attempt %3 of %4).")
+    decision.reason = Text::tr("%1 Trying again in %2 (attempt %3 of %4).")
                           .arg(error.message, inWords(decision.delay))
                           .arg(attempt + 1)
                           .arg(m_settings.maxAttempts);

@@ -129,7 +129,7 @@ StoreResult<int> recordedVersion(QSqlDatabase &db)
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (StoreError e = exec(query, u"SELECT MAX(version) FROM schema_version"_s,
-                            tr("reading the schema version"));
+                            StoreText::tr("reading the schema version"));
         e.isError())
         return e;
     const int version = query.next() ? query.value(0).toInt() : 0;
@@ -141,7 +141,7 @@ StoreResult<QString> pragmaValue(QSqlDatabase &db, const QString &pragma)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (StoreError e = exec(query, pragma, tr("setting up the database")); e.isError())
+    if (StoreError e = exec(query, pragma, StoreText::tr("setting up the database")); e.isError())
         return e;
     QString value = query.next() ? query.value(0).toString() : QString();
     query.finish();
@@ -169,50 +169,56 @@ bool isCorruption(const QSqlError &error)
 StoreError errorFromSql(const QSqlError &error, const QString &action)
 {
     const QString detail = error.text();
-    const QString kept = tr("Nothing saved earlier was lost.");
+    const QString kept = StoreText::tr("Nothing saved earlier was lost.");
     switch (sqliteCode(error)) {
     case kSqliteFull:
-        return makeError(StoreError::Kind::DiskFull,
-                         tr("The disk is full: %1 failed and was undone. %2 Free some disk "
-                            "space and try again.")
-                             .arg(action, kept),
-                         detail);
+        return makeError(
+            StoreError::Kind::DiskFull,
+            StoreText::tr("The disk is full: %1 failed and was undone. %2 Free some disk "
+                          "space and try again.")
+                .arg(action, kept),
+            detail);
     case kSqliteReadOnly:
         return makeError(
             StoreError::Kind::ReadOnly,
-            tr("The order database is read-only: %1 failed and was undone. %2").arg(action, kept),
+            StoreText::tr("The order database is read-only: %1 failed and was undone. %2")
+                .arg(action, kept),
             detail);
     case kSqliteBusy:
     case kSqliteLocked:
-        return makeError(StoreError::Kind::Locked,
-                         tr("The order database is in use by another program: %1 failed. "
-                            "%2 Try again in a moment.")
-                             .arg(action, kept),
-                         detail);
+        return makeError(
+            StoreError::Kind::Locked,
+            StoreText::tr("The order database is in use by another program: %1 failed. "
+                          "%2 Try again in a moment.")
+                .arg(action, kept),
+            detail);
     case kSqliteCantOpen:
-        return makeError(StoreError::Kind::CannotOpen,
-                         tr("The order database cannot be opened: %1 failed.").arg(action), detail);
+        return makeError(
+            StoreError::Kind::CannotOpen,
+            StoreText::tr("The order database cannot be opened: %1 failed.").arg(action), detail);
     case kSqliteCorrupt:
     case kSqliteNotADb:
-        return makeError(StoreError::Kind::Corrupt,
-                         tr("The order database is damaged: %1 failed. Restart the console "
-                            "to set the damaged file aside.")
-                             .arg(action),
-                         detail);
+        return makeError(
+            StoreError::Kind::Corrupt,
+            StoreText::tr("The order database is damaged: %1 failed. Restart the console "
+                          "to set the damaged file aside.")
+                .arg(action),
+            detail);
     case kSqliteConstraint:
-        return makeError(
-            StoreError::Kind::Conflict,
-            tr("%1 failed: the change contradicts data already saved. %2").arg(action, kept),
-            detail);
+        return makeError(StoreError::Kind::Conflict,
+                         StoreText::tr("%1 failed: the change contradicts data already saved. %2")
+                             .arg(action, kept),
+                         detail);
     case kSqliteIoErr:
-        return makeError(
-            StoreError::Kind::Other,
-            tr("The disk reported an error: %1 failed and was undone. %2").arg(action, kept),
-            detail);
+        return makeError(StoreError::Kind::Other,
+                         StoreText::tr("The disk reported an error: %1 failed and was undone. %2")
+                             .arg(action, kept),
+                         detail);
     default:
         return makeError(
             StoreError::Kind::Other,
-            tr("The order database reported an error: %1 failed. %2").arg(action, kept), detail);
+            StoreText::tr("The order database reported an error: %1 failed. %2").arg(action, kept),
+            detail);
     }
 }
 
@@ -261,7 +267,7 @@ QString quickCheckProblem(QSqlDatabase &db, StoreError *error)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (StoreError e = exec(query, u"PRAGMA quick_check"_s, tr("checking the database"));
+    if (StoreError e = exec(query, u"PRAGMA quick_check"_s, StoreText::tr("checking the database"));
         e.isError()) {
         *error = e;
         return e.detail;
@@ -278,7 +284,7 @@ QString quickCheckProblem(QSqlDatabase &db, StoreError *error)
 StoreResult<int> migrate(QSqlDatabase &db, int *version)
 {
     *version = 0;
-    const QString action = tr("updating the database schema");
+    const QString action = StoreText::tr("updating the database schema");
     if (!db.tables().contains(u"schema_version"_s)) {
         WriteTransaction tx(db);
         if (StoreError e = tx.begin(action); e.isError())
@@ -300,12 +306,13 @@ StoreResult<int> migrate(QSqlDatabase &db, int *version)
         return current.error();
     if (*current > latestSchemaVersion()) {
         *version = *current;
-        return makeError(StoreError::Kind::NewerSchema,
-                         tr("The order database was written by a newer version of the console "
-                            "(schema %1; this version knows %2). Update the console; the "
-                            "database was left as it is.")
-                             .arg(*current)
-                             .arg(latestSchemaVersion()));
+        return makeError(
+            StoreError::Kind::NewerSchema,
+            StoreText::tr("The order database was written by a newer version of the console "
+                          "(schema %1; this version knows %2). Update the console; the "
+                          "database was left as it is.")
+                .arg(*current)
+                .arg(latestSchemaVersion()));
     }
 
     int applied = 0;

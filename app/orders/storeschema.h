@@ -19,10 +19,10 @@
 namespace pc::storedetail {
 
 // The store's messages share one translation context, whichever file writes them.
-inline QString tr(const char *text)
+struct StoreText
 {
-    return QCoreApplication::translate("OrderStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(OrderStore)
+};
 
 // The highest schema version this build knows.
 int latestSchemaVersion();
@@ -57,7 +57,8 @@ StoreError exec(QSqlQuery &query, const QString &sql, const QString &action);
 
 inline StoreError itemNotFound(qint64 id)
 {
-    return makeError(StoreError::Kind::NotFound, tr("Queue item %1 does not exist.").arg(id));
+    return makeError(StoreError::Kind::NotFound,
+                     StoreText::tr("Queue item %1 does not exist.").arg(id));
 }
 
 // Runs one UPDATE or DELETE that must touch exactly one row, in its own write transaction;

@@ -19,10 +19,11 @@ namespace pc {
 
 namespace {
 
-QString utr(const char *text)
+// Text::tr() for this file's free functions too; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("UploadQueue", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(UploadQueue)
+};
 
 // The service's answer to an upload for a token that already holds a file ("Token already
 // used" / "A design was already uploaded for the token ...").
@@ -105,8 +106,8 @@ void UploadQueue::runInPool(
 QString UploadQueue::describeDuplicate(const DuplicateMatch &match)
 {
     return match.source == DuplicateMatch::Source::Order
-               ? utr("order %1 (%2, token %3)").arg(match.id).arg(match.fileName, match.token)
-               : utr("queue item %1 (%2)").arg(match.id).arg(match.fileName);
+               ? Text::tr("order %1 (%2, token %3)").arg(match.id).arg(match.fileName, match.token)
+               : Text::tr("queue item %1 (%2)").arg(match.id).arg(match.fileName);
 }
 
 void UploadQueue::reportStoreError(const StoreError &error)
@@ -451,7 +452,8 @@ void UploadQueue::onToken(qint64 id, quint64 generation, const QString &token,
         reportStoreError(recorded.error());
         runtime.busy = false;
         setState(id, QueueState::Failed, [&](QueueItem &i) {
-            i.failureReason = utr("The token could not be saved: %1").arg(recorded.error().message);
+            i.failureReason =
+                Text::tr("The token could not be saved: %1").arg(recorded.error().message);
             i.nextRetry = {};
         });
         pump();
@@ -480,8 +482,8 @@ void UploadQueue::recheckThenUpload(qint64 id)
                 runtime.busy = false;
                 setState(id, QueueState::NeedsAttention, [&](QueueItem &i) {
                     i.failureReason = message->isEmpty()
-                                          ? utr("The file changed or vanished after it was "
-                                                "queued; check it and queue it again.")
+                                          ? Text::tr("The file changed or vanished after it was "
+                                                     "queued; check it and queue it again.")
                                           : *message;
                     i.nextRetry = {};
                 });
@@ -535,8 +537,8 @@ void UploadQueue::verifyThenUpload(qint64 id)
                     r.busy = false;
                     setState(id, QueueState::Failed, [&](QueueItem &i) {
                         i.failureReason =
-                            utr("The service could not confirm the item's token before the "
-                                "upload was sent again: %1")
+                            Text::tr("The service could not confirm the item's token before the "
+                                     "upload was sent again: %1")
                                 .arg(result.error.message);
                         i.nextRetry = {};
                     });
@@ -546,9 +548,9 @@ void UploadQueue::verifyThenUpload(qint64 id)
                 if (!result.status.isAwaitingCustomer()) {
                     r.busy = false;
                     setState(id, QueueState::NeedsAttention, [&](QueueItem &i) {
-                        i.failureReason = utr("The file already reached the service in an "
-                                              "earlier attempt (its print status is %1); it "
-                                              "was not sent again.")
+                        i.failureReason = Text::tr("The file already reached the service in an "
+                                                   "earlier attempt (its print status is %1); it "
+                                                   "was not sent again.")
                                               .arg(result.status.statusText);
                         i.nextRetry = {};
                     });
@@ -626,9 +628,9 @@ void UploadQueue::onUploaded(qint64 id, quint64 generation, const UploadResult &
         if (saysAlreadyUploaded(result.error)) {
             runtime.busy = false;
             setState(id, QueueState::NeedsAttention, [&](QueueItem &i) {
-                i.failureReason = utr("The service already holds a file for this item's token "
-                                      "(an earlier attempt arrived), but did not return its "
-                                      "links. The file was not sent again.");
+                i.failureReason = Text::tr("The service already holds a file for this item's token "
+                                           "(an earlier attempt arrived), but did not return its "
+                                           "links. The file was not sent again.");
                 i.nextRetry = {};
             });
             pump();
@@ -656,8 +658,8 @@ void UploadQueue::saveOrder(qint64 id, const QString &tokenLink, const QString &
         runtime.verifyBeforeResend = true; // should the links be lost with the process
         setState(id, QueueState::Failed, [&](QueueItem &i) {
             i.failureReason =
-                utr("The upload succeeded but the order could not be saved: %1; make room and "
-                    "retry to save it (the file is not sent again).")
+                Text::tr("The upload succeeded but the order could not be saved: %1; make room and "
+                         "retry to save it (the file is not sent again).")
                     .arg(order.error().message);
             i.nextRetry = {};
         });

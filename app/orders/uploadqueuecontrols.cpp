@@ -12,10 +12,11 @@ namespace pc {
 
 namespace {
 
-QString utr(const char *text)
+// Text::tr() for this file's free functions too; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("UploadQueue", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(UploadQueue)
+};
 
 bool isFinishedState(QueueState state)
 {
@@ -139,7 +140,7 @@ bool UploadQueue::cancel(qint64 id)
     stopRuntime(id);
     const bool ok = setState(id, QueueState::Cancelled, [](QueueItem &i) {
         i.nextRetry = {};
-        i.failureReason = utr("Cancelled.");
+        i.failureReason = Text::tr("Cancelled.");
     });
     pump();
     return ok;

@@ -13,10 +13,11 @@ namespace pc {
 
 namespace {
 
-QString tr(const char *text)
+// Text::tr() for this file's functions; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("ConsoleSettings", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ConsoleSettings)
+};
 
 int boundedInt(const QSettings &settings, const QString &key, int fallback, int low, int high)
 {
@@ -47,8 +48,9 @@ ConsoleSettings ConsoleSettings::load(QSettings &settings)
     settings.endGroup();
 
     settings.beginGroup(u"uploads"_s);
-    if (const auto currency = knownCurrency(settings.value(u"default_currency"_s).toString()))
-        loaded.defaultCurrency = *currency;
+    // Nothing chosen yet: the currency of the user's own region (EUR in Germany).
+    loaded.defaultCurrency = knownCurrency(settings.value(u"default_currency"_s).toString())
+                                 .value_or(defaultCurrencyForLocale(QLocale()));
     const FieldCheck<QString> email =
         checkEmail(settings.value(u"default_receiver_email"_s).toString());
     loaded.defaultReceiverEmail = email.value.value_or(QString());
@@ -81,18 +83,19 @@ QStringList ConsoleSettings::problems() const
     if (environment == EnvironmentKind::Custom) {
         QString reason;
         if (!ServiceEndpoint::normalizeBaseUrl(customBaseUrl.toString(), &reason))
-            list.append(tr("The service URL is not usable: %1").arg(reason));
+            list.append(Text::tr("The service URL is not usable: %1").arg(reason));
     }
     if (!isKnownCurrency(defaultCurrency))
-        list.append(tr("%1 is not an ISO 4217 currency code.").arg(defaultCurrency));
+        list.append(Text::tr("%1 is not an ISO 4217 currency code.").arg(defaultCurrency));
     if (!defaultReceiverEmail.isEmpty() && !checkEmail(defaultReceiverEmail).ok())
         list.append(checkEmail(defaultReceiverEmail).error);
     if (pollFloorSeconds < kMinPollFloorSeconds)
-        list.append(tr("The service must not be asked about one order more often than every "
-                       "%1 seconds.")
+        list.append(Text::tr("The service must not be asked about one order more often than every "
+                             "%1 seconds.")
                         .arg(kMinPollFloorSeconds));
     if (parallelUploads < 1 || parallelUploads > kMaxParallelUploads)
-        list.append(tr("Parallel uploads must be between 1 and %1.").arg(kMaxParallelUploads));
+        list.append(
+            Text::tr("Parallel uploads must be between 1 and %1.").arg(kMaxParallelUploads));
     return list;
 }
 

@@ -18,10 +18,11 @@ namespace pc::stl::detail {
 
 namespace {
 
-QString tr(const char *text)
+// Text::tr() for this file's functions; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("StlInspector", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(StlInspector)
+};
 
 bool isSpace(char c)
 {
@@ -32,7 +33,7 @@ bool isSpace(char c)
 QString shown(QByteArrayView token)
 {
     if (token.isEmpty())
-        return tr("the end of the file");
+        return Text::tr("the end of the file");
     QString out = u"\""_s;
     const qsizetype n = std::min<qsizetype>(token.size(), 24);
     for (qsizetype i = 0; i < n; ++i) {
@@ -279,7 +280,7 @@ bool AsciiParser::facet()
     }
     const QByteArrayView t = token();
     if (is(t, "vertex"))
-        return fail(tr("a loop has more than 3 vertices; STL facets must be triangles"));
+        return fail(Text::tr("a loop has more than 3 vertices; STL facets must be triangles"));
     if (!is(t, "endloop"))
         return fail(QCoreApplication::translate("StlInspector", "expected \"%1\" but found %2")
                         .arg(u"endloop"_s, shown(t)));
@@ -337,7 +338,8 @@ void AsciiParser::run()
             t = token();
             if (t.isEmpty()) {
                 m_r.missingEndsolid = true;
-                m_r.warnings << tr("The file ends without \"endsolid\"; it may be incomplete.");
+                m_r.warnings << Text::tr(
+                    "The file ends without \"endsolid\"; it may be incomplete.");
                 break;
             }
             if (is(t, "endsolid")) {

@@ -10,10 +10,11 @@ namespace pc::stl {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// Text::tr() for this file's functions; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("StlInspector", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(StlInspector)
+};
 
 int countArg(quint64 n)
 {
@@ -25,23 +26,24 @@ void addMeshWarnings(InspectionReport &r)
     const MeshTopology &t = r.topology;
     const MeshMetrics &m = r.metrics;
     if (t.openEdges > 0)
-        r.warnings << tr("%n open edge(s): the mesh has holes and is not watertight.",
-                         countArg(t.openEdges));
+        r.warnings << Text::tr("%n open edge(s): the mesh has holes and is not watertight.",
+                               nullptr, countArg(t.openEdges));
     if (t.nonManifoldEdges > 0)
-        r.warnings << tr("%n non-manifold edge(s) (shared by more than two facets).",
-                         countArg(t.nonManifoldEdges));
+        r.warnings << Text::tr("%n non-manifold edge(s) (shared by more than two facets).", nullptr,
+                               countArg(t.nonManifoldEdges));
     if (t.inconsistentEdges > 0)
-        r.warnings << tr("%n edge(s) where neighbouring facets disagree on orientation "
-                         "(flipped facets).",
-                         countArg(t.inconsistentEdges));
+        r.warnings << Text::tr("%n edge(s) where neighbouring facets disagree on orientation "
+                               "(flipped facets).",
+                               nullptr, countArg(t.inconsistentEdges));
     if (m.degenerateFacets > 0)
-        r.warnings << tr("%n degenerate facet(s) (zero area).", countArg(m.degenerateFacets));
+        r.warnings << Text::tr("%n degenerate facet(s) (zero area).", nullptr,
+                               countArg(m.degenerateFacets));
     if (m.normalsDisagreeing > 0)
-        r.warnings << tr("%n stored normal(s) point against the facet's winding.",
-                         countArg(m.normalsDisagreeing));
+        r.warnings << Text::tr("%n stored normal(s) point against the facet's winding.", nullptr,
+                               countArg(m.normalsDisagreeing));
     if (t.watertight() && m.signedVolume < 0.0)
-        r.warnings << tr("The closed mesh is oriented inside out (negative volume): its "
-                         "facets face inward.");
+        r.warnings << Text::tr("The closed mesh is oriented inside out (negative volume): its "
+                               "facets face inward.");
 }
 
 void addUnitsWarning(InspectionReport &r)
@@ -49,13 +51,13 @@ void addUnitsWarning(InspectionReport &r)
     const double largest = std::max({r.dimensions[0], r.dimensions[1], r.dimensions[2]});
     switch (r.unitsHint) {
     case UnitsHint::MetresOrInches:
-        r.warnings << tr("The object is only %1 units across: the file is probably in metres "
-                         "or inches, not millimetres.")
+        r.warnings << Text::tr("The object is only %1 units across: the file is probably in metres "
+                               "or inches, not millimetres.")
                           .arg(largest, 0, 'g', 3);
         break;
     case UnitsHint::Micrometres:
-        r.warnings << tr("The object is %1 units across: the file is probably in "
-                         "micrometres, not millimetres.")
+        r.warnings << Text::tr("The object is %1 units across: the file is probably in "
+                               "micrometres, not millimetres.")
                           .arg(largest, 0, 'g', 3);
         break;
     case UnitsHint::Plausible:
@@ -121,7 +123,7 @@ InspectionReport inspectImpl(QByteArrayView bytes, const InspectOptions &options
         if (!checks) {
             r.ok = false;
             r.cancelled = true;
-            r.error = tr("The inspection was cancelled.");
+            r.error = Text::tr("The inspection was cancelled.");
             return r;
         }
         r.checked = true;

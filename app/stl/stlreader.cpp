@@ -21,10 +21,11 @@ static_assert(std::endian::native == std::endian::little, "binary STL is read in
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// Text::tr() for this file's functions; lupdate takes the context from the macro.
+struct Text
 {
-    return QCoreApplication::translate("StlInspector", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(StlInspector)
+};
 
 constexpr qsizetype kChunk = 1 << 16; // facets between progress reports / cancel checks
 constexpr quint32 kMaxCount = 0x7fffffffu;
@@ -130,26 +131,28 @@ void parseBinary(QByteArrayView head, quint64 size, const FacetSource &source,
     r.header = head.first(80).toByteArray();
     const quint32 count = qFromLittleEndian<quint32>(head.data() + 80);
     if (count > kMaxCount) {
-        r.error = tr("The header announces %1 triangles, more than this program accepts "
+        r.error =
+            Text::tr("The header announces %1 triangles, more than this program accepts "
                      "(2147483647); the file has only %2 bytes. The file is corrupt or not an "
                      "STL file.")
-                      .arg(count)
-                      .arg(size);
+                .arg(count)
+                .arg(size);
         return;
     }
     const quint64 needed = binarySizeFor(count);
     if (needed > size) {
-        r.error = tr("The file is truncated: its header announces %1 triangles, which need %2 "
+        r.error =
+            Text::tr("The file is truncated: its header announces %1 triangles, which need %2 "
                      "bytes, but the file has only %3 bytes. Export or copy it again.")
-                      .arg(count)
-                      .arg(needed)
-                      .arg(size);
+                .arg(count)
+                .arg(needed)
+                .arg(size);
         return;
     }
     r.trailingBytes = size - needed;
     if (r.trailingBytes > 0)
-        r.warnings << tr("%n byte(s) after the last triangle were ignored.",
-                         int(std::min<quint64>(r.trailingBytes, kMaxCount)));
+        r.warnings << Text::tr("%n byte(s) after the last triangle were ignored.", nullptr,
+                               int(std::min<quint64>(r.trailingBytes, kMaxCount)));
     const bool keep = options.buildMesh && !options.quickOnly;
     if (keep) {
         r.mesh.positions.resize(size_t(count) * 9);
@@ -171,7 +174,7 @@ void parseBinary(QByteArrayView head, quint64 size, const FacetSource &source,
         const qsizetype end = std::min<qsizetype>(qsizetype(count), start + kChunk);
         const char *block = source(start, end - start);
         if (!block) {
-            r.error = tr("The file could not be read to the end.");
+            r.error = Text::tr("The file could not be read to the end.");
             return;
         }
         for (qsizetype i = start; i < end; ++i) {
@@ -185,8 +188,8 @@ void parseBinary(QByteArrayView head, quint64 size, const FacetSource &source,
             for (int k = 3; k < 12; ++k)
                 badVertex |= (u[k] & 0x7f800000u) == 0x7f800000u;
             if (badVertex) [[unlikely]] {
-                r.error = tr("Triangle %1 of %2 has a coordinate that is not a finite number "
-                             "(NaN or infinity). The file is corrupt; export it again.")
+                r.error = Text::tr("Triangle %1 of %2 has a coordinate that is not a finite number "
+                                   "(NaN or infinity). The file is corrupt; export it again.")
                               .arg(i + 1)
                               .arg(count);
                 return;
@@ -235,15 +238,16 @@ void finish(ParseResult &r)
 {
     if (r.ok && r.triangles == 0) {
         r.ok = false;
-        r.error = tr("The file contains no triangles (an empty solid). Export the model again "
+        r.error =
+            Text::tr("The file contains no triangles (an empty solid). Export the model again "
                      "with its geometry.");
     }
     if (r.ok && r.nonFiniteNormals > 0)
-        r.warnings << tr("%n stored normal(s) are not finite numbers; they were ignored.",
-                         int(std::min<quint64>(r.nonFiniteNormals, kMaxCount)));
+        r.warnings << Text::tr("%n stored normal(s) are not finite numbers; they were ignored.",
+                               nullptr, int(std::min<quint64>(r.nonFiniteNormals, kMaxCount)));
     if (r.cancelled) {
         r.ok = false;
-        r.error = tr("The inspection was cancelled.");
+        r.error = Text::tr("The inspection was cancelled.");
     }
     if (!r.ok)
         r.mesh = {};
@@ -269,7 +273,7 @@ ParseResult parse(QByteArrayView bytes, const ParseOptions &options, const WorkC
     ParseResult r;
     r.fileSize = quint64(bytes.size());
     if (bytes.isEmpty()) {
-        r.error = tr("The file is empty (0 bytes). Export the model again.");
+        r.error = Text::tr("The file is empty (0 bytes). Export the model again.");
         return r;
     }
     if (bytes.size() >= 84) {
@@ -281,9 +285,10 @@ ParseResult parse(QByteArrayView bytes, const ParseOptions &options, const WorkC
         }
     }
     if (const char *what = knownOtherFormat(bytes)) {
-        r.error = tr("This is %1, not an STL file. Choose the .stl file exported from the CAD "
+        r.error =
+            Text::tr("This is %1, not an STL file. Choose the .stl file exported from the CAD "
                      "program.")
-                      .arg(QCoreApplication::translate("StlInspector", what));
+                .arg(QCoreApplication::translate("StlInspector", what));
         return r;
     }
     if (startsWithSolid(bytes)) {
@@ -300,14 +305,15 @@ ParseResult parse(QByteArrayView bytes, const ParseOptions &options, const WorkC
         return r;
     }
     if (bytes.size() < 84) {
-        r.error = tr("The file has only %1 bytes: too small for a binary STL (at least 84 bytes) "
+        r.error =
+            Text::tr("The file has only %1 bytes: too small for a binary STL (at least 84 bytes) "
                      "and it is not an ASCII STL (it does not begin with \"solid\").")
-                      .arg(bytes.size());
+                .arg(bytes.size());
         return r;
     }
     if (looksLikeText(bytes)) {
-        r.error = tr("This is a text file, but not an ASCII STL (it does not begin with "
-                     "\"solid\"). Choose the .stl file exported from the CAD program.");
+        r.error = Text::tr("This is a text file, but not an ASCII STL (it does not begin with "
+                           "\"solid\"). Choose the .stl file exported from the CAD program.");
         return r;
     }
     parseBinary(bytes, options, control, r);
@@ -320,7 +326,7 @@ bool MappedFile::open(const QString &path, QString *error)
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("Cannot open %1: %2").arg(path, m_file.errorString());
+            *error = Text::tr("Cannot open %1: %2").arg(path, m_file.errorString());
         return false;
     }
     const qint64 size = m_file.size();
