@@ -11,6 +11,7 @@
 #include "common/buildinfo.h"
 #include "common/redaction.h"
 #include "common/terminationsignals.h"
+#include "common/translations.h"
 #include "orders/orderstore.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/apikeystore.h"
@@ -135,6 +136,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     pc::setApplicationMetadata();
     pc::installRedactingMessageHandler();
+    // The system's language (LANGUAGE / LC_MESSAGES / LANG): German or English for now.
+    pc::installTranslations(app);
     QApplication::setApplicationDisplayName(pc::applicationName());
     QApplication::setWindowIcon(QIcon(u":/icons/partner-console.svg"_s));
 

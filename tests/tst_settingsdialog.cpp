@@ -44,6 +44,7 @@ private Q_SLOTS:
 
     void settingsRoundTrip();
     void damagedValuesFallBack();
+    void currencyDefaultsToTheRegions();
     void dialogShowsAndReturnsValues();
     void invalidValuesBlockOk();
     void testConnectionInPlainWords();
@@ -97,6 +98,28 @@ void TestSettingsDialog::settingsRoundTrip()
     QCOMPARE(s.baseUrl(), s.customBaseUrl);
 }
 
+// Until someone picks a default currency, it is the one of the user's region.
+void TestSettingsDialog::currencyDefaultsToTheRegions()
+{
+    const QString path = m_dir.filePath(u"fresh.ini"_s);
+    const QLocale before;
+    for (const auto &[locale, currency] :
+         {std::pair{u"de_DE"_s, u"EUR"_s}, std::pair{u"de_CH"_s, u"CHF"_s},
+          std::pair{u"en_GB"_s, u"GBP"_s}}) {
+        QLocale::setDefault(QLocale(locale));
+        QSettings fresh(path, QSettings::IniFormat);
+        QCOMPARE(ConsoleSettings::load(fresh).defaultCurrency, currency);
+    }
+    QLocale::setDefault(QLocale(u"de_DE"_s));
+    {
+        QSettings chosen(path, QSettings::IniFormat);
+        chosen.setValue(u"uploads/default_currency"_s, u"JPY"_s);
+    }
+    QSettings chosen(path, QSettings::IniFormat);
+    QCOMPARE(ConsoleSettings::load(chosen).defaultCurrency, u"JPY"_s); // a choice stays
+    QLocale::setDefault(before);
+}
+
 void TestSettingsDialog::damagedValuesFallBack()
 {
     const QString path = m_dir.filePath(u"damaged.ini"_s);
@@ -114,7 +137,7 @@ void TestSettingsDialog::damagedValuesFallBack()
     QCOMPARE(loaded.environment, EnvironmentKind::Sandbox);
     QCOMPARE(loaded.pollFloorSeconds, 15); // never below the service's rule
     QCOMPARE(loaded.parallelUploads, ConsoleSettings::kMaxParallelUploads);
-    QCOMPARE(loaded.defaultCurrency, u"USD"_s);
+    QCOMPARE(loaded.defaultCurrency, u"USD"_s); // the tests run in the C locale
     QVERIFY(loaded.defaultReceiverEmail.isEmpty());
     QVERIFY(loaded.problems().isEmpty());
     ConsoleSettings wrong;

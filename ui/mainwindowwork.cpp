@@ -141,7 +141,7 @@ QWidget *MainWindow::createServiceBar()
     row->addWidget(badge);
     row->addWidget(label, 1);
     if (m_environment.isLocal()) {
-        auto *connectButton = new QPushButton(tr("Connect your partner account..."), bar);
+        auto *connectButton = new QPushButton(tr("Connect your partner account\u2026"), bar);
         connectButton->setObjectName(u"connectAccount"_s);
         connectButton->setAccessibleName(tr("Connect your partner account"));
         connectButton->setToolTip(tr("Enter your partner API key to work with real orders"));
@@ -203,13 +203,13 @@ void MainWindow::showOrderPage(const Order &order)
 void MainWindow::createWorkMenus()
 {
     m_settingsAction =
-        new QAction(QIcon::fromTheme(u"preferences-system"_s), tr("&Settings..."), this);
+        new QAction(QIcon::fromTheme(u"preferences-system"_s), tr("&Settings\u2026"), this);
     m_settingsAction->setObjectName(u"actionSettings"_s);
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     m_sampleAction =
-        new QAction(QIcon(u":/icons/queue-file.svg"_s), tr("Queue a &sample design"), this);
+        new QAction(QIcon(u":/icons/queue-file.svg"_s), tr("Queue a sa&mple design"), this);
     m_sampleAction->setObjectName(u"actionQueueSample"_s);
     m_sampleAction->setStatusTip(tr("Queue a small sample STL to see the whole flow"));
     connect(m_sampleAction, &QAction::triggered, this, &MainWindow::queueSampleDesign);
@@ -324,7 +324,7 @@ void MainWindow::updatePollingStatus()
     } else if (poller.trackedCount() == 0) {
         text = tr("No open orders to follow");
     } else if (poller.inFlightCount() > 0) {
-        text = tr("Checking print status...");
+        text = tr("Checking print status\u2026");
     } else {
         const QDateTime next = poller.nextCheck();
         text = next.isValid() ? tr("Following %1 open orders; next check in %2 s")

@@ -111,7 +111,7 @@ void QueuePanel::createActions()
                tr("Continue every paused upload"));
     makeAction(A::RetryFailed, tr("Retry Fa&iled"), icon("retry-failed"),
                Qt::CTRL | Qt::SHIFT | Qt::Key_R, tr("Try every failed upload again"));
-    makeAction(A::ClearFinished, tr("Clear &Finished"), icon("clear-finished"), {},
+    makeAction(A::ClearFinished, tr("C&lear Finished"), icon("clear-finished"), {},
                tr("Take done and cancelled rows out of the queue"));
     makeAction(A::AddFiles, tr("Add &Files\u2026"), icon("add-files"), {},
                tr("Choose STL files to upload"));

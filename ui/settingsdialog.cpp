@@ -253,7 +253,7 @@ void SettingsDialog::testConnection()
     endpoint.idleTimeout = std::chrono::seconds(20);
     auto *client = new ApiClient(m_network.get(), endpoint);
     m_test->setEnabled(false);
-    m_testResult->setText(tr("Asking the service..."));
+    m_testResult->setText(tr("Asking the service\u2026"));
     PrintStatusJob *job = client->printStatus(kProbeToken);
     connect(job, &PrintStatusJob::finished, this, [this, client](const PrintStatusResult &result) {
         client->deleteLater(); // its job is still emitting

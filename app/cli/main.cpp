@@ -1,6 +1,7 @@
 #include "cli/clicommand.h"
 #include "common/buildinfo.h"
 #include "common/redaction.h"
+#include "common/translations.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -10,6 +11,8 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     pc::setApplicationMetadata();
     pc::installRedactingMessageHandler();
+    // Messages and help in the system's language; JSON output and exit codes never change.
+    pc::installTranslations(app);
     // Scripts read the commands' own output; the modules' progress logs stay quiet unless
     // QT_LOGGING_RULES (which takes precedence) asks for them.
     QLoggingCategory::setFilterRules(QStringLiteral("pc.*.info=false"));

@@ -1,0 +1,3341 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>The service&apos;s host name could not be resolved (DNS). Check the network connection and the service URL; the console will try again.</source>
+        <translation>Der Hostname des Dienstes konnte nicht aufgelöst werden (DNS). Prüfen Sie die Netzwerkverbindung und die Dienst-URL; die Konsole versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The service refused the connection. It may be down or the URL&apos;s port may be wrong; the console will try again.</source>
+        <translation>Der Dienst hat die Verbindung abgelehnt. Möglicherweise ist er nicht in Betrieb oder der Port in der URL ist falsch; die Konsole versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The connection to the service was closed before it answered. The console will try again.</source>
+        <translation>Die Verbindung zum Dienst wurde geschlossen, bevor er antwortete. Die Konsole versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>This computer appears to be offline. Waiting for the network.</source>
+        <translation>Dieser Computer scheint offline zu sein. Es wird auf das Netzwerk gewartet.</translation>
+    </message>
+    <message>
+        <source>The service could not be reached because of a network problem. The console will try again.</source>
+        <translation>Der Dienst war wegen eines Netzwerkproblems nicht erreichbar. Die Konsole versucht es erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The service stopped responding: no data moved for %n second(s). The console will try again.</source>
+        <translation>
+            <numerusform>Der Dienst antwortet nicht mehr: %n Sekunde lang wurden keine Daten übertragen. Die Konsole versucht es erneut.</numerusform>
+            <numerusform>Der Dienst antwortet nicht mehr: %n Sekunden lang wurden keine Daten übertragen. Die Konsole versucht es erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secure connection to the service was refused because its certificate could not be verified. Nothing was sent. Check the service URL, or ask your IT staff about a proxy that intercepts TLS.</source>
+        <translation>Die sichere Verbindung zum Dienst wurde abgelehnt, weil sein Zertifikat nicht überprüft werden konnte. Es wurde nichts gesendet. Prüfen Sie die Dienst-URL oder fragen Sie Ihre IT-Abteilung nach einem Proxy, der TLS abfängt.</translation>
+    </message>
+    <message>
+        <source>The service rejected the API key. Check the key in Settings.</source>
+        <translation>Der Dienst hat den API-Schlüssel abgelehnt. Prüfen Sie den Schlüssel in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The file is too large for the service.</source>
+        <translation>Die Datei ist für den Dienst zu groß.</translation>
+    </message>
+    <message>
+        <source>The service asked the console to slow down (HTTP 429). It will try again later.</source>
+        <translation>Der Dienst hat die Konsole gebeten, weniger Anfragen zu senden (HTTP 429). Die Konsole versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The service had a problem (HTTP %1). The console will try again.</source>
+        <translation>Beim Dienst ist ein Problem aufgetreten (HTTP %1). Die Konsole versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The service answered with an unexpected redirect (HTTP %1); it was not followed. Check the service URL.</source>
+        <translation>Der Dienst hat mit einer unerwarteten Weiterleitung geantwortet (HTTP %1); ihr wurde nicht gefolgt. Prüfen Sie die Dienst-URL.</translation>
+    </message>
+    <message>
+        <source>The service refused the request (HTTP %1).</source>
+        <translation>Der Dienst hat die Anfrage abgelehnt (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The service said: %1</source>
+        <translation>Meldung des Dienstes: %1</translation>
+    </message>
+    <message>
+        <source>The service reported an error without a description.</source>
+        <translation>Der Dienst hat einen Fehler ohne Beschreibung gemeldet.</translation>
+    </message>
+    <message>
+        <source>The service reported an error: %1</source>
+        <translation>Der Dienst hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>The service sent an answer the console does not understand: %1.</source>
+        <translation>Der Dienst hat eine Antwort gesendet, die die Konsole nicht versteht: %1.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read: %2. Check that it still exists and is readable.</source>
+        <translation>Die Datei %1 konnte nicht gelesen werden: %2. Prüfen Sie, ob sie noch existiert und lesbar ist.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Scripting interface of the Design Streaming partner console: create tokens, upload STL designs, follow prints, run the built-in sandbox service.</source>
+        <translation>Skriptschnittstelle der Design Streaming Partner Console: Token erstellen, STL-Designs hochladen, Drucke verfolgen, den integrierten Sandbox-Dienst ausführen.</translation>
+    </message>
+    <message>
+        <source>One of the commands below.</source>
+        <translation>Einer der unten aufgeführten Befehle.</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run &quot;partner-console-cli COMMAND --help&quot; for a command&apos;s options.
+Exit codes: 0 success, 1 service or network error, 2 usage error, 3 invalid input.</source>
+        <translation>&quot;partner-console-cli COMMAND --help&quot; zeigt die Optionen eines Befehls.
+Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>Kein Befehl angegeben.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Unbekannter Befehl &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Service base URL (http or https, any host and port), for example https://widget.sendshapes.com:3443/api3/. Needs an API key.</source>
+        <translation>Basis-URL des Dienstes (http oder https, beliebiger Host und Port), zum Beispiel https://widget.sendshapes.com:3443/api3/. Erfordert einen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>sandbox (the built-in service on this machine) or production. Default: production when an API key is configured, else sandbox.</source>
+        <translation>sandbox (der integrierte Dienst auf diesem Rechner) oder production. Standard: production, wenn ein API-Schlüssel eingerichtet ist, sonst sandbox.</translation>
+    </message>
+    <message>
+        <source>Read the partner API key from this file (first line). Otherwise the PARTNER_CONSOLE_API_KEY environment variable is used. Never pass a key on the command line.</source>
+        <translation>Den Partner-API-Schlüssel aus dieser Datei lesen (erste Zeile). Andernfalls wird die Umgebungsvariable PARTNER_CONSOLE_API_KEY verwendet. Übergeben Sie einen Schlüssel niemals auf der Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>Folder for the console&apos;s data. Otherwise PARTNER_CONSOLE_DATA_DIR, otherwise the standard application data folder.</source>
+        <translation>Ordner für die Daten der Konsole. Andernfalls PARTNER_CONSOLE_DATA_DIR, sonst der Standard-Datenordner der Anwendung.</translation>
+    </message>
+    <message>
+        <source>Abort a request when no data moved for this many seconds (default 60).</source>
+        <translation>Eine Anfrage abbrechen, wenn so viele Sekunden lang keine Daten übertragen wurden (Standard: 60).</translation>
+    </message>
+    <message>
+        <source>Print results as one JSON object per line; errors as JSON on stderr.</source>
+        <translation>Ergebnisse als ein JSON-Objekt pro Zeile ausgeben; Fehler als JSON auf stderr.</translation>
+    </message>
+    <message>
+        <source>Cannot read the API key file %1: %2.</source>
+        <translation>Die API-Schlüsseldatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Warning: the API key file %1 is readable by other users; restrict it with: chmod 600 %1</source>
+        <translation>Warnung: Die API-Schlüsseldatei %1 ist für andere Benutzer lesbar; schränken Sie den Zugriff ein mit: chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The API key file %1 is empty.</source>
+        <translation>Die API-Schlüsseldatei %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds from 1 to 86400.</source>
+        <translation>--timeout erfordert eine Sekundenzahl von 1 bis 86400.</translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;: use sandbox or production.</source>
+        <translation>Unbekannte Umgebung &quot;%1&quot;: Verwenden Sie sandbox oder production.</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox could not start: %1</source>
+        <translation>Die integrierte Sandbox konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Using the built-in sandbox at %1 (no partner key configured). It lives only while this command runs; start a lasting one with &quot;partner-console-cli sandbox&quot;.</source>
+        <translation>Die integrierte Sandbox unter %1 wird verwendet (kein Partner-Schlüssel eingerichtet). Sie existiert nur für die Dauer dieses Befehls; eine dauerhafte starten Sie mit &quot;partner-console-cli sandbox&quot;.</translation>
+    </message>
+    <message>
+        <source>No API key for %1: put it in a file readable only by you and pass --api-key-file PATH, or set PARTNER_CONSOLE_API_KEY.</source>
+        <translation>Kein API-Schlüssel für %1: Legen Sie ihn in einer nur für Sie lesbaren Datei ab und übergeben Sie --api-key-file PATH, oder setzen Sie PARTNER_CONSOLE_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Show the environment, service URL, API key source and data folder in effect.</source>
+        <translation>Aktive Umgebung, Dienst-URL, Schlüsselquelle, Datenordner zeigen.</translation>
+    </message>
+    <message>
+        <source>config takes no arguments.</source>
+        <translation>config erwartet keine Argumente.</translation>
+    </message>
+    <message>
+        <source>Write a shaded isometric thumbnail as PNG. With several files PATH is a folder and each thumbnail is named after its file.</source>
+        <translation>Ein schattiertes isometrisches Vorschaubild als PNG schreiben. Bei mehreren Dateien ist PATH ein Ordner, und jedes Vorschaubild wird nach seiner Datei benannt.</translation>
+    </message>
+    <message>
+        <source>Thumbnail width and height in pixels (default 256).</source>
+        <translation>Breite und Höhe des Vorschaubilds in Pixeln (Standard: 256).</translation>
+    </message>
+    <message>
+        <source>Only format, triangle count, size and a NaN check: no mesh topology (much faster on large files).</source>
+        <translation>Nur Format, Anzahl der Dreiecke, Größe und eine NaN-Prüfung: keine Netztopologie (bei großen Dateien viel schneller).</translation>
+    </message>
+    <message>
+        <source>Check STL files: format, triangles, size, area, volume and mesh problems.</source>
+        <translation>STL prüfen: Format, Dreiecke, Größe, Fläche, Volumen, Netzfehler.</translation>
+    </message>
+    <message>
+        <source>STL files or folders of STL files.</source>
+        <translation>STL-Dateien oder Ordner mit STL-Dateien.</translation>
+    </message>
+    <message>
+        <source>%1: not usable: %2</source>
+        <translation>%1: nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 STL, %3 triangles, %4 x %5 x %6</source>
+        <translation>%1: STL (%2), %3 Dreiecke, %4 x %5 x %6</translation>
+    </message>
+    <message>
+        <source>  area %1, volume %2, %3 vertices, %4 shell(s), %5</source>
+        <translation>  Fläche %1, Volumen %2, %3 Eckpunkte, %4 Schale(n), %5</translation>
+    </message>
+    <message>
+        <source>watertight</source>
+        <translation>wasserdicht</translation>
+    </message>
+    <message>
+        <source>not watertight</source>
+        <translation>nicht wasserdicht</translation>
+    </message>
+    <message>
+        <source>  warning: %1</source>
+        <translation>  Warnung: %1</translation>
+    </message>
+    <message>
+        <source>inspect needs at least one FILE or FOLDER.</source>
+        <translation>inspect erfordert mindestens eine Datei oder einen Ordner (FILE|FOLDER).</translation>
+    </message>
+    <message>
+        <source>--thumbnail-size needs a number of pixels from 16 to 4096.</source>
+        <translation>--thumbnail-size erfordert eine Pixelzahl von 16 bis 4096.</translation>
+    </message>
+    <message>
+        <source>--quick does not read the mesh, so it cannot draw a thumbnail.</source>
+        <translation>--quick liest das Netz nicht und kann daher kein Vorschaubild zeichnen.</translation>
+    </message>
+    <message>
+        <source>No STL files found in %1.</source>
+        <translation>Keine STL-Dateien in %1 gefunden.</translation>
+    </message>
+    <message>
+        <source>With several files --thumbnail names a folder; %1 cannot be created.</source>
+        <translation>Bei mehreren Dateien gibt --thumbnail einen Ordner an; %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>  thumbnail: %1</source>
+        <translation>  Vorschaubild: %1</translation>
+    </message>
+    <message>
+        <source>The thumbnail %1 could not be written: %2</source>
+        <translation>Das Vorschaubild %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Print CSV (one header line, then one line per order).</source>
+        <translation>CSV ausgeben (eine Kopfzeile, dann eine Zeile pro Auftrag).</translation>
+    </message>
+    <message>
+        <source>List the orders of this environment with their latest print status.</source>
+        <translation>Aufträge dieser Umgebung mit aktuellem Druckstatus auflisten.</translation>
+    </message>
+    <message>
+        <source>orders takes no arguments.</source>
+        <translation>orders erwartet keine Argumente.</translation>
+    </message>
+    <message>
+        <source>Choose either --json or --csv.</source>
+        <translation>Wählen Sie entweder --json oder --csv.</translation>
+    </message>
+    <message>
+        <source>No orders yet in %1 for %2.</source>
+        <translation>Noch keine Aufträge in %1 für %2.</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4 %5  %6  %7</source>
+        <translation>%1  %2  %3  %4 %5  %6  %7</translation>
+    </message>
+    <message>
+        <source>awaiting customer</source>
+        <translation>wartet auf Kunden</translation>
+    </message>
+    <message>
+        <source>next try at %1</source>
+        <translation>nächster Versuch um %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s): %1 of %2</source>
+        <translation>
+            <numerusform>%n Datei wird hochgeladen: %1 von %2</numerusform>
+            <numerusform>%n Dateien werden hochgeladen: %1 von %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>Show or work the upload queue: list, run, retry ID, cancel ID, remove ID.</source>
+        <translation>Upload-Warteschlange: list, run, retry ID, cancel ID, remove ID.</translation>
+    </message>
+    <message>
+        <source>list (default), run, retry, cancel or remove.</source>
+        <translation>list (Standard), run, retry, cancel oder remove.</translation>
+    </message>
+    <message>
+        <source>Unknown queue action &quot;%1&quot;.</source>
+        <translation>Unbekannte Warteschlangenaktion &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>queue %1 needs exactly one item ID.</source>
+        <translation>queue %1 erfordert genau eine Eintrags-ID.</translation>
+    </message>
+    <message>
+        <source>queue %1 takes no further arguments.</source>
+        <translation>queue %1 erwartet keine weiteren Argumente.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an item ID (see queue list).</source>
+        <translation>&quot;%1&quot; ist keine Eintrags-ID (siehe queue list).</translation>
+    </message>
+    <message>
+        <source>The queue is empty.</source>
+        <translation>Die Warteschlange ist leer.</translation>
+    </message>
+    <message>
+        <source>There is no queue item %1 here (see queue list).</source>
+        <translation>Hier gibt es keinen Warteschlangeneintrag %1 (siehe queue list).</translation>
+    </message>
+    <message>
+        <source>Queue item %1 cannot be %2 in its state.</source>
+        <translation>Warteschlangeneintrag %1 kann in seinem Zustand nicht %2 werden.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>Queue item %1: %2</source>
+        <translation>Warteschlangeneintrag %1: %2</translation>
+    </message>
+    <message>
+        <source>Queue item %1 is not failed, cancelled or waiting for attention.</source>
+        <translation>Warteschlangeneintrag %1 ist weder fehlgeschlagen noch abgebrochen und wartet auch nicht auf einen Eingriff.</translation>
+    </message>
+    <message>
+        <source>Port on 127.0.0.1 (default: a free one).</source>
+        <translation>Port auf 127.0.0.1 (Standard: ein freier Port).</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s own API key (default: a random one). Not a partner key.</source>
+        <translation>Eigener API-Schlüssel der Sandbox (Standard: ein zufälliger). Kein Partner-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Time compression of the print simulation (60 = a minute per second). Default 1.</source>
+        <translation>Zeitraffer der Drucksimulation (60 = eine Minute pro Sekunde). Standard: 1.</translation>
+    </message>
+    <message>
+        <source>Start printing by itself this many seconds after each upload.</source>
+        <translation>So viele Sekunden nach jedem Upload selbsttätig mit dem Drucken beginnen.</translation>
+    </message>
+    <message>
+        <source>random (default), success or failure for every print.</source>
+        <translation>random (Standard), success oder failure für jeden Druck.</translation>
+    </message>
+    <message>
+        <source>Inject faults; repeatable. SPEC is name=value items, for example &quot;http5xx=0.2,status=502&quot; or &quot;drop-upload=1,at=0.5,budget=1&quot;.</source>
+        <translation>Fehler einschleusen; wiederholbar. SPEC besteht aus name=value-Einträgen, zum Beispiel &quot;http5xx=0.2,status=502&quot; oder &quot;drop-upload=1,at=0.5,budget=1&quot;.</translation>
+    </message>
+    <message>
+        <source>Run the built-in sandbox service on loopback until interrupted.</source>
+        <translation>Integrierten Sandbox-Dienst auf Loopback bis zum Abbruch starten.</translation>
+    </message>
+    <message>
+        <source>sandbox takes no arguments.</source>
+        <translation>sandbox erwartet keine Argumente.</translation>
+    </message>
+    <message>
+        <source>--port needs a number from 0 to 65535.</source>
+        <translation>--port erfordert eine Zahl von 0 bis 65535.</translation>
+    </message>
+    <message>
+        <source>--speed needs a number above 0 (at most 100000).</source>
+        <translation>--speed erfordert eine Zahl größer als 0 (höchstens 100000).</translation>
+    </message>
+    <message>
+        <source>--auto-print needs a number of seconds (0 or more).</source>
+        <translation>--auto-print erfordert eine Sekundenzahl (0 oder mehr).</translation>
+    </message>
+    <message>
+        <source>--outcome must be random, success or failure.</source>
+        <translation>--outcome muss random, success oder failure sein.</translation>
+    </message>
+    <message>
+        <source>Invalid --fault: %1</source>
+        <translation>Ungültige Angabe für --fault: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox could not listen on 127.0.0.1:%1: %2</source>
+        <translation>Die Sandbox konnte nicht auf 127.0.0.1:%1 lauschen: %2</translation>
+    </message>
+    <message>
+        <source>Sandbox listening on %1 with API key %2</source>
+        <translation>Sandbox lauscht auf %1 mit API-Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>Use it with: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 token
+Press Ctrl+C to stop; uploaded files are deleted on exit.</source>
+        <translation>Verwendung: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 token
+Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</translation>
+    </message>
+    <message>
+        <source>token created: %1</source>
+        <translation>Token erstellt: %1</translation>
+    </message>
+    <message>
+        <source>file uploaded: %1 (%2 bytes) for %3</source>
+        <translation>Datei hochgeladen: %1 (%2 Bytes) für %3</translation>
+    </message>
+    <message>
+        <source>print started: %1</source>
+        <translation>Druck gestartet: %1</translation>
+    </message>
+    <message>
+        <source>fault injected: %1</source>
+        <translation>Fehler eingeschleust: %1</translation>
+    </message>
+    <message>
+        <source>Sandbox stopped.</source>
+        <translation>Sandbox beendet.</translation>
+    </message>
+    <message>
+        <source>Show how the print of one token is going (api_get_partner_print_status).</source>
+        <translation>Druckstatus eines Tokens anzeigen (api_get_partner_print_status).</translation>
+    </message>
+    <message>
+        <source>The transaction token.</source>
+        <translation>Das Transaktions-Token.</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>awaiting customer (printing has not started)</source>
+        <translation>wartet auf Kunden (Druck hat noch nicht begonnen)</translation>
+    </message>
+    <message>
+        <source>(none reported)</source>
+        <translation>(nichts gemeldet)</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>minutes left</source>
+        <translation>Restminuten</translation>
+    </message>
+    <message>
+        <source>print time</source>
+        <translation>Druckzeit</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>status needs exactly one TOKEN.</source>
+        <translation>status erfordert genau ein TOKEN.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a token: tokens are 32 hexadecimal digits.</source>
+        <translation>&quot;%1&quot; ist kein Token: Token bestehen aus 32 Hexadezimalziffern.</translation>
+    </message>
+    <message>
+        <source>Create a transaction token (api_create_partner_token).</source>
+        <translation>Transaktions-Token erstellen (api_create_partner_token).</translation>
+    </message>
+    <message>
+        <source>token takes no arguments.</source>
+        <translation>token erwartet keine Argumente.</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>Datei oder Ordner nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>not an .stl file</source>
+        <translation>keine .stl-Datei</translation>
+    </message>
+    <message>
+        <source>%1: uploaded, token %2, link %3</source>
+        <translation>%1: hochgeladen, Token %2, Link %3</translation>
+    </message>
+    <message>
+        <source>stopped in state %1</source>
+        <translation>im Zustand %1 angehalten</translation>
+    </message>
+    <message>
+        <source>%1: not uploaded: %2</source>
+        <translation>%1: nicht hochgeladen: %2</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s e-mail address (receiver_email).</source>
+        <translation>E-Mail-Adresse des Kunden (receiver_email).</translation>
+    </message>
+    <message>
+        <source>The price of the design, e.g. 12.50 (print_value).</source>
+        <translation>Preis des Designs, z. B. 12.50 (print_value).</translation>
+    </message>
+    <message>
+        <source>ISO 4217 currency code (default USD).</source>
+        <translation>Währungscode nach ISO 4217 (Standard: USD).</translation>
+    </message>
+    <message>
+        <source>Your own order or job reference (partner_job_id).</source>
+        <translation>Ihre eigene Auftrags- oder Job-Referenz (partner_job_id).</translation>
+    </message>
+    <message>
+        <source>Uploads at the same time (default 2).</source>
+        <translation>Gleichzeitige Uploads (Standard: 2).</translation>
+    </message>
+    <message>
+        <source>Upload STL files: one transaction (token + upload) per file, resumable.</source>
+        <translation>STL-Dateien hochladen (je Datei Token + Upload), fortsetzbar.</translation>
+    </message>
+    <message>
+        <source>upload needs at least one FILE or FOLDER.</source>
+        <translation>upload erfordert mindestens eine Datei oder einen Ordner (FILE|FOLDER).</translation>
+    </message>
+    <message>
+        <source>upload needs --email and --value.</source>
+        <translation>upload erfordert --email und --value.</translation>
+    </message>
+    <message>
+        <source>--parallel needs a number from 1 to 16.</source>
+        <translation>--parallel erfordert eine Zahl von 1 bis 16.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>%1: skipped (%2)</source>
+        <translation>%1: übersprungen (%2)</translation>
+    </message>
+    <message>
+        <source>Warning: %1 was already sent to this receiver: %2</source>
+        <translation>Warnung: %1 wurde bereits an diesen Empfänger gesendet: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n unfinished upload(s) of an earlier run.</source>
+        <translation>
+            <numerusform>%n nicht abgeschlossener Upload eines früheren Laufs wird fortgesetzt.</numerusform>
+            <numerusform>%n nicht abgeschlossene Uploads eines früheren Laufs werden fortgesetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>noch %1 Min.</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds (default: once every order is final).</source>
+        <translation>Nach so vielen Sekunden beenden (Standard: sobald jeder Auftrag abgeschlossen ist).</translation>
+    </message>
+    <message>
+        <source>Follow the print status of every open order and print each change.</source>
+        <translation>Druckstatus offener Aufträge verfolgen und jede Änderung ausgeben.</translation>
+    </message>
+    <message>
+        <source>watch takes no arguments.</source>
+        <translation>watch erwartet keine Argumente.</translation>
+    </message>
+    <message>
+        <source>--for needs a number of seconds (1 or more).</source>
+        <translation>--for erfordert eine Sekundenzahl (1 oder mehr).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the service (%1); trying again later.</source>
+        <translation>Der Dienst ist nicht erreichbar (%1); später wird es erneut versucht.</translation>
+    </message>
+    <message>
+        <source>The service answers again.</source>
+        <translation>Der Dienst antwortet wieder.</translation>
+    </message>
+    <message>
+        <source>Every order is final: nothing to watch.</source>
+        <translation>Alle Aufträge sind abgeschlossen: Es gibt nichts zu beobachten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n open order(s); Ctrl+C stops.</source>
+        <translation>
+            <numerusform>%n offener Auftrag wird beobachtet; Ctrl+C beendet.</numerusform>
+            <numerusform>%n offene Aufträge werden beobachtet; Ctrl+C beendet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSettings</name>
+    <message>
+        <source>The service URL is not usable: %1</source>
+        <translation>Die Dienst-URL ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an ISO 4217 currency code.</source>
+        <translation>%1 ist kein Währungscode nach ISO 4217.</translation>
+    </message>
+    <message>
+        <source>The service must not be asked about one order more often than every %1 seconds.</source>
+        <translation>Der Dienst darf zu einem Auftrag höchstens alle %1 Sekunden abgefragt werden.</translation>
+    </message>
+    <message>
+        <source>Parallel uploads must be between 1 and %1.</source>
+        <translation>Die Zahl paralleler Uploads muss zwischen 1 und %1 liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentInfo</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Custom service</source>
+        <translation>Eigener Dienst</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <extracomment>%1 is the environment (Sandbox, Production...), %2 its address</extracomment>
+        <translation>%1 unter %2</translation>
+    </message>
+    <message>
+        <source>You asked for the Design Streaming service at %1, but no API key is set, so the console runs on the built-in sandbox instead. To connect your partner account, start the console with your API key in the PARTNER_CONSOLE_API_KEY environment variable.</source>
+        <extracomment>%1 is the requested environment&apos;s address</extracomment>
+        <translation>Sie haben den Dienst Design Streaming unter %1 angefordert, aber es ist kein API-Schlüssel gesetzt; daher läuft die Konsole stattdessen mit der eingebauten Sandbox. Um Ihr Partnerkonto zu verbinden, starten Sie die Konsole mit Ihrem API-Schlüssel in der Umgebungsvariable PARTNER_CONSOLE_API_KEY.</translation>
+    </message>
+</context>
+<context>
+    <name>FileFingerprint</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Reading %1 was cancelled.</source>
+        <translation>Das Lesen von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being read.</source>
+        <translation>%1 wurde während des Lesens geändert.</translation>
+    </message>
+    <message>
+        <source>The file %1 was moved or deleted after it was queued.</source>
+        <translation>Die Datei %1 wurde verschoben oder gelöscht, nachdem sie in die Warteschlange gestellt wurde.</translation>
+    </message>
+    <message>
+        <source>The file %1 changed after it was queued (its size is now %2 bytes, was %3). Check it and validate it again.</source>
+        <translation>Die Datei %1 wurde geändert, nachdem sie in die Warteschlange gestellt wurde (Größe jetzt %2 Bytes, vorher %3). Kontrollieren Sie die Datei und lassen Sie sie erneut prüfen.</translation>
+    </message>
+    <message>
+        <source>The content of %1 changed after it was queued. Check it and validate it again.</source>
+        <translation>Der Inhalt von %1 wurde geändert, nachdem die Datei in die Warteschlange gestellt wurde. Kontrollieren Sie die Datei und lassen Sie sie erneut prüfen.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderForm</name>
+    <message>
+        <source>Enter an address like name@example.com.</source>
+        <translation>Geben Sie eine Adresse wie name@example.com ein.</translation>
+    </message>
+    <message>
+        <source>The domain of the receiver e-mail is longer than %1 characters. Check the address.</source>
+        <translation>Die Domain der Empfänger-E-Mail ist länger als %1 Zeichen. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The domain “%1” of the receiver e-mail has no dot. Enter the full domain, like example.com.</source>
+        <translation>Die Domain „%1“ der Empfänger-E-Mail enthält keinen Punkt. Geben Sie die vollständige Domain ein, z. B. example.com.</translation>
+    </message>
+    <message>
+        <source>The domain “%1” of the receiver e-mail has an empty part (two dots in a row, or a dot at the start or end). Check the address.</source>
+        <translation>Die Domain „%1“ der Empfänger-E-Mail hat einen leeren Teil (zwei Punkte hintereinander oder ein Punkt am Anfang oder Ende). Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>A part of the domain “%1” of the receiver e-mail is longer than 63 characters. Check the address.</source>
+        <translation>Ein Teil der Domain „%1“ der Empfänger-E-Mail ist länger als 63 Zeichen. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The domain “%1” of the receiver e-mail contains “%2”; only letters, digits, hyphens and dots are allowed. Check the address.</source>
+        <translation>Die Domain „%1“ der Empfänger-E-Mail enthält „%2“; erlaubt sind nur Buchstaben, Ziffern, Bindestriche und Punkte. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>A part of the domain “%1” of the receiver e-mail starts or ends with a hyphen. Check the address.</source>
+        <translation>Ein Teil der Domain „%1“ der Empfänger-E-Mail beginnt oder endet mit einem Bindestrich. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The domain “%1” of the receiver e-mail does not end in a valid top-level domain (like .com or .de). Check the address.</source>
+        <translation>Die Domain „%1“ der Empfänger-E-Mail endet nicht auf eine gültige Top-Level-Domain (wie .com oder .de). Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The receiver e-mail is empty. %1</source>
+        <translation>Die Empfänger-E-Mail ist leer. %1</translation>
+    </message>
+    <message>
+        <source>The receiver e-mail has no @. %1</source>
+        <translation>Die Empfänger-E-Mail enthält kein @. %1</translation>
+    </message>
+    <message>
+        <source>The receiver e-mail has more than one @. %1</source>
+        <translation>Die Empfänger-E-Mail enthält mehr als ein @. %1</translation>
+    </message>
+    <message>
+        <source>The receiver e-mail has nothing before the @. %1</source>
+        <translation>In der Empfänger-E-Mail steht nichts vor dem @. %1</translation>
+    </message>
+    <message>
+        <source>The receiver e-mail has nothing after the @. %1</source>
+        <translation>In der Empfänger-E-Mail steht nichts nach dem @. %1</translation>
+    </message>
+    <message>
+        <source>The receiver e-mail contains a space. Remove it; %1</source>
+        <translation>Die Empfänger-E-Mail enthält ein Leerzeichen. Entfernen Sie es. %1</translation>
+    </message>
+    <message>
+        <source>The part before the @ of the receiver e-mail contains “%1”, which is not allowed there. Use letters, digits and . + - _ only.</source>
+        <translation>Der Teil vor dem @ der Empfänger-E-Mail enthält „%1“, das dort nicht erlaubt ist. Verwenden Sie nur Buchstaben, Ziffern und die Zeichen . + - _.</translation>
+    </message>
+    <message>
+        <source>The part before the @ of the receiver e-mail starts or ends with a dot, or has two dots in a row. Check the address.</source>
+        <translation>Der Teil vor dem @ der Empfänger-E-Mail beginnt oder endet mit einem Punkt oder enthält zwei Punkte hintereinander. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The part before the @ of the receiver e-mail is longer than %1 characters. Check the address.</source>
+        <translation>Der Teil vor dem @ der Empfänger-E-Mail ist länger als %1 Zeichen. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The domain of the receiver e-mail contains a space or an invisible character. Remove it; %1</source>
+        <translation>Die Domain der Empfänger-E-Mail enthält ein Leerzeichen oder ein unsichtbares Zeichen. Entfernen Sie es. %1</translation>
+    </message>
+    <message>
+        <source>The domain “%1” of the receiver e-mail is not a valid international domain name. Check the address.</source>
+        <translation>Die Domain „%1“ der Empfänger-E-Mail ist kein gültiger internationaler Domainname. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>The receiver e-mail is longer than %1 characters. Check the address.</source>
+        <translation>Die Empfänger-E-Mail ist länger als %1 Zeichen. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>Use a number like 12.50.</source>
+        <translation>Verwenden Sie eine Zahl wie 12.50.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an ISO 4217 currency code. Use a three-letter code like USD, EUR or GBP.</source>
+        <translation>„%1“ ist kein Währungscode nach ISO 4217. Verwenden Sie einen Code aus drei Buchstaben wie USD, EUR oder GBP.</translation>
+    </message>
+    <message>
+        <source>The price is empty. %1</source>
+        <translation>Der Preis ist leer. %1</translation>
+    </message>
+    <message>
+        <source>The price “%1” is not a number. %2</source>
+        <translation>Der Preis „%1“ ist keine Zahl. %2</translation>
+    </message>
+    <message>
+        <source>The price cannot be negative. Enter 0 or more; %1</source>
+        <translation>Der Preis darf nicht negativ sein. Geben Sie 0 oder mehr ein. %1</translation>
+    </message>
+    <message>
+        <source>The price “%1” uses an exponent. Write the number in full, like 1500 instead of 1.5e3.</source>
+        <translation>Der Preis „%1“ verwendet einen Exponenten. Schreiben Sie die Zahl aus, z. B. 1500 statt 1.5e3.</translation>
+    </message>
+    <message>
+        <source>The price “%1” contains a space. Write it without thousands separators; %2</source>
+        <translation>Der Preis „%1“ enthält ein Leerzeichen. Schreiben Sie ihn ohne Tausendertrennzeichen. %2</translation>
+    </message>
+    <message>
+        <source>The price “%1” contains an apostrophe. Write it without thousands separators; %2</source>
+        <translation>Der Preis „%1“ enthält einen Apostroph. Schreiben Sie ihn ohne Tausendertrennzeichen. %2</translation>
+    </message>
+    <message>
+        <source>The price “%1” contains “%2”, which is not part of a number. Enter digits only, without a currency sign; %3</source>
+        <translation>Der Preis „%1“ enthält „%2“, das nicht zu einer Zahl gehört. Geben Sie nur Ziffern ein, ohne Währungszeichen. %3</translation>
+    </message>
+    <message>
+        <source>The price “%1” is ambiguous here: it could be a whole number or have decimals. Write it as %2 for the whole number or %3 for the decimals.</source>
+        <translation>Der Preis „%1“ ist hier mehrdeutig: Er könnte eine ganze Zahl sein oder Nachkommastellen haben. Schreiben Sie %2 für die ganze Zahl oder %3 für die Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>The price “%1” mixes “.” and “,” in a way that does not match the number format of %2. Write it without thousands separators; %3</source>
+        <translation>Der Preis „%1“ mischt „.“ und „,“ auf eine Weise, die nicht zum Zahlenformat für %2 passt. Schreiben Sie ihn ohne Tausendertrennzeichen. %3</translation>
+    </message>
+    <message>
+        <source>The price “%1” has more than one “%2”. %3</source>
+        <translation>Der Preis „%1“ enthält mehr als ein „%2“. %3</translation>
+    </message>
+    <message>
+        <source>The price “%1” has a comma that is neither a decimal separator nor a thousands separator. %2</source>
+        <translation>Der Preis „%1“ enthält ein Komma, das weder Dezimal- noch Tausendertrennzeichen ist. %2</translation>
+    </message>
+    <message>
+        <source>The price “%1” has a thousands separator after the decimal separator. %2</source>
+        <translation>Der Preis „%1“ enthält ein Tausendertrennzeichen nach dem Dezimaltrennzeichen. %2</translation>
+    </message>
+    <message>
+        <source>The price “%1” ends with a decimal separator. Add the decimals or remove it; %2</source>
+        <translation>Der Preis „%1“ endet mit einem Dezimaltrennzeichen. Ergänzen Sie die Nachkommastellen oder entfernen Sie es. %2</translation>
+    </message>
+    <message>
+        <source>The price “%1” has no digits before the decimal separator. Write it like 0.50.</source>
+        <translation>Der Preis „%1“ hat keine Ziffern vor dem Dezimaltrennzeichen. Schreiben Sie ihn z. B. als 0.50.</translation>
+    </message>
+    <message>
+        <source>The price “%1” mixes different thousands separators. %2</source>
+        <translation>Der Preis „%1“ mischt verschiedene Tausendertrennzeichen. %2</translation>
+    </message>
+    <message>
+        <source>The thousands separators in the price “%1” are misplaced. Write the number without them; %2</source>
+        <translation>Die Tausendertrennzeichen im Preis „%1“ stehen an der falschen Stelle. Schreiben Sie die Zahl ohne Tausendertrennzeichen. %2</translation>
+    </message>
+    <message>
+        <source>The price “%1” has %2 decimals; at most %3 are allowed. Round it, like 12.50.</source>
+        <translation>Der Preis „%1“ hat %2 Nachkommastellen; erlaubt sind höchstens %3. Runden Sie ihn, z. B. auf 12.50.</translation>
+    </message>
+    <message>
+        <source>The price “%1” is too large. Check the amount.</source>
+        <translation>Der Preis „%1“ ist zu groß. Prüfen Sie den Betrag.</translation>
+    </message>
+    <message>
+        <source>%1 is normally used without decimals, but the price %2 has some. Check the amount.</source>
+        <translation>%1 wird normalerweise ohne Nachkommastellen verwendet, aber der Preis %2 hat welche. Prüfen Sie den Betrag.</translation>
+    </message>
+    <message>
+        <source>%1 normally has %2 decimals, but the price %3 has more. Check the amount.</source>
+        <translation>%1 hat normalerweise %2 Nachkommastellen, aber der Preis %3 hat mehr. Prüfen Sie den Betrag.</translation>
+    </message>
+    <message>
+        <source>The partner job id contains a control character (such as a line break or tab). Remove it.</source>
+        <translation>Die Partner-Job-ID enthält ein Steuerzeichen (z. B. einen Zeilenumbruch oder Tabulator). Entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>The partner job id has %1 characters; at most %2 are allowed. Shorten it.</source>
+        <translation>Die Partner-Job-ID hat %1 Zeichen; erlaubt sind höchstens %2. Kürzen Sie sie.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStore</name>
+    <message>
+        <source>The order database is not open.</source>
+        <translation>Die Auftragsdatenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The data folder %1 cannot be created. Choose another data folder (--data-dir).</source>
+        <translation>Der Datenordner %1 kann nicht erstellt werden. Wählen Sie einen anderen Datenordner (--data-dir).</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>the file is not an SQLite database</source>
+        <translation>die Datei ist keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>The order database %1 is damaged and cannot be moved aside: %2</source>
+        <translation>Die Auftragsdatenbank %1 ist beschädigt und kann nicht beiseitegelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>The order database was damaged (%1). It was moved aside to %2 and a new, empty database was created; the old file was kept for recovery.</source>
+        <translation>Die Auftragsdatenbank war beschädigt (%1). Sie wurde nach %2 verschoben und eine neue, leere Datenbank wurde angelegt; die alte Datei wurde zur Wiederherstellung aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>opening the database</source>
+        <translation>Öffnen der Datenbank</translation>
+    </message>
+    <message>
+        <source>The order database %1 cannot be opened. Check that the data folder is writable.</source>
+        <translation>Die Auftragsdatenbank %1 kann nicht geöffnet werden. Prüfen Sie, ob der Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The order database is damaged.</source>
+        <translation>Die Auftragsdatenbank ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The id sequence %1 is missing.</source>
+        <translation>Die ID-Sequenz %1 fehlt.</translation>
+    </message>
+    <message>
+        <source>saving the queue item</source>
+        <translation>Speichern des Eintrags</translation>
+    </message>
+    <message>
+        <source>reading the queue item</source>
+        <translation>Lesen des Eintrags</translation>
+    </message>
+    <message>
+        <source>reading the queue</source>
+        <translation>Lesen der Warteschlange</translation>
+    </message>
+    <message>
+        <source>saving the queue item&apos;s progress</source>
+        <translation>Speichern des Fortschritts des Eintrags</translation>
+    </message>
+    <message>
+        <source>saving the queue item&apos;s file details</source>
+        <translation>Speichern der Dateiangaben des Eintrags</translation>
+    </message>
+    <message>
+        <source>saving the queue item&apos;s order details</source>
+        <translation>Speichern der Auftragsdaten des Eintrags</translation>
+    </message>
+    <message>
+        <source>An empty token cannot be saved.</source>
+        <translation>Ein leeres Token kann nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>saving the token</source>
+        <translation>Speichern des Tokens</translation>
+    </message>
+    <message>
+        <source>Queue item %1 already has a token; a queue item never gets a second one.</source>
+        <translation>Eintrag %1 hat bereits ein Token; ein Eintrag erhält nie ein zweites.</translation>
+    </message>
+    <message>
+        <source>The token is already held by another queue item.</source>
+        <translation>Das Token gehört bereits zu einem anderen Eintrag.</translation>
+    </message>
+    <message>
+        <source>Queue item %1 already has a token.</source>
+        <translation>Eintrag %1 hat bereits ein Token.</translation>
+    </message>
+    <message>
+        <source>reordering the queue</source>
+        <translation>Umsortieren der Warteschlange</translation>
+    </message>
+    <message>
+        <source>removing the queue item</source>
+        <translation>Entfernen des Eintrags</translation>
+    </message>
+    <message>
+        <source>Order %1 does not exist.</source>
+        <translation>Auftrag %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>An order needs a token.</source>
+        <translation>Ein Auftrag benötigt ein Token.</translation>
+    </message>
+    <message>
+        <source>The token %1 is already in the order list.</source>
+        <translation>Das Token %1 ist bereits in der Auftragsliste.</translation>
+    </message>
+    <message>
+        <source>saving the order</source>
+        <translation>Speichern des Auftrags</translation>
+    </message>
+    <message>
+        <source>Queue item %1 has no token yet.</source>
+        <translation>Eintrag %1 hat noch kein Token.</translation>
+    </message>
+    <message>
+        <source>reading the order</source>
+        <translation>Lesen des Auftrags</translation>
+    </message>
+    <message>
+        <source>reading the orders</source>
+        <translation>Lesen der Aufträge</translation>
+    </message>
+    <message>
+        <source>saving the print status</source>
+        <translation>Speichern des Druckstatus</translation>
+    </message>
+    <message>
+        <source>reading the status history</source>
+        <translation>Lesen des Statusverlaufs</translation>
+    </message>
+    <message>
+        <source>looking for duplicates</source>
+        <translation>Suchen nach Duplikaten</translation>
+    </message>
+    <message>
+        <source>reading the schema version</source>
+        <translation>Lesen der Schemaversion</translation>
+    </message>
+    <message>
+        <source>setting up the database</source>
+        <translation>Einrichten der Datenbank</translation>
+    </message>
+    <message>
+        <source>Nothing saved earlier was lost.</source>
+        <translation>Bereits gespeicherte Daten sind nicht verloren gegangen.</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 failed and was undone. %2 Free some disk space and try again.</source>
+        <translation>Der Datenträger ist voll: Das %1 ist fehlgeschlagen und wurde rückgängig gemacht. %2 Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The order database is read-only: %1 failed and was undone. %2</source>
+        <translation>Die Auftragsdatenbank ist schreibgeschützt: Das %1 ist fehlgeschlagen und wurde rückgängig gemacht. %2</translation>
+    </message>
+    <message>
+        <source>The order database is in use by another program: %1 failed. %2 Try again in a moment.</source>
+        <translation>Die Auftragsdatenbank wird von einem anderen Programm verwendet: Das %1 ist fehlgeschlagen. %2 Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The order database cannot be opened: %1 failed.</source>
+        <translation>Die Auftragsdatenbank kann nicht geöffnet werden: Das %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The order database is damaged: %1 failed. Restart the console to set the damaged file aside.</source>
+        <translation>Die Auftragsdatenbank ist beschädigt: Das %1 ist fehlgeschlagen. Starten Sie die Konsole neu, um die beschädigte Datei beiseitezulegen.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the change contradicts data already saved. %2</source>
+        <translation>Das %1 ist fehlgeschlagen: Die Änderung widerspricht bereits gespeicherten Daten. %2</translation>
+    </message>
+    <message>
+        <source>The disk reported an error: %1 failed and was undone. %2</source>
+        <translation>Der Datenträger hat einen Fehler gemeldet: Das %1 ist fehlgeschlagen und wurde rückgängig gemacht. %2</translation>
+    </message>
+    <message>
+        <source>The order database reported an error: %1 failed. %2</source>
+        <translation>Die Auftragsdatenbank hat einen Fehler gemeldet: Das %1 ist fehlgeschlagen. %2</translation>
+    </message>
+    <message>
+        <source>checking the database</source>
+        <translation>Prüfen der Datenbank</translation>
+    </message>
+    <message>
+        <source>updating the database schema</source>
+        <translation>Aktualisieren des Datenbankschemas</translation>
+    </message>
+    <message>
+        <source>The order database was written by a newer version of the console (schema %1; this version knows %2). Update the console; the database was left as it is.</source>
+        <translation>Die Auftragsdatenbank wurde von einer neueren Version der Konsole geschrieben (Schema %1; diese Version kennt %2). Aktualisieren Sie die Konsole; die Datenbank wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Queue item %1 does not exist.</source>
+        <translation>Eintrag %1 existiert nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>RetryPolicy</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing failed.</source>
+        <translation>Nichts ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the network: %1 Checking again in %2.</source>
+        <translation>Warten auf das Netzwerk: %1 Erneute Prüfung in %2.</translation>
+    </message>
+    <message>
+        <source>%1 Gave up after %2 attempts; use Retry to try again.</source>
+        <translation>%1 Nach %2 Versuchen aufgegeben; mit „Wiederholen“ erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>%1 Trying again in %2 (attempt %3 of %4).</source>
+        <translation>%1 Erneuter Versuch in %2 (Versuch %3 von %4).</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceEndpoint</name>
+    <message>
+        <source>The service URL is empty.</source>
+        <translation>Die Dienst-URL ist leer.</translation>
+    </message>
+    <message>
+        <source>The service URL is not a valid URL.</source>
+        <translation>Die Dienst-URL ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>The service URL must start with http:// or https://.</source>
+        <translation>Die Dienst-URL muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The service URL has no host name.</source>
+        <translation>Die Dienst-URL enthält keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>The service URL must not contain a user name or password.</source>
+        <translation>Die Dienst-URL darf weder Benutzernamen noch Passwort enthalten.</translation>
+    </message>
+    <message>
+        <source>The service URL must not contain a query (?...) or fragment (#...).</source>
+        <translation>Die Dienst-URL darf weder eine Abfrage (?...) noch ein Fragment (#...) enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPresentation</name>
+    <message>
+        <source>Waiting for customer</source>
+        <translation>Wartet auf Kunden</translation>
+    </message>
+    <message>
+        <source>Warming up</source>
+        <translation>Heizt auf</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Druckt</translation>
+    </message>
+    <message>
+        <source>Print failed</source>
+        <translation>Druck fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Print succeeded</source>
+        <translation>Druck erfolgreich</translation>
+    </message>
+    <message>
+        <source>Success confirmed</source>
+        <translation>Erfolg bestätigt</translation>
+    </message>
+    <message>
+        <source>Failure confirmed</source>
+        <translation>Fehlschlag bestätigt</translation>
+    </message>
+    <message>
+        <source>Unknown status</source>
+        <translation>Unbekannter Status</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>noch weniger als eine Minute</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>noch %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>noch %1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>StlInspector</name>
+    <message>
+        <source>the end of the file</source>
+        <translation>das Dateiende</translation>
+    </message>
+    <message>
+        <source>Line %1: %2. This is not a valid ASCII STL file; export it again.</source>
+        <translation>Zeile %1: %2. Dies ist keine gültige ASCII-STL-Datei; exportieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot; but found %2</source>
+        <translation>&quot;%1&quot; erwartet, aber %2 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a number but found %1</source>
+        <translation>Zahl erwartet, aber %1 gefunden</translation>
+    </message>
+    <message>
+        <source>the number %1 is out of range</source>
+        <translation>die Zahl %1 liegt außerhalb des zulässigen Bereichs</translation>
+    </message>
+    <message>
+        <source>the coordinate %1 is not a finite number (NaN or infinity)</source>
+        <translation>die Koordinate %1 ist keine endliche Zahl (NaN oder unendlich)</translation>
+    </message>
+    <message>
+        <source>a loop has more than 3 vertices; STL facets must be triangles</source>
+        <translation>eine Schleife hat mehr als 3 Eckpunkte; STL-Facetten müssen Dreiecke sein</translation>
+    </message>
+    <message>
+        <source>The file ends without &quot;endsolid&quot;; it may be incomplete.</source>
+        <translation>Die Datei endet ohne &quot;endsolid&quot;; sie ist möglicherweise unvollständig.</translation>
+    </message>
+    <message>
+        <source>expected &quot;facet&quot; or &quot;endsolid&quot; but found %1</source>
+        <translation>&quot;facet&quot; oder &quot;endsolid&quot; erwartet, aber %1 gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open edge(s): the mesh has holes and is not watertight.</source>
+        <translation>
+            <numerusform>%n offene Kante: Das Netz hat Löcher und ist nicht wasserdicht.</numerusform>
+            <numerusform>%n offene Kanten: Das Netz hat Löcher und ist nicht wasserdicht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n non-manifold edge(s) (shared by more than two facets).</source>
+        <translation>
+            <numerusform>%n nicht mannigfaltige Kante (von mehr als zwei Facetten geteilt).</numerusform>
+            <numerusform>%n nicht mannigfaltige Kanten (von mehr als zwei Facetten geteilt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edge(s) where neighbouring facets disagree on orientation (flipped facets).</source>
+        <translation>
+            <numerusform>%n Kante, an der benachbarte Facetten unterschiedlich orientiert sind (umgedrehte Facetten).</numerusform>
+            <numerusform>%n Kanten, an denen benachbarte Facetten unterschiedlich orientiert sind (umgedrehte Facetten).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n degenerate facet(s) (zero area).</source>
+        <translation>
+            <numerusform>%n entartete Facette (Fläche null).</numerusform>
+            <numerusform>%n entartete Facetten (Fläche null).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored normal(s) point against the facet&apos;s winding.</source>
+        <translation>
+            <numerusform>%n gespeicherte Normale zeigt entgegen der Umlaufrichtung ihrer Facette.</numerusform>
+            <numerusform>%n gespeicherte Normalen zeigen entgegen der Umlaufrichtung ihrer Facette.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The closed mesh is oriented inside out (negative volume): its facets face inward.</source>
+        <translation>Das geschlossene Netz ist nach innen gekehrt (negatives Volumen): Seine Facetten zeigen nach innen.</translation>
+    </message>
+    <message>
+        <source>The object is only %1 units across: the file is probably in metres or inches, not millimetres.</source>
+        <translation>Das Objekt ist nur %1 Einheiten groß: Die Datei ist wahrscheinlich in Metern oder Zoll angelegt, nicht in Millimetern.</translation>
+    </message>
+    <message>
+        <source>The object is %1 units across: the file is probably in micrometres, not millimetres.</source>
+        <translation>Das Objekt ist %1 Einheiten groß: Die Datei ist wahrscheinlich in Mikrometern angelegt, nicht in Millimetern.</translation>
+    </message>
+    <message>
+        <source>The inspection was cancelled.</source>
+        <translation>Die Prüfung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>ein PNG-Bild</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>ein JPEG-Bild</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>ein GIF-Bild</translation>
+    </message>
+    <message>
+        <source>a ZIP archive (3MF files are ZIP archives too)</source>
+        <translation>ein ZIP-Archiv (auch 3MF-Dateien sind ZIP-Archive)</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>ein PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>a gzip-compressed file</source>
+        <translation>eine gzip-komprimierte Datei</translation>
+    </message>
+    <message>
+        <source>The header announces %1 triangles, more than this program accepts (2147483647); the file has only %2 bytes. The file is corrupt or not an STL file.</source>
+        <translation>Der Dateikopf gibt %1 Dreiecke an, mehr als dieses Programm akzeptiert (2147483647); die Datei hat nur %2 Bytes. Die Datei ist beschädigt oder keine STL-Datei.</translation>
+    </message>
+    <message>
+        <source>The file is truncated: its header announces %1 triangles, which need %2 bytes, but the file has only %3 bytes. Export or copy it again.</source>
+        <translation>Die Datei ist abgeschnitten: Ihr Dateikopf gibt %1 Dreiecke an, die %2 Bytes benötigen, aber die Datei hat nur %3 Bytes. Exportieren oder kopieren Sie sie erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) after the last triangle were ignored.</source>
+        <translation>
+            <numerusform>%n Byte nach dem letzten Dreieck wurde ignoriert.</numerusform>
+            <numerusform>%n Bytes nach dem letzten Dreieck wurden ignoriert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file could not be read to the end.</source>
+        <translation>Die Datei konnte nicht bis zum Ende gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Triangle %1 of %2 has a coordinate that is not a finite number (NaN or infinity). The file is corrupt; export it again.</source>
+        <translation>Dreieck %1 von %2 hat eine Koordinate, die keine endliche Zahl ist (NaN oder unendlich). Die Datei ist beschädigt; exportieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The file contains no triangles (an empty solid). Export the model again with its geometry.</source>
+        <translation>Die Datei enthält keine Dreiecke (ein leerer Körper). Exportieren Sie das Modell erneut mit seiner Geometrie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored normal(s) are not finite numbers; they were ignored.</source>
+        <translation>
+            <numerusform>%n gespeicherte Normale ist keine endliche Zahl; sie wurde ignoriert.</numerusform>
+            <numerusform>%n gespeicherte Normalen sind keine endlichen Zahlen; sie wurden ignoriert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file is empty (0 bytes). Export the model again.</source>
+        <translation>Die Datei ist leer (0 Bytes). Exportieren Sie das Modell erneut.</translation>
+    </message>
+    <message>
+        <source>This is %1, not an STL file. Choose the .stl file exported from the CAD program.</source>
+        <translation>Dies ist %1, keine STL-Datei. Wählen Sie die aus dem CAD-Programm exportierte .stl-Datei.</translation>
+    </message>
+    <message>
+        <source>The file has only %1 bytes: too small for a binary STL (at least 84 bytes) and it is not an ASCII STL (it does not begin with &quot;solid&quot;).</source>
+        <translation>Die Datei hat nur %1 Bytes: zu klein für eine binäre STL-Datei (mindestens 84 Bytes), und sie ist keine ASCII-STL-Datei (sie beginnt nicht mit &quot;solid&quot;).</translation>
+    </message>
+    <message>
+        <source>This is a text file, but not an ASCII STL (it does not begin with &quot;solid&quot;). Choose the .stl file exported from the CAD program.</source>
+        <translation>Dies ist eine Textdatei, aber keine ASCII-STL-Datei (sie beginnt nicht mit &quot;solid&quot;). Wählen Sie die aus dem CAD-Programm exportierte .stl-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>UploadQueue</name>
+    <message>
+        <source>order %1 (%2, token %3)</source>
+        <translation>Auftrag %1 (%2, Token %3)</translation>
+    </message>
+    <message>
+        <source>queue item %1 (%2)</source>
+        <translation>Eintrag %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The token could not be saved: %1</source>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The file changed or vanished after it was queued; check it and queue it again.</source>
+        <translation>Die Datei wurde geändert oder ist verschwunden, nachdem sie in die Warteschlange gestellt wurde; prüfen Sie sie und stellen Sie sie erneut in die Warteschlange.</translation>
+    </message>
+    <message>
+        <source>The service could not confirm the item&apos;s token before the upload was sent again: %1</source>
+        <translation>Der Dienst konnte das Token des Eintrags vor dem erneuten Senden des Uploads nicht bestätigen: %1</translation>
+    </message>
+    <message>
+        <source>The file already reached the service in an earlier attempt (its print status is %1); it was not sent again.</source>
+        <translation>Die Datei hat den Dienst bereits bei einem früheren Versuch erreicht (ihr Druckstatus ist %1); sie wurde nicht erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The service already holds a file for this item&apos;s token (an earlier attempt arrived), but did not return its links. The file was not sent again.</source>
+        <translation>Der Dienst hat bereits eine Datei für das Token dieses Eintrags (ein früherer Versuch ist angekommen), hat aber ihre Links nicht zurückgegeben. Die Datei wurde nicht erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The upload succeeded but the order could not be saved: %1; make room and retry to save it (the file is not sent again).</source>
+        <translation>Der Upload war erfolgreich, aber der Auftrag konnte nicht gespeichert werden: %1; schaffen Sie Platz und versuchen Sie es erneut, um ihn zu speichern (die Datei wird nicht erneut gesendet).</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>%1: upload the STL designs your shop has sold to Design Streaming and follow each customer&apos;s print.
+
+Without an API key (environment variable %2) the console runs on its built-in sandbox, a simulated service on this computer.</source>
+        <translation>%1: Laden Sie die von Ihrem Shop verkauften STL-Designs zu Design Streaming hoch und verfolgen Sie den Druck jedes Kunden.
+
+Ohne API-Schlüssel (Umgebungsvariable %2) läuft die Konsole mit ihrer integrierten Sandbox, einem simulierten Dienst auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>The service to use: &apos;sandbox&apos; (built in, nothing leaves this computer) or &apos;production&apos; (needs an API key).</source>
+        <translation>Der zu verwendende Dienst: &apos;sandbox&apos; (integriert, nichts verlässt diesen Computer) oder &apos;production&apos; (erfordert einen API-Schlüssel).</translation>
+    </message>
+    <message>
+        <source>Use the Design Streaming service at this api3 base URL instead of the production address (needs an API key).</source>
+        <translation>Den Dienst Design Streaming unter dieser api3-Basis-URL statt der Produktionsadresse verwenden (erfordert einen API-Schlüssel).</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos; (see --help)</source>
+        <translation>unerwartetes Argument &apos;%1&apos; (siehe --help)</translation>
+    </message>
+    <message>
+        <source>unknown environment &apos;%1&apos;: use &apos;sandbox&apos; or &apos;production&apos;</source>
+        <translation>unbekannte Umgebung &apos;%1&apos;: Verwenden Sie &apos;sandbox&apos; oder &apos;production&apos;</translation>
+    </message>
+    <message>
+        <source>--base-url &apos;%1&apos;: %2</source>
+        <translation>--base-url &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>--base-url names a remote service; it cannot be combined with --environment sandbox</source>
+        <translation>--base-url gibt einen entfernten Dienst an und kann nicht mit --environment sandbox kombiniert werden</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox service could not start.</source>
+        <translation>Der integrierte Sandbox-Dienst konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The console runs a simulated Design Streaming service on this computer (address 127.0.0.1) when no API key is set. It could not open a local network port: %1
+
+Check that local network connections are allowed, then start the console again.</source>
+        <translation>Ist kein API-Schlüssel festgelegt, führt die Konsole auf diesem Computer (Adresse 127.0.0.1) eine Simulation des Dienstes Design Streaming aus. Dabei konnte kein lokaler Netzwerkport geöffnet werden: %1
+
+Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Konsole dann erneut.</translation>
+    </message>
+    <message>
+        <source>The console cannot open its data.</source>
+        <translation>Die Konsole kann ihre Daten nicht öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::ApiKeyStore</name>
+    <message>
+        <source>The system keychain refused to give out the API key: %1</source>
+        <translation>Der Systemschlüsselbund hat die Herausgabe des API-Schlüssels verweigert: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available on this computer.</source>
+        <translation>Auf diesem Computer ist kein Systemschlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <source>The API key file %1 cannot be read: %2</source>
+        <translation>Die API-Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The API key file %1 is readable or writable by other users, so it was not used. Restrict it (chmod 600) or enter the key again.</source>
+        <translation>Die API-Schlüsseldatei %1 ist für andere Benutzer lesbar oder schreibbar und wurde daher nicht verwendet. Schränken Sie die Zugriffsrechte ein (chmod 600) oder geben Sie den Schlüssel erneut ein.</translation>
+    </message>
+    <message>
+        <source>%1 The key was saved in %2, readable only by you.</source>
+        <translation>%1 Der Schlüssel wurde in %2 gespeichert und ist nur für Sie lesbar.</translation>
+    </message>
+    <message>
+        <source>%1 The key is kept until the console closes; you will be asked for it again next time.</source>
+        <translation>%1 Der Schlüssel wird bis zum Schließen der Konsole aufbewahrt; beim nächsten Mal werden Sie erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available.</source>
+        <translation>Es ist kein Systemschlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <source>The key was saved in the system keychain.</source>
+        <translation>Der Schlüssel wurde im Systemschlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not store the key: %1</source>
+        <translation>Der Systemschlüsselbund hat den Schlüssel nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The API key file %1 cannot be written: %2</source>
+        <translation>Die API-Schlüsseldatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The API key file %1 cannot be written.</source>
+        <translation>Die API-Schlüsseldatei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The API key file %1 could not be removed.</source>
+        <translation>Die API-Schlüsseldatei %1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The API key could not be removed everywhere: %1</source>
+        <translation>Der API-Schlüssel konnte nicht überall entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pc::Dashboard</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>Orders by status</source>
+        <translation>Aufträge nach Status</translation>
+    </message>
+    <message>
+        <source>Prints per day, last %1 days</source>
+        <translation>Drucke pro Tag, letzte %1 Tage</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Prints per day</source>
+        <translation>Drucke pro Tag</translation>
+    </message>
+    <message>
+        <source>%1: %2 succeeded, %3 failed</source>
+        <translation>%1: %2 erfolgreich, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No print has finished yet.</source>
+        <translation>Bisher wurde kein Druck abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>The success rate as a percentage</extracomment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 succeeded, %2 failed</source>
+        <translation>%1 erfolgreich, %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Orders: %1</source>
+        <translation>Aufträge: %1</translation>
+    </message>
+    <message>
+        <source>Printing now: %1</source>
+        <translation>Gerade im Druck: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer: %1</source>
+        <translation>Wartet auf Kunden: %1</translation>
+    </message>
+    <message>
+        <source>Success rate %1</source>
+        <translation>Erfolgsquote %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A bar of the &quot;orders by status&quot; chart: the status and its number of orders</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Over the last %1 days: %2 prints succeeded, %3 failed</source>
+        <translation>In den letzten %1 Tagen: %2 Drucke erfolgreich, %3 fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>pc::DropScanner</name>
+    <message>
+        <source>Not a regular file.</source>
+        <translation>Keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>Not an STL file: only files ending in .stl are uploaded.</source>
+        <translation>Keine STL-Datei: Nur Dateien mit der Endung .stl werden hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Cannot be read: you have no permission to read this file. Change its permissions and drop it again.</source>
+        <translation>Nicht lesbar: Sie haben keine Berechtigung, diese Datei zu lesen. Ändern Sie die Berechtigungen, und legen Sie die Datei erneut ab.</translation>
+    </message>
+    <message>
+        <source>Cannot be opened: you have no permission to read this folder.</source>
+        <translation>Kann nicht geöffnet werden: Sie haben keine Berechtigung, diesen Ordner zu lesen.</translation>
+    </message>
+    <message>
+        <source>No STL files in this folder or its subfolders.</source>
+        <translation>Keine STL-Dateien in diesem Ordner oder seinen Unterordnern.</translation>
+    </message>
+    <message>
+        <source>Not found: it may have been moved or deleted.</source>
+        <translation>Nicht gefunden: möglicherweise verschoben oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>Not a file on this computer: download it first, then drop the downloaded file.</source>
+        <translation>Keine Datei auf diesem Computer: Laden Sie sie zuerst herunter, und legen Sie dann die heruntergeladene Datei ab.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::EnvironmentBadge</name>
+    <message>
+        <source>Environment icon</source>
+        <translation>Umgebungssymbol</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Umgebung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pc::FileThumbnails</name>
+    <message>
+        <source>The file is not there any more.</source>
+        <translation>Die Datei ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read (no permission).</source>
+        <translation>Die Datei kann nicht gelesen werden (keine Berechtigung).</translation>
+    </message>
+</context>
+<context>
+    <name>pc::MainWindow</name>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>Window title: %1 is the environment (Sandbox, Production...), %2 the application name</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Close the console</source>
+        <translation>Konsole schließen</translation>
+    </message>
+    <message>
+        <source>&amp;About %1</source>
+        <translation>Ü&amp;ber %1</translation>
+    </message>
+    <message>
+        <source>Show the version and the connected service</source>
+        <translation>Version und verbundenen Dienst anzeigen</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Show the Qt version the console is built with</source>
+        <translation>Qt-Version anzeigen, mit der die Konsole erstellt wurde</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>%1 icon</source>
+        <translation>Symbol von %1</translation>
+    </message>
+    <message>
+        <source>Application name</source>
+        <translation>Anwendungsname</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Upload the STL designs your shop has sold to Design Streaming, and follow each customer&apos;s print: from the moment they press Print to the printer owner&apos;s confirmation.</source>
+        <translation>Laden Sie die STL-Designs, die Ihr Shop verkauft hat, zu Design Streaming hoch, und verfolgen Sie den Druck jedes Kunden: vom Moment, in dem er den Druck startet, bis zur Bestätigung durch den Besitzer des Druckers.</translation>
+    </message>
+    <message>
+        <source>What this console does</source>
+        <translation>Was diese Konsole tut</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Achtung</translation>
+    </message>
+    <message>
+        <source>Connected service</source>
+        <translation>Verbundener Dienst</translation>
+    </message>
+    <message>
+        <source>Sandbox: the built-in service on this computer</source>
+        <translation>Sandbox: der integrierte Dienst auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>The console is connected to a simulated Design Streaming service that runs inside this application. Nothing you upload leaves this computer; customers and their prints are simulated. The sandbox stops, and forgets everything, when you quit the console.</source>
+        <translation>Die Konsole ist mit einer Simulation des Dienstes Design Streaming verbunden, die innerhalb dieser Anwendung läuft. Nichts, was Sie hochladen, verlässt diesen Computer; Kunden und ihre Drucke werden simuliert. Die Sandbox wird beendet und vergisst alles, wenn Sie die Konsole beenden.</translation>
+    </message>
+    <message>
+        <source>Production: the Design Streaming service</source>
+        <translation>Produktion: der Dienst Design Streaming</translation>
+    </message>
+    <message>
+        <source>The console works with the live Design Streaming service and your partner account. Designs you upload reach real customers, and their prints are real.</source>
+        <translation>Die Konsole arbeitet mit dem Live-Dienst von Design Streaming und Ihrem Partnerkonto. Hochgeladene Designs erreichen echte Kunden, und deren Drucke sind echt.</translation>
+    </message>
+    <message>
+        <source>Custom service: a Design Streaming service you chose</source>
+        <translation>Eigener Dienst: ein von Ihnen gewählter Dienst für Design Streaming</translation>
+    </message>
+    <message>
+        <source>The console works with the service at the address given with --base-url and your partner account. Designs you upload are sent to that service.</source>
+        <translation>Die Konsole arbeitet mit dem Dienst unter der mit --base-url angegebenen Adresse und Ihrem Partnerkonto. Hochgeladene Designs werden an diesen Dienst gesendet.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Adresse des Dienstes</translation>
+    </message>
+    <message>
+        <source>To work with real orders, connect your partner account: start the console with your API key in the PARTNER_CONSOLE_API_KEY environment variable.</source>
+        <translation>Um mit echten Aufträgen zu arbeiten, verbinden Sie Ihr Partnerkonto: Starten Sie die Konsole mit Ihrem API-Schlüssel in der Umgebungsvariable PARTNER_CONSOLE_API_KEY.</translation>
+    </message>
+    <message>
+        <source>How to connect your partner account</source>
+        <translation>So verbinden Sie Ihr Partnerkonto</translation>
+    </message>
+    <message>
+        <source>Designs and orders</source>
+        <translation>Designs und Aufträge</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>No designs or orders yet</source>
+        <translation>Noch keine Designs oder Aufträge</translation>
+    </message>
+    <message>
+        <source>This version of the console does not upload designs yet. When it does, your upload queue and your customers&apos; orders will appear here.</source>
+        <translation>Diese Version der Konsole lädt noch keine Designs hoch. Sobald sie es kann, erscheinen hier Ihre Upload-Warteschlange und die Aufträge Ihrer Kunden.</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Umgebung: %1</translation>
+    </message>
+    <message>
+        <source>Upload queue</source>
+        <translation>Upload-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Print status checks</source>
+        <translation>Abfrage des Druckstatus</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>Über %1</translation>
+    </message>
+    <message>
+        <source>Uploads the STL designs your shop has sold to Design Streaming and follows each customer&apos;s print.</source>
+        <translation>Lädt die STL-Designs, die Ihr Shop verkauft hat, zu Design Streaming hoch und verfolgt den Druck jedes Kunden.</translation>
+    </message>
+    <message>
+        <source>Environment: %1, %2</source>
+        <extracomment>%1 is the environment (Sandbox, Production...), %2 its address</extracomment>
+        <translation>Umgebung: %1, %2</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Erstellt mit Qt %1, läuft unter Qt %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>&amp;Aufträge</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>Dash&amp;board</translation>
+    </message>
+    <message>
+        <source>Built-in sandbox at %1: nothing you upload leaves this computer; customers and prints are simulated.</source>
+        <translation>Integrierte Sandbox unter %1: Nichts, was Sie hochladen, verlässt diesen Computer; Kunden und Drucke werden simuliert.</translation>
+    </message>
+    <message>
+        <source>Design Streaming at %1: uploads reach real customers.</source>
+        <translation>Design Streaming unter %1: Uploads erreichen echte Kunden.</translation>
+    </message>
+    <message>
+        <source>The service at %1.</source>
+        <translation>Der Dienst unter %1.</translation>
+    </message>
+    <message>
+        <source>Connect your partner account…</source>
+        <translation>Partnerkonto verbinden…</translation>
+    </message>
+    <message>
+        <source>Connect your partner account</source>
+        <translation>Partnerkonto verbinden</translation>
+    </message>
+    <message>
+        <source>Enter your partner API key to work with real orders</source>
+        <translation>Geben Sie Ihren Partner-API-Schlüssel ein, um mit echten Aufträgen zu arbeiten</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Print page</source>
+        <translation>Druckseite</translation>
+    </message>
+    <message>
+        <source>Double-click an order to show its print page here.</source>
+        <translation>Doppelklicken Sie auf einen Auftrag, um hier seine Druckseite anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>The service did not return a link for this order.</source>
+        <translation>Der Dienst hat für diesen Auftrag keinen Link zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Queue a small sample STL to see the whole flow</source>
+        <translation>Eine kleine Beispiel-STL-Datei in die Warteschlange stellen, um den ganzen Ablauf zu sehen</translation>
+    </message>
+    <message>
+        <source>&amp;Find Orders</source>
+        <translation>Aufträge &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>Show the console</source>
+        <translation>Konsole anzeigen</translation>
+    </message>
+    <message>
+        <source>Checking again %1.</source>
+        <translation>Erneute Prüfung %1.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>um %1</translation>
+    </message>
+    <message>
+        <source>Offline: checking again in %1 s</source>
+        <translation>Offline: erneute Prüfung in %1 s</translation>
+    </message>
+    <message>
+        <source>No open orders to follow</source>
+        <translation>Keine offenen Aufträge zu verfolgen</translation>
+    </message>
+    <message>
+        <source>Checking print status…</source>
+        <translation>Druckstatus wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Following %1 open orders; next check in %2 s</source>
+        <translation>%1 offene Aufträge werden verfolgt; nächste Prüfung in %2 s</translation>
+    </message>
+    <message>
+        <source>Following %1 open orders</source>
+        <translation>%1 offene Aufträge werden verfolgt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Receiver %1</source>
+        <translation>Empfänger %1</translation>
+    </message>
+    <message>
+        <source>The sample design could not be copied to %1.</source>
+        <translation>Das Beispieldesign konnte nicht nach %1 kopiert werden.</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Einstellungen gespeichert</translation>
+    </message>
+    <message>
+        <source>The console connects to the chosen service the next time it starts. Uploads in progress carry on with the current one until then.</source>
+        <translation>Die Konsole verbindet sich beim nächsten Start mit dem gewählten Dienst. Laufende Uploads werden bis dahin mit dem aktuellen Dienst fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Queue a sa&amp;mple design</source>
+        <translation>Bei&amp;spieldesign einreihen</translation>
+    </message>
+</context>
+<context>
+    <name>pc::OrderDetails</name>
+    <message>
+        <source>The customer has not pressed Print yet.</source>
+        <translation>Der Kunde hat „Drucken“ noch nicht gedrückt.</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <extracomment>The printer owner&apos;s comment, quoted</extracomment>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Printer: %1</source>
+        <translation>Drucker: %1</translation>
+    </message>
+    <message>
+        <source>Order details</source>
+        <translation>Auftragsdaten</translation>
+    </message>
+    <message>
+        <source>Select an order to see its file, links and status history.</source>
+        <translation>Wählen Sie einen Auftrag aus, um Datei, Links und Statusverlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>Job-ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Print started</source>
+        <translation>Druckbeginn</translation>
+    </message>
+    <message>
+        <source>Print finished</source>
+        <translation>Druckende</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Print time</source>
+        <translation>Druckzeit</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Zuletzt geprüft</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>TLS link</source>
+        <translation>TLS-Link</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Triangles</source>
+        <translation>Dreiecke</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Abmessungen</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statusverlauf</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>No status change has been recorded yet.</source>
+        <translation>Bisher wurde keine Statusänderung aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>%1 (unknown to the service)</source>
+        <translation>%1 (dem Dienst unbekannt)</translation>
+    </message>
+    <message>
+        <source>The uploaded file is not known on this computer, so there is no preview.</source>
+        <translation>Die hochgeladene Datei ist auf diesem Computer nicht bekannt, daher gibt es keine Vorschau.</translation>
+    </message>
+    <message>
+        <source>The file is no longer at %1, so there is no preview.</source>
+        <translation>Die Datei befindet sich nicht mehr unter %1, daher gibt es keine Vorschau.</translation>
+    </message>
+    <message>
+        <source>The file at %1 has changed since it was uploaded, so it is not shown here.</source>
+        <translation>Die Datei unter %1 wurde seit dem Hochladen geändert und wird daher hier nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The file could not be read for a preview: %1</source>
+        <translation>Die Datei konnte für eine Vorschau nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 × %3 mm</source>
+        <extracomment>Dimensions of the model: width x depth x height in millimetres</extracomment>
+        <translation>%1 × %2 × %3 mm</translation>
+    </message>
+    <message>
+        <source>Preview of the file at %1.</source>
+        <translation>Vorschau der Datei unter %1.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::OrderFactsBar</name>
+    <message>
+        <source>Order details</source>
+        <translation>Auftragsdaten</translation>
+    </message>
+    <message>
+        <source>Every file you drop or add is queued with these details. Select rows in the queue to change theirs.</source>
+        <translation>Jede Datei, die Sie ablegen oder hinzufügen, wird mit diesen Daten in die Warteschlange gestellt. Wählen Sie Zeilen in der Warteschlange aus, um deren Daten zu ändern.</translation>
+    </message>
+    <message>
+        <source>customer@example.com</source>
+        <translation>customer@example.com</translation>
+    </message>
+    <message>
+        <source>Receiver e-mail</source>
+        <translation>Empfänger-E-Mail</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <extracomment>Example price in the price field; shown in the user&apos;s number format</extracomment>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Partner job ID</source>
+        <translation>Partner-Job-ID</translation>
+    </message>
+    <message>
+        <source>&amp;Receiver e-mail</source>
+        <translation>&amp;Empfänger-E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Preis</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>Wäh&amp;rung</translation>
+    </message>
+    <message>
+        <source>Partner &amp;job ID</source>
+        <translation>Partner-&amp;Job-ID</translation>
+    </message>
+    <message>
+        <source>Don&apos;t queue them</source>
+        <translation>Nicht einreihen</translation>
+    </message>
+    <message>
+        <source>Forget the waiting files; the files themselves stay on disk</source>
+        <translation>Die wartenden Dateien verwerfen; die Dateien selbst bleiben auf dem Datenträger</translation>
+    </message>
+    <message>
+        <source>Give the selected queue rows these details</source>
+        <translation>Den ausgewählten Zeilen der Warteschlange diese Daten zuweisen</translation>
+    </message>
+    <message>
+        <source>Queue the waiting files with these details</source>
+        <translation>Die wartenden Dateien mit diesen Daten in die Warteschlange stellen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>A currency in the currency list: %1 is the ISO code, %2 its name</extracomment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue %n file(s)</source>
+        <translation>
+            <numerusform>%n Datei einreihen</numerusform>
+            <numerusform>%n Dateien einreihen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Einreihen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting: press Queue to add them with these details.</source>
+        <translation>
+            <numerusform>%n Datei wartet: Klicken Sie auf „Einreihen“, um sie mit diesen Daten hinzuzufügen.</numerusform>
+            <numerusform>%n Dateien warten: Klicken Sie auf „Einreihen“, um sie mit diesen Daten hinzuzufügen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting for order details: complete the form above, then press Queue.</source>
+        <translation>
+            <numerusform>%n Datei wartet auf Auftragsdaten: Füllen Sie das Formular oben aus, und klicken Sie dann auf „Einreihen“.</numerusform>
+            <numerusform>%n Dateien warten auf Auftragsdaten: Füllen Sie das Formular oben aus, und klicken Sie dann auf „Einreihen“.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to %n selected row(s)</source>
+        <translation>
+            <numerusform>Auf %n ausgewählte Zeile anwenden</numerusform>
+            <numerusform>Auf %n ausgewählte Zeilen anwenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The selected rows are uploading or done: their details can no longer change</source>
+        <translation>Die ausgewählten Zeilen werden hochgeladen oder sind fertig; deren Daten können nicht mehr geändert werden</translation>
+    </message>
+</context>
+<context>
+    <name>pc::OrderSummaryModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+</context>
+<context>
+    <name>pc::OrderTableModel</name>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this token, so its status is not updated.</source>
+        <translation>Der Dienst kennt dieses Token nicht mehr, daher wird sein Status nicht aktualisiert.</translation>
+    </message>
+    <message>
+        <source>History:</source>
+        <translation>Verlauf:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n earlier change(s)</source>
+        <translation>
+            <numerusform>%n frühere Änderung</numerusform>
+            <numerusform>%n frühere Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (unknown to the service)</source>
+        <extracomment>%1 is the last status the service reported</extracomment>
+        <translation>%1 (dem Dienst unbekannt)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Print time</source>
+        <translation>Druckzeit</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Drucker</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Zuletzt geprüft</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <extracomment>A progress percentage, e.g. &quot;45 %&quot;</extracomment>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>pc::OrdersPanel</name>
+    <message>
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Export Orders as CSV</source>
+        <translation>Aufträge als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Search file, receiver, job ID or token</source>
+        <translation>Datei, Empfänger, Job-ID oder Token suchen</translation>
+    </message>
+    <message>
+        <source>Search orders</source>
+        <translation>Aufträge durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show orders by status</source>
+        <translation>Aufträge nach Status anzeigen</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>Alle Aufträge</translation>
+    </message>
+    <message>
+        <source>Open (not confirmed yet)</source>
+        <translation>Offen (noch nicht bestätigt)</translation>
+    </message>
+    <message>
+        <source>Failed prints</source>
+        <translation>Fehlgeschlagene Drucke</translation>
+    </message>
+    <message>
+        <source>Finished (confirmed)</source>
+        <translation>Abgeschlossen (bestätigt)</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Reset Column Widths</source>
+        <translation>Spaltenbreiten zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Orders appear here once a file is uploaded</source>
+        <translation>Aufträge erscheinen hier, sobald eine Datei hochgeladen ist</translation>
+    </message>
+    <message>
+        <source>Drop STL files on the upload queue. Each uploaded file becomes an order, and its customer&apos;s print shows up here as it happens.</source>
+        <translation>Legen Sie STL-Dateien in der Upload-Warteschlange ab. Jede hochgeladene Datei wird zu einem Auftrag, und der Druck des Kunden erscheint hier, während er läuft.</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>Noch keine Aufträge</translation>
+    </message>
+    <message>
+        <source>No orders match</source>
+        <translation>Keine passenden Aufträge</translation>
+    </message>
+    <message>
+        <source>Show All Orders</source>
+        <translation>Alle Aufträge anzeigen</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2</source>
+        <translation>Angezeigt: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Orders: %1</source>
+        <translation>Aufträge: %1</translation>
+    </message>
+    <message>
+        <source>No order has the status “%1”.</source>
+        <translation>Kein Auftrag hat den Status „%1“.</translation>
+    </message>
+    <message>
+        <source>No order matches “%1” with the status filter “%2”.</source>
+        <translation>Kein Auftrag passt zu „%1“ mit dem Statusfilter „%2“.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Status Now</source>
+        <translation>Status jetzt a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask the service for the print status of the selected orders now</source>
+        <translation>Den Druckstatus der ausgewählten Aufträge jetzt beim Dienst abfragen</translation>
+    </message>
+    <message>
+        <source>&amp;Show Print Page</source>
+        <translation>&amp;Druckseite anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the selected order&apos;s print page in the token widget</source>
+        <translation>Die Druckseite des ausgewählten Auftrags im Bereich „Druckseite“ anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Token Link</source>
+        <translation>Token-&amp;Link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the token link of the selected orders</source>
+        <translation>Den Token-Link der ausgewählten Aufträge kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Open the selected order&apos;s token link in your web browser</source>
+        <translation>Den Token-Link des ausgewählten Auftrags in Ihrem Webbrowser öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Export Selection as CSV…</source>
+        <translation>Auswahl als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the selected orders as a CSV file for a spreadsheet</source>
+        <translation>Die ausgewählten Aufträge als CSV-Datei für eine Tabellenkalkulation speichern</translation>
+    </message>
+    <message>
+        <source>Checking the print status now…</source>
+        <translation>Druckstatus wird jetzt geprüft…</translation>
+    </message>
+    <message>
+        <source>Checking the print status of the selected orders now…</source>
+        <translation>Druckstatus der ausgewählten Aufträge wird jetzt geprüft…</translation>
+    </message>
+    <message>
+        <source>Copied the token link to the clipboard</source>
+        <translation>Token-Link in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <source>Copied the token links of the selected orders to the clipboard, one per line</source>
+        <translation>Token-Links der ausgewählten Aufträge in die Zwischenablage kopiert, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Opened the token link of %1 in your browser</source>
+        <translation>Token-Link von %1 in Ihrem Browser geöffnet</translation>
+    </message>
+    <message>
+        <source>Could Not Open the Browser</source>
+        <translation>Browser konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The console could not start a web browser for the token link of %1. The link is now on the clipboard: paste it into your browser&apos;s address bar.</source>
+        <translation>Die Konsole konnte keinen Webbrowser für den Token-Link von %1 starten. Der Link befindet sich jetzt in der Zwischenablage: Fügen Sie ihn in die Adressleiste Ihres Browsers ein.</translation>
+    </message>
+    <message>
+        <source>orders-%1.csv</source>
+        <translation>orders-%1.csv</translation>
+    </message>
+    <message>
+        <source>Exported the selected orders to %1</source>
+        <translation>Ausgewählte Aufträge nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>You may not write to the folder %1.</source>
+        <translation>Sie haben keine Schreibrechte für den Ordner %1.</translation>
+    </message>
+    <message>
+        <source>The system said: %1.</source>
+        <translation>Meldung des Systems: %1.</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The orders could not be saved as %1. %2 Choose another folder, or free some disk space, and export again.</source>
+        <translation>Die Aufträge konnten nicht als %1 gespeichert werden. %2 Wählen Sie einen anderen Ordner oder geben Sie Speicherplatz frei, und exportieren Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::QueueNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Information</translation>
+    </message>
+</context>
+<context>
+    <name>pc::QueuePanel</name>
+    <message>
+        <source>Upload queue</source>
+        <translation>Upload-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Drop to add to the upload queue</source>
+        <translation>Ablegen, um zur Upload-Warteschlange hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>The change was not made</source>
+        <translation>Die Änderung wurde nicht vorgenommen</translation>
+    </message>
+    <message>
+        <source>Drop STL files or folders here</source>
+        <translation>STL-Dateien oder Ordner hierher ziehen</translation>
+    </message>
+    <message>
+        <source>Empty upload queue</source>
+        <translation>Leere Upload-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Folders are searched for .stl files, subfolders included. Each file becomes one order with the details above; other files are listed as skipped.</source>
+        <translation>Ordner werden einschließlich Unterordnern nach .stl-Dateien durchsucht. Jede Datei wird zu einem Auftrag mit den Auftragsdaten oben; andere Dateien werden als übersprungen aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Choose STL files to upload (Ctrl+O)</source>
+        <translation>STL-Dateien zum Hochladen auswählen (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Choose a folder: every .stl file in it is queued</source>
+        <translation>Ordner auswählen: Jede .stl-Datei darin wird in die Warteschlange gestellt</translation>
+    </message>
+    <message>
+        <source>Add STL Files</source>
+        <translation>STL-Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>STL files (*.stl *.STL *.Stl);;All files (*)</source>
+        <translation>STL-Dateien (*.stl *.STL *.Stl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Add a Folder of STL Files</source>
+        <translation>Ordner mit STL-Dateien hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Details</source>
+        <translation>Details &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Load the row&apos;s details into the order details form to change them</source>
+        <translation>Die Daten der Zeile zum Ändern in das Formular für Auftragsdaten laden</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Try the selected failed or cancelled uploads again</source>
+        <translation>Die ausgewählten fehlgeschlagenen oder abgebrochenen Uploads erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Upload</source>
+        <translation>Upload &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the selected uploads; they stay in the queue</source>
+        <translation>Die ausgewählten Uploads abbrechen; sie bleiben in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Hold the selected rows</source>
+        <translation>Die ausgewählten Zeilen anhalten</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue the selected rows</source>
+        <translation>Die ausgewählten Zeilen fortsetzen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve from Queue</source>
+        <translation>Aus der Warteschlange &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Take the selected rows out of the queue (files and orders are kept)</source>
+        <translation>Die ausgewählten Zeilen aus der Warteschlange nehmen (Dateien und Aufträge bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Top</source>
+        <translation>&amp;Ganz nach oben</translation>
+    </message>
+    <message>
+        <source>Upload the selected rows first</source>
+        <translation>Die ausgewählten Zeilen zuerst hochladen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>&amp;Nach oben</translation>
+    </message>
+    <message>
+        <source>Move the selected rows up one place</source>
+        <translation>Die ausgewählten Zeilen um eine Position nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Move the selected rows down one place</source>
+        <translation>Die ausgewählten Zeilen um eine Position nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Bottom</source>
+        <translation>Ganz nach un&amp;ten</translation>
+    </message>
+    <message>
+        <source>Upload the selected rows last</source>
+        <translation>Die ausgewählten Zeilen zuletzt hochladen</translation>
+    </message>
+    <message>
+        <source>Pause &amp;All</source>
+        <translation>A&amp;lle pausieren</translation>
+    </message>
+    <message>
+        <source>Hold every upload that has not finished</source>
+        <translation>Alle nicht abgeschlossenen Uploads anhalten</translation>
+    </message>
+    <message>
+        <source>Re&amp;sume All</source>
+        <translation>Alle fort&amp;setzen</translation>
+    </message>
+    <message>
+        <source>Continue every paused upload</source>
+        <translation>Alle pausierten Uploads fortsetzen</translation>
+    </message>
+    <message>
+        <source>Retry Fa&amp;iled</source>
+        <translation>Fehlgeschlagene w&amp;iederholen</translation>
+    </message>
+    <message>
+        <source>Try every failed upload again</source>
+        <translation>Alle fehlgeschlagenen Uploads erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Take done and cancelled rows out of the queue</source>
+        <translation>Fertige und abgebrochene Zeilen aus der Warteschlange nehmen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation>&amp;Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Choose STL files to upload</source>
+        <translation>STL-Dateien zum Hochladen auswählen</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped: they are uploading or done, so they keep the details they were sent with.</source>
+        <translation>
+            <numerusform>%n Zeile übersprungen, da sie gerade hochgeladen wird oder fertig ist; sie behält die Daten, mit denen sie gesendet wurde.</numerusform>
+            <numerusform>%n Zeilen übersprungen, da sie gerade hochgeladen werden oder fertig sind; sie behalten die Daten, mit denen sie gesendet wurden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be changed: the order store did not save the change (see the message above). Try again in a moment.</source>
+        <translation>
+            <numerusform>%n Zeile konnte nicht geändert werden: Die Auftragsdatenbank hat die Änderung nicht gespeichert (siehe Meldung oben). Versuchen Sie es gleich noch einmal.</numerusform>
+            <numerusform>%n Zeilen konnten nicht geändert werden: Die Auftragsdatenbank hat die Änderung nicht gespeichert (siehe Meldung oben). Versuchen Sie es gleich noch einmal.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed the details of %n row(s).</source>
+        <translation>
+            <numerusform>Daten von %n Zeile geändert.</numerusform>
+            <numerusform>Daten von %n Zeilen geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A change could not be saved</source>
+        <translation>Eine Änderung konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>&amp;Resume the queue</source>
+        <translation>Warteschlange &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Possible duplicate orders</source>
+        <translation>Mögliche doppelte Aufträge</translation>
+    </message>
+    <message>
+        <source>The same file for the same receiver is queued or was sent before. Remove the extra row, or keep it if the customer bought the design twice. Double-click a line to select its row.</source>
+        <translation>Dieselbe Datei für denselben Empfänger steht bereits in der Warteschlange oder wurde schon gesendet. Entfernen Sie die überzählige Zeile, oder behalten Sie sie, wenn der Kunde das Design zweimal gekauft hat. Doppelklicken Sie auf einen Eintrag, um die zugehörige Zeile auszuwählen.</translation>
+    </message>
+    <message>
+        <source>Queue row</source>
+        <translation>Warteschlangeneintrag</translation>
+    </message>
+    <message>
+        <source>Same file and receiver as</source>
+        <translation>Gleiche Datei und gleicher Empfänger wie</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Why it was skipped</source>
+        <translation>Grund für das Überspringen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped file(s) not queued</source>
+        <translation>
+            <numerusform>%n abgelegte Datei nicht in die Warteschlange gestellt</numerusform>
+            <numerusform>%n abgelegte Dateien nicht in die Warteschlange gestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only STL files (.stl) that can be read are uploaded. Fix the files listed below and drop them again if they should be.</source>
+        <translation>Nur lesbare STL-Dateien (.stl) werden hochgeladen. Korrigieren Sie die unten aufgeführten Dateien, und legen Sie sie erneut ab, falls sie hochgeladen werden sollen.</translation>
+    </message>
+    <message>
+        <source>“%1” for %2</source>
+        <extracomment>A queue row in the duplicate list: %1 is the file name, %2 the receiver</extracomment>
+        <translation>„%1“ für %2</translation>
+    </message>
+    <message>
+        <source>Queue item %1</source>
+        <translation>Warteschlangeneintrag %1</translation>
+    </message>
+    <message>
+        <source>%1
+The queue starts no new uploads until you resume it, or for 30 seconds.</source>
+        <translation>%1
+Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Sekunden vergangen sind.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uploading</source>
+        <translation>
+            <numerusform>%n wird hochgeladen</numerusform>
+            <numerusform>%n werden hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n pausiert</numerusform>
+            <numerusform>%n pausiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finished</source>
+        <translation>
+            <numerusform>%n fertig</numerusform>
+            <numerusform>%n fertig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Upload queue empty</source>
+        <extracomment>Queue totals for the status bar: %1 is the count, %2 the list of states</extracomment>
+        <translation>Upload-Warteschlange leer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the upload queue: %1</source>
+        <translation>
+            <numerusform>%n in der Upload-Warteschlange: %1</numerusform>
+            <numerusform>%n in der Upload-Warteschlange: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>E&amp;rledigte entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>pc::QueueStateDelegate</name>
+    <message>
+        <source>Measuring the speed…</source>
+        <translation>Geschwindigkeit wird gemessen…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 left</source>
+        <extracomment>Upload figures: %1 is the speed (&quot;1.2 MB/s&quot;), %2 the time left (&quot;0:00:12&quot;)</extracomment>
+        <translation>%1 · noch %2</translation>
+    </message>
+</context>
+<context>
+    <name>pc::QueueViewModel</name>
+    <message>
+        <source>%1 × %2 × %3 mm</source>
+        <extracomment>The bounding box of a design in millimetres: width x depth x height</extracomment>
+        <translation>%1 × %2 × %3 mm</translation>
+    </message>
+    <message>
+        <source>Sent with the upload; it can no longer be changed.</source>
+        <translation>Mit dem Upload gesendet; kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>Next attempt: %1</source>
+        <translation>Nächster Versuch: %1</translation>
+    </message>
+    <message>
+        <source>Attempts so far: %1</source>
+        <translation>Bisherige Versuche: %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Triangles</source>
+        <translation>Dreiecke</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Abmessungen</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>Job-ID</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Width × depth × height of the design, in millimetres</source>
+        <translation>Breite × Tiefe × Höhe des Designs in Millimetern</translation>
+    </message>
+    <message>
+        <source>Your own reference for the order (partner job ID), sent with it</source>
+        <translation>Ihre eigene Referenz für den Auftrag (Partner-Job-ID); wird mitgesendet</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s e-mail address: the print page is for them</source>
+        <translation>E-Mail-Adresse des Kunden: Die Druckseite ist für ihn bestimmt</translation>
+    </message>
+    <message>
+        <source>The details of “%1” could not be changed: it is uploading or done, or the order store refused the change.</source>
+        <translation>Die Daten von „%1“ konnten nicht geändert werden: Die Datei wird gerade hochgeladen oder ist fertig, oder die Auftragsdatenbank hat die Änderung abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Built-in sandbox (nothing leaves this computer)</source>
+        <translation>Integrierte Sandbox (nichts verlässt diesen Computer)</translation>
+    </message>
+    <message>
+        <source>Design Streaming (production)</source>
+        <translation>Design Streaming (Produktion)</translation>
+    </message>
+    <message>
+        <source>Another address</source>
+        <translation>Andere Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Dienst:</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Dienstadresse</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>Ad&amp;resse:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Your partner API key</source>
+        <translation>Ihr Partner-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>API-Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Keep the key in a file only I can read</source>
+        <translation>Schlüssel in einer Datei aufbewahren, die nur ich lesen kann</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain. Without this, the key is forgotten when the console closes.</source>
+        <translation>Dieser Computer hat keinen System-Schlüsselbund. Ohne diese Option wird der Schlüssel beim Schließen der Konsole vergessen.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Uploads and orders</source>
+        <translation>Uploads und Aufträge</translation>
+    </message>
+    <message>
+        <source>Default currency</source>
+        <translation>Standardwährung</translation>
+    </message>
+    <message>
+        <source>Default &amp;currency:</source>
+        <translation>Standard&amp;währung:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Default receiver e-mail</source>
+        <translation>Standard-Empfänger-E-Mail</translation>
+    </message>
+    <message>
+        <source>Default &amp;receiver:</source>
+        <translation>Standard-&amp;Empfänger:</translation>
+    </message>
+    <message>
+        <source>Parallel uploads</source>
+        <translation>Parallele Uploads</translation>
+    </message>
+    <message>
+        <source>&amp;Parallel uploads:</source>
+        <translation>&amp;Parallele Uploads:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The service is never asked about one order more often than this; it cannot be set below %1 seconds.</source>
+        <translation>Der Dienst wird zu einem Auftrag nie öfter als in diesem Abstand abgefragt; der Wert kann nicht unter %1 Sekunden liegen.</translation>
+    </message>
+    <message>
+        <source>Shortest time between two status checks of an order</source>
+        <translation>Kürzeste Zeit zwischen zwei Statusabfragen eines Auftrags</translation>
+    </message>
+    <message>
+        <source>Check each order at most every:</source>
+        <translation>Abfrage je Auftrag höchstens alle:</translation>
+    </message>
+    <message>
+        <source>Desktop notifications when a print ends</source>
+        <translation>Desktop-Benachrichtigungen, wenn ein Druck endet</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>The key is kept in the system keychain.</source>
+        <translation>Der Schlüssel wird im System-Schlüsselbund aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The key is kept in a file only you can read.</source>
+        <translation>Der Schlüssel wird in einer Datei aufbewahrt, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>The key is kept until the console closes.</source>
+        <translation>Der Schlüssel wird aufbewahrt, bis die Konsole geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>No key is stored: the console runs on its built-in sandbox.</source>
+        <translation>Kein Schlüssel gespeichert: Die Konsole verwendet ihre integrierte Sandbox.</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain.</source>
+        <translation>Dieser Computer hat keinen System-Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Enter your partner API key to use the Design Streaming service.</source>
+        <translation>Geben Sie Ihren Partner-API-Schlüssel ein, um den Dienst Design Streaming zu nutzen.</translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation>Dienst wird abgefragt…</translation>
+    </message>
+    <message>
+        <source>Connected: the service accepted the key.</source>
+        <translation>Verbunden: Der Dienst hat den Schlüssel akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The service rejected the API key. Check it (copy it again from your partner account) and try once more.</source>
+        <translation>Der Dienst hat den API-Schlüssel abgelehnt. Prüfen Sie ihn (kopieren Sie ihn erneut aus Ihrem Partnerkonto) und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The test did not get through: %1</source>
+        <translation>Der Test kam nicht durch: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pc::TokenPage</name>
+    <message>
+        <source>%1 asked for a user name and password. The print page never needs them, so the console declined.</source>
+        <translation>%1 hat nach Benutzername und Passwort gefragt. Die Druckseite benötigt diese nie, daher hat die Konsole abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The service sent the print page from %1 on to %2. The console stopped it there.</source>
+        <translation>Der Dienst hat die Druckseite von %1 an %2 weitergeleitet. Die Konsole hat sie dort angehalten.</translation>
+    </message>
+    <message>
+        <source>The print page tried to open a file on this computer (%1). The console stopped it.</source>
+        <translation>Die Druckseite hat versucht, eine Datei auf diesem Computer zu öffnen (%1). Die Konsole hat dies verhindert.</translation>
+    </message>
+    <message>
+        <source>The print page tried to leave %1 for %2. The console stopped it.</source>
+        <translation>Die Druckseite hat versucht, von %1 zu %2 zu wechseln. Die Konsole hat dies verhindert.</translation>
+    </message>
+    <message>
+        <source>The print page tried to open a &quot;%1&quot; address. The console stopped it.</source>
+        <translation>Die Druckseite hat versucht, eine „%1“-Adresse zu öffnen. Die Konsole hat dies verhindert.</translation>
+    </message>
+    <message>
+        <source>A frame of the print page tried to open a &quot;%1&quot; address. The console stopped it.</source>
+        <translation>Ein Frame der Druckseite hat versucht, eine „%1“-Adresse zu öffnen. Die Konsole hat dies verhindert.</translation>
+    </message>
+    <message>
+        <source>The print page tried to open a &quot;%1&quot; address in a new window. The console only opens web addresses, in your browser.</source>
+        <translation>Die Druckseite hat versucht, eine „%1“-Adresse in einem neuen Fenster zu öffnen. Die Konsole öffnet nur Webadressen, und zwar in Ihrem Browser.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted (%2), so the print page was not shown.</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut (%2), daher wurde die Druckseite nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>your location</source>
+        <translation>Ihren Standort</translation>
+    </message>
+    <message>
+        <source>the microphone</source>
+        <translation>das Mikrofon</translation>
+    </message>
+    <message>
+        <source>the camera</source>
+        <translation>die Kamera</translation>
+    </message>
+    <message>
+        <source>the camera and microphone</source>
+        <translation>Kamera und Mikrofon</translation>
+    </message>
+    <message>
+        <source>the mouse pointer</source>
+        <translation>den Mauszeiger</translation>
+    </message>
+    <message>
+        <source>your screen</source>
+        <translation>Ihren Bildschirm</translation>
+    </message>
+    <message>
+        <source>The print page asked for access to %1. The console does not allow it.</source>
+        <translation>Die Druckseite hat Zugriff auf %1 angefordert. Die Konsole erlaubt dies nicht.</translation>
+    </message>
+    <message>
+        <source>The print page offered a file (%1) to download. The console does not save files from it.</source>
+        <translation>Die Druckseite hat eine Datei (%1) zum Herunterladen angeboten. Die Konsole speichert keine Dateien von ihr.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::TokenStatePanel</name>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Reload print page</source>
+        <translation>Druckseite neu laden</translation>
+    </message>
+</context>
+<context>
+    <name>pc::TokenView</name>
+    <message>
+        <source>The service answered with HTTP status %1 for this link. Reload to try again, or open it in your browser.</source>
+        <translation>Der Dienst hat für diesen Link mit HTTP-Status %1 geantwortet. Laden Sie die Seite neu, um es erneut zu versuchen, oder öffnen Sie den Link in Ihrem Browser.</translation>
+    </message>
+    <message>
+        <source>%1 could not be reached. Check the network connection, then reload.</source>
+        <translation>%1 ist nicht erreichbar. Prüfen Sie die Netzwerkverbindung und laden Sie die Seite dann neu.</translation>
+    </message>
+    <message>
+        <source>The address %1 could not be found. Check the network connection, then reload.</source>
+        <translation>Die Adresse %1 wurde nicht gefunden. Prüfen Sie die Netzwerkverbindung und laden Sie die Seite dann neu.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted, so the print page was not shown.</source>
+        <translation>Dem Zertifikat von %1 wird nicht vertraut, daher wurde die Druckseite nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>The print page could not be loaded (error %1). Reload to try again.</source>
+        <translation>Die Druckseite konnte nicht geladen werden (Fehler %1). Laden Sie sie neu, um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Print page</source>
+        <translation>Druckseite</translation>
+    </message>
+    <message>
+        <source>The page the customer prints this order from, as the service shows it</source>
+        <translation>Die Seite, von der aus der Kunde diesen Auftrag druckt, so wie der Dienst sie anzeigt</translation>
+    </message>
+    <message>
+        <source>No order selected</source>
+        <translation>Kein Auftrag ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select an order to see the page its customer prints from.</source>
+        <translation>Wählen Sie einen Auftrag aus, um die Seite zu sehen, von der aus der Kunde druckt.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Print Page</source>
+        <translation>Druckseite &amp;neu laden</translation>
+    </message>
+    <message>
+        <source>Load the print page again</source>
+        <translation>Die Druckseite erneut laden</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Open the token link in your web browser</source>
+        <translation>Den Token-Link in Ihrem Webbrowser öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Link</source>
+        <translation>Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the token link to the clipboard</source>
+        <translation>Den Token-Link in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Reload print page</source>
+        <translation>Druckseite neu laden</translation>
+    </message>
+    <message>
+        <source>Open token link in browser</source>
+        <translation>Token-Link im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Copy token link</source>
+        <translation>Token-Link kopieren</translation>
+    </message>
+    <message>
+        <source>This order has no token link yet. It arrives when the design&apos;s upload has finished.</source>
+        <translation>Dieser Auftrag hat noch keinen Token-Link. Er folgt, sobald der Upload des Designs abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>This order&apos;s token link is not a web address, so the console does not open it.</source>
+        <translation>Der Token-Link dieses Auftrags ist keine Webadresse, daher öffnet die Konsole ihn nicht.</translation>
+    </message>
+    <message>
+        <source>No print page to show</source>
+        <translation>Keine Druckseite zum Anzeigen</translation>
+    </message>
+    <message>
+        <source>Loading the print page…</source>
+        <translation>Druckseite wird geladen…</translation>
+    </message>
+    <message>
+        <source>No web browser could be started for this link.</source>
+        <translation>Für diesen Link konnte kein Webbrowser gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Link kopiert</translation>
+    </message>
+    <message>
+        <source>No token link</source>
+        <translation>Kein Token-Link</translation>
+    </message>
+    <message>
+        <source>Token link: %1</source>
+        <translation>Token-Link: %1</translation>
+    </message>
+    <message>
+        <source>The print page stopped unexpectedly. Reload to start it again.</source>
+        <translation>Die Druckseite wurde unerwartet beendet. Laden Sie sie neu, um sie erneut zu starten.</translation>
+    </message>
+    <message>
+        <source>The print page could not be shown</source>
+        <translation>Die Druckseite konnte nicht angezeigt werden</translation>
+    </message>
+</context>
+<context>
+    <name>pc::UploadQueueModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>Datei wird geprüft</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Creating the token</source>
+        <translation>Token wird erstellt</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Wartet auf erneuten Versuch</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Benötigt Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <extracomment>An upload speed, e.g. &quot;12.3 MB/s&quot;</extracomment>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Restzeit</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Nächster Versuch</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,228 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ApiError</name>
+    <message numerus="yes">
+        <source>The service stopped responding: no data moved for %n second(s). The console will try again.</source>
+        <translation>
+            <numerusform>The service stopped responding: no data moved for %n second. The console will try again.</numerusform>
+            <numerusform>The service stopped responding: no data moved for %n seconds. The console will try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>Uploading %n file(s): %1 of %2</source>
+        <translation>
+            <numerusform>Uploading %n file: %1 of %2</numerusform>
+            <numerusform>Uploading %n files: %1 of %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resuming %n unfinished upload(s) of an earlier run.</source>
+        <translation>
+            <numerusform>Resuming %n unfinished upload of an earlier run.</numerusform>
+            <numerusform>Resuming %n unfinished uploads of an earlier run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n open order(s); Ctrl+C stops.</source>
+        <translation>
+            <numerusform>Watching %n open order; Ctrl+C stops.</numerusform>
+            <numerusform>Watching %n open orders; Ctrl+C stops.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetryPolicy</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StlInspector</name>
+    <message numerus="yes">
+        <source>%n open edge(s): the mesh has holes and is not watertight.</source>
+        <translation>
+            <numerusform>%n open edge: the mesh has a hole and is not watertight.</numerusform>
+            <numerusform>%n open edges: the mesh has holes and is not watertight.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n non-manifold edge(s) (shared by more than two facets).</source>
+        <translation>
+            <numerusform>%n non-manifold edge (shared by more than two facets).</numerusform>
+            <numerusform>%n non-manifold edges (shared by more than two facets).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edge(s) where neighbouring facets disagree on orientation (flipped facets).</source>
+        <translation>
+            <numerusform>%n edge where neighbouring facets disagree on orientation (flipped facets).</numerusform>
+            <numerusform>%n edges where neighbouring facets disagree on orientation (flipped facets).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n degenerate facet(s) (zero area).</source>
+        <translation>
+            <numerusform>%n degenerate facet (zero area).</numerusform>
+            <numerusform>%n degenerate facets (zero area).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored normal(s) point against the facet&apos;s winding.</source>
+        <translation>
+            <numerusform>%n stored normal points against its facet&apos;s winding.</numerusform>
+            <numerusform>%n stored normals point against their facet&apos;s winding.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) after the last triangle were ignored.</source>
+        <translation>
+            <numerusform>%n byte after the last triangle was ignored.</numerusform>
+            <numerusform>%n bytes after the last triangle were ignored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored normal(s) are not finite numbers; they were ignored.</source>
+        <translation>
+            <numerusform>%n stored normal is not a finite number; it was ignored.</numerusform>
+            <numerusform>%n stored normals are not finite numbers; they were ignored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pc::OrderFactsBar</name>
+    <message numerus="yes">
+        <source>Queue %n file(s)</source>
+        <translation>
+            <numerusform>Queue %n file</numerusform>
+            <numerusform>Queue %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting: press Queue to add them with these details.</source>
+        <translation>
+            <numerusform>%n file waiting: press Queue to add it with these details.</numerusform>
+            <numerusform>%n files waiting: press Queue to add them with these details.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting for order details: complete the form above, then press Queue.</source>
+        <translation>
+            <numerusform>%n file waiting for order details: complete the form above, then press Queue.</numerusform>
+            <numerusform>%n files waiting for order details: complete the form above, then press Queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply to %n selected row(s)</source>
+        <translation>
+            <numerusform>Apply to %n selected row</numerusform>
+            <numerusform>Apply to %n selected rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pc::OrderTableModel</name>
+    <message numerus="yes">
+        <source>%n earlier change(s)</source>
+        <translation>
+            <numerusform>%n earlier change</numerusform>
+            <numerusform>%n earlier changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pc::QueuePanel</name>
+    <message numerus="yes">
+        <source>%n row(s) skipped: they are uploading or done, so they keep the details they were sent with.</source>
+        <translation>
+            <numerusform>%n row skipped: it is uploading or done, so it keeps the details it was sent with.</numerusform>
+            <numerusform>%n rows skipped: they are uploading or done, so they keep the details they were sent with.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be changed: the order store did not save the change (see the message above). Try again in a moment.</source>
+        <translation>
+            <numerusform>%n row could not be changed: the order store did not save the change (see the message above). Try again in a moment.</numerusform>
+            <numerusform>%n rows could not be changed: the order store did not save the change (see the message above). Try again in a moment.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed the details of %n row(s).</source>
+        <translation>
+            <numerusform>Changed the details of %n row.</numerusform>
+            <numerusform>Changed the details of %n rows.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped file(s) not queued</source>
+        <translation>
+            <numerusform>%n dropped file not queued</numerusform>
+            <numerusform>%n dropped files not queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uploading</source>
+        <translation>
+            <numerusform>%n uploading</numerusform>
+            <numerusform>%n uploading</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paused</source>
+        <translation>
+            <numerusform>%n paused</numerusform>
+            <numerusform>%n paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finished</source>
+        <translation>
+            <numerusform>%n finished</numerusform>
+            <numerusform>%n finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the upload queue: %1</source>
+        <translation>
+            <numerusform>%n in the upload queue: %1</numerusform>
+            <numerusform>%n in the upload queue: %1</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
