@@ -19,6 +19,7 @@ namespace pc {
 class ApiKeyStore;
 class ConsoleSession;
 class Dashboard;
+class DesktopNotifier;
 class OrderDetails;
 class OrdersPanel;
 class QueuePanel;
@@ -26,8 +27,8 @@ class TokenView;
 
 // The console's main window (UX.md). With a ConsoleSession it is the work surface: the upload
 // queue on top, the orders table and the dashboard below, the print page (token view) and
-// the order details in docks, polling and queue state in the status bar, notifications in the
-// tray, and the layout remembered. Without a session (a preview, and the environment tests)
+// the order details in docks, polling and queue state in the status bar, notifications on the
+// desktop, and the layout remembered. Without a session (a preview, and the environment tests)
 // it shows what the console is and which service it is connected to.
 class MainWindow final : public QMainWindow
 {
@@ -51,6 +52,8 @@ public:
     // The print page: created when first needed (a web engine is heavy, and needs a display).
     TokenView *tokenView();
     QDockWidget *tokenDock() const { return m_tokenDock; }
+    // Desktop notifications of finished and confirmed prints (work surface only).
+    DesktopNotifier *notifier() const { return m_notifier; }
 
 public Q_SLOTS:
     // Files from the command line or another instance.
@@ -106,6 +109,7 @@ private:
     QLabel *m_pollingStatus = nullptr;
     QLabel *m_queueStatus = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
 };
 
 } // namespace pc

@@ -4,6 +4,7 @@
 #include "common/buildinfo.h"
 #include "consolesession.h"
 #include "dashboard.h"
+#include "desktopnotifier.h"
 #include "environmentbadge.h"
 #include "orderdetails.h"
 #include "orders/orderstore.h"
@@ -257,8 +258,9 @@ void MainWindow::createWorkMenus()
 
 void MainWindow::createTray()
 {
+    m_notifier = new DesktopNotifier(this);
     if (!QSystemTrayIcon::isSystemTrayAvailable())
-        return; // notifications then appear in the status bar only
+        return; // notifications go to the desktop's notification service, if there is one
     m_tray = new QSystemTrayIcon(windowIcon(), this);
     m_tray->setObjectName(u"trayIcon"_s);
     m_tray->setToolTip(applicationName());
@@ -271,6 +273,7 @@ void MainWindow::createTray()
     menu->addAction(m_quitAction);
     m_tray->setContextMenu(menu);
     m_tray->show();
+    m_notifier->setTray(m_tray);
 }
 
 void MainWindow::connectSession()
@@ -348,19 +351,12 @@ void MainWindow::showDetailsFor(const std::optional<Order> &order)
 
 void MainWindow::notify(const Order &order, const PrintStatus &previous)
 {
-    Q_UNUSED(previous);
-    const JobStatus status = order.status.status;
-    if (status != JobStatus::Success && status != JobStatus::Failure && !isFinal(status))
+    const auto notification = DesktopNotifier::forStatusChange(order, previous);
+    if (!notification)
         return;
-    const QString title = tr("%1: %2").arg(order.fileName, statusLabel(status));
-    const QString text = tr("Receiver %1").arg(order.receiverEmail);
-    statusBar()->showMessage(title, 10000);
-    if (m_tray && m_session->settings().notifications)
-        m_tray->showMessage(title, text,
-                            status == JobStatus::Failure || status == JobStatus::ConfirmedFailure
-                                ? QSystemTrayIcon::Warning
-                                : QSystemTrayIcon::Information,
-                            8000);
+    statusBar()->showMessage(notification->title, 10000);
+    m_notifier->setEnabled(m_session->settings().notifications);
+    m_notifier->show(*notification);
 }
 
 void MainWindow::queueSampleDesign()

@@ -1562,6 +1562,21 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
     </message>
 </context>
 <context>
+    <name>pc::DesktopNotifier</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Auftrag %1</translation>
+    </message>
+    <message>
+        <source>Receiver %1</source>
+        <translation>Empfänger %1</translation>
+    </message>
+</context>
+<context>
     <name>pc::DropScanner</name>
     <message>
         <source>Not a regular file.</source>
@@ -1881,14 +1896,6 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
     <message>
         <source>Following %1 open orders</source>
         <translation>%1 offene Aufträge werden verfolgt</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Receiver %1</source>
-        <translation>Empfänger %1</translation>
     </message>
     <message>
         <source>The sample design could not be copied to %1.</source>
