@@ -13,11 +13,16 @@
 #include "settings/apikeystore.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QIcon>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -25,6 +30,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -102,6 +108,7 @@ private slots:
     void chooseEnvironment();
     void environmentKindFromName();
     void workSurfaceMenusShortcutsAndLayout();
+    void workSurfaceControlsHaveNames();
 };
 
 void TestMainWindow::initTestCase()
@@ -460,6 +467,56 @@ void TestMainWindow::workSurfaceMenusShortcutsAndLayout()
     }
     pc::MainWindow again(environment, &session, &keys);
     QCOMPARE(again.findChild<QSplitter *>(u"workSplitter"_s)->saveState(), splitterState);
+}
+
+// What a screen reader announces for each control of the work surface (Qt's accessibility
+// layer, as AT-SPI reads it): every button, field, list, table and tab has a name, and an
+// editable field's name is not only its placeholder example.
+void TestMainWindow::workSurfaceControlsHaveNames()
+{
+    pc::SandboxServer sandbox;
+    QVERIFY(sandbox.listen(0));
+    QTemporaryDir data;
+    pc::ServiceEndpoint endpoint;
+    endpoint.baseUrl = sandbox.apiBaseUrl();
+    endpoint.apiKey = sandbox.apiKey();
+    pc::ConsoleSession session(endpoint, EnvironmentKind::Sandbox, pc::ConsoleSettings());
+    QVERIFY(session.open(data.path()).ok());
+    session.start();
+    pc::ApiKeyStore keys;
+    keys.setKeychainEnabled(false);
+    pc::MainWindow window(EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl()),
+                          &session, &keys);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QStringList unnamed;
+    int checked = 0;
+    const QList<QWidget *> widgets = window.findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        const bool control =
+            qobject_cast<QAbstractButton *>(widget) || qobject_cast<QLineEdit *>(widget) ||
+            qobject_cast<QComboBox *>(widget) || qobject_cast<QAbstractSpinBox *>(widget) ||
+            qobject_cast<QAbstractItemView *>(widget) || qobject_cast<QTabBar *>(widget);
+        if (!control || !widget->isVisibleTo(&window))
+            continue;
+        // Qt's own helpers inside other controls (the tab bar's scroll arrows, a combo box's
+        // popup list, a line edit's clear button) are named by the control around them.
+        if (widget->objectName().startsWith(u"qt_"_s) ||
+            qobject_cast<QComboBox *>(widget->parentWidget()) ||
+            qobject_cast<QTabBar *>(widget->parentWidget()) ||
+            qobject_cast<QLineEdit *>(widget->parentWidget()))
+            continue;
+        ++checked;
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+        const QString name =
+            accessible ? accessible->text(QAccessible::Name).remove(u'&').trimmed() : QString();
+        if (name.isEmpty())
+            unnamed << u"%1 (%2)"_s.arg(widget->objectName(),
+                                        QString::fromLatin1(widget->metaObject()->className()));
+    }
+    QVERIFY2(checked > 20, qPrintable(u"only %1 controls found"_s.arg(checked)));
+    QVERIFY2(unnamed.isEmpty(), qPrintable(u"No accessible name: "_s + unnamed.join(u", "_s)));
 }
 
 QTEST_MAIN(TestMainWindow)
