@@ -6,6 +6,7 @@
 #include "consolesession.h"
 #include "environmentinfo.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 #include "uilogging.h"
 
 #include "common/buildinfo.h"
@@ -42,6 +43,7 @@ struct Options
 {
     std::optional<pc::EnvironmentKind> environment;
     std::optional<QUrl> baseUrl;
+    QStringList files; // STL files or folders to queue
 };
 
 void printError(const QString &message)
@@ -78,15 +80,15 @@ std::optional<Options> parseCommandLine(const QApplication &app)
         u"url"_s);
     parser.addOption(environmentOption);
     parser.addOption(baseUrlOption);
+    parser.addPositionalArgument(
+        u"files"_s,
+        QCoreApplication::translate("main", "STL files or folders to queue. When the console "
+                                            "is already running, they go to its queue."),
+        u"[FILE...]"_s);
     parser.process(app);
 
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(QCoreApplication::translate("main", "unexpected argument '%1' (see --help)")
-                       .arg(parser.positionalArguments().constFirst()));
-        return std::nullopt;
-    }
-
     Options options;
+    options.files = parser.positionalArguments();
     if (parser.isSet(environmentOption)) {
         options.environment = pc::environmentKindFromName(parser.value(environmentOption));
         if (!options.environment) {
@@ -144,6 +146,24 @@ int main(int argc, char *argv[])
     const std::optional<Options> options = parseCommandLine(app);
     if (!options)
         return kExitUsage;
+
+    // One console per data folder: a second start (an STL file opened from the file manager)
+    // hands its files to the running console and ends here, before any sandbox or keychain.
+    pc::SingleInstance instance(pc::OrderStore::defaultDataFolder());
+    switch (instance.start(options->files)) {
+    case pc::SingleInstance::Role::HandedOver:
+        qCInfo(pc::lcUi).noquote()
+            << "Handed" << options->files.size() << "file(s) to the running console";
+        return kExitOk;
+    case pc::SingleInstance::Role::Failed: {
+        printError(instance.errorString());
+        QMessageBox box(QMessageBox::Critical, pc::applicationName(), instance.errorString());
+        box.exec();
+        return kExitFailure;
+    }
+    case pc::SingleInstance::Role::Primary:
+        break;
+    }
 
     // The key: the environment variable (scripts), else what Settings stored (keychain,
     // this session, or the owner-only file). It is registered for redaction and removed from
@@ -224,6 +244,21 @@ int main(int argc, char *argv[])
 
     pc::MainWindow window(environment, &session, &keys);
     window.show();
+    if (!options->files.isEmpty()) {
+        qCInfo(pc::lcUi).noquote()
+            << "Queueing" << options->files.size() << "file(s) from the command line";
+        window.addPaths(options->files);
+    }
+    QObject::connect(&instance, &pc::SingleInstance::activationRequested, &window,
+                     [&window](const QStringList &paths) {
+                         window.setWindowState(window.windowState() & ~Qt::WindowMinimized);
+                         window.show();
+                         window.raise();
+                         window.activateWindow();
+                         if (!paths.isEmpty())
+                             window.addPaths(paths);
+                     });
+    instance.listen();
     if (opened.outcome == pc::OpenResult::Outcome::Recovered) {
         // Said once the window is up: the damaged file was kept, a fresh store is in use.
         QTimer::singleShot(0, &window, [&window, message = opened.message] {

@@ -41,6 +41,7 @@ private slots:
     void productionWithKeyNeverShowsTheKey_data();
     void productionWithKeyNeverShowsTheKey();
     void printsVersion();
+    void secondStartHandsItsFilesToTheFirst();
     void rejectsBadCommandLine_data();
     void rejectsBadCommandLine();
 
@@ -54,7 +55,9 @@ private:
 
         QString text() const { return QString::fromUtf8(output); }
     };
-    std::unique_ptr<Gui> start(const QStringList &arguments, const QString &apiKey = {});
+    // `sameUserAs`: run as the same user (same home and runtime folder) as that console.
+    std::unique_ptr<Gui> start(const QStringList &arguments, const QString &apiKey = {},
+                               const Gui *sameUserAs = nullptr);
     // Waits for the "Main window shown" line; returns its match (invalid on timeout).
     static QRegularExpressionMatch waitUntilShown(Gui &gui);
     static void terminateCleanly(Gui &gui);
@@ -67,13 +70,13 @@ void TestGuiLaunch::initTestCase()
              "tst_guilaunch needs an X display (run it through CTest or with-display.sh)");
 }
 
-std::unique_ptr<TestGuiLaunch::Gui> TestGuiLaunch::start(const QStringList &arguments,
-                                                         const QString &apiKey)
+std::unique_ptr<TestGuiLaunch::Gui>
+TestGuiLaunch::start(const QStringList &arguments, const QString &apiKey, const Gui *sameUserAs)
 {
     auto gui = std::make_unique<Gui>();
     if (!gui->home.isValid())
         return {};
-    const QDir home(gui->home.path());
+    const QDir home(sameUserAs ? sameUserAs->home.path() : gui->home.path());
     for (const char *sub : {"config", "data", "cache", "state", "runtime"})
         home.mkpath(QString::fromLatin1(sub));
     QFile::setPermissions(home.filePath(u"runtime"_s),
@@ -237,7 +240,6 @@ void TestGuiLaunch::rejectsBadCommandLine_data()
     QTest::newRow("sandbox with url")
         << QStringList{u"--environment=sandbox"_s, u"--base-url=https://example.com/api3/"_s}
         << u"cannot be combined"_s;
-    QTest::newRow("stray argument") << QStringList{u"model.stl"_s} << u"model.stl"_s;
 }
 
 void TestGuiLaunch::rejectsBadCommandLine()
@@ -253,6 +255,32 @@ void TestGuiLaunch::rejectsBadCommandLine()
     QCOMPARE(gui->process.exitCode(), 2);
     QVERIFY2(gui->text().contains(message), qPrintable(gui->text()));
     QVERIFY(!kShownLine.match(gui->text()).hasMatch());
+}
+
+// Opening an STL file while the console runs (a file manager starts "partner-console FILE"):
+// the new start hands the file to the running console and exits; nothing else starts.
+void TestGuiLaunch::secondStartHandsItsFilesToTheFirst()
+{
+    const QString design = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl");
+    std::unique_ptr<Gui> first = start({design});
+    QVERIFY(first);
+    QVERIFY2(waitUntilShown(*first).hasMatch(), qPrintable(first->text()));
+    QVERIFY2(first->text().contains(u"Queueing 1 file(s) from the command line"_s),
+             qPrintable(first->text()));
+
+    std::unique_ptr<Gui> second = start({design, u"another.stl"_s}, {}, first.get());
+    QVERIFY(second);
+    QVERIFY(second->process.waitForFinished(kStartTimeoutMs));
+    second->output += second->process.readAll();
+    QCOMPARE(second->process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second->process.exitCode(), 0);
+    QVERIFY2(second->text().contains(u"Handed 2 file(s) to the running console"_s),
+             qPrintable(second->text()));
+    QVERIFY2(!kShownLine.match(second->text()).hasMatch(), qPrintable(second->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(first->text().contains(u"Another start handed over 2 file(s)"_s),
+                              qPrintable(first->text()), 20'000);
+    QCOMPARE(first->process.state(), QProcess::Running);
+    terminateCleanly(*first);
 }
 
 QTEST_GUILESS_MAIN(TestGuiLaunch)

@@ -1393,10 +1393,6 @@ Ohne API-Schlüssel (Umgebungsvariable %2) läuft die Konsole mit ihrer integrie
         <translation>Den Dienst Design Streaming unter dieser api3-Basis-URL statt der Produktionsadresse verwenden (erfordert einen API-Schlüssel).</translation>
     </message>
     <message>
-        <source>unexpected argument &apos;%1&apos; (see --help)</source>
-        <translation>unerwartetes Argument &apos;%1&apos; (siehe --help)</translation>
-    </message>
-    <message>
         <source>unknown environment &apos;%1&apos;: use &apos;sandbox&apos; or &apos;production&apos;</source>
         <translation>unbekannte Umgebung &apos;%1&apos;: Verwenden Sie &apos;sandbox&apos; oder &apos;production&apos;</translation>
     </message>
@@ -1423,6 +1419,10 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
     <message>
         <source>The console cannot open its data.</source>
         <translation>Die Konsole kann ihre Daten nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>STL files or folders to queue. When the console is already running, they go to its queue.</source>
+        <translation>STL-Dateien oder Ordner, die in die Warteschlange gestellt werden. Läuft die Konsole bereits, kommen sie in deren Warteschlange.</translation>
     </message>
 </context>
 <context>
@@ -3054,6 +3054,17 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
     <message>
         <source>The test did not get through: %1</source>
         <translation>Der Test kam nicht durch: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pc::SingleInstance</name>
+    <message>
+        <source>Another Partner Console is running for this data folder but did not answer. Close it (or end its process), then start the console again.</source>
+        <translation>Für diesen Datenordner läuft bereits eine Partner Console, die aber nicht antwortet. Schließen Sie sie (oder beenden Sie ihren Prozess) und starten Sie die Konsole dann erneut.</translation>
+    </message>
+    <message>
+        <source>The running Partner Console did not accept the files.</source>
+        <translation>Die laufende Partner Console hat die Dateien nicht angenommen.</translation>
     </message>
 </context>
 <context>
