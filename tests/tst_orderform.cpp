@@ -179,6 +179,15 @@ void TestOrderForm::currencyNamesAndDefaults()
     QVERIFY(!pc::currencyDisplayName(u"JPY", english).isEmpty());
     QVERIFY(!pc::currencyDisplayName(u"CHF", german).isEmpty());
     QCOMPARE(pc::currencyDisplayName(u"ABC", english), u"ABC"_s);
+    // Currencies no German-speaking country uses, in German: from the system's iso-codes
+    // (packaging/debian-packages.txt), since Qt's locale data only has "US Dollar".
+    QCOMPARE(pc::currencyDisplayName(u"USD", german), u"US-Dollar"_s);
+    QCOMPARE(pc::currencyDisplayName(u"SEK", german), u"Schwedische Krone"_s);
+    QCOMPARE(pc::currencyDisplayName(u"USD", QLocale(QLocale::Hawaiian)), u"US Dollar"_s);
+    int inGerman = 0;
+    for (const QString &code : pc::isoCurrencyCodes())
+        inGerman += pc::currencyDisplayName(code, german) != pc::currencyDisplayName(code, english);
+    QVERIFY2(inGerman > 100, qPrintable(QString::number(inGerman)));
     for (const QString &code : pc::isoCurrencyCodes())
         QVERIFY2(!pc::currencyDisplayName(code, english).isEmpty(), qPrintable(code));
 

@@ -1,5 +1,6 @@
 // ISO 4217 currencies as Qt's locale data knows them: the code list, display names and the
 // usual number of decimals (declared in orderform.h).
+#include "orders/isocurrencynames.h"
 #include "orders/orderform.h"
 
 #include <QHash>
@@ -99,12 +100,21 @@ QString currencyDisplayName(QStringView code, const QLocale &uiLocale)
             return own;
     }
     const CurrencyInfo &info = currencyTable().info[*known];
-    for (const QLocale::Language language : {uiLocale.language(), QLocale::English}) {
+    auto inLanguage = [&info](QLocale::Language language) {
         for (const auto &[lang, name] : info.names) {
             if (lang == language)
                 return name;
         }
-    }
+        return QString();
+    };
+    // Qt's data for the user's language (the currency of a country speaking it), else the
+    // system's iso-codes translation, else English.
+    if (QString name = inLanguage(uiLocale.language()); !name.isEmpty())
+        return name;
+    if (QString name = isoCurrencyName(*known, uiLocale.language()); !name.isEmpty())
+        return name;
+    if (QString name = inLanguage(QLocale::English); !name.isEmpty())
+        return name;
     return info.names.isEmpty() ? *known : info.names.front().second;
 }
 
