@@ -30,6 +30,18 @@ void printText(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
+// The options every start understands before a command is named (the overview lists them;
+// not QCommandLineParser's own --help-all, which this program does not offer).
+QCommandLineOption helpOption()
+{
+    return QCommandLineOption({u"h"_s, u"help"_s}, CliText::tr("Show this help."));
+}
+
+QCommandLineOption versionOption()
+{
+    return QCommandLineOption({u"v"_s, u"version"_s}, CliText::tr("Show the version."));
+}
+
 QString overviewText(const GlobalOptions &globals,
                      const std::vector<std::unique_ptr<CliCommand>> &commands)
 {
@@ -38,8 +50,7 @@ QString overviewText(const GlobalOptions &globals,
         CliText::tr("Scripting interface of the Design Streaming partner console: create tokens, "
                     "upload STL designs, follow prints, run the built-in sandbox service."));
     globals.addTo(parser);
-    parser.addHelpOption();
-    parser.addVersionOption();
+    parser.addOptions({helpOption(), versionOption()});
     parser.addPositionalArgument(u"command"_s, CliText::tr("One of the commands below."),
                                  u"COMMAND [options]"_s);
     QString text = parser.helpText();
@@ -80,8 +91,8 @@ int runCli(const QStringList &arguments)
     // are not errors here.
     QCommandLineParser first;
     globals.addTo(first);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, CliText::tr("Show this help."));
-    const QCommandLineOption version({u"v"_s, u"version"_s}, CliText::tr("Show the version."));
+    const QCommandLineOption help = helpOption();
+    const QCommandLineOption version = versionOption();
     first.addOptions({help, version});
     first.parse(arguments);
     const CliOutput out(first.isSet(globals.json));
