@@ -94,7 +94,9 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
     std::optional<ProgressReporter> reporter;
     if (action == u"run" || action == u"retry")
         reporter.emplace(out, queue);
-    queue.start();
+    // Changing the queue while another console works it would go unnoticed there.
+    if (!queue.start())
+        return out.error(ExitServiceError, u"store"_s, queue.claimProblem());
     if (needsId && !queue.item(id))
         return out.invalidInput(
             CliText::tr("There is no queue item %1 here (see queue list).").arg(id));

@@ -192,7 +192,10 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     ProgressReporter reporter(out, queue);
 
     // What this run answers for: the new files and whatever an earlier run left unfinished.
-    queue.start();
+    // Nothing is queued while another console works this data folder: it would not upload
+    // the files, and this run could not report on them.
+    if (!queue.start())
+        return out.error(ExitServiceError, u"store"_s, queue.claimProblem());
     std::set<qint64> ours;
     for (const QueueItem &item : queue.items()) {
         if (!isFinalQueueState(item.state))

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
@@ -72,6 +73,29 @@ QString timestampForFileName()
     return QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
 }
 
+// Whether this process may write the folder and those of the store's files that exist.
+// access(2) semantics: a read-only mount and an immutable file count too, and root may
+// write what permission bits forbid.
+bool storeWritable(const QString &folder, const QString &databasePath)
+{
+    if (!QFileInfo(folder).isWritable())
+        return false;
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+        const QFileInfo file(databasePath + suffix);
+        if (file.exists() && !file.isWritable())
+            return false;
+    }
+    return true;
+}
+
+// The program behind a process id, for telling the user which console holds the queue;
+// empty where the system does not say.
+QString programOfProcess(qint64 pid)
+{
+    const QString target = QFileInfo(u"/proc/%1/exe"_s.arg(pid)).symLinkTarget();
+    return target.isEmpty() ? QString() : QFileInfo(target).fileName();
+}
+
 } // namespace
 
 OrderStore::OrderStore()
@@ -101,14 +125,38 @@ bool OrderStore::isOpen() const
     return m_db.isValid() && m_db.isOpen();
 }
 
+QString OrderStore::dataFolder() const
+{
+    return m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
+}
+
+QString OrderStore::queueLockFileName()
+{
+    return u"queue.lock"_s;
+}
+
 void OrderStore::close()
 {
+    releaseQueueClaim();
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
     }
     if (QSqlDatabase::contains(m_connectionName))
         QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+StoreError OrderStore::readOnlyError(const QString &detail) const
+{
+    return makeError(
+        StoreError::Kind::ReadOnly,
+        StoreText::tr("The data folder %1 is read-only, so the console cannot save its queue "
+                      "and orders there; nothing saved there was changed. Make the folder and "
+                      "the orders.db files in it writable for your user, or choose another data "
+                      "folder (--data-dir, or the PARTNER_CONSOLE_DATA_DIR environment "
+                      "variable).")
+            .arg(QDir::toNativeSeparators(dataFolder())),
+        detail);
 }
 
 StoreError OrderStore::notOpen() const
@@ -131,6 +179,15 @@ OpenResult OrderStore::open(const QString &dataFolder)
         return result;
     }
     m_path = QDir(dataFolder).absoluteFilePath(databaseFileName());
+    // Checked before SQLite opens anything: it would open what it cannot write read-only,
+    // leave -wal and -shm files behind, and fail only at the first write.
+    if (!storeWritable(this->dataFolder(), m_path)) {
+        result.databasePath = m_path;
+        result.error = readOnlyError(u"not writable"_s);
+        result.message = result.error.message;
+        qCInfo(lcOrders).noquote() << result.message; // the caller shows it to the user
+        return result;
+    }
     const QFileInfo info(m_path);
     const bool existed = info.exists();
 
@@ -207,6 +264,12 @@ OpenResult OrderStore::openFile(bool *corrupt)
 
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     m_db.setDatabaseName(m_path);
+    // open() checked the permissions; SQLite may still find the file read-only (a mount
+    // changed meanwhile, a rule access(2) does not see). Then it fails at the first write,
+    // and the user is told in the same words.
+    auto readOnlyOr = [&](const StoreError &error) {
+        return error.kind == StoreError::Kind::ReadOnly ? readOnlyError(error.detail) : error;
+    };
     if (!m_db.open()) {
         const QSqlError error = m_db.lastError();
         if (isCorruption(error))
@@ -219,11 +282,11 @@ OpenResult OrderStore::openFile(bool *corrupt)
                       error.text()));
     }
     if (StoreError e = configureConnection(m_db); e.isError())
-        return fail(e);
+        return fail(readOnlyOr(e));
     StoreError checkError;
     const QString problem = quickCheckProblem(m_db, &checkError);
     if (checkError.isError())
-        return fail(checkError);
+        return fail(readOnlyOr(checkError));
     if (!problem.isEmpty())
         return fail(makeError(StoreError::Kind::Corrupt,
                               StoreText::tr("The order database is damaged."), problem));
@@ -231,8 +294,10 @@ OpenResult OrderStore::openFile(bool *corrupt)
     StoreResult<int> applied = migrate(m_db, &version);
     result.schemaVersion = version;
     if (!applied)
-        return fail(applied.error());
+        return fail(readOnlyOr(applied.error()));
     result.migrationsApplied = *applied;
+    if (StoreError e = checkWritable(m_db); e.kind == StoreError::Kind::ReadOnly)
+        return fail(readOnlyError(e.detail));
     result.outcome = OpenResult::Outcome::Opened;
     return result;
 }
@@ -524,6 +589,62 @@ StoreStatus OrderStore::removeQueueItem(qint64 id)
     if (e.isError())
         return e;
     return Done{};
+}
+
+StoreStatus OrderStore::claimQueue()
+{
+    if (!isOpen())
+        return notOpen();
+    if (m_queueClaim)
+        return Done{};
+    auto lock = std::make_unique<QLockFile>(QDir(dataFolder()).filePath(queueLockFileName()));
+    // Never stale by age: a console may work its queue for days. A holder that died is
+    // recognised by its process id, and the system lock QLockFile holds dies with it.
+    lock->setStaleLockTime(0);
+    if (lock->tryLock(0)) {
+        m_queueClaim = std::move(lock);
+        qCDebug(lcOrders) << "Claimed the upload queue of" << dataFolder();
+        return Done{};
+    }
+    switch (lock->error()) {
+    case QLockFile::LockFailedError: {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        lock->getLockInfo(&pid, &host, &application);
+        QString program = programOfProcess(pid);
+        if (program.isEmpty())
+            program = application.isEmpty() ? u"partner-console"_s : application;
+        qCInfo(lcOrders).noquote()
+            << "The upload queue of" << dataFolder() << "is held by" << program << "process" << pid;
+        return makeError(
+            StoreError::Kind::Locked,
+            StoreText::tr("Another console (%1, process %2) is using the upload queue of the "
+                          "data folder %3. Only one console at a time uploads from a data "
+                          "folder, so that nothing is sent twice: wait until it has finished, "
+                          "or close it.")
+                .arg(program)
+                .arg(pid)
+                .arg(QDir::toNativeSeparators(dataFolder())));
+    }
+    case QLockFile::PermissionError:
+        return readOnlyError(u"queue.lock cannot be created"_s);
+    case QLockFile::NoError:
+    case QLockFile::UnknownError:
+        break;
+    }
+    return makeError(StoreError::Kind::Other,
+                     StoreText::tr("The upload queue of the data folder %1 cannot be locked for "
+                                   "this console.")
+                         .arg(QDir::toNativeSeparators(dataFolder())));
+}
+
+void OrderStore::releaseQueueClaim()
+{
+    if (m_queueClaim) {
+        m_queueClaim.reset(); // unlocks and removes queue.lock
+        qCDebug(lcOrders) << "Released the upload queue of" << dataFolder();
+    }
 }
 
 StoreResult<qint64> OrderStore::setMaxPageCountForTesting(qint64 pages)

@@ -5,6 +5,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
+class QLockFile;
+
 namespace pc {
 
 // The persistent queue and order store: one SQLite file (orders.db) in a data folder, used
@@ -34,11 +38,26 @@ public:
     // Opens (creating when needed) `dataFolder`/orders.db: connection setup, integrity
     // check, migrations. A damaged, truncated or empty file is renamed to
     // orders.db.corrupt-YYYYMMDD-HHMMSS (with its -wal and -shm) and a new store created;
-    // the result says so in words for the user.
+    // the result says so in words for the user. A folder or file this process cannot write
+    // fails with Kind::ReadOnly and a message naming the folder, before anything is changed:
+    // a store that opens is one that can save.
     OpenResult open(const QString &dataFolder);
     void close();
     bool isOpen() const;
     QString databasePath() const { return m_path; }
+    QString dataFolder() const;
+
+    // --- The queue claim ---------------------------------------------------------------
+    // One console at a time works the upload queue of a data folder: two would create
+    // tokens for, and send, the same items. The claim is an exclusive lock file (queue.lock
+    // next to orders.db) held until releaseQueueClaim() or close(); the system frees it when
+    // the holder dies, however it dies. Claiming again while holding it is fine. While
+    // another process (or another store in this one) holds it: Kind::Locked, with a message
+    // naming that process. Reading and adding queue items needs no claim.
+    StoreStatus claimQueue();
+    void releaseQueueClaim();
+    bool holdsQueueClaim() const { return m_queueClaim != nullptr; }
+    static QString queueLockFileName(); // "queue.lock"
 
     // --- Queue items -------------------------------------------------------------------
     // Adds `item` at the end of its environment's queue; id, position, created and updated
@@ -103,6 +122,7 @@ public:
 
 private:
     OpenResult openFile(bool *corrupt);
+    StoreError readOnlyError(const QString &detail) const;
     QStringList moveAside(QString *error);
     StoreResult<qint64> nextId(const QString &sequence, const QString &action);
     StoreError notOpen() const;
@@ -111,6 +131,7 @@ private:
     QString m_connectionName;
     QString m_path;
     QSqlDatabase m_db;
+    std::unique_ptr<QLockFile> m_queueClaim;
 };
 
 } // namespace pc

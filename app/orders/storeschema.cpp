@@ -263,6 +263,18 @@ StoreError configureConnection(QSqlDatabase &db)
     return {};
 }
 
+StoreError checkWritable(QSqlDatabase &db)
+{
+    const QString action = StoreText::tr("checking that the database can be written");
+    WriteTransaction tx(db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    // BEGIN IMMEDIATE succeeds on a read-only file; only a statement that writes finds out.
+    QSqlQuery query(db);
+    return exec(query, u"UPDATE id_sequences SET next_value = next_value WHERE name = 'orders'"_s,
+                action); // rolled back when tx goes out of scope
+}
+
 QString quickCheckProblem(QSqlDatabase &db, StoreError *error)
 {
     QSqlQuery query(db);

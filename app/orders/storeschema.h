@@ -31,6 +31,11 @@ int latestSchemaVersion();
 // journal, synchronous=FULL, foreign keys. The only PRAGMAs outside the test hooks.
 StoreError configureConnection(QSqlDatabase &db);
 
+// Whether the connection can write: a write inside a transaction that is rolled back, so
+// nothing changes. Kind::ReadOnly when SQLite opened the file read-only (it does so silently
+// when the file or its folder cannot be written).
+StoreError checkWritable(QSqlDatabase &db);
+
 // PRAGMA quick_check. An empty string when the file is sound, otherwise what was found.
 // A failing query (a file that is no database at all) is reported through *error.
 QString quickCheckProblem(QSqlDatabase &db, StoreError *error);

@@ -220,7 +220,78 @@ void UploadQueue::stopRuntime(qint64 id)
 
 // --- Loading and adding ---------------------------------------------------------------------
 
-void UploadQueue::start()
+bool UploadQueue::hasClaim() const
+{
+    return m_store->holdsQueueClaim();
+}
+
+bool UploadQueue::ensureClaimed()
+{
+    if (m_store->holdsQueueClaim())
+        return true;
+    const StoreStatus claimed = m_store->claimQueue();
+    if (claimed) {
+        m_claimProblem.clear();
+        if (m_claimTimer)
+            m_claimTimer->stop();
+        return true;
+    }
+    const QString message = claimed.error().message;
+    if (message != m_claimProblem) {
+        // Said once per holder, not at every retry; from the event loop, so that a window
+        // built right after start() hears it too.
+        m_claimProblem = message;
+        qCInfo(lcOrders).noquote() << message;
+        QMetaObject::invokeMethod(
+            this, [this, message] { Q_EMIT storeError(message); }, Qt::QueuedConnection);
+    }
+    if (!m_claimTimer) {
+        m_claimTimer = new QTimer(this);
+        m_claimTimer->setInterval(kClaimRetryMs);
+        connect(m_claimTimer, &QTimer::timeout, this, &UploadQueue::retryClaim);
+    }
+    if (!m_claimTimer->isActive())
+        m_claimTimer->start();
+    return false;
+}
+
+bool UploadQueue::mayControl()
+{
+    const QString said = m_claimProblem;
+    if (ensureClaimed())
+        return true;
+    if (m_claimProblem == said)
+        Q_EMIT storeError(m_claimProblem); // a refused click deserves an answer every time
+    return false;
+}
+
+void UploadQueue::retryClaim()
+{
+    if (!ensureClaimed())
+        return;
+    qCInfo(lcOrders) << "The other console has gone; this one works the queue now";
+    // Views were filled from what the store held when this queue started; the other console
+    // has changed it since.
+    for (const QueueItem &stored : items())
+        Q_EMIT itemChanged(stored.id);
+    if (m_started)
+        resumeStored();
+    else
+        pump();
+}
+
+bool UploadQueue::start()
+{
+    m_started = true;
+    if (!ensureClaimed()) {
+        checkIdle();
+        return false;
+    }
+    resumeStored();
+    return true;
+}
+
+void UploadQueue::resumeStored()
 {
     const QDateTime current = now();
     for (const QueueItem &stored : items()) {
@@ -270,7 +341,8 @@ StoreResult<qint64> UploadQueue::addFile(const QString &path, const OrderFacts &
     }
     const qint64 id = *added;
     Q_EMIT itemAdded(id);
-    validate(id);
+    if (ensureClaimed())
+        validate(id);
     return id;
 }
 
@@ -371,7 +443,7 @@ int UploadQueue::busyCount() const
 void UploadQueue::pump()
 {
     int running = busyCount();
-    if (running >= m_maxParallel || m_storeHeld) {
+    if (running >= m_maxParallel || m_storeHeld || !ensureClaimed()) {
         checkIdle();
         return;
     }

@@ -67,10 +67,24 @@ public:
     void setQuickInspection(bool quick) { m_quickInspection = quick; }
 
     // Loads the environment's items and resumes what a previous process left unfinished.
-    void start();
+    // The queue first claims the data folder's queue (OrderStore::claimQueue()): false when
+    // another console works it. Then this queue starts nothing, says so once through
+    // storeError() (claimProblem() keeps the words), tries again every kClaimRetryMs and
+    // resumes by itself once the other console has gone.
+    bool start();
+    // Whether this queue may work the data folder's items (it claims on its first work).
+    bool hasClaim() const;
+    // Why not, while another console holds the queue; empty otherwise.
+    QString claimProblem() const { return m_claimProblem; }
+    static constexpr int kClaimRetryMs = 2'000;
 
-    // Queues a file; the id of the new item, or the store's error.
+    // Queues a file; the id of the new item, or the store's error. While another console
+    // holds the queue the item is stored as queued and validated by whoever works the queue.
     StoreResult<qint64> addFile(const QString &path, const OrderFacts &facts);
+
+    // The controls below refuse (false, and storeError() says why) while another console
+    // holds the queue: that console would never learn of the change, and would overwrite it.
+    // Moving an item is allowed: the order is only a preference.
 
     // New receiver, price, currency or job id for an item that is not uploading or done
     // (the facts travel with the upload). Re-checks duplicates; false when not allowed.
@@ -144,6 +158,13 @@ private:
     void reportStoreError(const StoreError &error);
     static QString describeDuplicate(const DuplicateMatch &match);
     void releaseStoreHold();
+    // Claims the data folder's queue unless this queue holds it already; false (and the
+    // retry timer running) while another console holds it.
+    bool ensureClaimed();
+    // ensureClaimed() for a user's control; a refusal is always said.
+    bool mayControl();
+    void retryClaim();
+    void resumeStored();
 
     void validate(qint64 id);
     void finishValidation(qint64 id, quint64 generation, const QString &path);
@@ -175,6 +196,9 @@ private:
     bool m_wasIdle = true;
     bool m_storeHeld = false;
     QTimer *m_storeRetryTimer = nullptr;
+    bool m_started = false;
+    QString m_claimProblem;
+    QTimer *m_claimTimer = nullptr;
     std::map<qint64, Runtime> m_runtime;
     std::shared_ptr<Guard> m_guard;
 };

@@ -31,7 +31,8 @@ bool UploadQueue::isIdle() const
         if (runtime.busy || runtime.retryTimer || runtime.task)
             return false;
     }
-    if (m_maxParallel == 0 || m_storeHeld)
+    // Refused the queue: nothing here can move until the other console has gone.
+    if (m_maxParallel == 0 || m_storeHeld || (!hasClaim() && !m_claimProblem.isEmpty()))
         return true;
     for (const QueueItem &i : items()) {
         if (i.state == QueueState::Ready || i.state == QueueState::Validating ||
@@ -62,6 +63,8 @@ bool UploadQueue::canEditFacts(QueueState state)
 
 bool UploadQueue::editFacts(qint64 id, const OrderFacts &facts)
 {
+    if (!mayControl())
+        return false;
     std::optional<QueueItem> current = item(id);
     if (!current || !canEditFacts(current->state))
         return false;
@@ -86,6 +89,8 @@ bool UploadQueue::editFacts(qint64 id, const OrderFacts &facts)
 
 bool UploadQueue::pause(qint64 id)
 {
+    if (!mayControl())
+        return false;
     std::optional<QueueItem> current = item(id);
     if (!current || isFinishedState(current->state) || current->state == QueueState::Paused)
         return false;
@@ -99,6 +104,8 @@ bool UploadQueue::pause(qint64 id)
 
 bool UploadQueue::resume(qint64 id)
 {
+    if (!mayControl())
+        return false;
     std::optional<QueueItem> current = item(id);
     if (!current || current->state != QueueState::Paused)
         return false;
@@ -113,6 +120,8 @@ bool UploadQueue::resume(qint64 id)
 
 void UploadQueue::pauseAll()
 {
+    if (!mayControl())
+        return;
     for (const QueueItem &i : items()) {
         if (!isFinishedState(i.state) && i.state != QueueState::NeedsAttention &&
             !(i.state == QueueState::Failed && !i.nextRetry.isValid()))
@@ -122,6 +131,8 @@ void UploadQueue::pauseAll()
 
 void UploadQueue::resumeAll()
 {
+    if (!mayControl())
+        return;
     releaseStoreHold();
     for (const QueueItem &i : items()) {
         if (i.state == QueueState::Paused)
@@ -132,6 +143,8 @@ void UploadQueue::resumeAll()
 
 bool UploadQueue::cancel(qint64 id)
 {
+    if (!mayControl())
+        return false;
     std::optional<QueueItem> current = item(id);
     if (!current || isFinishedState(current->state))
         return false;
@@ -148,6 +161,8 @@ bool UploadQueue::cancel(qint64 id)
 
 bool UploadQueue::retry(qint64 id)
 {
+    if (!mayControl())
+        return false;
     std::optional<QueueItem> current = item(id);
     if (!current)
         return false;
@@ -174,6 +189,8 @@ bool UploadQueue::retry(qint64 id)
 
 void UploadQueue::retryAllFailed()
 {
+    if (!mayControl())
+        return;
     releaseStoreHold();
     for (const QueueItem &i : items()) {
         if (i.state == QueueState::Failed)
@@ -183,6 +200,8 @@ void UploadQueue::retryAllFailed()
 
 bool UploadQueue::remove(qint64 id)
 {
+    if (!mayControl())
+        return false;
     stopRuntime(id);
     if (StoreStatus removed = m_store->removeQueueItem(id); !removed) {
         reportStoreError(removed.error());
@@ -196,6 +215,8 @@ bool UploadQueue::remove(qint64 id)
 
 void UploadQueue::clearFinished()
 {
+    if (!mayControl())
+        return;
     for (const QueueItem &i : items()) {
         if (isFinishedState(i.state))
             remove(i.id);

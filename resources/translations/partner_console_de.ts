@@ -1059,6 +1059,22 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>Queue item %1 does not exist.</source>
         <translation>Eintrag %1 existiert nicht.</translation>
     </message>
+    <message>
+        <source>The data folder %1 is read-only, so the console cannot save its queue and orders there; nothing saved there was changed. Make the folder and the orders.db files in it writable for your user, or choose another data folder (--data-dir, or the PARTNER_CONSOLE_DATA_DIR environment variable).</source>
+        <translation>Der Datenordner %1 ist schreibgeschützt, daher kann die Konsole ihre Warteschlange und Aufträge dort nicht speichern; nichts, was dort gespeichert ist, wurde verändert. Machen Sie den Ordner und die orders.db-Dateien darin für Ihren Benutzer beschreibbar, oder wählen Sie einen anderen Datenordner (--data-dir oder die Umgebungsvariable PARTNER_CONSOLE_DATA_DIR).</translation>
+    </message>
+    <message>
+        <source>Another console (%1, process %2) is using the upload queue of the data folder %3. Only one console at a time uploads from a data folder, so that nothing is sent twice: wait until it has finished, or close it.</source>
+        <translation>Eine andere Konsole (%1, Prozess %2) verwendet die Upload-Warteschlange des Datenordners %3. Aus einem Datenordner lädt immer nur eine Konsole hoch, damit nichts doppelt gesendet wird: Warten Sie, bis sie fertig ist, oder schließen Sie sie.</translation>
+    </message>
+    <message>
+        <source>The upload queue of the data folder %1 cannot be locked for this console.</source>
+        <translation>Die Upload-Warteschlange des Datenordners %1 kann für diese Konsole nicht gesperrt werden.</translation>
+    </message>
+    <message>
+        <source>checking that the database can be written</source>
+        <translation>Prüfen der Schreibbarkeit der Datenbank</translation>
+    </message>
 </context>
 <context>
     <name>RetryPolicy</name>

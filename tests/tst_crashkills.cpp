@@ -1,0 +1,361 @@
+// SIGKILL of partner-console-cli at random moments, each kill point several times
+// (tst_crashrecovery has the fixed points): in the middle of a burst of store writes (many
+// small files going through validation, token, upload and order at once), while the token
+// call is out, during an upload, and while `watch` writes the print statuses it polled. After
+// each kill the work is run again on the same data folder; then nothing is lost, no item has
+// two tokens, interrupted uploads resume with their token, every token holds one file, and
+// each order's status agrees with its history.
+//
+// The timings come from one seeded generator: the seed is printed at the start and named in
+// every failure; PC_CRASH_SEED=N replays a run.
+
+#include "crashharness.h"
+
+#include "stl/meshgenerator.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace pc;
+using namespace pc::test;
+
+namespace {
+
+const QString kCli = QStringLiteral(PC_CLI_PATH);
+const QString kKey = u"crashkills-sandbox-key-0123456789"_s;
+constexpr int kRepeats = 3;
+
+} // namespace
+
+class TestCrashKills final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void killDuringStoreWriteBurst_data();
+    void killDuringStoreWriteBurst();
+    void killDuringTokenOrUpload_data();
+    void killDuringTokenOrUpload();
+    void killWhileWatching_data();
+    void killWhileWatching();
+
+private:
+    void startSandbox(const FaultPlan &faults);
+    QProcessEnvironment environment() const;
+    QStringList common() const;
+    // A binary STL of about `kiloBytes` KB with bytes of its own (`variant`).
+    QString makeStl(const QString &folder, const QString &name, int kiloBytes, int variant) const;
+    // What to say when a row fails: enough to replay it.
+    QString replay(const QString &what) const;
+    // The tokens the killed run had recorded, and the files it was uploading when it died.
+    static Expectations afterKill(const StoreSnapshot &store);
+
+    quint32 m_seed = 0;
+    QRandomGenerator m_random;
+    QTemporaryDir m_home;
+    std::unique_ptr<QTemporaryDir> m_data;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<SandboxLog> m_log;
+};
+
+void TestCrashKills::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    m_seed = crashSeed();
+    m_random.seed(m_seed);
+    qInfo("Random kill timings from seed %u (replay with PC_CRASH_SEED=%u)", m_seed, m_seed);
+}
+
+void TestCrashKills::init()
+{
+    m_data = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_data->isValid());
+}
+
+void TestCrashKills::cleanup()
+{
+    m_log.reset();
+    m_sandbox.reset();
+    m_data.reset();
+}
+
+void TestCrashKills::startSandbox(const FaultPlan &faults)
+{
+    SandboxConfig config;
+    config.apiKey = kKey;
+    config.faults = faults;
+    m_sandbox = std::make_unique<SandboxServer>(config);
+    QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
+    m_log = std::make_unique<SandboxLog>(m_sandbox.get());
+}
+
+QProcessEnvironment TestCrashKills::environment() const
+{
+    QProcessEnvironment env = cliTestEnvironment(m_home.path());
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, kKey); // never on a command line
+    return env;
+}
+
+QStringList TestCrashKills::common() const
+{
+    return {u"--json"_s, u"--base-url"_s, m_sandbox->apiBaseUrl().toString(), u"--data-dir"_s,
+            m_data->path()};
+}
+
+QString TestCrashKills::makeStl(const QString &folder, const QString &name, int kiloBytes,
+                                int variant) const
+{
+    // 2 x `tube` triangles of 50 bytes per step around.
+    const QByteArray bytes = stl::toBinaryStl(stl::makeTorus(qMax(4, kiloBytes), 10 + variant));
+    const QString path = QDir(folder).filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+QString TestCrashKills::replay(const QString &what) const
+{
+    return u"%1 [row \"%2\", seed %3: replay with PC_CRASH_SEED=%3]"_s.arg(what)
+        .arg(QString::fromLatin1(QTest::currentDataTag()))
+        .arg(m_seed);
+}
+
+Expectations TestCrashKills::afterKill(const StoreSnapshot &store)
+{
+    Expectations expected;
+    for (const StoreSnapshot::Item &item : store.items) {
+        expected.files.append(item.fileName);
+        if (!item.token.isEmpty())
+            expected.tokensBefore[item.fileName] = item.token;
+        // The kernel may still deliver the whole body of a killed upload; only the answer
+        // with the links is lost, and the resumed item asks for attention instead of sending
+        // the file again.
+        if (item.state == u"uploading")
+            expected.mayNeedAttention.insert(item.fileName);
+    }
+    return expected;
+}
+
+// --- A burst of store writes ----------------------------------------------------------------
+
+void TestCrashKills::killDuringStoreWriteBurst_data()
+{
+    QTest::addColumn<int>("repeat");
+    for (int i = 1; i <= kRepeats + 1; ++i)
+        QTest::addRow("burst %d", i) << i;
+}
+
+void TestCrashKills::killDuringStoreWriteBurst()
+{
+    // A fast service: the run is one burst of commits (item, validation, token, progress,
+    // order) for twelve small files, two at a time.
+    startSandbox(FaultPlan());
+    const QString folder =
+        QDir(m_home.path())
+            .filePath(u"burst-%1"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
+    QVERIFY(QDir().mkpath(folder));
+    constexpr int kFiles = 12;
+    for (int i = 0; i < kFiles; ++i)
+        QVERIFY(!makeStl(folder, u"small-%1.stl"_s.arg(i, 2, 10, QChar(u'0')), 20, i).isEmpty());
+
+    // Each file announces about six states; the kill comes after a random one of them, a
+    // random few milliseconds later - somewhere in the middle of the writes.
+    const int afterLine = 1 + int(m_random.bounded(kFiles * 5));
+    const int extraMs = int(m_random.bounded(15));
+    CliProcess run;
+    QVERIFY(run.start(kCli,
+                      common() + QStringList{u"upload"_s, folder, u"--email"_s,
+                                             u"burst@example.com"_s, u"--value"_s, u"1.00"_s},
+                      environment()));
+    int seen = 0;
+    const qsizetype at = run.waitForLine(
+        [&](const QJsonObject &line) { return isStateEvent(line) && ++seen >= afterLine; });
+    const QString killPoint = u"kill after state line %1 + %2 ms"_s.arg(afterLine).arg(extraMs);
+    if (at < 0) {
+        // The whole burst ran before the chosen line: still a valid run, nothing killed.
+        QCOMPARE(run.waitForExit(), 0);
+        qInfo().noquote() << replay(killPoint + u": the run ended first"_s);
+    } else {
+        QTest::qWait(extraMs);
+        run.kill();
+    }
+
+    // Every item the killed run announced was written before it was announced.
+    const StoreSnapshot left = readStore(m_data->path());
+    QVERIFY2(left.problem.isEmpty(), qPrintable(replay(left.problem)));
+    QCOMPARE(left.integrity, u"ok"_s);
+    for (const QJsonObject &line : std::as_const(run.lines)) {
+        const QString file = QFileInfo(line.value(u"file"_s).toString()).fileName();
+        QVERIFY2(
+            file.isEmpty() || left.itemNamed(file),
+            qPrintable(replay(killPoint + u": %1 was announced but is not stored"_s.arg(file))));
+    }
+    Expectations expected = afterKill(left);
+    qInfo().noquote() << killPoint << "left" << describeItems(left);
+
+    CliProcess again;
+    QVERIFY(again.start(kCli, common() + QStringList{u"queue"_s, u"run"_s}, environment()));
+    const int code = again.waitForExit();
+    QVERIFY2(code == 0 || (code == 1 && !expected.mayNeedAttention.empty()),
+             qPrintable(replay(killPoint +
+                               u": queue run exited %1: %2"_s.arg(code).arg(again.errorText))));
+    const QString broken = checkPromises(readStore(m_data->path()), *m_log, *m_sandbox, expected);
+    QVERIFY2(broken.isEmpty(), qPrintable(replay(killPoint + u": "_s + broken)));
+}
+
+// --- The token call and the upload ----------------------------------------------------------
+
+void TestCrashKills::killDuringTokenOrUpload_data()
+{
+    QTest::addColumn<QString>("state");
+    for (int i = 1; i <= kRepeats; ++i) {
+        QTest::addRow("creating token %d", i) << u"creating_token"_s;
+        QTest::addRow("uploading %d", i) << u"uploading"_s;
+    }
+}
+
+void TestCrashKills::killDuringTokenOrUpload()
+{
+    QFETCH(QString, state);
+    // Wide windows from a slow service instead of big files: the token call takes 600 ms,
+    // the upload of 600 KB or more about 1.2 s or more.
+    constexpr int kTokenMs = 600;
+    constexpr qint64 kRate = 300'000;
+    FaultPlan faults;
+    faults.latency = std::chrono::milliseconds(kTokenMs);
+    faults.calls = FaultPlan::TokenCall;
+    faults.uploadBytesPerSecond = kRate;
+    startSandbox(faults);
+    const QString file =
+        makeStl(m_home.path(), u"part %1.stl"_s.arg(QString::fromLatin1(QTest::currentDataTag())),
+                600, int(m_random.bounded(5)));
+    QVERIFY(!file.isEmpty());
+    // The socket buffers on both ends take the first ~200 KB of a body at once; the rest
+    // moves at the line's rate. The kill stays inside that time, clear of its end.
+    constexpr qint64 kBuffered = 256'000;
+    const int windowMs = state == u"creating_token"
+                             ? kTokenMs * 9 / 10
+                             : int((QFileInfo(file).size() - kBuffered) * 1000 / kRate) * 8 / 10;
+    const int delayMs = int(m_random.bounded(windowMs));
+    const QString killPoint = u"kill %1 ms into %2"_s.arg(delayMs).arg(state);
+
+    CliProcess run;
+    QVERIFY(run.start(kCli,
+                      common() + QStringList{u"upload"_s, file, u"--email"_s, u"kill@example.com"_s,
+                                             u"--value"_s, u"3.30"_s},
+                      environment()));
+    QVERIFY2(run.waitForLine([&](const QJsonObject &l) { return isStateEvent(l, state); }) >= 0,
+             qPrintable(replay(u"never saw %1: %2"_s.arg(state, run.errorText))));
+    QTest::qWait(delayMs);
+    QVERIFY2(run.kill(), qPrintable(replay(killPoint + u": the run had ended"_s)));
+
+    const StoreSnapshot left = readStore(m_data->path());
+    QVERIFY2(left.problem.isEmpty() && left.integrity == u"ok", qPrintable(replay(left.problem)));
+    QCOMPARE(left.items.size(), 1);
+    if (left.items.first().state == u"uploading")
+        QVERIFY2(!left.items.first().token.isEmpty(),
+                 qPrintable(replay(killPoint + u": uploading without a stored token"_s)));
+    const Expectations expected = afterKill(left);
+    qInfo().noquote() << killPoint << "left" << describeItems(left);
+
+    CliProcess again;
+    QVERIFY(again.start(kCli, common() + QStringList{u"queue"_s, u"run"_s}, environment()));
+    const int code = again.waitForExit();
+    QVERIFY2(code == 0 || (code == 1 && !expected.mayNeedAttention.empty()),
+             qPrintable(replay(killPoint +
+                               u": queue run exited %1: %2"_s.arg(code).arg(again.errorText))));
+    const QString broken = checkPromises(readStore(m_data->path()), *m_log, *m_sandbox, expected);
+    QVERIFY2(broken.isEmpty(), qPrintable(replay(killPoint + u": "_s + broken)));
+    // A token call killed in flight may leave one token the item never recorded (no file,
+    // no cost); otherwise the service made exactly one.
+    const int allowed = state == u"creating_token" ? 2 : 1;
+    QVERIFY2(m_log->tokens.size() >= 1 && m_log->tokens.size() <= allowed,
+             qPrintable(replay(killPoint + u": %1 tokens"_s.arg(m_log->tokens.size()))));
+}
+
+// --- Polling --------------------------------------------------------------------------------
+
+void TestCrashKills::killWhileWatching_data()
+{
+    QTest::addColumn<int>("repeat");
+    for (int i = 1; i <= kRepeats; ++i)
+        QTest::addRow("watch %d", i) << i;
+}
+
+void TestCrashKills::killWhileWatching()
+{
+    // Status answers take 150 ms and four go out at once: the first round over eight orders
+    // writes a new status (and a history row) for each of them over about half a second.
+    FaultPlan faults;
+    faults.latency = std::chrono::milliseconds(150);
+    faults.calls = FaultPlan::StatusCall;
+    startSandbox(faults);
+    const QString folder =
+        QDir(m_home.path())
+            .filePath(u"watch-%1"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
+    QVERIFY(QDir().mkpath(folder));
+    constexpr int kOrders = 8;
+    for (int i = 0; i < kOrders; ++i)
+        QVERIFY(!makeStl(folder, u"printed-%1.stl"_s.arg(i), 10, i).isEmpty());
+    CliProcess upload;
+    QVERIFY(upload.start(kCli,
+                         common() + QStringList{u"upload"_s, folder, u"--email"_s,
+                                                u"watch@example.com"_s, u"--value"_s, u"2.00"_s},
+                         environment()));
+    QCOMPARE(upload.waitForExit(), 0);
+    const StoreSnapshot uploaded = readStore(m_data->path());
+    QCOMPARE(uploaded.orders.size(), kOrders);
+    for (const StoreSnapshot::OrderRow &order : uploaded.orders)
+        QVERIFY(m_sandbox->startPrint(order.token)); // the customers press Print
+
+    const int afterLine = 1 + int(m_random.bounded(kOrders - 1));
+    const int extraMs = int(m_random.bounded(60));
+    const QString killPoint = u"kill after status line %1 + %2 ms"_s.arg(afterLine).arg(extraMs);
+    CliProcess watch;
+    QVERIFY(watch.start(kCli, common() + QStringList{u"watch"_s}, environment()));
+    int seen = 0;
+    QVERIFY2(watch.waitForLine([&](const QJsonObject &line) {
+        return line.contains(u"order_id"_s) && ++seen >= afterLine;
+    }) >= 0,
+             qPrintable(replay(killPoint + u": no status line: "_s + watch.errorText)));
+    QTest::qWait(extraMs);
+    QVERIFY2(watch.kill(), qPrintable(replay(killPoint + u": watch had ended"_s)));
+
+    // Every order is there, each with the status its history ends with.
+    Expectations expected;
+    for (const StoreSnapshot::Item &item : uploaded.items) {
+        expected.files.append(item.fileName);
+        expected.tokensBefore[item.fileName] = item.token;
+    }
+    const StoreSnapshot left = readStore(m_data->path());
+    QString broken = checkPromises(left, *m_log, *m_sandbox, expected);
+    QVERIFY2(broken.isEmpty(), qPrintable(replay(killPoint + u": "_s + broken)));
+    broken = checkStatusHistory(left);
+    QVERIFY2(broken.isEmpty(), qPrintable(replay(killPoint + u": "_s + broken)));
+    int changed = 0;
+    for (const StoreSnapshot::OrderRow &order : left.orders)
+        changed += order.status.startsWith(u' ') ? 0 : 1; // a status text was stored
+    QVERIFY2(changed >= afterLine,
+             qPrintable(replay(killPoint +
+                               u": %1 statuses stored, %2 shown"_s.arg(changed).arg(afterLine))));
+
+    // Watching again picks every order up where the killed run left it.
+    CliProcess again;
+    QVERIFY(
+        again.start(kCli, common() + QStringList{u"watch"_s, u"--for"_s, u"1"_s}, environment()));
+    QCOMPARE(again.waitForExit(), 0);
+    const StoreSnapshot after = readStore(m_data->path());
+    QCOMPARE(after.orders.size(), kOrders);
+    broken = checkPromises(after, *m_log, *m_sandbox, expected) + checkStatusHistory(after);
+    QVERIFY2(broken.isEmpty(),
+             qPrintable(replay(killPoint + u", after watching again: "_s + broken)));
+}
+
+QTEST_GUILESS_MAIN(TestCrashKills)
+#include "tst_crashkills.moc"
