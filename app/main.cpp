@@ -10,6 +10,7 @@
 #include "uilogging.h"
 
 #include "common/buildinfo.h"
+#include "common/processhardening.h"
 #include "common/redaction.h"
 #include "common/terminationsignals.h"
 #include "common/translations.h"
@@ -135,6 +136,8 @@ QString logName(pc::EnvironmentKind kind)
 
 int main(int argc, char *argv[])
 {
+    // Before anything reads the API key: no core file may ever hold it (release builds).
+    pc::hardenProcess();
     QApplication app(argc, argv);
     pc::setApplicationMetadata();
     pc::installRedactingMessageHandler();

@@ -1,5 +1,6 @@
 #include "cli/clicommand.h"
 #include "common/buildinfo.h"
+#include "common/processhardening.h"
 #include "common/redaction.h"
 #include "common/translations.h"
 
@@ -8,6 +9,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Before anything reads the API key: no core file may ever hold it (release builds).
+    pc::hardenProcess();
     QCoreApplication app(argc, argv);
     pc::setApplicationMetadata();
     pc::installRedactingMessageHandler();

@@ -5,6 +5,8 @@
 #include <QSet>
 
 #include <cstdio>
+#include <cstdlib>
+#include <exception>
 
 using namespace Qt::StringLiterals;
 
@@ -66,6 +68,27 @@ void redactingHandler(QtMsgType type, const QMessageLogContext &context, const Q
     std::fputs(line.constData(), stderr);
 }
 
+// libstdc++'s default terminate handler prints an uncaught exception's what() as it is, past
+// the message handler; this one redacts it first. Like the default one it allocates, which is
+// fine: std::terminate runs on the thread that threw, not in a signal handler.
+[[noreturn]] void redactingTerminate()
+{
+    QByteArray line = "terminate called without an active exception\n";
+    if (const std::exception_ptr current = std::current_exception()) {
+        try {
+            std::rethrow_exception(current);
+        } catch (const std::exception &e) {
+            line = "terminate called after throwing an exception: " +
+                   redact(QString::fromLocal8Bit(e.what())).toLocal8Bit() + '\n';
+        } catch (...) {
+            line = "terminate called after throwing an exception that is not a std::exception\n";
+        }
+    }
+    std::fputs(line.constData(), stderr);
+    std::fflush(stderr);
+    std::abort();
+}
+
 } // namespace
 
 QString redact(QString text)
@@ -115,6 +138,7 @@ void installRedactingMessageHandler()
         return;
     installed = true;
     g_previousHandler = qInstallMessageHandler(redactingHandler);
+    std::set_terminate(redactingTerminate);
 }
 
 } // namespace pc

@@ -19,8 +19,9 @@ QString redactUrl(const QUrl &url);
 void registerSecret(const QString &secret);
 void unregisterSecret(const QString &secret);
 
-// Installs a Qt message handler that passes every log message through redact() before the
-// previous handler prints it. Call once, early in main().
+// Installs a Qt message handler that passes every log message (qFatal's included) through
+// redact() before the previous handler prints it, and a std::terminate handler that prints an
+// uncaught exception's what() redacted before it aborts. Call once, early in main().
 void installRedactingMessageHandler();
 
 } // namespace pc

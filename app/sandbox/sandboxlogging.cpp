@@ -2,6 +2,6 @@
 
 namespace pc {
 
-Q_LOGGING_CATEGORY(lcSandbox, "pc.sandbox")
+Q_LOGGING_CATEGORY(lcSandbox, "pc.sandbox", QtInfoMsg)
 
 } // namespace pc

@@ -75,7 +75,8 @@ HttpResponse SandboxServerPrivate::sandboxFaults(const Incoming &in)
 }
 
 // What the sandbox received, for tests in other processes (the crash test counts tokens and
-// files per transaction): every token with its file, if any, and the request count.
+// files per transaction): every token with its file, if any, the request count, and per token
+// how often its status was asked and the shortest time between two asks (the 15 s rule).
 HttpResponse SandboxServerPrivate::sandboxStats(const Incoming &in) const
 {
     if (!keyMatches(in.param(u"api_key")))
@@ -89,8 +90,20 @@ HttpResponse SandboxServerPrivate::sandboxStats(const Incoming &in) const
               [](const TokenRecord *a, const TokenRecord *b) { return a->token < b->token; });
     QJsonArray list;
     int files = 0;
+    int statusRequests = 0;
+    qint64 shortestGap = -1;
+    const auto gapValue = [](qint64 gap) {
+        return gap < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(gap));
+    };
     for (const TokenRecord *record : std::as_const(records)) {
-        QJsonObject entry{{u"token"_s, record->token}, {u"uploaded"_s, record->uploaded}};
+        QJsonObject entry{{u"token"_s, record->token},
+                          {u"uploaded"_s, record->uploaded},
+                          {u"status_requests"_s, record->statusRequests},
+                          {u"shortest_status_gap_ms"_s, gapValue(record->shortestStatusGapMs)}};
+        statusRequests += record->statusRequests;
+        if (record->shortestStatusGapMs >= 0 &&
+            (shortestGap < 0 || record->shortestStatusGapMs < shortestGap))
+            shortestGap = record->shortestStatusGapMs;
         if (record->uploaded) {
             ++files;
             entry.insert(u"file_name"_s, record->fileName);
@@ -101,6 +114,8 @@ HttpResponse SandboxServerPrivate::sandboxStats(const Incoming &in) const
     return jsonResponse(200, QJsonObject{{u"tokens"_s, list.size()},
                                          {u"files"_s, files},
                                          {u"api_requests"_s, totalRequests},
+                                         {u"status_requests"_s, statusRequests},
+                                         {u"shortest_status_gap_ms"_s, gapValue(shortestGap)},
                                          {u"transactions"_s, list}});
 }
 

@@ -210,8 +210,17 @@ void SandboxServerPrivate::handleApi(const Incoming &in, QTcpSocket *socket)
         call = FaultPlan::StatusCall;
         callName = u"status"_s;
         const auto it = tokens.find(in.param(u"token"));
-        if (it != tokens.end())
+        if (it != tokens.end()) {
+            // Counted as the request arrives, before any fault: the rule is about asking.
             ++it->statusRequests;
+            const qint64 at = clock();
+            if (it->lastStatusRequestMs >= 0) {
+                const qint64 gap = at - it->lastStatusRequestMs;
+                if (it->shortestStatusGapMs < 0 || gap < it->shortestStatusGapMs)
+                    it->shortestStatusGapMs = gap;
+            }
+            it->lastStatusRequestMs = at;
+        }
     } else {
         respond(socket, in,
                 errorResponse(404, u"Unknown API call"_s,
@@ -532,6 +541,15 @@ int SandboxServer::statusRequestCount(const QString &token) const
 {
     const auto it = d->tokens.constFind(token);
     return it != d->tokens.cend() ? it->statusRequests : 0;
+}
+
+std::optional<std::chrono::milliseconds>
+SandboxServer::shortestStatusInterval(const QString &token) const
+{
+    const auto it = d->tokens.constFind(token);
+    if (it == d->tokens.cend() || it->shortestStatusGapMs < 0)
+        return std::nullopt;
+    return std::chrono::milliseconds(it->shortestStatusGapMs);
 }
 
 int SandboxServer::totalRequestCount() const

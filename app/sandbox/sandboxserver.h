@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -64,6 +65,9 @@ public:
     bool hasToken(const QString &token) const;
     int uploadCount(const QString &token) const; // files stored for the token (0 or 1)
     int statusRequestCount(const QString &token) const;
+    // The shortest time between two status requests for the token, on the sandbox's clock
+    // (setClockForTesting); nullopt before its second request. The service's rule: 15 s.
+    std::optional<std::chrono::milliseconds> shortestStatusInterval(const QString &token) const;
     int totalRequestCount() const; // api3 requests of any kind
     std::optional<PrintStatus> currentStatus(const QString &token) const;
     // Where the file uploaded for the token is stored (inside the server's temporary

@@ -70,6 +70,10 @@ struct TokenRecord
     QString partnerJobId;
     QDateTime uploadedAt;
     int statusRequests = 0;
+    // On the sandbox's clock: when the last status request for the token arrived, and the
+    // shortest time between two of them (-1: not yet), so tests can check the 15 s rule.
+    qint64 lastStatusRequestMs = -1;
+    qint64 shortestStatusGapMs = -1;
     PrintSimulation simulation;
 };
 
