@@ -88,6 +88,9 @@ void StatusPoller::setTimerEnabled(bool enabled)
 void StatusPoller::setScheduleSettings(const PollScheduleSettings &settings)
 {
     m_schedule = PollSchedule(settings);
+    // A new floor moves when every waiting token may be asked again.
+    for (auto &[id, entry] : m_entries)
+        relist(entry);
     rearmTimer();
 }
 
@@ -115,6 +118,7 @@ void StatusPoller::stop()
             entry.job.clear();
             job->disconnect(this);
             job->abort();
+            relist(entry);
         }
     }
     m_inFlight = 0;
@@ -136,6 +140,7 @@ void StatusPoller::follow(const Order &order)
     if (order.lastChecked.isValid())
         due = std::max(due, order.lastChecked.addMSecs(m_schedule.settings().floor.count()));
     entry.due = due;
+    relist(entry);
 }
 
 void StatusPoller::track(qint64 orderId)
@@ -164,6 +169,7 @@ QDateTime StatusPoller::refreshNow(qint64 orderId)
     if (entry.lastRequest.isValid())
         due = std::max(due, entry.lastRequest.addMSecs(m_schedule.settings().floor.count()));
     entry.due = std::min(entry.due, due);
+    relist(entry);
     rearmTimer();
     return entry.due;
 }
@@ -189,27 +195,24 @@ void StatusPoller::processDue()
         rearmTimer();
         return;
     }
-    const qint64 floorMs = m_schedule.settings().floor.count();
-    // The most overdue first, so nothing starves when more are due than may be in flight.
-    QList<Entry *> due;
-    for (auto &[id, entry] : m_entries) {
-        if (entry.job || entry.due > current)
+    // The most overdue first, so nothing starves when more are due than may be in flight; the
+    // floor holds whatever scheduled a token (readyAtMs).
+    const qint64 currentMs = current.toMSecsSinceEpoch();
+    for (int room = m_schedule.settings().maxInFlight - m_inFlight;
+         room > 0 && !m_waiting.empty() && m_waiting.begin()->first <= currentMs; --room) {
+        const auto it = m_entries.find(m_waiting.begin()->second);
+        if (it == m_entries.end()) {
+            m_waiting.erase(m_waiting.begin()); // cannot happen: forget() unlists
             continue;
-        if (entry.lastRequest.isValid() && entry.lastRequest.addMSecs(floorMs) > current)
-            continue; // the floor holds whatever scheduled it
-        due.append(&entry);
+        }
+        send(it->second);
     }
-    std::sort(due.begin(), due.end(), [](const Entry *a, const Entry *b) {
-        return a->due < b->due || (a->due == b->due && a->orderId < b->orderId);
-    });
-    const int room = m_schedule.settings().maxInFlight - m_inFlight;
-    for (qsizetype i = 0; i < due.size() && i < room; ++i)
-        send(*due[i]);
     rearmTimer();
 }
 
 void StatusPoller::send(Entry &entry)
 {
+    unlist(entry);
     entry.lastRequest = now();
     ++m_inFlight;
     ++m_requests;
@@ -260,7 +263,7 @@ void StatusPoller::onFinished(qint64 orderId, const PrintStatusResult &result)
     if (!stored || !stored->has_value()) {
         if (!stored)
             Q_EMIT storeError(stored.error().message);
-        m_entries.erase(it);
+        forget(it);
         processDue();
         return;
     }
@@ -276,7 +279,7 @@ void StatusPoller::onFinished(qint64 orderId, const PrintStatusResult &result)
     const std::optional<std::chrono::milliseconds> next =
         m_schedule.nextDelay(entry.inputs, checked, m_random);
     if (!next) {
-        m_entries.erase(it); // final: nothing will change any more
+        forget(it); // final: nothing will change any more
         checkAllFinal();
     } else {
         schedule(entry, *next);
@@ -334,6 +337,39 @@ void StatusPoller::schedule(Entry &entry, std::chrono::milliseconds delay)
     if (entry.lastRequest.isValid())
         due = std::max(due, entry.lastRequest.addMSecs(floorMs));
     entry.due = due;
+    relist(entry);
+}
+
+qint64 StatusPoller::readyAtMs(const Entry &entry) const
+{
+    qint64 at = entry.due.isValid() ? entry.due.toMSecsSinceEpoch() : 0;
+    if (entry.lastRequest.isValid())
+        at = std::max(at, entry.lastRequest.toMSecsSinceEpoch() +
+                              qint64(m_schedule.settings().floor.count()));
+    return at;
+}
+
+void StatusPoller::unlist(Entry &entry)
+{
+    if (entry.waitingKey == kNotWaiting)
+        return;
+    m_waiting.erase({entry.waitingKey, entry.orderId});
+    entry.waitingKey = kNotWaiting;
+}
+
+void StatusPoller::relist(Entry &entry)
+{
+    unlist(entry);
+    if (entry.job)
+        return; // back in the list when its answer has been handled
+    entry.waitingKey = readyAtMs(entry);
+    m_waiting.emplace(entry.waitingKey, entry.orderId);
+}
+
+void StatusPoller::forget(std::unordered_map<qint64, Entry>::iterator it)
+{
+    unlist(it->second);
+    m_entries.erase(it);
 }
 
 void StatusPoller::announce(const Order &order)
@@ -361,17 +397,9 @@ void StatusPoller::flushAnnouncements()
 
 QDateTime StatusPoller::nextCheck() const
 {
-    QDateTime earliest;
-    const qint64 floorMs = m_schedule.settings().floor.count();
-    for (const auto &[id, entry] : m_entries) {
-        if (entry.job)
-            continue;
-        QDateTime due = entry.due;
-        if (entry.lastRequest.isValid())
-            due = std::max(due, entry.lastRequest.addMSecs(floorMs));
-        if (!earliest.isValid() || due < earliest)
-            earliest = due;
-    }
+    if (m_waiting.empty())
+        return {};
+    QDateTime earliest = QDateTime::fromMSecsSinceEpoch(m_waiting.begin()->first, Qt::UTC);
     if (earliest.isValid() && m_holdUntil.isValid() && earliest < m_holdUntil)
         earliest = m_holdUntil;
     return earliest;
