@@ -5,11 +5,10 @@
 // from /proc/self/status, against generous bounds). No timing is asserted; the figures are
 // printed for the record.
 //
-// How it stays within about two minutes on two cores:
-//  - the files are tiny binary STLs (12 facets, 684 bytes) uploaded 8 at a time through the
-//    real queue, store and client, added 1,000 at a time with "Clear finished" in between:
-//    the queue re-reads every item of its environment on each step, so all 5,000 at once take
-//    about 6 minutes instead of 1.5 (PC_LOAD_BATCH=5000 shows it);
+// How it stays within about a minute on two cores:
+//  - the files are tiny binary STLs (12 facets, 684 bytes), all 5,000 queued at once and
+//    uploaded 8 at a time through the real queue, store and client (the queue reads only the
+//    next ready items per step: when it re-read the whole queue, this part took 6 minutes);
 //  - the data folder is on tmpfs when there is one: the store commits every state change with
 //    synchronous=FULL, and on this machine's disk those ~40,000 fsyncs alone take minutes;
 //  - the poller and the sandbox share a fake clock moved in 1 s steps, each step drained
@@ -59,9 +58,11 @@ int sizeFrom(const char *variable, int fallback)
 const int kFiles = sizeFrom("PC_LOAD_FILES", 5000);                  // queued files, each uploaded
 const int kEarlierOrders = sizeFrom("PC_LOAD_EARLIER_ORDERS", 5000); // an earlier session's
 const int kOrders = kFiles + kEarlierOrders;
-const int kBatch = sizeFrom("PC_LOAD_BATCH", 1000); // files added to the queue at once
-constexpr int kParallel = 8;                        // the Settings dialog's maximum
-constexpr int kPollSeconds = 3 * 60;                // simulated polling time
+// Files added to the queue at once: all of them, as a member of staff dropping a folder of
+// 5,000 designs would (PC_LOAD_BATCH smaller: in batches, clearing the finished ones between).
+const int kBatch = sizeFrom("PC_LOAD_BATCH", kFiles);
+constexpr int kParallel = 8;            // the Settings dialog's maximum
+constexpr int kPollSeconds = 3 * 60;    // simulated polling time
 constexpr int kPrintEvery = 10;         // every 10th uploaded design gets printed meanwhile
 constexpr int kRefreshed = 300;         // orders whose Refresh staff keep pressing...
 constexpr int kRefreshEverySeconds = 4; // ...every 4 s
@@ -303,9 +304,10 @@ void TestLoad::fiveThousandFilesBecomeOrders()
     QElapsedTimer elapsed;
     elapsed.start();
 
-    // The queue: the files in batches, 8 uploads at a time; between batches the finished
-    // items are cleared, as the queue panel's "Clear finished" does (the orders stay). The
-    // queue's clock stands two days back, so its orders are old by the time polling starts.
+    // The queue: the files in batches (by default one of all 5,000), 8 uploads at a time; after
+    // each the finished items are cleared, as the queue panel's "Clear finished" does (the
+    // orders stay). The queue's clock stands two days back, so its orders are old by the time
+    // polling starts.
     m_clock = kStart.addDays(-2);
     m_queue = std::make_unique<UploadQueue>(m_store.get(), m_api.get(), m_environment);
     m_queue->setClock([this] { return m_clock; });

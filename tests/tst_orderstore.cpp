@@ -130,6 +130,7 @@ private Q_SLOTS:
     void twoStoresShareAFolder();
     void queueItemCrud();
     void queueMoves();
+    void queueItemsInStates();
     void recordTokenOnce();
     void duplicates();
     void orderFromItemAndStatusHistory();
@@ -160,8 +161,8 @@ void TestOrderStore::migratesFromEmptyAndReopens()
         const OpenResult result = store.open(folder);
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(result.outcome, OpenResult::Outcome::Created);
-        QCOMPARE(result.schemaVersion, 2);
-        QCOMPARE(result.migrationsApplied, 2);
+        QCOMPARE(result.schemaVersion, 3);
+        QCOMPARE(result.migrationsApplied, 3);
         QVERIFY(result.movedAside.isEmpty());
         QCOMPARE(result.databasePath, QDir(folder).absoluteFilePath(u"orders.db"_s));
         QVERIFY(store.addQueueItem(makeItem(kSandbox, u"a.stl"_s)).ok());
@@ -170,11 +171,11 @@ void TestOrderStore::migratesFromEmptyAndReopens()
     const OpenResult again = store.open(folder);
     QVERIFY2(again.ok(), qPrintable(again.message));
     QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
-    QCOMPARE(again.schemaVersion, 2);
+    QCOMPARE(again.schemaVersion, 3);
     QCOMPARE(again.migrationsApplied, 0);
     QVERIFY(again.message.isEmpty());
     QCOMPARE(store.queueItems(kSandbox)->size(), 1);
-    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 2);
+    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 3);
 }
 
 void TestOrderStore::newerSchemaIsLeftAlone()
@@ -290,6 +291,54 @@ void TestOrderStore::queueItemCrud()
     QCOMPARE(store.updateQueueItemProgress(*id, progress).error().kind, StoreError::Kind::NotFound);
     // Ids are never reused.
     QVERIFY(*store.addQueueItem(makeItem(kSandbox, u"b.stl"_s)) > *id);
+}
+
+void TestOrderStore::queueItemsInStates()
+{
+    QTemporaryDir dir;
+    OrderStore store;
+    QVERIFY(store.open(dir.path()).ok());
+    // Queue order a b c d e; a production item in between must never show up.
+    QList<qint64> ids;
+    for (const QString &name : {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s}) {
+        ids.append(*store.addQueueItem(makeItem(kSandbox, name)));
+        QVERIFY(store.addQueueItem(makeItem(kProduction, name)).ok());
+    }
+    const auto setState = [&](int index, QueueState state) {
+        pc::QueueItemProgress progress;
+        progress.state = state;
+        return store.updateQueueItemProgress(ids.at(index), progress).ok();
+    };
+    QVERIFY(setState(0, QueueState::Done));
+    QVERIFY(setState(1, QueueState::Ready));
+    QVERIFY(setState(2, QueueState::Uploading));
+    QVERIFY(setState(3, QueueState::Ready));
+    QVERIFY(setState(4, QueueState::Ready));
+    QVERIFY(store.moveQueueItem(ids.at(4), QueueMove::Top).ok()); // e a b c d
+
+    const auto names = [&](const QList<QueueState> &states, int limit) {
+        QStringList list;
+        const pc::StoreResult<QList<QueueItem>> items =
+            store.queueItemsInStates(kSandbox, states, limit);
+        if (!items)
+            return QStringList{u"error: "_s + items.error().message};
+        for (const QueueItem &item : *items)
+            list.append(item.fileName);
+        return list;
+    };
+    QCOMPARE(names({QueueState::Ready}, -1), (QStringList{u"e"_s, u"b"_s, u"d"_s}));
+    QCOMPARE(names({QueueState::Ready}, 2), (QStringList{u"e"_s, u"b"_s}));
+    QCOMPARE(names({QueueState::Ready, QueueState::Uploading}, -1),
+             (QStringList{u"e"_s, u"b"_s, u"c"_s, u"d"_s}));
+    QCOMPARE(names({QueueState::Queued}, -1), QStringList());
+    QCOMPARE(names({QueueState::Done}, 1), QStringList{u"a"_s});
+    QCOMPARE(names({}, -1), QStringList());
+    QCOMPARE(names({QueueState::Ready}, 0), QStringList());
+    // Every item is read in full, as queueItem() reads it.
+    const QueueItem first = store.queueItemsInStates(kSandbox, {QueueState::Ready}, 1)->first();
+    QCOMPARE(first.id, ids.at(4));
+    QCOMPARE(first.price, *Decimal::fromString(u"10.56"));
+    QCOMPARE(first.sha256, u"aa11"_s);
 }
 
 void TestOrderStore::queueMoves()
@@ -726,16 +775,22 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         failed.statusText = u"FAILURE"_s;
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
-    // Back to version 1 by hand.
+    // Back to version 1 by hand (undoing migration 3, the queue's state index, too).
     const QString db = dir.filePath(u"orders.db"_s);
+    QVERIFY(rawExec(db, u"DROP INDEX queue_items_by_state"_s));
     QVERIFY(rawExec(db, u"DROP INDEX orders_by_finished"_s));
     QVERIFY(rawExec(db, u"ALTER TABLE orders DROP COLUMN print_started_ms"_s));
     QVERIFY(rawExec(db, u"ALTER TABLE orders DROP COLUMN print_finished_ms"_s));
-    QVERIFY(rawExec(db, u"DELETE FROM schema_version WHERE version = 2"_s));
+    QVERIFY(rawExec(db, u"DELETE FROM schema_version WHERE version >= 2"_s));
 
     OrderStore store;
     const OpenResult opened = store.open(dir.path());
     QVERIFY(opened.ok());
+    QCOMPARE(opened.migrationsApplied, 2);
+    QCOMPARE(scalar(storeConnection(),
+                    u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'queue_items_by_state'"_s)
+                 .toInt(),
+             1);
     const Order order = **store.order(id);
     QCOMPARE(order.printStarted, QDateTime::fromMSecsSinceEpoch(7000, Qt::UTC));
     QCOMPARE(order.printFinished, QDateTime::fromMSecsSinceEpoch(9000, Qt::UTC));

@@ -410,6 +410,30 @@ StoreResult<QList<QueueItem>> OrderStore::queueItems(const QString &environment)
                       {textValue(environment)}, StoreText::tr("reading the queue"), readItem);
 }
 
+StoreResult<QList<QueueItem>> OrderStore::queueItemsInStates(const QString &environment,
+                                                             const QList<QueueState> &states,
+                                                             int limit)
+{
+    if (!isOpen())
+        return notOpen();
+    if (states.isEmpty() || limit == 0)
+        return QList<QueueItem>();
+    QVariantList values{textValue(environment)};
+    QStringList marks;
+    for (const QueueState state : states) {
+        values.append(queueStateKey(state));
+        marks.append(u"?"_s);
+    }
+    QString sql = u"SELECT " + kItemColumns +
+                  u" FROM queue_items WHERE environment = ? AND state IN ("_s +
+                  marks.join(u", "_s) + u") ORDER BY position, id"_s;
+    if (limit > 0) {
+        sql += u" LIMIT ?"_s;
+        values.append(limit);
+    }
+    return selectRows(m_db, sql, values, StoreText::tr("reading the queue"), readItem);
+}
+
 StoreStatus OrderStore::updateQueueItemProgress(qint64 id, const QueueItemProgress &progress)
 {
     if (!isOpen())

@@ -66,6 +66,11 @@ public:
     StoreResult<std::optional<QueueItem>> queueItem(qint64 id);
     // The queue of one environment in queue order.
     StoreResult<QList<QueueItem>> queueItems(const QString &environment);
+    // The environment's items in any of `states`, in queue order, at most `limit` of them (all
+    // when negative). The queue engine asks this after every state change, so it stays cheap
+    // however long the queue is (index queue_items_by_state).
+    StoreResult<QList<QueueItem>>
+    queueItemsInStates(const QString &environment, const QList<QueueState> &states, int limit = -1);
     StoreStatus updateQueueItemProgress(qint64 id, const QueueItemProgress &progress);
     // After re-validation: the file's current size, mtime and hash.
     StoreStatus updateQueueItemFile(qint64 id, qint64 size, const QDateTime &modified,

@@ -120,6 +120,11 @@ const QList<QStringList> &migrations()
             " 'CONFIRMED_SUCCESS', 'CONFIRMED_FAILURE'))"_s,
             u"CREATE INDEX orders_by_finished ON orders (environment, print_finished_ms)"_s,
         },
+        {
+            // Issue 7: the queue engine looks for the next ready item after every state change;
+            // with thousands of items queued that must not read the whole queue.
+            u"CREATE INDEX queue_items_by_state ON queue_items (environment, state, position)"_s,
+        },
     };
     return list;
 }

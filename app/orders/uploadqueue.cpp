@@ -13,6 +13,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace pc {
@@ -113,6 +115,9 @@ QString UploadQueue::describeDuplicate(const DuplicateMatch &match)
 void UploadQueue::reportStoreError(const StoreError &error)
 {
     qCWarning(lcOrders) << "store error:" << error.message << error.detail;
+    // A state that could not be written leaves its item behind in a working state with no
+    // work attached: the next pump() looks at the whole queue once.
+    m_sweepDue = true;
     if (!m_storeHeld) {
         // Starting more work would only fail the same way and could lose track of a token:
         // hold until the user acts or a while has passed.
@@ -232,6 +237,8 @@ bool UploadQueue::ensureClaimed()
     const StoreStatus claimed = m_store->claimQueue();
     if (claimed) {
         m_claimProblem.clear();
+        m_sweepDue = true; // another console may have left items half-way
+
         if (m_claimTimer)
             m_claimTimer->stop();
         return true;
@@ -447,7 +454,22 @@ void UploadQueue::pump()
         checkIdle();
         return;
     }
-    for (const QueueItem &candidate : items()) {
+    // Normally only the first ready items are candidates (at most `running` of them are busy
+    // re-checking or saving, the others can start): one indexed read per state change however
+    // long the queue is. After a store failure or a new claim, every item in a working state.
+    const bool sweep = std::exchange(m_sweepDue, false);
+    const StoreResult<QList<QueueItem>> candidates =
+        sweep ? m_store->queueItemsInStates(
+                    m_environment, {QueueState::Ready, QueueState::Queued, QueueState::Validating,
+                                    QueueState::CreatingToken, QueueState::Uploading})
+              : m_store->queueItemsInStates(m_environment, {QueueState::Ready},
+                                            m_maxParallel + running);
+    if (!candidates) {
+        m_sweepDue = m_sweepDue || sweep;
+        checkIdle();
+        return;
+    }
+    for (const QueueItem &candidate : *candidates) {
         if (running >= m_maxParallel || m_storeHeld)
             break;
         Runtime &runtime = rt(candidate.id);

@@ -195,6 +195,7 @@ private:
     bool m_quickInspection = true;
     bool m_wasIdle = true;
     bool m_storeHeld = false;
+    bool m_sweepDue = true; // pump() looks at every item in a working state once
     QTimer *m_storeRetryTimer = nullptr;
     bool m_started = false;
     QString m_claimProblem;

@@ -34,12 +34,9 @@ bool UploadQueue::isIdle() const
     // Refused the queue: nothing here can move until the other console has gone.
     if (m_maxParallel == 0 || m_storeHeld || (!hasClaim() && !m_claimProblem.isEmpty()))
         return true;
-    for (const QueueItem &i : items()) {
-        if (i.state == QueueState::Ready || i.state == QueueState::Validating ||
-            i.state == QueueState::Queued)
-            return false;
-    }
-    return true;
+    const StoreResult<QList<QueueItem>> waiting = m_store->queueItemsInStates(
+        m_environment, {QueueState::Ready, QueueState::Validating, QueueState::Queued}, 1);
+    return !waiting || waiting->isEmpty();
 }
 
 void UploadQueue::checkIdle()
