@@ -116,17 +116,42 @@ CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &env
 void TestCli::initTestCase()
 {
     QVERIFY(m_home.isValid());
+    // The sandbox's key from a file, as scripts give a fixed one: never on its command line,
+    // and not repeated in its output.
+    m_sandboxKey = u"cli-test-sandbox-key"_s;
+    const QString keyFile = m_home.filePath(u"sandbox-key"_s);
+    {
+        QFile file(keyFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        file.write(m_sandboxKey.toUtf8() + '\n');
+    }
     m_sandbox.setProcessEnvironment(baseEnvironment());
-    m_sandbox.start(kCli, {u"sandbox"_s, u"--json"_s, u"--speed"_s, u"600"_s, u"--api-key"_s,
-                           u"cli-test-sandbox-key"_s});
+    m_sandbox.start(
+        kCli, {u"sandbox"_s, u"--json"_s, u"--speed"_s, u"600"_s, u"--api-key-file"_s, keyFile});
     QVERIFY(m_sandbox.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(m_sandbox.canReadLine(), 15000);
-    const QJsonObject first = QJsonDocument::fromJson(m_sandbox.readLine()).object();
+    const QByteArray firstLine = m_sandbox.readLine();
+    const QJsonObject first = QJsonDocument::fromJson(firstLine).object();
     m_baseUrl = first.value(u"base_url").toString();
-    m_sandboxKey = first.value(u"api_key").toString();
     QVERIFY2(m_baseUrl.startsWith(u"http://127.0.0.1:"_s), qPrintable(m_baseUrl));
     QVERIFY(m_baseUrl.endsWith(u"/api3/"_s));
-    QCOMPARE(m_sandboxKey, u"cli-test-sandbox-key"_s);
+    QCOMPARE(first.value(u"api_key_file").toString(), keyFile);
+    QVERIFY(!first.contains(u"api_key"));
+    QVERIFY(!firstLine.contains(m_sandboxKey.toUtf8()));
+    // The sandbox answers to that key, and to no other.
+    QNetworkAccessManager network;
+    const auto statsWith = [&](const QString &key) {
+        QNetworkReply *reply = network.get(QNetworkRequest(
+            QUrl(m_baseUrl.chopped(int(qstrlen("api3/"))) + u"sandbox/stats?api_key="_s + key)));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(10000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        return status;
+    };
+    QCOMPARE(statsWith(m_sandboxKey), 200);
+    QVERIFY(statsWith(u"another-key"_s) != 200);
 }
 
 void TestCli::cleanupTestCase()

@@ -62,26 +62,30 @@ CliContext::CliContext(const QCommandLineParser &parser, const GlobalOptions &op
 
 CliContext::~CliContext() = default;
 
+int CliContext::readApiKeyFile(QString *key)
+{
+    const QString path = m_parser.value(m_options.apiKeyFile);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return m_out.invalidInput(
+            CliText::tr("Cannot read the API key file %1: %2.").arg(path, file.errorString()));
+    const QFileDevice::Permissions permissions = file.permissions();
+    if (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+        m_out.note(CliText::tr("Warning: the API key file %1 is readable by other users; "
+                               "restrict it with: chmod 600 %1")
+                       .arg(path));
+    *key = QString::fromUtf8(file.readLine(4096)).trimmed();
+    registerSecret(*key);
+    if (key->isEmpty())
+        return m_out.invalidInput(CliText::tr("The API key file %1 is empty.").arg(path));
+    m_apiKeySource = u"--api-key-file"_s;
+    return ExitSuccess;
+}
+
 int CliContext::resolveApiKey(QString *key, bool lookInKeyStore)
 {
-    if (m_parser.isSet(m_options.apiKeyFile)) {
-        const QString path = m_parser.value(m_options.apiKeyFile);
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return m_out.invalidInput(
-                CliText::tr("Cannot read the API key file %1: %2.").arg(path, file.errorString()));
-        const QFileDevice::Permissions permissions = file.permissions();
-        if (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-            m_out.note(CliText::tr("Warning: the API key file %1 is readable by other users; "
-                                   "restrict it with: chmod 600 %1")
-                           .arg(path));
-        *key = QString::fromUtf8(file.readLine(4096)).trimmed();
-        registerSecret(*key);
-        if (key->isEmpty())
-            return m_out.invalidInput(CliText::tr("The API key file %1 is empty.").arg(path));
-        m_apiKeySource = u"--api-key-file"_s;
-        return ExitSuccess;
-    }
+    if (m_parser.isSet(m_options.apiKeyFile))
+        return readApiKeyFile(key);
     *key = qEnvironmentVariable(qPrintable(kApiKeyVariable)).trimmed();
     if (!key->isEmpty()) {
         registerSecret(*key);

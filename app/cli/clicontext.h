@@ -55,6 +55,10 @@ public:
     // Where the key came from ("--api-key-file", "PARTNER_CONSOLE_API_KEY", "sandbox",
     // or empty): never the key itself.
     QString apiKeySource() const { return m_apiKeySource; }
+    // Whether --api-key-file was given, and its key: ExitSuccess, or the problem printed
+    // (unreadable or empty file) and its exit code. Warns when others may read the file.
+    bool hasApiKeyFile() const { return m_parser.isSet(m_options.apiKeyFile); }
+    int readApiKeyFile(QString *key);
 
     // --data-dir, else PARTNER_CONSOLE_DATA_DIR, else the standard application data folder.
     QString dataDir() const;

@@ -14,9 +14,6 @@ namespace pc::cli {
 
 SandboxCommand::SandboxCommand()
     : m_port(u"port"_s, CliText::tr("Port on 127.0.0.1 (default: a free one)."), u"N"_s, u"0"_s)
-    , m_apiKey(u"api-key"_s,
-               CliText::tr("The sandbox's own API key (default: a random one). Not a partner key."),
-               u"KEY"_s)
     , m_speed(u"speed"_s,
               CliText::tr("Time compression of the print simulation (60 = a minute per "
                           "second). Default 1."),
@@ -45,7 +42,7 @@ QString SandboxCommand::summary() const
 
 void SandboxCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOptions({m_port, m_apiKey, m_speed, m_autoPrint, m_outcome, m_fault});
+    parser.addOptions({m_port, m_speed, m_autoPrint, m_outcome, m_fault});
 }
 
 int SandboxCommand::run(CliContext &context, const QStringList &arguments)
@@ -61,7 +58,12 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
         return out.usageError(CliText::tr("--port needs a number from 0 to 65535."));
 
     SandboxConfig config;
-    config.apiKey = parser.value(m_apiKey);
+    // The sandbox's own key: random, or from --api-key-file when scripts want a fixed one (a
+    // key on the command line would show in every process list).
+    if (context.hasApiKeyFile()) {
+        if (const int code = context.readApiKeyFile(&config.apiKey); code != ExitSuccess)
+            return code;
+    }
     config.speed = parser.value(m_speed).toDouble(&ok);
     if (!ok || config.speed <= 0 || config.speed > 100000)
         return out.usageError(CliText::tr("--speed needs a number above 0 (at most 100000)."));
@@ -96,18 +98,32 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
                              .arg(server.errorString()));
 
     const QString baseUrl = server.apiBaseUrl().toString();
-    out.result(QJsonObject{{u"base_url"_s, baseUrl},
-                           {u"api_key"_s, server.apiKey()},
-                           {u"server_url"_s, server.serverUrl().toString()},
-                           {u"faults"_s, server.faultPlan().toSpec()}},
-               CliText::tr("Sandbox listening on %1 with API key %2").arg(baseUrl, server.apiKey()),
-               // The sandbox's key is a throw-away for this run, printed so scripts can use it.
-               CliOutput::Redaction::Off);
-    out.note(
-        CliText::tr("Use it with: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 "
-                    "token\nPress Ctrl+C to stop; uploaded files are deleted on exit.")
-            .arg(server.apiKey(), baseUrl),
-        CliOutput::Redaction::Off);
+    QJsonObject listening{{u"base_url"_s, baseUrl},
+                          {u"server_url"_s, server.serverUrl().toString()},
+                          {u"faults"_s, server.faultPlan().toSpec()}};
+    if (context.hasApiKeyFile()) {
+        // The caller's file: its key is not repeated (the file may hold a key worth keeping).
+        const QString keyFile = parser.value(u"api-key-file"_s);
+        listening.insert(u"api_key_file"_s, keyFile);
+        out.result(
+            listening,
+            CliText::tr("Sandbox listening on %1 with the API key in %2").arg(baseUrl, keyFile));
+        out.note(CliText::tr("Use it with: partner-console-cli --base-url %1 --api-key-file %2 "
+                             "token\nPress Ctrl+C to stop; uploaded files are deleted on exit.")
+                     .arg(baseUrl, keyFile));
+    } else {
+        listening.insert(u"api_key"_s, server.apiKey());
+        out.result(
+            listening,
+            CliText::tr("Sandbox listening on %1 with API key %2").arg(baseUrl, server.apiKey()),
+            // A throw-away made for this run, printed so scripts can use it.
+            CliOutput::Redaction::Off);
+        out.note(
+            CliText::tr("Use it with: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url "
+                        "%2 token\nPress Ctrl+C to stop; uploaded files are deleted on exit.")
+                .arg(server.apiKey(), baseUrl),
+            CliOutput::Redaction::Off);
+    }
 
     QObject::connect(&server, &SandboxServer::tokenCreated, &server, [&out](const QString &token) {
         out.result(QJsonObject{{u"event"_s, u"token_created"_s}, {u"token"_s, token}},

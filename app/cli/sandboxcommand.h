@@ -9,7 +9,9 @@ namespace pc::cli {
 // `sandbox`: runs the built-in sandbox service in the foreground until Ctrl+C / SIGTERM.
 // The first line printed is its base URL and API key (a JSON object with base_url and
 // api_key under --json); then one line per event (token created, file uploaded, print
-// started, fault injected).
+// started, fault injected). The key is a random one made for the run, or the first line of
+// the global --api-key-file: then it is not printed (api_key_file names the file instead),
+// and it never appears on a command line.
 class SandboxCommand final : public CliCommand
 {
 public:
@@ -22,7 +24,6 @@ public:
 
 private:
     QCommandLineOption m_port;
-    QCommandLineOption m_apiKey;
     QCommandLineOption m_speed;
     QCommandLineOption m_autoPrint;
     QCommandLineOption m_outcome;

@@ -19,7 +19,8 @@ namespace pc {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcKey, "pc.settings.key")
+// Information and above by default like the other modules (what the keychain said; never the key).
+Q_LOGGING_CATEGORY(lcKey, "pc.settings.key", QtInfoMsg)
 
 // The key held for this process only (no keychain, no file chosen). Never written anywhere.
 QString &sessionKey()

@@ -359,10 +359,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <translation>Port auf 127.0.0.1 (Standard: ein freier Port).</translation>
     </message>
     <message>
-        <source>The sandbox&apos;s own API key (default: a random one). Not a partner key.</source>
-        <translation>Eigener API-Schlüssel der Sandbox (Standard: ein zufälliger). Kein Partner-Schlüssel.</translation>
-    </message>
-    <message>
         <source>Time compression of the print simulation (60 = a minute per second). Default 1.</source>
         <translation>Zeitraffer der Drucksimulation (60 = eine Minute pro Sekunde). Standard: 1.</translation>
     </message>
@@ -613,6 +609,16 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
             <numerusform>%n offener Auftrag wird beobachtet; Ctrl+C beendet.</numerusform>
             <numerusform>%n offene Aufträge werden beobachtet; Ctrl+C beendet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sandbox listening on %1 with the API key in %2</source>
+        <translation>Sandbox lauscht auf %1 mit dem API-Schlüssel aus %2</translation>
+    </message>
+    <message>
+        <source>Use it with: partner-console-cli --base-url %1 --api-key-file %2 token
+Press Ctrl+C to stop; uploaded files are deleted on exit.</source>
+        <translation>Verwendung: partner-console-cli --base-url %1 --api-key-file %2 token
+Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</translation>
     </message>
 </context>
 <context>
