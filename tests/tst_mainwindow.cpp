@@ -11,6 +11,7 @@
 #include "queuepanel.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/apikeystore.h"
+#include "workwindowfixture.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -416,22 +417,13 @@ void TestMainWindow::environmentKindFromName()
 // restart. (The print page needs a display; tst_guiflow covers it.)
 void TestMainWindow::workSurfaceMenusShortcutsAndLayout()
 {
-    pc::SandboxServer sandbox;
-    QVERIFY(sandbox.listen(0));
-    QTemporaryDir data;
-    pc::ServiceEndpoint endpoint;
-    endpoint.baseUrl = sandbox.apiBaseUrl();
-    endpoint.apiKey = sandbox.apiKey();
-    pc::ConsoleSession session(endpoint, EnvironmentKind::Sandbox, pc::ConsoleSettings());
-    QVERIFY(session.open(data.path()).ok());
-    session.start();
-    pc::ApiKeyStore keys;
-    keys.setKeychainEnabled(false);
-    const EnvironmentInfo environment =
-        EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl());
+    pc::test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    pc::ConsoleSession &session = *rig.session;
+    const EnvironmentInfo environment = rig.environment();
     QByteArray splitterState;
     {
-        pc::MainWindow window(environment, &session, &keys);
+        pc::MainWindow window(environment, &session, &rig.keys);
         QVERIFY(window.queuePanel());
         QVERIFY(window.ordersPanel());
         QVERIFY(window.dashboard());
@@ -465,7 +457,7 @@ void TestMainWindow::workSurfaceMenusShortcutsAndLayout()
         splitterState = splitter->saveState();
         window.close(); // saves the layout
     }
-    pc::MainWindow again(environment, &session, &keys);
+    pc::MainWindow again(environment, &session, &rig.keys);
     QCOMPARE(again.findChild<QSplitter *>(u"workSplitter"_s)->saveState(), splitterState);
 }
 
@@ -474,19 +466,10 @@ void TestMainWindow::workSurfaceMenusShortcutsAndLayout()
 // editable field's name is not only its placeholder example.
 void TestMainWindow::workSurfaceControlsHaveNames()
 {
-    pc::SandboxServer sandbox;
-    QVERIFY(sandbox.listen(0));
-    QTemporaryDir data;
-    pc::ServiceEndpoint endpoint;
-    endpoint.baseUrl = sandbox.apiBaseUrl();
-    endpoint.apiKey = sandbox.apiKey();
-    pc::ConsoleSession session(endpoint, EnvironmentKind::Sandbox, pc::ConsoleSettings());
-    QVERIFY(session.open(data.path()).ok());
-    session.start();
-    pc::ApiKeyStore keys;
-    keys.setKeychainEnabled(false);
-    pc::MainWindow window(EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl()),
-                          &session, &keys);
+    pc::test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    pc::ConsoleSession &session = *rig.session;
+    pc::MainWindow window(rig.environment(), &session, &rig.keys);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 

@@ -12,6 +12,7 @@
 #include "sandbox/sandboxserver.h"
 #include "settings/apikeystore.h"
 #include "settings/consolesettings.h"
+#include "workwindowfixture.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -201,21 +202,12 @@ void TestNotifications::noServiceNoNotification()
 // The window notifies when the session announces a finished print, and respects Settings.
 void TestNotifications::mainWindowAnnouncesAFinishedPrint()
 {
-    pc::SandboxServer sandbox;
-    QVERIFY(sandbox.listen(0));
-    QTemporaryDir data;
-    pc::ServiceEndpoint endpoint;
-    endpoint.baseUrl = sandbox.apiBaseUrl();
-    endpoint.apiKey = sandbox.apiKey();
     pc::ConsoleSettings settings;
     settings.notifications = true;
-    pc::ConsoleSession session(endpoint, pc::EnvironmentKind::Sandbox, settings);
-    QVERIFY(session.open(data.path()).ok());
-    session.start();
-    pc::ApiKeyStore keys;
-    keys.setKeychainEnabled(false);
-    pc::MainWindow window(pc::EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl()),
-                          &session, &keys);
+    pc::test::WorkWindowRig rig;
+    QVERIFY2(rig.start(settings), qPrintable(rig.problem()));
+    pc::ConsoleSession &session = *rig.session;
+    pc::MainWindow window(rig.environment(), &session, &rig.keys);
     QVERIFY(window.notifier());
     window.notifier()->setBus(*m_client);
 

@@ -19,6 +19,7 @@
 #include "sandbox/sandboxserver.h"
 #include "settings/apikeystore.h"
 #include "settings/consolesettings.h"
+#include "workwindowfixture.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -285,19 +286,9 @@ void TestTranslations::qtsOwnStringsFollow()
 
 void TestTranslations::withWorkWindow(const std::function<void(pc::MainWindow &)> &check)
 {
-    pc::SandboxServer sandbox;
-    QVERIFY(sandbox.listen(0));
-    QTemporaryDir data;
-    pc::ServiceEndpoint endpoint;
-    endpoint.baseUrl = sandbox.apiBaseUrl();
-    endpoint.apiKey = sandbox.apiKey();
-    pc::ConsoleSession session(endpoint, pc::EnvironmentKind::Sandbox, pc::ConsoleSettings());
-    QVERIFY(session.open(data.path()).ok());
-    session.start();
-    pc::ApiKeyStore keys;
-    keys.setKeychainEnabled(false);
-    pc::MainWindow window(pc::EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl()),
-                          &session, &keys);
+    pc::test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    pc::MainWindow window(rig.environment(), rig.session.get(), &rig.keys);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     check(window);
