@@ -7,6 +7,7 @@
 #include "ordersummarymodel.h"
 #include "ordertablemodel.h"
 
+#include "benchsupport.h"
 #include "orders/orderstore.h"
 
 #include <QCoreApplication>
@@ -285,11 +286,5 @@ BENCHMARK(BM_MemoryPerOrder)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return pc::bench::runBenchmarks(argc, argv);
 }
