@@ -33,7 +33,30 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void uploadBecomesOrderAndIsFollowedToConfirmation();
     void settingsApplyWithoutRestart();
+    void startingSaysNothingIsWrong();
 };
+
+// Set up, opened and started as main() does it: no store problem is reported. (The queue used
+// to try to claim the data folder before the store was open, and the window greeted every
+// start with "A change could not be saved: The order database is not open.")
+void TestConsoleSession::startingSaysNothingIsWrong()
+{
+    SandboxServer sandbox;
+    QVERIFY(sandbox.listen(0));
+    QTemporaryDir data;
+    ServiceEndpoint endpoint;
+    endpoint.baseUrl = sandbox.apiBaseUrl();
+    endpoint.apiKey = sandbox.apiKey();
+    ConsoleSession session(endpoint, EnvironmentKind::Sandbox, ConsoleSettings());
+    QSignalSpy problems(&session, &ConsoleSession::storeProblem);
+    QCoreApplication::processEvents(); // problems are announced from the event loop
+    QVERIFY(session.open(data.path()).ok());
+    session.start();
+    QTest::qWait(50); // the claim and the queue's first pass, both queued
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).value(0).toString()));
+    QVERIFY(session.queue().hasClaim());
+    QVERIFY(session.queue().isIdle());
+}
 
 void TestConsoleSession::uploadBecomesOrderAndIsFollowedToConfirmation()
 {

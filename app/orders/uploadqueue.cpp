@@ -234,6 +234,10 @@ bool UploadQueue::ensureClaimed()
 {
     if (m_store->holdsQueueClaim())
         return true;
+    // Before the store is open (the session sets the queue up first) there is nothing to
+    // claim yet, and nothing to tell anyone.
+    if (!m_store->isOpen())
+        return false;
     const StoreStatus claimed = m_store->claimQueue();
     if (claimed) {
         m_claimProblem.clear();
