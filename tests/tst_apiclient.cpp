@@ -4,9 +4,11 @@
 #include "api/apiclient.h"
 #include "common/redaction.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxtls.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -131,6 +133,8 @@ private Q_SLOTS:
     void errorEnvelopeShowsDescription();
     void uploadDroppedMidBody();
     void tlsHandshakeFailureIsTls();
+    void sandboxCertificateIsRefused_data();
+    void sandboxCertificateIsRefused();
     void abortIsReported();
     void statusNameVariantFromRealService();
     void oversizedBodyIsCapped();
@@ -441,6 +445,9 @@ void TestApiClient::uploadDroppedMidBody()
         token, big.fileName(), {}, u"a@example.com"_s, *Decimal::fromString(u"5"), u"USD"_s, {}};
     const auto result = await<UploadResult>(client.upload(request));
     QCOMPARE(result.error.kind, Kind::Network);
+    // However the network stack reports the reset (closed, or an unknown error while
+    // writing), the service was reached: a lost connection, not an unreachable service.
+    QCOMPARE(result.error.networkReason, ApiError::NetworkReason::ConnectionClosed);
     QVERIFY(result.error.isTransient());
     QCOMPARE(m_sandbox->uploadCount(token), 0);
 }
@@ -482,6 +489,45 @@ void TestApiClient::tlsHandshakeFailureIsTls()
     endpoint.baseUrl = plainUrl;
     client.setEndpoint(endpoint);
     QCOMPARE(await<TokenResult>(client.createToken()).error.kind, Kind::Tls);
+}
+
+void TestApiClient::sandboxCertificateIsRefused_data()
+{
+    QTest::addColumn<QString>("tls");
+    QTest::addColumn<bool>("trusted"); // the sandbox's certificate added to the trusted ones
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("untrusted") << u"self-signed"_s << false << u"self-signed"_s;
+    QTest::newRow("wrong host") << u"wrong-host"_s << true << u"host name"_s;
+}
+
+// The sandbox speaking TLS with a certificate that cannot be verified, or one for another
+// host (trusted otherwise): a TLS error naming the problem, never ignored, so the request
+// with the key never reaches the sandbox (which would decrypt and count it).
+void TestApiClient::sandboxCertificateIsRefused()
+{
+    QFETCH(QString, tls);
+    QFETCH(bool, trusted);
+    QFETCH(QString, detail);
+    const QSslConfiguration saved = QSslConfiguration::defaultConfiguration();
+    if (trusted) {
+        QSslConfiguration trusting = saved;
+        trusting.addCaCertificate(
+            QSslCertificate(QByteArray(sandbox::kWrongHostCertificatePem), QSsl::Pem));
+        QSslConfiguration::setDefaultConfiguration(trusting);
+    }
+    const auto restore =
+        qScopeGuard([&saved] { QSslConfiguration::setDefaultConfiguration(saved); });
+    m_sandbox->setFaultPlan(*FaultPlan::parse(u"tls="_s + tls, nullptr));
+    ServiceEndpoint endpoint = sandboxEndpoint();
+    QCOMPARE(endpoint.baseUrl.scheme(), u"https"_s);
+    ApiClient client(&m_network, endpoint);
+    const auto result = await<TokenResult>(client.createToken());
+    QCOMPARE(result.error.kind, Kind::Tls);
+    QVERIFY(!result.error.isTransient());
+    QVERIFY2(result.error.detail.contains(detail, Qt::CaseInsensitive),
+             qPrintable(result.error.detail));
+    QVERIFY(!result.error.message.contains(endpoint.apiKey));
+    QCOMPARE(m_sandbox->totalRequestCount(), 0);
 }
 
 void TestApiClient::abortIsReported()

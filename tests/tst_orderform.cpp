@@ -27,6 +27,8 @@ private slots:
     void jobId();
     void wholeForm();
     void wholeFormCollectsEveryError();
+    void reliabilityInputRow_data();
+    void reliabilityInputRow();
 };
 
 // --- e-mail --------------------------------------------------------------------------------
@@ -476,6 +478,83 @@ void TestOrderForm::wholeFormCollectsEveryError()
     QCOMPARE(one.errors.size(), 1);
     QCOMPARE(one.errors.front().field, OrderField::Currency);
     QVERIFY(one.errors.front().message.contains(u"XYZ"_s));
+}
+
+// RELIABILITY.md, "Input": invalid e-mail, a currency not in ISO 4217, a price that is
+// negative, NaN or written with a locale comma. Each through the whole form: caught there
+// (no facts, so nothing can be queued or sent), naming the field; a locale comma understood
+// where it is unambiguous.
+void TestOrderForm::reliabilityInputRow_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<QString>("price");
+    QTest::addColumn<QString>("currency");
+    QTest::addColumn<int>("badField");     // -1: accepted
+    QTest::addColumn<QString>("expected"); // the price sent, or a part of the error
+
+    const int accepted = -1;
+    const int email = int(OrderField::ReceiverEmail);
+    const int price = int(OrderField::Price);
+    const int currency = int(OrderField::Currency);
+    const auto row = [](const char *name) -> QTestData & { return QTest::newRow(name); };
+    row("email without @") << u"en_US"_s << u"anna.example.com"_s << u"10"_s << u"USD"_s << email
+                           << u"no @"_s;
+    row("email without domain dot")
+        << u"en_US"_s << u"anna@localhost"_s << u"10"_s << u"USD"_s << email << u"no dot"_s;
+    row("email with space") << u"en_US"_s << u"an na@example.com"_s << u"10"_s << u"USD"_s << email
+                            << u"space"_s;
+    row("currency unknown code") << u"en_US"_s << u"a@b.co"_s << u"10"_s << u"XYZ"_s << currency
+                                 << u"ISO 4217"_s;
+    row("currency name") << u"en_US"_s << u"a@b.co"_s << u"10"_s << u"EURO"_s << currency
+                         << u"ISO 4217"_s;
+    row("currency symbol") << u"en_US"_s << u"a@b.co"_s << u"10"_s << u"€"_s << currency
+                           << u"ISO 4217"_s;
+    row("price negative") << u"en_US"_s << u"a@b.co"_s << u"-10.50"_s << u"USD"_s << price
+                          << u"negative"_s;
+    row("price NaN") << u"en_US"_s << u"a@b.co"_s << u"NaN"_s << u"USD"_s << price
+                     << u"not a number"_s;
+    row("price infinity") << u"de_DE"_s << u"a@b.co"_s << u"inf"_s << u"EUR"_s << price
+                          << u"not a number"_s;
+    row("comma decimals, English locale")
+        << u"en_US"_s << u"a@b.co"_s << u"10,56"_s << u"USD"_s << accepted << u"10.56"_s;
+    row("comma decimals, German locale")
+        << u"de_DE"_s << u"a@b.co"_s << u"10,56"_s << u"EUR"_s << accepted << u"10.56"_s;
+    row("comma and grouping, German")
+        << u"de_DE"_s << u"a@b.co"_s << u"1.234,56"_s << u"EUR"_s << accepted << u"1234.56"_s;
+    row("comma and spaces, French")
+        << u"fr_FR"_s << u"a@b.co"_s << u"1 234,5"_s << u"EUR"_s << accepted << u"1234.5"_s;
+    row("comma of three digits, German")
+        << u"de_DE"_s << u"a@b.co"_s << u"1,234"_s << u"EUR"_s << accepted << u"1.234"_s;
+    row("comma of three digits, English")
+        << u"en_US"_s << u"a@b.co"_s << u"1,234"_s << u"USD"_s << accepted << u"1234"_s;
+    row("comma of three digits, Swiss: ambiguous")
+        << u"de_CH"_s << u"a@b.co"_s << u"1,234"_s << u"CHF"_s << price << u"1234"_s;
+}
+
+void TestOrderForm::reliabilityInputRow()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, email);
+    QFETCH(QString, price);
+    QFETCH(QString, currency);
+    QFETCH(int, badField);
+    QFETCH(QString, expected);
+
+    const pc::OrderFormResult result =
+        pc::validateOrderFacts(email, price, currency, u"job"_s, QLocale(locale));
+    if (badField < 0) {
+        QVERIFY2(result.ok(),
+                 qPrintable(result.errors.isEmpty() ? QString() : result.errors.first().message));
+        QCOMPARE(result.facts->price.toString(), expected);
+        return;
+    }
+    QVERIFY(!result.ok());
+    QVERIFY(!result.facts); // nothing to queue, nothing to send
+    QCOMPARE(result.errors.size(), 1);
+    QCOMPARE(int(result.errors.first().field), badField);
+    QVERIFY2(result.errors.first().message.contains(expected),
+             qPrintable(result.errors.first().message));
 }
 
 QTEST_GUILESS_MAIN(TestOrderForm)

@@ -4,6 +4,7 @@
 #include "sandbox/multipartparser.h"
 #include "sandbox/printsimulation.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxtls.h"
 #include "sandbox/uploadmonitor.h"
 
 #include <QDir>
@@ -19,6 +20,8 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
@@ -320,6 +323,17 @@ private Q_SLOTS:
     void faultDropUploadHalfWay();
     void faultDropAfterUpload();
     void faultUploadRate();
+    void faultClientError_data();
+    void faultClientError();
+    void faultRetryAfterOn503();
+    void faultMalformedKinds_data();
+    void faultMalformedKinds();
+    void faultStallUpload();
+    void faultDropAfterRefusedUpload();
+    void faultStatusValue();
+    void faultTls_data();
+    void faultTls();
+    void uploadIntrospection();
     void faultBudget();
     void faultCallsFilter();
     void bodyTooLarge();
@@ -1031,6 +1045,283 @@ void TestSandbox::faultDropAfterUpload()
     QCOMPARE(server->statusRequestCount(token), 1);
 }
 
+void TestSandbox::faultClientError_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("description");
+    QTest::newRow("400") << 400 << u"Bad request"_s;
+    QTest::newRow("401") << 401 << u"Invalid API key"_s;
+    QTest::newRow("403") << 403 << u"Forbidden"_s;
+    QTest::newRow("413") << 413 << u"File too large"_s;
+}
+
+// http4xx answers with the client error and the service's envelope, without processing the
+// request: no token is made.
+void TestSandbox::faultClientError()
+{
+    QFETCH(int, status);
+    QFETCH(QString, description);
+    auto server = start();
+    QSignalSpy created(server.get(), &SandboxServer::tokenCreated);
+    QSignalSpy faults(server.get(), &SandboxServer::faultInjected);
+    QVERIFY(setFaults(*server, u"http4xx=1,status4xx=%1"_s.arg(status)));
+    const Exchange reply = get(*server, "/api3/api_create_partner_token?api_key=" + key());
+    QCOMPARE(reply.status, status);
+    QCOMPARE(reply.code(), u"error"_s);
+    QCOMPARE(reply.description(), description);
+    QCOMPARE(created.size(), 0);
+    QCOMPARE(faults.size(), 1);
+    QVERIFY(faults.first().first().toString().contains(QString::number(status)));
+}
+
+// A 503 carries Retry-After only when asked to; a 429 always does.
+void TestSandbox::faultRetryAfterOn503()
+{
+    auto server = start();
+    const QByteArray tokenCall = "/api3/api_create_partner_token?api_key=" + key();
+    QVERIFY(setFaults(*server, u"http5xx=1,status=503,retry-after=7"_s));
+    Exchange reply = get(*server, tokenCall);
+    QCOMPARE(reply.status, 503);
+    QCOMPARE(reply.header("Retry-After"), QByteArray());
+    QVERIFY(setFaults(*server, u"http5xx=1,status=503,retry-after=7,retry-after-503=1"_s));
+    reply = get(*server, tokenCall);
+    QCOMPARE(reply.status, 503);
+    QCOMPARE(reply.header("Retry-After"), "7");
+    QVERIFY(setFaults(*server, u"http5xx=1,status=502,retry-after=7,retry-after-503=1"_s));
+    reply = get(*server, tokenCall);
+    QCOMPARE(reply.status, 502);
+    QCOMPARE(reply.header("Retry-After"), QByteArray());
+}
+
+void TestSandbox::faultMalformedKinds_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("truncated") << u"truncated"_s;
+    QTest::newRow("html") << u"html"_s;
+    QTest::newRow("empty") << u"empty"_s;
+    QTest::newRow("types") << u"types"_s;
+    QTest::newRow("nulls") << u"nulls"_s;
+    QTest::newRow("huge") << u"huge"_s;
+}
+
+// Each kind of malformed answer is HTTP 200 made from the real answer: the request was
+// processed (a token was made), then the answer was bent.
+void TestSandbox::faultMalformedKinds()
+{
+    QFETCH(QString, kind);
+    auto server = start();
+    QSignalSpy created(server.get(), &SandboxServer::tokenCreated);
+    QVERIFY(setFaults(*server, u"malformed=1,malformed-as="_s + kind));
+    const Exchange reply = exchange(
+        server->port(), request("GET", "/api3/api_create_partner_token?api_key=" + key()), 20000);
+    QVERIFY(reply.answered);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(created.size(), 1);
+    const QString token = created.first().first().toString();
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &error);
+    const QJsonObject root = doc.object();
+    if (kind == u"truncated") {
+        QVERIFY(!reply.body.isEmpty());
+        QVERIFY(error.error != QJsonParseError::NoError);
+    } else if (kind == u"html") {
+        QVERIFY(reply.header("Content-Type").startsWith("text/html"));
+        QVERIFY(reply.body.startsWith("<!DOCTYPE html>"));
+    } else if (kind == u"empty") {
+        QCOMPARE(reply.header("Content-Length"), "0");
+        QVERIFY(reply.body.isEmpty());
+    } else if (kind == u"types") {
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(reply.code(), u"ok"_s);
+        QCOMPARE(reply.data().value(u"token"_s).toArray(), QJsonArray{token});
+    } else if (kind == u"nulls") {
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(root.value(u"status"_s).toObject().value(u"code"_s).isNull());
+        QVERIFY(reply.data().value(u"token"_s).isNull());
+    } else {
+        QCOMPARE(reply.body.size(), qsizetype(10) << 20);
+        QCOMPARE(reply.header("Content-Length").toLongLong(), qint64(10) << 20);
+        QCOMPARE(error.error, QJsonParseError::NoError); // valid, just far too big
+        QCOMPARE(reply.data().value(u"token"_s).toString(), token);
+    }
+}
+
+// stall-upload stops reading the body at the fraction: the client's bytes stop moving, no
+// answer comes, nothing is stored, and the connection stays open until the client gives up.
+void TestSandbox::faultStallUpload()
+{
+    auto server = start();
+    const QString token = createToken(*server);
+    QVERIFY(setFaults(*server, u"stall-upload=1,at=0.25,calls=upload,budget=1"_s));
+    QSignalSpy faults(server.get(), &SandboxServer::faultInjected);
+    // Far more than the kernel buffers of both ends hold, so the sender has to block.
+    const QByteArray whole = uploadRequest(token, "stall.stl", sampleStl(400'000)); // ~20 MB
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, server->port());
+    QVERIFY(socket.waitForConnected(2000));
+    QSignalSpy disconnected(&socket, &QTcpSocket::disconnected);
+    socket.write(whole);
+    QTRY_COMPARE_WITH_TIMEOUT(faults.size(), 1, 10000);
+    QVERIFY(faults.first().first().toString().contains(u"stall upload"_s));
+    // The kernel buffers of both ends fill up, then the sender is stuck well before the end
+    // of the body: nothing moves between two looks 300 ms apart.
+    qint64 stuck = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const qint64 before = socket.bytesToWrite();
+            QTest::qWait(300);
+            stuck = socket.bytesToWrite();
+            return stuck == before;
+        }(),
+        15000);
+    QVERIFY2(stuck > whole.size() / 4, qPrintable(QString::number(stuck)));
+    QCOMPARE(socket.bytesAvailable(), 0);
+    QCOMPARE(disconnected.size(), 0);
+    QCOMPARE(server->uploadCount(token), 0);
+    socket.abort();
+
+    // The budget is spent: the next attempt goes through.
+    QCOMPARE(exchange(server->port(), whole, 20000).code(), u"ok"_s);
+    QCOMPARE(server->uploadCount(token), 1);
+}
+
+// drop-after-upload closes the connection after any upload it lets through, also one the
+// service refuses: a client re-sending after a lost answer hears nothing either.
+void TestSandbox::faultDropAfterRefusedUpload()
+{
+    auto server = start();
+    const QString token = uploadedToken(*server);
+    QVERIFY(!token.isEmpty());
+    QVERIFY(setFaults(*server, u"drop-after-upload=1"_s));
+    const Exchange reply = upload(*server, token);
+    QVERIFY(!reply.answered);
+    QVERIFY(reply.closed);
+    QCOMPARE(server->uploadCount(token), 1);
+    QCOMPARE(server->uploadRequestCount(token), 2);
+}
+
+// status-value makes every status answer report that printing_job_status, under both names.
+void TestSandbox::faultStatusValue()
+{
+    auto server = start();
+    const QString token = uploadedToken(*server);
+    QVERIFY(!token.isEmpty());
+    QVERIFY(setFaults(*server, u"status-value=PAUSED_BY_OWNER,budget=0"_s));
+    QVERIFY(server->faultPlan().isActive());
+    const Exchange reply = status(*server, token);
+    QCOMPARE(reply.code(), u"ok"_s);
+    QCOMPARE(reply.data().value(u"printing_job_status"_s).toString(), u"PAUSED_BY_OWNER"_s);
+    QCOMPARE(reply.data().value(u"printing_job_status_name"_s).toString(), u"PAUSED_BY_OWNER"_s);
+    QVERIFY(setFaults(*server, QString()));
+    QVERIFY(status(*server, token).data().value(u"printing_job_status"_s).isNull());
+}
+
+void TestSandbox::faultTls_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<QByteArray>("certificate");
+    QTest::addColumn<int>("errorWhenTrusted"); // QSslError::SslError, or -1 for none
+    QTest::newRow("self-signed") << u"self-signed"_s
+                                 << QByteArray(sandbox::kSelfSignedCertificatePem) << -1;
+    QTest::newRow("wrong-host") << u"wrong-host"_s << QByteArray(sandbox::kWrongHostCertificatePem)
+                                << int(QSslError::HostNameMismatch);
+}
+
+// tls=... makes the sandbox speak TLS on every connection with a test certificate: refused by
+// a client that trusts nothing extra, and then the sandbox never sees a request; a client
+// that trusts the self-signed certificate gets the API over https; the wrong-host certificate
+// fails on the host name alone.
+void TestSandbox::faultTls()
+{
+    QFETCH(QString, mode);
+    QFETCH(QByteArray, certificate);
+    QFETCH(int, errorWhenTrusted);
+    QVERIFY(QSslSocket::supportsSsl());
+    auto server = start();
+    QVERIFY(setFaults(*server, u"tls="_s + mode));
+    QCOMPARE(server->serverUrl().scheme(), u"https"_s);
+    QCOMPARE(server->apiBaseUrl().scheme(), u"https"_s);
+    const QByteArray tokenCall = request("GET", "/api3/api_create_partner_token?api_key=" + key());
+
+    // A client with the system's trust: the handshake fails, nothing reaches the API. (The
+    // client shares the thread with the sandbox: signals, not the blocking waitFor calls.)
+    {
+        QSslSocket client;
+        QSignalSpy handshakeErrors(&client, &QSslSocket::sslErrors);
+        QSignalSpy failed(&client, &QSslSocket::errorOccurred);
+        client.connectToHostEncrypted(u"127.0.0.1"_s, server->port());
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000);
+        QVERIFY(!client.isEncrypted());
+        QCOMPARE(handshakeErrors.size(), 1);
+        const auto errors = handshakeErrors.first().first().value<QList<QSslError>>();
+        QVERIFY(std::any_of(errors.begin(), errors.end(), [](const QSslError &e) {
+            return e.error() == QSslError::SelfSignedCertificate ||
+                   e.error() == QSslError::SelfSignedCertificateInChain ||
+                   e.error() == QSslError::UnableToGetLocalIssuerCertificate;
+        }));
+    }
+    // Plain HTTP spoken to it is no request either.
+    QVERIFY(!exchange(server->port(), tokenCall, 2000).answered);
+    QCOMPARE(server->totalRequestCount(), 0);
+
+    // A client that trusts the certificate.
+    QSslSocket client;
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates({QSslCertificate(certificate, QSsl::Pem)});
+    client.setSslConfiguration(config);
+    QSignalSpy handshakeErrors(&client, &QSslSocket::sslErrors);
+    QSignalSpy encrypted(&client, &QSslSocket::encrypted);
+    QSignalSpy failed(&client, &QSslSocket::errorOccurred);
+    client.connectToHostEncrypted(u"127.0.0.1"_s, server->port());
+    QTRY_VERIFY_WITH_TIMEOUT(!encrypted.isEmpty() || !failed.isEmpty(), 10000);
+    if (errorWhenTrusted >= 0) {
+        QVERIFY(encrypted.isEmpty());
+        QCOMPARE(handshakeErrors.size(), 1);
+        const auto errors = handshakeErrors.first().first().value<QList<QSslError>>();
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(int(errors.first().error()), errorWhenTrusted);
+        QCOMPARE(server->totalRequestCount(), 0);
+        return;
+    }
+    QVERIFY2(failed.isEmpty(), qPrintable(client.errorString()));
+    client.write(tokenCall);
+    Exchange reply;
+    QByteArray buffer;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            buffer += client.readAll();
+            return parseResponse(buffer, &reply);
+        },
+        10000));
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.code(), u"ok"_s);
+    QCOMPARE(server->totalRequestCount(), 1);
+}
+
+// What tests read back: upload requests per token and the facts stored with the file.
+void TestSandbox::uploadIntrospection()
+{
+    auto server = start();
+    const QString token = createToken(*server);
+    QCOMPARE(server->uploadRequestCount(token), 0);
+    QVERIFY(!server->storedUpload(token));
+    QCOMPARE(upload(*server, token,
+                    "Gr\xc3\xb6\xc3\x9f"
+                    "e 1.stl")
+                 .code(),
+             u"ok"_s);
+    QCOMPARE(upload(*server, token).code(), u"error"_s); // refused, but counted
+    QCOMPARE(server->uploadRequestCount(token), 2);
+    const std::optional<StoredUpload> stored = server->storedUpload(token);
+    QVERIFY(stored);
+    QCOMPARE(stored->fileName, u"Größe 1.stl"_s);
+    QCOMPARE(stored->size, sampleStl().size());
+    QCOMPARE(stored->receiverEmail, u"ada@example.com"_s);
+    QCOMPARE(stored->printValue, u"10.56"_s);
+    QCOMPARE(stored->currency, u"EUR"_s);
+    QCOMPARE(stored->partnerJobId, u"order-17/1"_s);
+}
+
 void TestSandbox::faultBudget()
 {
     auto server = start();
@@ -1151,6 +1442,13 @@ void TestSandbox::faultPlanRoundTrip_data()
            "drop-upload=0.3,at=0.99,drop-after-upload=0.4,malformed=0.5,error-envelope=0.6,"
            "stall=0.7,budget=3,calls=upload,seed=7"_s;
     QTest::newRow("upload rate") << u"upload-rate=250.5"_s << u"upload-rate=250.5"_s;
+    QTest::newRow("issue 7 items")
+        << u"tls=Wrong-Host,status-value=\"ON HOLD\",malformed-as=types,malformed=1,"
+           "stall-upload=0.5,http4xx=0.25,status4xx=413,retry-after-503=on,http5xx=1"_s
+        << u"http5xx=1,retry-after-503=1,http4xx=0.25,status4xx=413,stall-upload=0.5,"
+           "malformed=1,malformed-as=types,status-value=\"ON HOLD\",tls=wrong-host"_s;
+    QTest::newRow("every malformed kind") << u"malformed-as=huge"_s << u"malformed-as=huge"_s;
+    QTest::newRow("tls off is the default") << u"tls=off"_s << QString();
 }
 
 void TestSandbox::faultPlanRoundTrip()
@@ -1186,6 +1484,11 @@ void TestSandbox::faultPlanErrors_data()
     QTest::newRow("seed") << u"seed=x"_s << u"seed: 'x'"_s;
     QTest::newRow("upload rate") << u"upload-rate=-3"_s << u"upload-rate: '-3'"_s;
     QTest::newRow("quote") << u"retry-after=\"Wed, 21"_s << u"unterminated double quote"_s;
+    QTest::newRow("status4xx") << u"status4xx=404"_s << u"not one of 400, 401, 403, 413"_s;
+    QTest::newRow("retry-after-503") << u"retry-after-503=maybe"_s << u"retry-after-503: 'maybe'"_s;
+    QTest::newRow("malformed-as") << u"malformed-as=xml"_s << u"malformed-as: 'xml'"_s;
+    QTest::newRow("tls") << u"tls=expired"_s << u"tls: 'expired'"_s;
+    QTest::newRow("status-value") << u"status-value=\"a\tb\""_s << u"status-value:"_s;
 }
 
 void TestSandbox::faultPlanErrors()
@@ -1201,14 +1504,37 @@ void TestSandbox::faultPlanErrors()
 void TestSandbox::faultPlanHelpAndActive()
 {
     const QString help = FaultPlan::syntaxHelp();
-    for (const char *name : {"latency", "http5xx", "status", "429", "retry-after", "drop-upload",
-                             "at=", "drop-after-upload", "malformed", "error-envelope", "stall",
-                             "budget", "calls", "seed"})
+    for (const char *name : {"latency",
+                             "http5xx",
+                             "status",
+                             "429",
+                             "retry-after",
+                             "drop-upload",
+                             "at=",
+                             "drop-after-upload",
+                             "malformed",
+                             "error-envelope",
+                             "stall",
+                             "budget",
+                             "calls",
+                             "seed",
+                             "retry-after-503",
+                             "http4xx",
+                             "status4xx",
+                             "stall-upload",
+                             "malformed-as",
+                             "status-value",
+                             "tls="})
         QVERIFY2(help.contains(QLatin1StringView(name)), name);
     QVERIFY(!FaultPlan{}.isActive());
     QVERIFY(FaultPlan::parse(u"latency=5"_s, nullptr)->isActive());
     QVERIFY(!FaultPlan::parse(u"stall=1,budget=0"_s, nullptr)->isActive());
     QVERIFY(!FaultPlan::parse(u"status=502,retry-after=3"_s, nullptr)->isActive());
+    // Conditions apply whatever the budget: they are active even with none left.
+    QVERIFY(FaultPlan::parse(u"status-value=PAUSED,budget=0"_s, nullptr)->isActive());
+    QVERIFY(FaultPlan::parse(u"tls=self-signed,budget=0"_s, nullptr)->isActive());
+    QVERIFY(FaultPlan::parse(u"http4xx=1"_s, nullptr)->isActive());
+    QVERIFY(!FaultPlan::parse(u"status4xx=403,malformed-as=html"_s, nullptr)->isActive());
 }
 
 void TestSandbox::multipartParserUnit()

@@ -5,7 +5,6 @@
 #include "stl/stlreader.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -210,16 +209,14 @@ void TestStlReader::hugeCountRefusedWithoutAllocating()
 {
     const QByteArray base = toBinaryStl(cube());
     for (quint32 count : {0x80000000u, 0xffffffffu, 0x7fffffffu, 13u}) {
-        QElapsedTimer timer;
-        timer.start();
         ParseOptions options;
         options.buildMesh = true;
         const ParseResult r = parse(withCount(base, count), options);
         QVERIFY(!r.ok);
         QVERIFY2(r.error.contains(QString::number(count)), qPrintable(r.error));
         QVERIFY2(r.error.contains(QString::number(base.size())), qPrintable(r.error));
+        // Refused from the header alone: nothing was reserved for the claimed triangles.
         QVERIFY(r.mesh.positions.capacity() == 0);
-        QVERIFY(timer.elapsed() < 1000);
     }
 }
 

@@ -111,9 +111,17 @@ private:
         }
     }
 
-    // /moved redirects within this origin, /away to another one; the rest is a small page.
+    // /moved redirects within this origin, /away to another one, /download answers with a
+    // file to save; the rest is a small page.
     static QByteArray answer(const QByteArray &path)
     {
+        if (path.startsWith("/download")) {
+            const QByteArray body = "solid leaked\nendsolid leaked\n";
+            return "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\n"
+                   "Content-Disposition: attachment; filename=\"leaked-design.stl\"\r\n"
+                   "Connection: close\r\nContent-Length: " +
+                   QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        }
         if (path.startsWith("/moved"))
             return "HTTP/1.1 302 Found\r\nLocation: /\r\nContent-Length: 0\r\n"
                    "Connection: close\r\n\r\n";
@@ -196,7 +204,12 @@ private slots:
     void windowOpenHttpGoesToSystemBrowser();
     void targetBlankLinkGoesToSystemBrowser();
     void windowOpenCustomSchemeIsBlocked();
+    void otherOriginByLinkOrFormIsBlocked_data();
+    void otherOriginByLinkOrFormIsBlocked();
+    void targetBlankToOtherSchemeIsBlocked_data();
+    void targetBlankToOtherSchemeIsBlocked();
     void downloadIsRefused();
+    void attachmentFromTheServiceIsRefused();
     void permissionRequestIsDenied();
     void tlsLinkWithUntrustedCertificateIsRefused();
     void showMessageUnloadsThePage();
@@ -627,6 +640,75 @@ void TestTokenView::windowOpenCustomSchemeIsBlocked()
     QTRY_COMPARE_WITH_TIMEOUT(topLevelCount(), topLevels, kWait);
 }
 
+void TestTokenView::otherOriginByLinkOrFormIsBlocked_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("link clicked") << u"link"_s;
+    QTest::newRow("form posted") << u"form"_s;
+}
+
+// The main frame sent to another origin by a clicked link or a posted form (the token in
+// it): refused before the other server hears anything.
+void TestTokenView::otherOriginByLinkOrFormIsBlocked()
+{
+    QFETCH(QString, how);
+    TinyHttpServer other;
+    QVERIFY(other.listen());
+    QVERIFY(showAndWait(m_design.link));
+    QSignalSpy blocked(m_view.get(), &TokenView::blocked);
+    const QUrl target = other.url(u"/collect"_s);
+    if (how == u"link") {
+        addClickTarget(u"a"_s, u"target.href = '%1'"_s.arg(target.toString()), {});
+        QVERIFY(clickTarget());
+    } else {
+        const QString post =
+            u"(function () {"
+            "  var form = document.createElement('form');"
+            "  form.method = 'post';"
+            "  form.action = '%1';"
+            "  var field = document.createElement('input');"
+            "  field.name = 'token'; field.value = document.body.getAttribute('data-token');"
+            "  form.appendChild(field);"
+            "  document.body.appendChild(form);"
+            "  form.submit();"
+            "  return true;"
+            "})()"_s.arg(target.toString());
+        QCOMPARE(evaluate(post), QVariant(true));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!blocked.isEmpty(), kWait);
+    QCOMPARE(blocked.first().at(0).toUrl(), target);
+    QCOMPARE(blocked.first().at(1).value<TokenPage::Block>(), TokenPage::Block::Navigation);
+    QCOMPARE(other.connections(), 0);
+    QCOMPARE(m_view->page()->url(), m_design.link);
+    QCOMPARE(m_view->state(), TokenView::State::Loaded);
+}
+
+void TestTokenView::targetBlankToOtherSchemeIsBlocked_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("custom scheme") << u"myapp://open?token=x"_s;
+    QTest::newRow("mailto") << u"mailto:someone@example.com"_s;
+}
+
+// A target=_blank link to something other than http(s): no window in the console, nothing
+// handed to the desktop, the refusal reported.
+void TestTokenView::targetBlankToOtherSchemeIsBlocked()
+{
+    QFETCH(QString, url);
+    QVERIFY(showAndWait(m_design.link));
+    QSignalSpy blocked(m_view.get(), &TokenView::blocked);
+    const int windows = visibleWindowCount();
+    addClickTarget(u"a"_s, u"target.href = '%1'; target.target = '_blank'"_s.arg(url), {});
+    QVERIFY(clickTarget());
+    QTRY_VERIFY_WITH_TIMEOUT(!blocked.isEmpty(), kWait);
+    QCOMPARE(blocked.first().at(0).toUrl(), QUrl(url));
+    QCOMPARE(blocked.first().at(1).value<TokenPage::Block>(), TokenPage::Block::NewWindow);
+    QVERIFY(m_opened.isEmpty());
+    QCOMPARE(visibleWindowCount(), windows);
+    QCOMPARE(webViewCount(), 1);
+    QCOMPARE(m_view->page()->url(), m_design.link);
+}
+
 void TestTokenView::downloadIsRefused()
 {
     QVERIFY(showAndWait(m_design.link));
@@ -647,6 +729,26 @@ void TestTokenView::downloadIsRefused()
     QVERIFY(blocked.first().at(2).toString().contains(u"stolen-design.stl"_s));
     const QString downloads = m_view->page()->profile()->downloadPath();
     QVERIFY(!QFile::exists(QDir(downloads).filePath(u"stolen-design.stl"_s)));
+    QCOMPARE(m_view->state(), TokenView::State::Loaded);
+}
+
+// The service's own origin answers a navigation with a file to save (Content-Disposition:
+// attachment): the navigation is allowed (same origin), the download is not.
+void TestTokenView::attachmentFromTheServiceIsRefused()
+{
+    TinyHttpServer service;
+    QVERIFY(service.listen());
+    QVERIFY(showAndWait(service.url(u"/?token=abc"_s)));
+    QSignalSpy blocked(m_view.get(), &TokenView::blocked);
+    evaluate(u"location.href = '/download?token=abc'; true"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!blocked.isEmpty(), kWait);
+    QCOMPARE(blocked.first().at(1).value<TokenPage::Block>(), TokenPage::Block::Download);
+    QCOMPARE(blocked.first().at(0).toUrl().path(), u"/download"_s);
+    QVERIFY2(blocked.first().at(2).toString().contains(u"leaked-design.stl"_s),
+             qPrintable(blocked.first().at(2).toString()));
+    const QString downloads = m_view->page()->profile()->downloadPath();
+    QVERIFY(!QFile::exists(QDir(downloads).filePath(u"leaked-design.stl"_s)));
+    QCOMPARE(m_view->page()->url(), service.url(u"/?token=abc"_s));
     QCOMPARE(m_view->state(), TokenView::State::Loaded);
 }
 

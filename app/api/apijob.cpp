@@ -95,6 +95,7 @@ void ApiJob::onUploadProgress(qint64 sent, qint64 total)
     if (sent == 0 && total == 0 && m_uploadReported)
         return; // QNetworkReply's report as it finishes, not a step of the body
     m_uploadReported = true;
+    m_bodyBytesSent = std::max(m_bodyBytesSent, sent);
     std::chrono::milliseconds interval = m_endpoint.idleTimeout;
     if (total > 0 && sent >= total && m_endpoint.slowestLineBytesPerSecond > 0) {
         const qint64 buffered = std::min(sent, kSocketBufferAllowance);
@@ -200,7 +201,16 @@ void ApiJob::onFinished()
         finishWith(ApiError::tls(detail));
         return;
     }
-    finishWith(errorFromNetworkError(reply->error(), reply->errorString()));
+    ApiError error = errorFromNetworkError(reply->error(), reply->errorString());
+    if (error.kind == ApiError::Kind::Network &&
+        error.networkReason == ApiError::NetworkReason::Other && m_bodyBytesSent > 0) {
+        // A connection reset while the body was going out surfaces as an unknown network
+        // error. The service was reached, and may even have the whole body: a lost connection
+        // (retried with a bounded count, verified before re-sending), not an unreachable
+        // service to wait for.
+        error = ApiError::network(ApiError::NetworkReason::ConnectionClosed, reply->errorString());
+    }
+    finishWith(error);
 }
 
 void ApiJob::finishWith(const ApiError &error)

@@ -61,6 +61,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_idleTimer;
     bool m_uploadReported = false;
+    qint64 m_bodyBytesSent = 0; // the most upload progress reported
     QByteArray m_body;
     QString m_redactedUrl;
     QStringList m_tlsErrors;

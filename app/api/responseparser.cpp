@@ -190,6 +190,16 @@ PrintStatusResult parsePrintStatus(QByteArrayView body)
         result.error = envelope.error;
         return result;
     }
+    // The status itself must be readable: a list, an object or true/false in its place is a
+    // broken answer, not "no status" (which would pass for awaiting the customer, undoing
+    // what is known). Other fields of the wrong type are only dropped.
+    for (const QStringView field : {u"printing_job_status", u"printing_job_status_name"}) {
+        const QJsonValue value = envelope.data.value(field);
+        if (value.isArray() || value.isObject() || value.isBool()) {
+            result.error = ApiError::protocol(u"%1 is not a text"_s.arg(field));
+            return result;
+        }
+    }
     // No data at all means the customer has not started printing: awaiting customer.
     result.status = printStatusFromData(envelope.data);
     return result;

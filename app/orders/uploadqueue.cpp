@@ -306,6 +306,11 @@ void UploadQueue::resumeStored()
 {
     const QDateTime current = now();
     for (const QueueItem &stored : items()) {
+        // Why an earlier attempt ended is not stored. One that had begun sending the body may
+        // have delivered it, so, as within one run, the token's status is asked before the
+        // file is sent again, whatever state the item waits in.
+        if (!stored.token.isEmpty() && stored.bytesSent > 0 && stored.state != QueueState::Done)
+            rt(stored.id).verifyBeforeResend = true;
         switch (stored.state) {
         case QueueState::Queued:
         case QueueState::Validating:

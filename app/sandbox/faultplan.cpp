@@ -99,6 +99,42 @@ std::optional<QStringList> tokenize(const QString &spec, QString *error)
     return items;
 }
 
+struct BadBodyName
+{
+    FaultPlan::BadBody kind;
+    QStringView name;
+};
+
+constexpr std::array<BadBodyName, 6> kBadBodyNames{{
+    {FaultPlan::BadBody::Truncated, u"truncated"},
+    {FaultPlan::BadBody::Html, u"html"},
+    {FaultPlan::BadBody::Empty, u"empty"},
+    {FaultPlan::BadBody::WrongTypes, u"types"},
+    {FaultPlan::BadBody::Nulls, u"nulls"},
+    {FaultPlan::BadBody::Huge, u"huge"},
+}};
+
+struct TlsName
+{
+    FaultPlan::Tls mode;
+    QStringView name;
+};
+
+constexpr std::array<TlsName, 3> kTlsNames{{
+    {FaultPlan::Tls::Off, u"off"},
+    {FaultPlan::Tls::SelfSigned, u"self-signed"},
+    {FaultPlan::Tls::WrongHost, u"wrong-host"},
+}};
+
+std::optional<bool> parseSwitch(QStringView text)
+{
+    if (text == u"1" || text == u"on" || text == u"yes" || text == u"true")
+        return true;
+    if (text == u"0" || text == u"off" || text == u"no" || text == u"false")
+        return false;
+    return std::nullopt;
+}
+
 QString quotedIfNeeded(const QString &value)
 {
     for (const QChar c : value) {
@@ -112,11 +148,15 @@ QString quotedIfNeeded(const QString &value)
 
 bool FaultPlan::isActive() const
 {
+    // The conditions apply whatever the budget says.
+    if (uploadBytesPerSecond > 0 || !statusValue.isEmpty() || tls != Tls::Off)
+        return true;
     if (budget == 0 || (calls & AllCalls) == 0)
         return false;
-    return latency.count() > 0 || serverErrorRate > 0 || tooManyRequestsRate > 0 ||
-           dropUploadRate > 0 || dropAfterUploadRate > 0 || malformedJsonRate > 0 ||
-           errorEnvelopeRate > 0 || stallRate > 0 || uploadBytesPerSecond > 0;
+    return latency.count() > 0 || serverErrorRate > 0 || clientErrorRate > 0 ||
+           tooManyRequestsRate > 0 || dropUploadRate > 0 || stallUploadRate > 0 ||
+           dropAfterUploadRate > 0 || malformedJsonRate > 0 || errorEnvelopeRate > 0 ||
+           stallRate > 0;
 }
 
 std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
@@ -164,6 +204,20 @@ std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
             if (!ok || (status != 500 && status != 502 && status != 503 && status != 504))
                 return fail(u"status: '%1' is not one of 500, 502, 503, 504"_s.arg(value));
             plan.serverErrorStatus = status;
+        } else if (name == u"retry-after-503") {
+            const std::optional<bool> on = parseSwitch(value.toLower());
+            if (!on)
+                return fail(u"retry-after-503: '%1' is not 1 or 0 (on or off)"_s.arg(value));
+            plan.retryAfterOn503 = *on;
+        } else if (name == u"http4xx" || name == u"4xx") {
+            if (!rate(&plan.clientErrorRate))
+                return fail(badRate.arg(name, value));
+        } else if (name == u"status4xx") {
+            bool ok = false;
+            const int status = value.toInt(&ok);
+            if (!ok || (status != 400 && status != 401 && status != 403 && status != 413))
+                return fail(u"status4xx: '%1' is not one of 400, 401, 403, 413"_s.arg(value));
+            plan.clientErrorStatus = status;
         } else if (name == u"429") {
             if (!rate(&plan.tooManyRequestsRate))
                 return fail(badRate.arg(name, value));
@@ -179,12 +233,23 @@ std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
                 return fail(
                     u"at: '%1' is not a fraction of the body between 0 and 1 (or 0%-100%)"_s.arg(
                         value));
+        } else if (name == u"stall-upload") {
+            if (!rate(&plan.stallUploadRate))
+                return fail(badRate.arg(name, value));
         } else if (name == u"drop-after-upload") {
             if (!rate(&plan.dropAfterUploadRate))
                 return fail(badRate.arg(name, value));
         } else if (name == u"malformed") {
             if (!rate(&plan.malformedJsonRate))
                 return fail(badRate.arg(name, value));
+        } else if (name == u"malformed-as") {
+            const QString lower = value.toLower();
+            const auto it = std::find_if(kBadBodyNames.begin(), kBadBodyNames.end(),
+                                         [&](const BadBodyName &b) { return b.name == lower; });
+            if (it == kBadBodyNames.end())
+                return fail(u"malformed-as: '%1' is not one of truncated, html, empty, types, "
+                            "nulls, huge"_s.arg(value));
+            plan.malformedAs = it->kind;
         } else if (name == u"error-envelope") {
             if (!rate(&plan.errorEnvelopeRate))
                 return fail(badRate.arg(name, value));
@@ -199,6 +264,19 @@ std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
                     u"upload-rate: '%1' is not a speed in kilobytes per second (0 = unlimited)"_s
                         .arg(value));
             plan.uploadBytesPerSecond = qint64(kiloBytes * 1000);
+        } else if (name == u"status-value") {
+            if (value.contains(u'"') ||
+                std::any_of(value.begin(), value.end(), [](QChar c) { return c.unicode() < 0x20; }))
+                return fail(u"status-value: the value must not contain quotes or control "
+                            "characters"_s);
+            plan.statusValue = value.left(100);
+        } else if (name == u"tls") {
+            const QString lower = value.toLower();
+            const auto it = std::find_if(kTlsNames.begin(), kTlsNames.end(),
+                                         [&](const TlsName &t) { return t.name == lower; });
+            if (it == kTlsNames.end())
+                return fail(u"tls: '%1' is not one of off, self-signed, wrong-host"_s.arg(value));
+            plan.tls = it->mode;
         } else if (name == u"budget") {
             bool ok = false;
             const int budget = value.toInt(&ok);
@@ -219,9 +297,11 @@ std::optional<FaultPlan> FaultPlan::parse(const QString &spec, QString *error)
                 return fail(u"seed: '%1' is not an unsigned 32-bit number"_s.arg(value));
             plan.seed = seed;
         } else {
-            return fail(u"unknown fault item '%1' (known: latency, http5xx, status, 429, "
-                        "retry-after, drop-upload, at, drop-after-upload, malformed, "
-                        "error-envelope, stall, upload-rate, budget, calls, seed)"_s.arg(name));
+            return fail(u"unknown fault item '%1' (known: latency, http5xx, status, "
+                        "retry-after-503, http4xx, status4xx, 429, retry-after, drop-upload, at, "
+                        "stall-upload, drop-after-upload, malformed, malformed-as, "
+                        "error-envelope, stall, upload-rate, status-value, tls, budget, calls, "
+                        "seed)"_s.arg(name));
         }
     }
     return plan;
@@ -237,6 +317,12 @@ QString FaultPlan::toSpec() const
         items.append(u"http5xx="_s + number(serverErrorRate));
     if (serverErrorStatus != defaults.serverErrorStatus)
         items.append(u"status="_s + QString::number(serverErrorStatus));
+    if (retryAfterOn503 != defaults.retryAfterOn503)
+        items.append(u"retry-after-503="_s + (retryAfterOn503 ? u"1"_s : u"0"_s));
+    if (clientErrorRate != defaults.clientErrorRate)
+        items.append(u"http4xx="_s + number(clientErrorRate));
+    if (clientErrorStatus != defaults.clientErrorStatus)
+        items.append(u"status4xx="_s + QString::number(clientErrorStatus));
     if (tooManyRequestsRate != defaults.tooManyRequestsRate)
         items.append(u"429="_s + number(tooManyRequestsRate));
     if (retryAfter != defaults.retryAfter)
@@ -245,16 +331,32 @@ QString FaultPlan::toSpec() const
         items.append(u"drop-upload="_s + number(dropUploadRate));
     if (dropUploadAtFraction != defaults.dropUploadAtFraction)
         items.append(u"at="_s + number(dropUploadAtFraction));
+    if (stallUploadRate != defaults.stallUploadRate)
+        items.append(u"stall-upload="_s + number(stallUploadRate));
     if (dropAfterUploadRate != defaults.dropAfterUploadRate)
         items.append(u"drop-after-upload="_s + number(dropAfterUploadRate));
     if (malformedJsonRate != defaults.malformedJsonRate)
         items.append(u"malformed="_s + number(malformedJsonRate));
+    if (malformedAs != defaults.malformedAs) {
+        for (const BadBodyName &entry : kBadBodyNames) {
+            if (entry.kind == malformedAs)
+                items.append(u"malformed-as="_s + entry.name.toString());
+        }
+    }
     if (errorEnvelopeRate != defaults.errorEnvelopeRate)
         items.append(u"error-envelope="_s + number(errorEnvelopeRate));
     if (stallRate != defaults.stallRate)
         items.append(u"stall="_s + number(stallRate));
     if (uploadBytesPerSecond != defaults.uploadBytesPerSecond)
         items.append(u"upload-rate="_s + number(double(uploadBytesPerSecond) / 1000.0));
+    if (statusValue != defaults.statusValue)
+        items.append(u"status-value="_s + quotedIfNeeded(statusValue));
+    if (tls != defaults.tls) {
+        for (const TlsName &entry : kTlsNames) {
+            if (entry.mode == tls)
+                items.append(u"tls="_s + entry.name.toString());
+        }
+    }
     if (budget != defaults.budget)
         items.append(u"budget="_s + QString::number(budget));
     if ((calls & AllCalls) != AllCalls) {
@@ -277,18 +379,29 @@ QString FaultPlan::syntaxHelp()
            "  latency=MS             delay every api3 answer (300, 300ms, 1.5s)\n"
            "  http5xx=RATE           answer with an HTTP 5xx error (rates: 0..1 or 0%..100%)\n"
            "  status=CODE            the 5xx code to send: 500, 502, 503 or 504 (default 503)\n"
+           "  retry-after-503=1      a 503 carries Retry-After as well (default 0)\n"
+           "  http4xx=RATE           answer with an HTTP 4xx error and the error envelope\n"
+           "  status4xx=CODE         the 4xx code to send: 400, 401, 403 or 413 (default 400)\n"
            "  429=RATE               answer 429 Too Many Requests with Retry-After\n"
            "  retry-after=VALUE      the Retry-After value, sent as is: seconds or a quoted HTTP "
            "date (default 2)\n"
            "  drop-upload=RATE       close the connection part-way through an upload body\n"
            "  at=FRACTION            ...once this fraction of the body arrived (default 0.5)\n"
-           "  drop-after-upload=RATE store the upload, then close the connection without "
-           "answering\n"
-           "  malformed=RATE         answer 200 with truncated JSON\n"
+           "  stall-upload=RATE      stop reading an upload body at that fraction and never "
+           "answer\n"
+           "  drop-after-upload=RATE process the upload (storing the file), then close the "
+           "connection without answering\n"
+           "  malformed=RATE         answer 200 with a broken body (see malformed-as)\n"
+           "  malformed-as=KIND      truncated (JSON cut short, the default), html, empty, types "
+           "(data values of the wrong type), nulls (every value null) or huge (10 MB)\n"
            "  error-envelope=RATE    answer 200 with {\"status\":{\"code\":\"error\",...}}\n"
            "  stall=RATE             accept the request and never answer\n"
            "  upload-rate=KB/S       read upload bodies at most this fast (a slow line; spends "
            "no budget)\n"
+           "  status-value=TEXT      status calls report this printing_job_status (spends no "
+           "budget)\n"
+           "  tls=MODE               off, self-signed (for 127.0.0.1, trusted by nobody) or "
+           "wrong-host (for wrong-host.invalid): speak TLS with that certificate\n"
            "  budget=N               inject at most N faults in total (-1 = unlimited)\n"
            "  calls=token+upload+status  the api3 calls faults apply to (default all)\n"
            "  seed=N                 seed of the fault dice (0 = random)\n"
@@ -311,6 +424,9 @@ QString FaultDecision::describe(const FaultPlan &plan) const
     case FaultKind::ServerError:
         text = u"HTTP %1"_s.arg(plan.serverErrorStatus);
         break;
+    case FaultKind::ClientError:
+        text = u"HTTP %1"_s.arg(plan.clientErrorStatus);
+        break;
     case FaultKind::TooManyRequests:
         text = u"HTTP 429 (Retry-After: %1)"_s.arg(plan.retryAfter);
         break;
@@ -319,6 +435,10 @@ QString FaultDecision::describe(const FaultPlan &plan) const
         break;
     case FaultKind::MalformedJson:
         text = u"malformed JSON"_s;
+        for (const BadBodyName &entry : kBadBodyNames) {
+            if (entry.kind == plan.malformedAs && entry.kind != FaultPlan::BadBody::Truncated)
+                text = u"malformed answer (%1)"_s.arg(entry.name);
+        }
         break;
     case FaultKind::DropAfterUpload:
         text = u"drop after upload"_s;
@@ -363,6 +483,8 @@ FaultDecision FaultDice::decide(FaultPlan::Call call)
         decision.kind = FaultKind::Stall;
     else if (roll(m_plan.serverErrorRate))
         decision.kind = FaultKind::ServerError;
+    else if (roll(m_plan.clientErrorRate))
+        decision.kind = FaultKind::ClientError;
     else if (roll(m_plan.tooManyRequestsRate))
         decision.kind = FaultKind::TooManyRequests;
     else if (roll(m_plan.errorEnvelopeRate))
@@ -381,6 +503,15 @@ FaultDecision FaultDice::decide(FaultPlan::Call call)
 std::optional<qint64> FaultDice::decideUploadDrop(qint64 contentLength)
 {
     if (!applies(FaultPlan::UploadCall) || !roll(m_plan.dropUploadRate))
+        return std::nullopt;
+    if (m_remaining > 0)
+        --m_remaining;
+    return qint64(double(std::max<qint64>(contentLength, 0)) * m_plan.dropUploadAtFraction);
+}
+
+std::optional<qint64> FaultDice::decideUploadStall(qint64 contentLength)
+{
+    if (!applies(FaultPlan::UploadCall) || !roll(m_plan.stallUploadRate))
         return std::nullopt;
     if (m_remaining > 0)
         --m_remaining;

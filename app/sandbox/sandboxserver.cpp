@@ -13,12 +13,16 @@
 //  - the file could not be stored: 500.
 //
 // Faults (FaultPlan, off by default) are decided before anything else, like a proxy in
-// front of the service. A stall, a 5xx, a 429 and an injected error envelope answer without
-// processing the request; malformed JSON processes it and cuts the answer short;
-// drop-after-upload stores the file and then closes the connection without an answer;
-// drop-upload closes the connection part-way through the body, so nothing is stored.
+// front of the service. A stall, a 5xx, a 4xx, a 429 and an injected error envelope answer
+// without processing the request; a malformed answer processes it and then bends the answer
+// (cut short, an HTML page, empty, values of the wrong type, nulls, 10 MB);
+// drop-after-upload processes the upload (storing the file when it is acceptable) and then
+// closes the connection without an answer; drop-upload closes the connection part-way
+// through the body, and stall-upload stops reading it there, so nothing is stored.
 //
-// The sandbox has no TLS: ssl_token_link is the same http:// link as token_link.
+// TLS is off by default: ssl_token_link is then the same http:// link as token_link. With
+// the plan's `tls` mode every connection speaks TLS with one of the test certificates of
+// sandboxtls.h, and both links are https.
 //
 // Qt 6.4's QAbstractHttpServer is subclassed and the answers are written on the socket by
 // hand (httpwire), which lets a fault delay, truncate or withhold any of them.
@@ -28,11 +32,17 @@
 #include "common/redaction.h"
 #include "sandbox/multipartparser.h"
 #include "sandbox/sandboxlogging.h"
+#include "sandbox/sandboxtls.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +81,60 @@ QString randomHex(int bytes)
     for (char &byte : raw)
         byte = char(QRandomGenerator::system()->bounded(256));
     return QString::fromLatin1(raw.toHex());
+}
+
+constexpr qsizetype kHugeBodyBytes = qsizetype(10) << 20;
+
+// Every value in `value` (recursively) replaced by null.
+QJsonValue nulled(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            *it = nulled(*it);
+        return object;
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
+// A malformed answer made from the real one: the same request was processed, then a broken
+// proxy or service bent what went back.
+HttpResponse malformedAnswer(HttpResponse response, FaultPlan::BadBody kind)
+{
+    response.status = 200;
+    response.contentType = QByteArrayLiteral("application/json");
+    QJsonObject root = QJsonDocument::fromJson(response.body).object();
+    switch (kind) {
+    case FaultPlan::BadBody::Truncated:
+        response.body.truncate(std::max<qsizetype>(1, response.body.size() / 2));
+        break;
+    case FaultPlan::BadBody::Html:
+        response = htmlResponse(200, u"<!DOCTYPE html><html><head><title>Sign in to the "
+                                     "network</title></head><body><p>Please accept the terms "
+                                     "of use to continue.</p></body></html>"_s);
+        break;
+    case FaultPlan::BadBody::Empty:
+        response.body.clear();
+        break;
+    case FaultPlan::BadBody::WrongTypes: {
+        // Scalars become arrays: {"token":["0f3a..."]}.
+        QJsonObject data = root.value(u"data"_s).toObject();
+        for (auto it = data.begin(); it != data.end(); ++it)
+            *it = QJsonArray{*it};
+        root.insert(u"data"_s, data);
+        response.body = QJsonDocument(root).toJson(QJsonDocument::Compact);
+        break;
+    }
+    case FaultPlan::BadBody::Nulls:
+        response.body = QJsonDocument(nulled(root).toObject()).toJson(QJsonDocument::Compact);
+        break;
+    case FaultPlan::BadBody::Huge:
+        // Still valid JSON: the answer followed by blanks, 10 MB in all.
+        response.body.append(
+            QByteArray(std::max<qsizetype>(0, kHugeBodyBytes - response.body.size()), ' '));
+        break;
+    }
+    return response;
 }
 
 // A stable 64-bit seed from a token (its first 16 hex digits).
@@ -138,6 +202,13 @@ HeadDecision SandboxServerPrivate::decideHead(const RequestHead &head)
             decision.dropAfterBodyBytes = *at;
             reportFault(u"drop upload after %1 of %2 body bytes"_s.arg(
                 QString::number(*at), QString::number(head.contentLength)));
+        } else if (const std::optional<qint64> stallAt =
+                       dice.decideUploadStall(head.contentLength)) {
+            ++totalRequests;
+            decision.action = HeadDecision::Action::StallAt;
+            decision.stallAfterBodyBytes = *stallAt;
+            reportFault(u"stall upload after %1 of %2 body bytes"_s.arg(
+                QString::number(*stallAt), QString::number(head.contentLength)));
         }
     }
     return decision;
@@ -206,6 +277,9 @@ void SandboxServerPrivate::handleApi(const Incoming &in, QTcpSocket *socket)
     } else if (path == kUploadPath) {
         call = FaultPlan::UploadCall;
         callName = u"upload"_s;
+        const auto it = tokens.find(in.param(u"token"));
+        if (it != tokens.end())
+            ++it->uploadRequests; // the whole body arrived; counted before any fault
     } else if (path == kStatusPath) {
         call = FaultPlan::StatusCall;
         callName = u"status"_s;
@@ -234,9 +308,23 @@ void SandboxServerPrivate::handleApi(const Incoming &in, QTcpSocket *socket)
     switch (fault.kind) {
     case FaultKind::Stall:
         return; // the socket stays open and unanswered
-    case FaultKind::ServerError:
-        respond(socket, in, htmlErrorPage(dice.plan().serverErrorStatus), fault.latency);
+    case FaultKind::ServerError: {
+        HttpResponse response = htmlErrorPage(dice.plan().serverErrorStatus);
+        if (dice.plan().serverErrorStatus == 503 && dice.plan().retryAfterOn503)
+            response.headers.append(
+                {QByteArrayLiteral("Retry-After"), dice.plan().retryAfter.toUtf8()});
+        respond(socket, in, response, fault.latency);
         return;
+    }
+    case FaultKind::ClientError: {
+        const int status = dice.plan().clientErrorStatus;
+        const QString description = status == 401   ? u"Invalid API key"_s
+                                    : status == 403 ? u"Forbidden"_s
+                                    : status == 413 ? u"File too large"_s
+                                                    : u"Bad request"_s;
+        respond(socket, in, errorResponse(status, description, u"Injected fault"_s), fault.latency);
+        return;
+    }
     case FaultKind::TooManyRequests: {
         HttpResponse response = errorResponse(429, u"Too many requests"_s,
                                               u"Injected fault: slow down and retry later."_s);
@@ -257,13 +345,13 @@ void SandboxServerPrivate::handleApi(const Incoming &in, QTcpSocket *socket)
     HttpResponse response = call == FaultPlan::TokenCall    ? createToken(in)
                             : call == FaultPlan::UploadCall ? upload(in, &stored)
                                                             : printStatus(in);
-    if (fault.kind == FaultKind::MalformedJson) {
-        response.status = 200;
-        response.contentType = QByteArrayLiteral("application/json");
-        response.body.truncate(std::max<qsizetype>(1, response.body.size() / 2));
-    }
-    if (fault.kind == FaultKind::DropAfterUpload && stored) {
-        socket->abort(); // the file is stored; the client never hears about it
+    if (fault.kind == FaultKind::MalformedJson)
+        response = malformedAnswer(response, dice.plan().malformedAs);
+    if (fault.kind == FaultKind::DropAfterUpload) {
+        // Processed (the file stored if it was acceptable); the client never hears about it.
+        qCInfo(lcSandbox) << "dropping the connection after the upload was"
+                          << (stored ? "stored" : "refused");
+        socket->abort();
         return;
     }
     respond(socket, in, response, fault.latency);
@@ -367,7 +455,7 @@ HttpResponse SandboxServerPrivate::upload(const Incoming &in, bool *stored)
         QTimer::singleShot(delay, q, [this, token] { q->startPrint(token); });
     }
 
-    // No TLS in the sandbox: the "ssl" link is the same plain http link.
+    // One link for both: plain http, or https while the plan speaks TLS.
     const QString link = q->serverUrl().toString() + u"?token="_s + token;
     return jsonResponse(200, okEnvelope({{u"token_link"_s, link}, {u"ssl_token_link"_s, link}}));
 }
@@ -383,7 +471,27 @@ HttpResponse SandboxServerPrivate::printStatus(const Incoming &in)
     if (it == tokens.cend())
         return errorResponse(200, u"Unknown token"_s,
                              u"No transaction has the token %1."_s.arg(token));
-    return jsonResponse(200, okEnvelope(PrintSimulation::toWireData(statusOf(*it))));
+    QJsonObject data = PrintSimulation::toWireData(statusOf(*it));
+    if (const QString &value = dice.plan().statusValue; !value.isEmpty()) {
+        data.insert(u"printing_job_status"_s, value);
+        data.insert(u"printing_job_status_name"_s, value);
+    }
+    return jsonResponse(200, okEnvelope(data));
+}
+
+std::optional<QSslConfiguration> SandboxServerPrivate::tlsConfiguration() const
+{
+    const FaultPlan::Tls mode = dice.plan().tls;
+    if (mode == FaultPlan::Tls::Off)
+        return std::nullopt;
+    const QByteArray pem = mode == FaultPlan::Tls::WrongHost
+                               ? QByteArray(kWrongHostCertificatePem)
+                               : QByteArray(kSelfSignedCertificatePem);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(pem, QSsl::Pem));
+    tls.setPrivateKey(QSslKey(QByteArray(kTlsPrivateKeyPem), QSsl::Ec, QSsl::Pem));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return tls;
 }
 
 QJsonObject SandboxServerPrivate::statusData(const TokenRecord &record) const
@@ -423,6 +531,7 @@ bool SandboxServer::listen(quint16 port)
     }
     auto monitor = std::make_unique<UploadMonitor>();
     monitor->setDecider([this](const RequestHead &head) { return d->decideHead(head); });
+    monitor->setTlsSelector([this] { return d->tlsConfiguration(); });
     if (!monitor->listen(QHostAddress::LocalHost, port)) {
         d->errorString = u"Cannot listen on 127.0.0.1:%1: %2"_s.arg(QString::number(port),
                                                                     monitor->errorString());
@@ -457,7 +566,7 @@ quint16 SandboxServer::port() const
 QUrl SandboxServer::serverUrl() const
 {
     QUrl url;
-    url.setScheme(u"http"_s);
+    url.setScheme(d->dice.plan().tls == FaultPlan::Tls::Off ? u"http"_s : u"https"_s);
     url.setHost(u"127.0.0.1"_s);
     url.setPort(d->port);
     url.setPath(u"/"_s);
@@ -541,6 +650,21 @@ int SandboxServer::statusRequestCount(const QString &token) const
 {
     const auto it = d->tokens.constFind(token);
     return it != d->tokens.cend() ? it->statusRequests : 0;
+}
+
+int SandboxServer::uploadRequestCount(const QString &token) const
+{
+    const auto it = d->tokens.constFind(token);
+    return it != d->tokens.cend() ? it->uploadRequests : 0;
+}
+
+std::optional<StoredUpload> SandboxServer::storedUpload(const QString &token) const
+{
+    const auto it = d->tokens.constFind(token);
+    if (it == d->tokens.cend() || !it->uploaded)
+        return std::nullopt;
+    return StoredUpload{it->fileName,   it->size,     it->receiverEmail,
+                        it->printValue, it->currency, it->partnerJobId};
 }
 
 std::optional<std::chrono::milliseconds>

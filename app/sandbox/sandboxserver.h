@@ -18,6 +18,17 @@ class SandboxServerPrivate;
 // The outcome the print simulation gives every print of a run.
 enum class PrintOutcome { Random, Success, Failure };
 
+// What the sandbox stored for a token's upload (introspection for tests).
+struct StoredUpload
+{
+    QString fileName; // as decoded from the multipart file name
+    qint64 size = 0;
+    QString receiverEmail;
+    QString printValue; // as sent: a plain decimal
+    QString currency;
+    QString partnerJobId;
+};
+
 struct SandboxConfig
 {
     QString apiKey;                         // empty: a random key is generated
@@ -48,8 +59,9 @@ public:
     QString errorString() const;
 
     quint16 port() const;
-    QUrl serverUrl() const;  // http://127.0.0.1:PORT/
-    QUrl apiBaseUrl() const; // http://127.0.0.1:PORT/api3/
+    // http://127.0.0.1:PORT/ (https:// while the fault plan speaks TLS)
+    QUrl serverUrl() const;
+    QUrl apiBaseUrl() const; // serverUrl() + api3/
     QString apiKey() const;
     const SandboxConfig &config() const;
 
@@ -65,6 +77,11 @@ public:
     bool hasToken(const QString &token) const;
     int uploadCount(const QString &token) const; // files stored for the token (0 or 1)
     int statusRequestCount(const QString &token) const;
+    // Upload requests for the token (named in the query) whose whole body arrived, counted
+    // before any fault answered them; a body cut off part-way is not one.
+    int uploadRequestCount(const QString &token) const;
+    // The facts and file name stored with the token's upload; nullopt before it has one.
+    std::optional<StoredUpload> storedUpload(const QString &token) const;
     // The shortest time between two status requests for the token, on the sandbox's clock
     // (setClockForTesting); nullopt before its second request. The service's rule: 15 s.
     std::optional<std::chrono::milliseconds> shortestStatusInterval(const QString &token) const;

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHttpServerRequest>
+#include <QSslConfiguration>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 
@@ -70,6 +71,7 @@ struct TokenRecord
     QString partnerJobId;
     QDateTime uploadedAt;
     int statusRequests = 0;
+    int uploadRequests = 0;
     // On the sandbox's clock: when the last status request for the token arrived, and the
     // shortest time between two of them (-1: not yet), so tests can check the 15 s rule.
     qint64 lastStatusRequestMs = -1;
@@ -124,6 +126,8 @@ public:
         return record.simulation.statusAt(clock());
     }
     void reportFault(const QString &description);
+    // The TLS setup of the plan's `tls` mode; nullopt while TLS is off.
+    std::optional<QSslConfiguration> tlsConfiguration() const;
 
     SandboxServer *q;
     SandboxConfig config;

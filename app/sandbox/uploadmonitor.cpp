@@ -3,10 +3,13 @@
 #include "sandbox/sandboxlogging.h"
 
 #include <QPointer>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 namespace pc::sandbox {
 
@@ -43,6 +46,7 @@ private:
     // Feeds bytes that belong to request heads; returns false when the socket is gone.
     bool consumeHeadBytes(const QByteArray &bytes);
     void drop();
+    void stall();
     void reject(const HttpResponse &response, qint64 bodyBytesSoFar);
     void onDiscardReadyRead();
 
@@ -53,6 +57,7 @@ private:
     RequestHead m_current;
     qint64 m_bodyReceived = 0;
     qint64 m_dropAt = -1;
+    qint64 m_stallAt = -1;
     qint64 m_discardLeft = 0;
     QTimer *m_throttleTimer = nullptr; // set while a body is read slowly
     qint64 m_throttleSlice = 0;
@@ -79,6 +84,10 @@ void ConnectionWatcher::onReadyRead()
     m_bodyReceived += arrived;
     if (m_dropAt >= 0 && m_bodyReceived >= m_dropAt) {
         drop();
+        return;
+    }
+    if (m_stallAt >= 0 && m_bodyReceived >= m_stallAt) {
+        stall();
         return;
     }
     if (m_bodyReceived >= expected) {
@@ -127,10 +136,19 @@ bool ConnectionWatcher::consumeHeadBytes(const QByteArray &bytes)
                        ? std::clamp<qint64>(decision.dropAfterBodyBytes, 0,
                                             std::max<qint64>(m_current.contentLength, 0))
                        : -1;
+        m_stallAt = decision.action == HeadDecision::Action::StallAt
+                        ? std::clamp<qint64>(decision.stallAfterBodyBytes, 0,
+                                             std::max<qint64>(m_current.contentLength, 0))
+                        : -1;
         const qint64 expected = std::max<qint64>(m_current.contentLength, 0);
         if (m_dropAt >= 0 && std::min(bodyBytes, expected) >= m_dropAt) {
             m_bodyReceived = std::min(bodyBytes, expected);
             drop();
+            return false;
+        }
+        if (m_stallAt >= 0 && std::min(bodyBytes, expected) >= m_stallAt) {
+            m_bodyReceived = std::min(bodyBytes, expected);
+            stall();
             return false;
         }
         if (m_current.expectsContinue && bodyBytes == 0 && expected > 0)
@@ -200,6 +218,27 @@ void ConnectionWatcher::drop()
         Q_EMIT monitor->connectionDropped(path, received, length);
 }
 
+// A line that stops moving: nothing more is read from this connection (the read buffer is
+// capped at what it holds and the kernel's buffer shrunk, so the window closes and the sender
+// blocks) and nobody answers. The HTTP server never sees the rest of the request; the
+// connection lives until the client gives up.
+void ConnectionWatcher::stall()
+{
+    stopThrottle();
+    qCInfo(lcSandbox).nospace() << "fault: the upload stalls after " << m_bodyReceived << " of "
+                                << m_current.contentLength << " body bytes of "
+                                << m_current.path.constData();
+    m_state = State::Off;
+    QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    m_socket->setReadBufferSize(std::max<qint64>(1, m_socket->bytesAvailable()));
+    // The kernel's buffer, grown while the body was read at full speed, would otherwise take
+    // megabytes more: shrunk (which also ends its automatic growth), the window closes soon.
+    m_socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 1);
+    if (m_monitor)
+        Q_EMIT m_monitor->connectionStalled(m_current.path, m_bodyReceived,
+                                            m_current.contentLength);
+}
+
 void ConnectionWatcher::reject(const HttpResponse &response, qint64 bodyBytesSoFar)
 {
     qCInfo(lcSandbox).nospace() << "refusing " << m_current.method.constData() << ' '
@@ -252,6 +291,11 @@ void UploadMonitor::setDecider(Decider decider)
     m_decider = std::move(decider);
 }
 
+void UploadMonitor::setTlsSelector(TlsSelector selector)
+{
+    m_tls = std::move(selector);
+}
+
 HeadDecision UploadMonitor::decide(const RequestHead &head) const
 {
     return m_decider ? m_decider(head) : HeadDecision{};
@@ -300,11 +344,25 @@ std::optional<RequestHead> UploadMonitor::parseHead(QByteArrayView head)
 
 void UploadMonitor::incomingConnection(qintptr handle)
 {
-    auto *socket = new QTcpSocket(this);
+    const std::optional<QSslConfiguration> tls = m_tls ? m_tls() : std::nullopt;
+    QTcpSocket *socket = tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(handle)) {
         qCWarning(lcSandbox) << "cannot adopt an incoming connection:" << socket->errorString();
         delete socket;
         return;
+    }
+    if (tls) {
+        auto *ssl = static_cast<QSslSocket *>(socket);
+        ssl->setSslConfiguration(*tls);
+        auto reported = std::make_shared<bool>(false);
+        connect(ssl, &QSslSocket::errorOccurred, this, [this, ssl, reported] {
+            // Once per connection, and not for the ordinary end of an encrypted one.
+            if (ssl->isEncrypted() || std::exchange(*reported, true))
+                return;
+            qCInfo(lcSandbox).noquote() << "TLS handshake failed:" << ssl->errorString();
+            Q_EMIT tlsHandshakeFailed(ssl->errorString());
+        });
+        ssl->startServerEncryption();
     }
     // Connected before the HTTP server connects its own reader (it does so when it takes
     // the socket from the pending list), so this slot runs first on every readyRead.

@@ -3,9 +3,11 @@
 #include "sandbox/httpwire.h"
 
 #include <QByteArray>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 #include <functional>
+#include <optional>
 
 namespace pc::sandbox {
 
@@ -24,13 +26,15 @@ struct RequestHead
 struct HeadDecision
 {
     enum class Action {
-        Accept, // let the HTTP server have it
-        Reject, // answer `response` now, swallow the body, then close
-        DropAt, // abort the connection once `dropAfterBodyBytes` of the body arrived
+        Accept,  // let the HTTP server have it
+        Reject,  // answer `response` now, swallow the body, then close
+        DropAt,  // abort the connection once `dropAfterBodyBytes` of the body arrived
+        StallAt, // stop reading once `stallAfterBodyBytes` arrived; never answer
     };
     Action action = Action::Accept;
     HttpResponse response;
     qint64 dropAfterBodyBytes = 0;
+    qint64 stallAfterBodyBytes = 0;
     qint64 bodyBytesPerSecond = 0; // Accept / DropAt: read the body at most this fast (0 = off)
 };
 
@@ -40,7 +44,9 @@ struct HeadDecision
 // over complete requests). That is where bodies too large are refused from their
 // Content-Length, where a connection is cut part-way through an upload body, and where a
 // body is read slowly to play a slow line (the socket's read buffer is capped and the HTTP
-// server is handed one slice per tick; TCP flow control then slows the sender).
+// server is handed one slice per tick; TCP flow control then slows the sender), or stops
+// being read at all (a stalled line). With a TLS setup each connection is a QSslSocket in
+// server mode; what the monitor and the HTTP server read is then the decrypted stream.
 class UploadMonitor final : public QTcpServer
 {
     Q_OBJECT
@@ -48,12 +54,15 @@ class UploadMonitor final : public QTcpServer
 
 public:
     using Decider = std::function<HeadDecision(const RequestHead &)>;
+    // Asked for every new connection: the TLS setup to speak, or nullopt for plain HTTP.
+    using TlsSelector = std::function<std::optional<QSslConfiguration>()>;
 
     explicit UploadMonitor(QObject *parent = nullptr);
     ~UploadMonitor() override;
 
     // Called for every request head; without one every request is accepted.
     void setDecider(Decider decider);
+    void setTlsSelector(TlsSelector selector);
 
     // Parses a request head (request line and headers, without the blank line).
     static std::optional<RequestHead> parseHead(QByteArrayView head);
@@ -63,6 +72,10 @@ Q_SIGNALS:
     void connectionDropped(const QByteArray &path, qint64 bodyBytesReceived, qint64 contentLength);
     // A request was refused from its head (a Reject decision).
     void requestRejected(const QByteArray &path, int status);
+    // Reading a request body stopped for good (a StallAt decision).
+    void connectionStalled(const QByteArray &path, qint64 bodyBytesReceived, qint64 contentLength);
+    // A TLS handshake failed (the client refused the certificate, or spoke plain HTTP).
+    void tlsHandshakeFailed(const QString &reason);
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -72,6 +85,7 @@ private:
     HeadDecision decide(const RequestHead &head) const;
 
     Decider m_decider;
+    TlsSelector m_tls;
 };
 
 } // namespace pc::sandbox
