@@ -139,6 +139,8 @@ private Q_SLOTS:
     void environmentsNeverMix();
     void damagedFileIsMovedAside_data();
     void damagedFileIsMovedAside();
+    void staleWalBesideAHealthyStore_data();
+    void staleWalBesideAHealthyStore();
     void unwritableFolderIsAnError();
     void diskFullRollsBack();
     void decimalsRoundTrip_data();
@@ -599,6 +601,68 @@ void TestOrderStore::damagedFileIsMovedAside()
     const OpenResult again = store.open(dir.path());
     QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
     QCOMPARE(store.orders(kSandbox)->size(), 1);
+}
+
+void TestOrderStore::staleWalBesideAHealthyStore_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("garbage") << u"garbage"_s;
+    QTest::newRow("another database's") << u"foreign"_s;
+    QTest::newRow("an old one of this database") << u"old"_s;
+}
+
+// A -wal file that does not belong to the healthy database beside it (garbage, one copied from
+// another data folder, or an old one of this database restored from a backup). SQLite checks
+// a WAL's frames only against the WAL's own header, so it would apply another database's
+// pages (this test saw the orders replaced by the foreign one, and a committed order lost to
+// the old WAL). Without the -shm index every open connection and every crash leaves beside it,
+// the file is moved aside unapplied and the user told; the store loses nothing.
+void TestOrderStore::staleWalBesideAHealthyStore()
+{
+    QFETCH(QString, kind);
+    QTemporaryDir dir;
+    QTemporaryDir other;
+    const QString path = dir.filePath(u"orders.db"_s);
+    QByteArray wal;
+    {
+        OrderStore store;
+        QVERIFY(store.open(dir.path()).ok());
+        QVERIFY(store.addOrder(makeOrder(kSandbox, u"mine-1"_s, 1)).ok());
+        if (kind == u"old"_s)
+            wal = readAll(path + u"-wal"_s); // its WAL before the checkpoint at close
+        QVERIFY(store.addOrder(makeOrder(kSandbox, u"mine-2"_s, 2)).ok());
+    }
+    QVERIFY(!QFileInfo::exists(path + u"-wal"_s)); // checkpointed at close
+    if (kind == u"garbage"_s) {
+        for (int i = 0; i < 40000; ++i)
+            wal.append(char((i * 7919) % 251));
+    } else if (kind == u"foreign"_s) {
+        OrderStore foreign;
+        QVERIFY(foreign.open(other.path()).ok());
+        QVERIFY(foreign.addOrder(makeOrder(kSandbox, u"foreign"_s, 3)).ok());
+        wal = readAll(other.filePath(u"orders.db-wal"_s)); // not yet checkpointed
+    }
+    QVERIFY(wal.size() > 32);
+    QVERIFY(writeAll(path + u"-wal"_s, wal));
+
+    OrderStore store;
+    const OpenResult result = store.open(dir.path());
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.outcome, OpenResult::Outcome::Recovered);
+    QCOMPARE(result.movedAside.size(), 1);
+    const QString moved = result.movedAside.first();
+    QVERIFY2(QFileInfo(moved).fileName().startsWith(u"orders.db.stale-wal-"_s), qPrintable(moved));
+    QCOMPARE(readAll(moved), wal); // kept, byte for byte
+    QVERIFY2(result.message.contains(u"moved aside"_s), qPrintable(result.message));
+    QStringList tokens;
+    for (const Order &order : *store.orders(kSandbox))
+        tokens.append(order.token);
+    tokens.sort();
+    QCOMPARE(tokens.join(u' '), u"mine-1 mine-2"_s);
+    QVERIFY(store.addOrder(makeOrder(kSandbox, u"mine-3"_s, 4)).ok());
+    store.close();
+    QCOMPARE(store.open(dir.path()).outcome, OpenResult::Outcome::Opened);
+    QCOMPARE(store.orders(kSandbox)->size(), 3);
 }
 
 void TestOrderStore::unwritableFolderIsAnError()

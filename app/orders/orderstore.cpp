@@ -188,6 +188,11 @@ OpenResult OrderStore::open(const QString &dataFolder)
         qCInfo(lcOrders).noquote() << result.message; // the caller shows it to the user
         return result;
     }
+    // A -wal file without the -shm index SQLite keeps beside it while any connection has the
+    // database open (and after a crash): not left by this database's connections. SQLite would
+    // apply its frames all the same - another data folder's, or an old one of this database
+    // restored from a backup - and silently replace what the database holds.
+    const QString staleWal = moveStaleWalAside();
     const QFileInfo info(m_path);
     const bool existed = info.exists();
 
@@ -209,6 +214,16 @@ OpenResult OrderStore::open(const QString &dataFolder)
                     existed ? OpenResult::Outcome::Opened : OpenResult::Outcome::Created;
             else
                 close();
+            if (result.ok() && !staleWal.isEmpty()) {
+                result.outcome = OpenResult::Outcome::Recovered;
+                result.movedAside = {staleWal};
+                result.message =
+                    StoreText::tr("A journal file beside the order database did not belong to "
+                                  "it and was not applied. It was moved aside to %1; the "
+                                  "database itself is unchanged.")
+                        .arg(QDir::toNativeSeparators(staleWal));
+                qCWarning(lcOrders).noquote() << result.message;
+            }
             return result;
         }
         reason = result.error.detail;
@@ -300,6 +315,25 @@ OpenResult OrderStore::openFile(bool *corrupt)
         return fail(readOnlyError(e.detail));
     result.outcome = OpenResult::Outcome::Opened;
     return result;
+}
+
+QString OrderStore::moveStaleWalAside()
+{
+    const QString wal = m_path + u"-wal"_s;
+    // Shorter than a WAL header: nothing SQLite would apply.
+    if (QFileInfo(wal).size() < 32 || QFileInfo::exists(m_path + u"-shm"_s))
+        return {};
+    QString target = m_path + u".stale-wal-"_s + timestampForFileName();
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = m_path + u".stale-wal-"_s + timestampForFileName() + u'-' + QString::number(n);
+    QFile file(wal);
+    if (!file.rename(target)) {
+        // Left in place: opening then fails or applies it, as SQLite decides; said in the log.
+        qCWarning(lcOrders).noquote()
+            << "A stale journal" << wal << "could not be moved aside:" << file.errorString();
+        return {};
+    }
+    return target;
 }
 
 QStringList OrderStore::moveAside(QString *error)

@@ -128,6 +128,9 @@ public:
 private:
     OpenResult openFile(bool *corrupt);
     StoreError readOnlyError(const QString &detail) const;
+    // Moves a -wal file that no connection of this database left aside (see open()); the
+    // new name, or empty when there was none.
+    QString moveStaleWalAside();
     QStringList moveAside(QString *error);
     StoreResult<qint64> nextId(const QString &sequence, const QString &action);
     StoreError notOpen() const;

@@ -188,7 +188,8 @@ struct OpenResult
     enum class Outcome {
         Opened,    // an existing store, checked and up to date
         Created,   // no store yet: a new, empty one
-        Recovered, // the old file was damaged, moved aside, and a new one created
+        Recovered, // the old file was damaged, moved aside, and a new one created; or a
+                   // journal file that was not the database's was moved aside unapplied
         Failed,    // no store: see error
     };
     Outcome outcome = Outcome::Failed;

@@ -1081,6 +1081,10 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>checking that the database can be written</source>
         <translation>Prüfen der Schreibbarkeit der Datenbank</translation>
     </message>
+    <message>
+        <source>A journal file beside the order database did not belong to it and was not applied. It was moved aside to %1; the database itself is unchanged.</source>
+        <translation>Eine Journaldatei neben der Auftragsdatenbank gehörte nicht zu ihr und wurde nicht angewendet. Sie wurde nach %1 verschoben; die Datenbank selbst ist unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>RetryPolicy</name>
