@@ -193,7 +193,16 @@ void TestCrashRecovery::killedProcessResumesWithOneToken()
     const QString tokenBefore = left.value(u"token"_s).toString();
     if (state == u"uploading")
         QVERIFY(!tokenBefore.isEmpty()); // committed before the first byte was sent
-    QCOMPARE(files.size(), 0);
+    // Nothing reached the service before the upload began. Killed late in it, the kernel may
+    // still deliver the whole body the process had written (see 3.): then the file is there
+    // for the item's token, and the resumed item must not send it again.
+    if (state == u"uploading") {
+        QVERIFY2(files.size() <= 1, qPrintable(u"%1 files"_s.arg(files.size())));
+        if (!files.isEmpty())
+            QCOMPARE(files.first().at(0).toString(), tokenBefore);
+    } else {
+        QCOMPARE(files.size(), 0);
+    }
 
     // 3. Run the queue again with the same data folder: it resumes the item. Killed late in
     // the upload, the kernel still delivers what the process had written - the whole body -
