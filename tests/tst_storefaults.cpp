@@ -422,7 +422,12 @@ void TestStoreFaults::secondCliIsRefusedWhileOneUploads()
 {
     QStringList files;
     QStringList names;
-    // Four files one after the other: about four seconds in which the others are tried.
+    // Four files one after the other on a slow line (about 16 s at most) while five other
+    // commands are tried, each a process start of its own: under CI load that takes seconds.
+    // The line is made fast again once they have been refused.
+    FaultPlan slow = m_sandbox->faultPlan();
+    slow.uploadBytesPerSecond = kUploadRate / 5;
+    m_sandbox->setFaultPlan(slow);
     for (int i = 0; i < 4; ++i) {
         names.append(u"part-%1.stl"_s.arg(i));
         files.append(makeStl(names.last(), i));
@@ -466,6 +471,9 @@ void TestStoreFaults::secondCliIsRefusedWhileOneUploads()
     QVERIFY(list.start(kCli, common() + QStringList{u"queue"_s, u"list"_s}, cliEnvironment()));
     QCOMPARE(list.waitForExit(), 0);
     QCOMPARE(list.lines.size(), 4);
+    FaultPlan fast = slow;
+    fast.uploadBytesPerSecond = 0;
+    m_sandbox->setFaultPlan(fast); // the uploads still to come run at full speed
 
     QCOMPARE(first.waitForExit(), 0);
     const StoreSnapshot store = readStore(m_data->path());
