@@ -28,9 +28,16 @@ QByteArrayView trimmed(QByteArrayView v)
     return v;
 }
 
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Only ASCII digits: std::from_chars alone would also take a minus sign ("-123" as a year).
 std::optional<int> parseNumber(QByteArrayView digits, int minDigits, int maxDigits)
 {
-    if (digits.size() < minDigits || digits.size() > maxDigits)
+    if (digits.size() < minDigits || digits.size() > maxDigits ||
+        !std::all_of(digits.begin(), digits.end(), isDigit))
         return std::nullopt;
     int value = 0;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
@@ -139,21 +146,22 @@ std::optional<std::chrono::seconds> parseRetryAfter(QByteArrayView value, const 
     const QByteArrayView text = trimmed(value);
     if (text.isEmpty())
         return std::nullopt;
-    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (std::all_of(text.begin(), text.end(), isDigit)) {
         qint64 seconds = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
         if (ec == std::errc::result_out_of_range)
-            return std::chrono::seconds(std::numeric_limits<int>::max());
+            return kMaxRetryAfter;
         if (ec != std::errc() || end != text.data() + text.size())
             return std::nullopt;
-        return std::chrono::seconds(seconds);
+        // Capped: a value that fits in 64 bits may still overflow once in milliseconds.
+        return std::min(std::chrono::seconds(seconds), kMaxRetryAfter);
     }
     const QDateTime when = parseHttpDate(text);
     if (!when.isValid())
         return std::nullopt;
     // Rounded up: retrying before the date the service named would be too early.
     const qint64 msecs = std::max<qint64>(0, now.msecsTo(when));
-    return std::chrono::seconds((msecs + 999) / 1000);
+    return std::min(std::chrono::seconds((msecs + 999) / 1000), kMaxRetryAfter);
 }
 
 } // namespace pc

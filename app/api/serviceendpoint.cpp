@@ -63,6 +63,14 @@ std::optional<QUrl> ServiceEndpoint::normalizeBaseUrl(const QString &text, QStri
     if (trimmed.isEmpty())
         return fail(QT_TRANSLATE_NOOP("ServiceEndpoint", "The service URL is empty."));
     QUrl url(trimmed, QUrl::StrictMode);
+    if (!url.isValid()) {
+        // QUrl::toString(), the form settings and the store keep, shows percent-encoded
+        // characters decoded ("/api%20v3/" as "/api v3/"), which strict parsing refuses: that
+        // exact text of a valid URL is read as the URL it came from.
+        const QUrl decoded(trimmed, QUrl::TolerantMode);
+        if (decoded.isValid() && decoded.toString() == trimmed)
+            url = decoded;
+    }
     if (!url.isValid())
         return fail(QT_TRANSLATE_NOOP("ServiceEndpoint", "The service URL is not a valid URL."));
     const QString scheme = url.scheme().toLower();
@@ -79,12 +87,13 @@ std::optional<QUrl> ServiceEndpoint::normalizeBaseUrl(const QString &text, QStri
             "ServiceEndpoint",
             "The service URL must not contain a query (?...) or fragment (#...)."));
     url.setScheme(scheme);
-    QString path = url.path();
+    // Encoded both ways: the decoded path would turn "%2F" into a '/' of its own.
+    QString path = url.path(QUrl::FullyEncoded);
     if (path.isEmpty() || path == u"/")
         path = u"/api3/"_s;
     else if (!path.endsWith(u'/'))
         path += u'/';
-    url.setPath(path);
+    url.setPath(path, QUrl::TolerantMode);
     return url;
 }
 
