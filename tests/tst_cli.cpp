@@ -69,6 +69,7 @@ private Q_SLOTS:
     void invalidTokenIsInvalidInput();
     void productionWithoutKeyIsUsageError();
     void configNeverShowsKey();
+    void databaseLocation();
     void keyFromTheConsolesKeyFile();
     void sandboxRejectsBadOptions();
     void sandboxStopsCleanlyOnSigterm();
@@ -456,6 +457,40 @@ void TestCli::configNeverShowsKey()
     const CliRun sandbox = run({u"--json"_s, u"config"_s});
     QCOMPARE(sandbox.json().value(u"environment").toString(), u"sandbox"_s);
     QVERIFY(sandbox.json().value(u"data_dir").toString().startsWith(m_home.path()));
+}
+
+// --database and PARTNER_CONSOLE_DATABASE choose the store; a URL with a password is refused
+// without being repeated, and an unreachable server is named.
+void TestCli::databaseLocation()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_DATABASE"_s, data.filePath(u"team"_s));
+    const CliRun folder = run({u"--json"_s, u"config"_s}, env);
+    QCOMPARE(folder.exitCode, 0);
+    QCOMPARE(folder.json().value(u"database").toString(), data.filePath(u"team/orders.db"_s));
+
+    const CliRun url = run({u"--json"_s, u"--database"_s,
+                            u"postgresql://clerk@db.example:6543/shop?sslmode=require"_s,
+                            u"config"_s},
+                           env);
+    QCOMPARE(url.exitCode, 0);
+    QCOMPARE(url.json().value(u"database").toString(),
+             u"postgresql://clerk@db.example:6543/shop?sslmode=require"_s);
+
+    const CliRun secret = run(
+        {u"--database"_s, u"postgresql://clerk:Pw-SENTINEL-42@db.example/shop"_s, u"orders"_s});
+    QCOMPARE(secret.exitCode, 2);
+    QVERIFY2(secret.err.contains("holds a password"), secret.err.constData());
+    QVERIFY(!secret.err.contains("SENTINEL") && !secret.out.contains("SENTINEL"));
+
+    QProcessEnvironment unreachable = baseEnvironment();
+    unreachable.insert(u"PARTNER_CONSOLE_DATABASE"_s, u"postgresql://clerk@127.0.0.1:1/shop"_s);
+    unreachable.insert(u"PARTNER_CONSOLE_DATABASE_PASSWORD"_s, u"Env-SENTINEL-43"_s);
+    const CliRun down = run({u"orders"_s}, unreachable);
+    QVERIFY(down.exitCode != 0);
+    QVERIFY2(down.err.contains("cannot be reached"), down.err.constData());
+    QVERIFY(!down.err.contains("SENTINEL") && !down.out.contains("SENTINEL"));
 }
 
 // The key the console saved (no keychain on this machine, the user chose the owner-only

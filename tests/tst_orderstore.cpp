@@ -1,6 +1,7 @@
 // The persistent order store: migrations, connection setup, queue items, tokens, orders
 // and their status history, environments, damaged files, unwritable folders, a full disk.
 #include "orders/orderstore.h"
+#include "storetarget.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,6 +26,7 @@ using pc::QueueItem;
 using pc::QueueMove;
 using pc::QueueState;
 using pc::StoreError;
+using pc::test::StoreTarget;
 
 namespace {
 
@@ -84,23 +86,12 @@ QVariant scalar(QSqlDatabase db, const QString &sql)
     return q.value(0);
 }
 
-// Runs `sql` on a connection of its own to `path`.
-bool rawExec(const QString &path, const QString &sql)
-{
-    const QString name = u"raw"_s;
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            ok = q.exec(sql);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
+// The SQLite store's files are the subject of some tests; a PostgreSQL server keeps its own.
+#define SQLITE_FILES_ONLY()                                                                        \
+    do {                                                                                           \
+        if (StoreTarget::usesPostgres())                                                           \
+            QSKIP("about the SQLite file and its journal; PostgreSQL keeps its own files");        \
+    } while (false)
 
 QByteArray readAll(const QString &path)
 {
@@ -142,6 +133,10 @@ private Q_SLOTS:
     void staleWalBesideAHealthyStore_data();
     void staleWalBesideAHealthyStore();
     void unwritableFolderIsAnError();
+    void readOnlyDatabaseIsAnError();
+    void postgresRefusalsSayWhy_data();
+    void postgresRefusalsSayWhy();
+    void queueClaimIsExclusive();
     void diskFullRollsBack();
     void decimalsRoundTrip_data();
     void decimalsRoundTrip();
@@ -155,22 +150,30 @@ void TestOrderStore::initTestCase()
 
 void TestOrderStore::migratesFromEmptyAndReopens()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
     QVERIFY(dir.isValid());
     const QString folder = dir.filePath(u"data/nested"_s); // created on demand
+    auto open = [&](OrderStore &store) {
+        return StoreTarget::usesPostgres() ? dir.open(store) : store.open(folder);
+    };
     {
         OrderStore store;
-        const OpenResult result = store.open(folder);
+        const OpenResult result = open(store);
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(result.outcome, OpenResult::Outcome::Created);
         QCOMPARE(result.schemaVersion, 3);
         QCOMPARE(result.migrationsApplied, 3);
         QVERIFY(result.movedAside.isEmpty());
-        QCOMPARE(result.databasePath, QDir(folder).absoluteFilePath(u"orders.db"_s));
+        if (StoreTarget::usesPostgres()) {
+            QCOMPARE(result.databasePath, dir.location().displayName());
+            QVERIFY(!result.databasePath.contains(StoreTarget::password()));
+        } else {
+            QCOMPARE(result.databasePath, QDir(folder).absoluteFilePath(u"orders.db"_s));
+        }
         QVERIFY(store.addQueueItem(makeItem(kSandbox, u"a.stl"_s)).ok());
     }
     OrderStore store;
-    const OpenResult again = store.open(folder);
+    const OpenResult again = open(store);
     QVERIFY2(again.ok(), qPrintable(again.message));
     QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
     QCOMPARE(again.schemaVersion, 3);
@@ -182,15 +185,15 @@ void TestOrderStore::migratesFromEmptyAndReopens()
 
 void TestOrderStore::newerSchemaIsLeftAlone()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     {
         OrderStore store;
-        QVERIFY(store.open(dir.path()).ok());
+        QVERIFY(dir.open(store).ok());
     }
-    const QString path = dir.filePath(u"orders.db"_s);
-    QVERIFY(rawExec(path, u"INSERT INTO schema_version (version, applied_ms) VALUES (99, 0)"_s));
+    QVERIFY(dir.exec(u"INSERT INTO schema_version (version, applied_ms) VALUES (99, 0)"_s));
     OrderStore store;
-    const OpenResult result = store.open(dir.path());
+    const OpenResult result = dir.open(store);
     QVERIFY(!result.ok());
     QCOMPARE(result.error.kind, StoreError::Kind::NewerSchema);
     QVERIFY(result.message.contains(u"newer"_s));
@@ -201,11 +204,27 @@ void TestOrderStore::newerSchemaIsLeftAlone()
 
 void TestOrderStore::connectionSetup()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     QSqlDatabase db = storeConnection();
     QVERIFY(db.isOpen());
+    if (StoreTarget::usesPostgres()) {
+        QCOMPARE(scalar(db, u"SHOW lock_timeout"_s).toString(), u"5s"_s);
+        QCOMPARE(scalar(db, u"SHOW statement_timeout"_s).toString(), u"1min"_s);
+        QCOMPARE(scalar(db, u"SHOW TimeZone"_s).toString(), u"UTC"_s);
+        QVERIFY(scalar(db, u"SELECT application_name FROM pg_stat_activity"
+                           " WHERE pid = pg_backend_pid()"_s)
+                    .toString()
+                    .startsWith(u"partner-console on "_s));
+        // The password is not kept by the open connection.
+        QVERIFY(db.password().isEmpty());
+        QSqlQuery q(db);
+        QVERIFY(!q.exec(u"INSERT INTO status_history (id, order_id, recorded_ms, status_text,"
+                        " message, printer_model) VALUES (1, 999, 0, '', '', '')"_s));
+        return;
+    }
     QCOMPARE(scalar(db, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
     QCOMPARE(scalar(db, u"PRAGMA foreign_keys"_s).toInt(), 1);
     QCOMPARE(scalar(db, u"PRAGMA synchronous"_s).toInt(), 2); // FULL
@@ -236,11 +255,12 @@ void TestOrderStore::environmentKeys()
 void TestOrderStore::twoStoresShareAFolder()
 {
     // Each instance has its own connection (the GUI and a worker, or the GUI and the CLI).
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore first;
     OrderStore second;
-    QVERIFY(first.open(dir.path()).ok());
-    QCOMPARE(second.open(dir.path()).outcome, OpenResult::Outcome::Opened);
+    QVERIFY(dir.open(first).ok());
+    QCOMPARE(dir.open(second).outcome, OpenResult::Outcome::Opened);
     const qint64 id = *first.addQueueItem(makeItem(kSandbox, u"a"_s));
     QVERIFY(second.recordToken(id, u"tok"_s).ok());
     QCOMPARE((*first.queueItem(id))->token, u"tok"_s);
@@ -251,9 +271,10 @@ void TestOrderStore::twoStoresShareAFolder()
 
 void TestOrderStore::queueItemCrud()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     const auto id = store.addQueueItem(makeItem(kSandbox, u"a.stl"_s));
     QVERIFY2(id.ok(), qPrintable(id.error().message));
     const auto item = store.queueItem(*id);
@@ -297,9 +318,10 @@ void TestOrderStore::queueItemCrud()
 
 void TestOrderStore::queueItemsInStates()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     // Queue order a b c d e; a production item in between must never show up.
     QList<qint64> ids;
     for (const QString &name : {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s}) {
@@ -345,9 +367,10 @@ void TestOrderStore::queueItemsInStates()
 
 void TestOrderStore::queueMoves()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     QList<qint64> ids;
     for (const QString &name : {u"a"_s, u"b"_s, u"c"_s, u"d"_s})
         ids.append(*store.addQueueItem(makeItem(kSandbox, name)));
@@ -379,9 +402,10 @@ void TestOrderStore::queueMoves()
 
 void TestOrderStore::recordTokenOnce()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     const qint64 a = *store.addQueueItem(makeItem(kSandbox, u"a"_s));
     const qint64 b = *store.addQueueItem(makeItem(kSandbox, u"b"_s));
     QVERIFY(store.recordToken(a, u"tok-1"_s).ok());
@@ -403,9 +427,10 @@ void TestOrderStore::recordTokenOnce()
 
 void TestOrderStore::duplicates()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     const qint64 a = *store.addQueueItem(makeItem(kSandbox, u"a"_s, u"h1"_s, u"x@example.com"_s));
     const qint64 b = *store.addQueueItem(makeItem(kSandbox, u"b"_s, u"h1"_s, u"X@Example.com"_s));
     QVERIFY(store.addQueueItem(makeItem(kSandbox, u"c"_s, u"h1"_s, u"other@example.com"_s)).ok());
@@ -434,9 +459,10 @@ void TestOrderStore::duplicates()
 
 void TestOrderStore::orderFromItemAndStatusHistory()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     const qint64 item = *store.addQueueItem(makeItem(kSandbox, u"a.stl"_s));
     QCOMPARE(store.createOrderFromItem(item, u"l"_s, u"s"_s).error().kind,
              StoreError::Kind::InvalidInput); // no token yet
@@ -516,9 +542,10 @@ void TestOrderStore::orderFromItemAndStatusHistory()
 
 void TestOrderStore::environmentsNeverMix()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     QVERIFY(store.addOrder(makeOrder(kSandbox, u"s1"_s, 1000)).ok());
     QVERIFY(store.addOrder(makeOrder(kSandbox, u"s2"_s, 2000)).ok());
     QVERIFY(store.addOrder(makeOrder(kProduction, u"p1"_s, 1500)).ok());
@@ -550,8 +577,10 @@ void TestOrderStore::damagedFileIsMovedAside_data()
 
 void TestOrderStore::damagedFileIsMovedAside()
 {
+    SQLITE_FILES_ONLY();
     QFETCH(QString, kind);
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     const QString path = dir.filePath(u"orders.db"_s);
     QByteArray bytes;
     if (kind == u"garbage"_s) {
@@ -560,7 +589,7 @@ void TestOrderStore::damagedFileIsMovedAside()
     } else if (kind == u"truncated"_s) {
         {
             OrderStore store;
-            QVERIFY(store.open(dir.path()).ok());
+            QVERIFY(dir.open(store).ok());
             QList<Order> many;
             for (int i = 0; i < 500; ++i)
                 many.append(makeOrder(kSandbox, u"t%1"_s.arg(i), i));
@@ -578,7 +607,7 @@ void TestOrderStore::damagedFileIsMovedAside()
         QVERIFY(writeAll(path + u"-wal"_s, QByteArray("stale wal")));
 
     OrderStore store;
-    const OpenResult result = store.open(dir.path());
+    const OpenResult result = dir.open(store);
     QVERIFY2(result.ok(), qPrintable(result.message));
     QCOMPARE(result.outcome, OpenResult::Outcome::Recovered);
     QVERIFY(!result.message.isEmpty());
@@ -598,7 +627,7 @@ void TestOrderStore::damagedFileIsMovedAside()
     QVERIFY(store.orders(kSandbox)->isEmpty());
     QVERIFY(store.addOrder(makeOrder(kSandbox, u"new"_s, 1)).ok());
     store.close();
-    const OpenResult again = store.open(dir.path());
+    const OpenResult again = dir.open(store);
     QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
     QCOMPARE(store.orders(kSandbox)->size(), 1);
 }
@@ -619,14 +648,16 @@ void TestOrderStore::staleWalBesideAHealthyStore_data()
 // the file is moved aside unapplied and the user told; the store loses nothing.
 void TestOrderStore::staleWalBesideAHealthyStore()
 {
+    SQLITE_FILES_ONLY();
     QFETCH(QString, kind);
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     QTemporaryDir other;
     const QString path = dir.filePath(u"orders.db"_s);
     QByteArray wal;
     {
         OrderStore store;
-        QVERIFY(store.open(dir.path()).ok());
+        QVERIFY(dir.open(store).ok());
         QVERIFY(store.addOrder(makeOrder(kSandbox, u"mine-1"_s, 1)).ok());
         if (kind == u"old"_s)
             wal = readAll(path + u"-wal"_s); // its WAL before the checkpoint at close
@@ -646,7 +677,7 @@ void TestOrderStore::staleWalBesideAHealthyStore()
     QVERIFY(writeAll(path + u"-wal"_s, wal));
 
     OrderStore store;
-    const OpenResult result = store.open(dir.path());
+    const OpenResult result = dir.open(store);
     QVERIFY2(result.ok(), qPrintable(result.message));
     QCOMPARE(result.outcome, OpenResult::Outcome::Recovered);
     QCOMPARE(result.movedAside.size(), 1);
@@ -661,13 +692,16 @@ void TestOrderStore::staleWalBesideAHealthyStore()
     QCOMPARE(tokens.join(u' '), u"mine-1 mine-2"_s);
     QVERIFY(store.addOrder(makeOrder(kSandbox, u"mine-3"_s, 4)).ok());
     store.close();
-    QCOMPARE(store.open(dir.path()).outcome, OpenResult::Outcome::Opened);
+    QCOMPARE(dir.open(store).outcome, OpenResult::Outcome::Opened);
     QCOMPARE(store.orders(kSandbox)->size(), 3);
 }
 
 void TestOrderStore::unwritableFolderIsAnError()
 {
-    QTemporaryDir dir;
+    if (StoreTarget::usesPostgres())
+        QSKIP("a folder; PostgreSQL's counterpart is readOnlyDatabaseIsAnError");
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     QString folder;
     if (geteuid() == 0) {
         // chmod does not stop root: use a folder that cannot exist (under a regular file).
@@ -696,11 +730,114 @@ void TestOrderStore::unwritableFolderIsAnError()
     QCOMPARE(store.open(QString()).error.kind, StoreError::Kind::CannotOpen);
 }
 
+// PostgreSQL's read-only store: a database this user may read but not write.
+void TestOrderStore::readOnlyDatabaseIsAnError()
+{
+    if (!StoreTarget::usesPostgres())
+        QSKIP("PostgreSQL only; SQLite's counterpart is unwritableFolderIsAnError");
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    {
+        OrderStore store;
+        QVERIFY(dir.open(store).ok());
+        QVERIFY(store.addQueueItem(makeItem(kSandbox, u"kept"_s)).ok());
+    }
+    QVERIFY(dir.exec(u"DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET"
+                     " default_transaction_read_only = on', current_database()); END $$"_s));
+    OrderStore store;
+    const OpenResult result = dir.open(store);
+    QCOMPARE(result.error.kind, StoreError::Kind::ReadOnly);
+    QVERIFY2(result.message.contains(u"write access"_s), qPrintable(result.message));
+    QVERIFY(!store.isOpen());
+    QVERIFY(dir.exec(u"DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET"
+                     " default_transaction_read_only = off', current_database()); END $$"_s));
+    QVERIFY(dir.open(store).ok());
+    QCOMPARE(store.queueItems(kSandbox)->size(), 1);
+}
+
+void TestOrderStore::postgresRefusalsSayWhy_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("wrong password") << u""_s << u"not-the-password"_s << u"password is wrong"_s;
+    QTest::newRow("no such database")
+        << u"database"_s << QString() << u"does not exist on the server"_s;
+    QTest::newRow("no such user") << u"user"_s << QString() << u"password is wrong"_s;
+    QTest::newRow("nothing listening") << u"port"_s << QString() << u"cannot be reached"_s;
+    QTest::newRow("unknown host") << u"host"_s << QString() << u"not known on the network"_s;
+}
+
+// Each way a server refuses a console ends in a message that says which and what to do, and
+// never holds the password.
+void TestOrderStore::postgresRefusalsSayWhy()
+{
+    if (!StoreTarget::usesPostgres())
+        QSKIP("PostgreSQL only");
+    QFETCH(QString, change);
+    QFETCH(QString, password);
+    QFETCH(QString, expected);
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    QUrl url = dir.location().url;
+    if (change == u"database"_s)
+        url.setPath(u"/no_such_database"_s);
+    else if (change == u"user"_s)
+        url.setUserName(u"no_such_user"_s);
+    else if (change == u"port"_s)
+        url.setPort(1); // nothing listens on port 1
+    else if (change == u"host"_s)
+        url.setHost(u"no-such-host.invalid"_s);
+    QString error;
+    const std::optional<pc::StoreLocation> location =
+        pc::StoreLocation::parse(url.toString(), &error);
+    QVERIFY2(location, qPrintable(error));
+    OrderStore store;
+    const OpenResult result =
+        store.open(*location, password.isNull() ? StoreTarget::password() : password);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error.kind, StoreError::Kind::CannotOpen);
+    QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+    for (const QString &secret : {StoreTarget::password(), password}) {
+        if (!secret.isEmpty())
+            QVERIFY(!result.message.contains(secret) && !result.error.detail.contains(secret));
+    }
+    QVERIFY(!store.isOpen());
+}
+
+// One store at a time works the queue, on either backend; the claim ends with its holder.
+void TestOrderStore::queueClaimIsExclusive()
+{
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    OrderStore first;
+    OrderStore second;
+    QVERIFY(dir.open(first).ok());
+    QVERIFY(dir.open(second).ok());
+    QVERIFY(first.claimQueue().ok());
+    QVERIFY(first.claimQueue().ok()); // again: still one claim
+    QVERIFY(first.holdsQueueClaim());
+    const pc::StoreStatus refused = second.claimQueue();
+    QCOMPARE(refused.error().kind, StoreError::Kind::Locked);
+    QVERIFY2(refused.error().message.contains(u"partner-console"_s) ||
+                 refused.error().message.contains(u"tst_orderstore"_s),
+             qPrintable(refused.error().message));
+    QVERIFY(!second.holdsQueueClaim());
+    first.releaseQueueClaim();
+    QVERIFY(!first.holdsQueueClaim());
+    QVERIFY(second.claimQueue().ok());
+    QCOMPARE(first.claimQueue().error().kind, StoreError::Kind::Locked);
+    second.close(); // closing frees it, as a dying process's connection does
+    QVERIFY(first.claimQueue().ok());
+}
+
 void TestOrderStore::diskFullRollsBack()
 {
-    QTemporaryDir dir;
+    SQLITE_FILES_ONLY();
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     const qint64 first = *store.addQueueItem(makeItem(kSandbox, u"first"_s));
     QVERIFY(store.addOrder(makeOrder(kSandbox, u"before"_s, 1)).ok());
     const qint64 pages = *store.pageCountForTesting();
@@ -753,9 +890,10 @@ void TestOrderStore::decimalsRoundTrip_data()
 void TestOrderStore::decimalsRoundTrip()
 {
     QFETCH(QString, text);
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     QueueItem item = makeItem(kSandbox, u"a"_s);
     item.price = *Decimal::fromString(text);
     const qint64 id = *store.addQueueItem(item);
@@ -764,17 +902,18 @@ void TestOrderStore::decimalsRoundTrip()
     const auto order = store.createOrderFromItem(id, u"l"_s, u"s"_s);
     QVERIFY(order.ok());
     store.close();
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     QCOMPARE((*store.order(order->id))->price.toString(), text);
     QCOMPARE((*store.order(order->id))->price, *Decimal::fromString(text));
 }
 
 void TestOrderStore::tenThousandOrders()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     {
         OrderStore store;
-        QVERIFY(store.open(dir.path()).ok());
+        QVERIFY(dir.open(store).ok());
         QList<Order> many;
         for (int i = 0; i < 10000; ++i) // inserted newest first; listed oldest first
             many.append(makeOrder(kSandbox, u"tok%1"_s.arg(i), 1'000'000 - i));
@@ -782,7 +921,7 @@ void TestOrderStore::tenThousandOrders()
         QVERIFY(store.addOrder(makeOrder(kProduction, u"prod"_s, 5)).ok());
     }
     OrderStore store;
-    QCOMPARE(store.open(dir.path()).outcome, OpenResult::Outcome::Opened);
+    QCOMPARE(dir.open(store).outcome, OpenResult::Outcome::Opened);
     const auto orders = store.orders(kSandbox);
     QVERIFY(orders.ok());
     QCOMPARE(orders->size(), 10000);
@@ -795,9 +934,10 @@ void TestOrderStore::tenThousandOrders()
 
 void TestOrderStore::printStartAndFinishTimes()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     OrderStore store;
-    QVERIFY(store.open(dir.path()).ok());
+    QVERIFY(dir.open(store).ok());
     const qint64 id = *store.addOrder(makeOrder(kSandbox, u"times"_s, 1000));
     const auto at = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); };
     const auto statusOf = [](pc::JobStatus s, double percent) {
@@ -824,11 +964,12 @@ void TestOrderStore::printStartAndFinishTimes()
 // A store of schema version 1 (before the print times) gets them from its history.
 void TestOrderStore::migrationTwoFillsPrintTimes()
 {
-    QTemporaryDir dir;
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
     qint64 id = 0;
     {
         OrderStore store;
-        QVERIFY(store.open(dir.path()).ok());
+        QVERIFY(dir.open(store).ok());
         id = *store.addOrder(makeOrder(kSandbox, u"old"_s, 1000));
         PrintStatus printing;
         printing.status = pc::JobStatus::Printing;
@@ -840,21 +981,21 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
     // Back to version 1 by hand (undoing migration 3, the queue's state index, too).
-    const QString db = dir.filePath(u"orders.db"_s);
-    QVERIFY(rawExec(db, u"DROP INDEX queue_items_by_state"_s));
-    QVERIFY(rawExec(db, u"DROP INDEX orders_by_finished"_s));
-    QVERIFY(rawExec(db, u"ALTER TABLE orders DROP COLUMN print_started_ms"_s));
-    QVERIFY(rawExec(db, u"ALTER TABLE orders DROP COLUMN print_finished_ms"_s));
-    QVERIFY(rawExec(db, u"DELETE FROM schema_version WHERE version >= 2"_s));
+    QVERIFY(dir.exec(u"DROP INDEX queue_items_by_state"_s));
+    QVERIFY(dir.exec(u"DROP INDEX orders_by_finished"_s));
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN print_started_ms"_s));
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN print_finished_ms"_s));
+    QVERIFY(dir.exec(u"DELETE FROM schema_version WHERE version >= 2"_s));
 
     OrderStore store;
-    const OpenResult opened = store.open(dir.path());
+    const OpenResult opened = dir.open(store);
     QVERIFY(opened.ok());
     QCOMPARE(opened.migrationsApplied, 2);
-    QCOMPARE(scalar(storeConnection(),
-                    u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'queue_items_by_state'"_s)
-                 .toInt(),
-             1);
+    const QString indexCount =
+        StoreTarget::usesPostgres()
+            ? u"SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'queue_items_by_state'"_s
+            : u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'queue_items_by_state'"_s;
+    QCOMPARE(scalar(storeConnection(), indexCount).toInt(), 1);
     const Order order = **store.order(id);
     QCOMPARE(order.printStarted, QDateTime::fromMSecsSinceEpoch(7000, Qt::UTC));
     QCOMPARE(order.printFinished, QDateTime::fromMSecsSinceEpoch(9000, Qt::UTC));

@@ -18,6 +18,8 @@ namespace pc::cli {
 namespace {
 
 const QString kApiKeyVariable = u"PARTNER_CONSOLE_API_KEY"_s;
+const QString kDatabaseVariable = u"PARTNER_CONSOLE_DATABASE"_s;
+const QString kDatabasePasswordVariable = u"PARTNER_CONSOLE_DATABASE_PASSWORD"_s;
 
 } // namespace
 
@@ -42,6 +44,16 @@ GlobalOptions::GlobalOptions()
                   "Folder for the console's data. Otherwise PARTNER_CONSOLE_DATA_DIR, otherwise "
                   "the standard application data folder."),
               u"DIR"_s)
+    , database(u"database"_s,
+               CliText::tr("Where the orders are kept: a folder (the SQLite file, the default) "
+                           "or, in team mode, postgresql://USER@HOST[:PORT]/DATABASE. Otherwise "
+                           "PARTNER_CONSOLE_DATABASE. Never put the password in the URL."),
+               u"URL"_s)
+    , databasePasswordFile(
+          u"database-password-file"_s,
+          CliText::tr("Read the PostgreSQL password from this file (first line). Otherwise "
+                      "PARTNER_CONSOLE_DATABASE_PASSWORD, otherwise ~/.pgpass."),
+          u"PATH"_s)
     , timeout(u"timeout"_s,
               CliText::tr("Abort a request when no data moved for this many seconds (default 60)."),
               u"SECONDS"_s, u"60"_s)
@@ -51,7 +63,8 @@ GlobalOptions::GlobalOptions()
 
 void GlobalOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions({baseUrl, environment, apiKeyFile, dataDir, timeout, json});
+    parser.addOptions(
+        {baseUrl, environment, apiKeyFile, dataDir, database, databasePasswordFile, timeout, json});
 }
 
 CliContext::CliContext(const QCommandLineParser &parser, const GlobalOptions &options)
@@ -186,9 +199,61 @@ QString CliContext::dataDir() const
                          : QDir::cleanPath(QDir(dir).absolutePath());
 }
 
+int CliContext::storeLocation(StoreLocation *location)
+{
+    QString text = m_parser.value(m_options.database);
+    QString source = u"--database"_s;
+    if (text.isEmpty()) {
+        text = qEnvironmentVariable(qPrintable(kDatabaseVariable)).trimmed();
+        source = kDatabaseVariable;
+    }
+    if (text.isEmpty()) {
+        *location = StoreLocation::folder(dataDir());
+        return ExitSuccess;
+    }
+    QString error;
+    const std::optional<StoreLocation> parsed = StoreLocation::parse(text, &error);
+    if (!parsed)
+        return m_out.usageError(u"%1: %2"_s.arg(source, error));
+    *location = *parsed;
+    return ExitSuccess;
+}
+
+int CliContext::resolveDatabasePassword(QString *password)
+{
+    if (m_parser.isSet(m_options.databasePasswordFile)) {
+        const QString path = m_parser.value(m_options.databasePasswordFile);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return m_out.invalidInput(CliText::tr("Cannot read the database password file %1: %2.")
+                                          .arg(path, file.errorString()));
+        if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+            m_out.note(CliText::tr("Warning: the database password file %1 is readable by other "
+                                   "users; restrict it with: chmod 600 %1")
+                           .arg(path));
+        *password = QString::fromUtf8(file.readLine(4096)).trimmed();
+        registerSecret(*password);
+        if (password->isEmpty())
+            return m_out.invalidInput(
+                CliText::tr("The database password file %1 is empty.").arg(path));
+        return ExitSuccess;
+    }
+    *password = qEnvironmentVariable(qPrintable(kDatabasePasswordVariable));
+    registerSecret(*password);
+    return ExitSuccess; // empty: libpq looks in ~/.pgpass (PGPASSFILE)
+}
+
 int CliContext::openStore(OrderStore &store)
 {
-    const OpenResult opened = store.open(dataDir());
+    StoreLocation location;
+    if (const int code = storeLocation(&location); code != ExitSuccess)
+        return code;
+    QString password;
+    if (location.isPostgres()) {
+        if (const int code = resolveDatabasePassword(&password); code != ExitSuccess)
+            return code;
+    }
+    const OpenResult opened = store.open(location, password);
     if (opened.outcome == OpenResult::Outcome::Failed)
         return m_out.error(ExitServiceError, u"store"_s, opened.message);
     if (opened.outcome == OpenResult::Outcome::Recovered)

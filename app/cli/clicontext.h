@@ -13,6 +13,7 @@
 namespace pc {
 class OrderStore;
 class SandboxServer;
+struct StoreLocation;
 } // namespace pc
 
 namespace pc::cli {
@@ -27,6 +28,8 @@ struct GlobalOptions
     QCommandLineOption environment;
     QCommandLineOption apiKeyFile;
     QCommandLineOption dataDir;
+    QCommandLineOption database;
+    QCommandLineOption databasePasswordFile;
     QCommandLineOption timeout;
     QCommandLineOption json;
 };
@@ -62,8 +65,13 @@ public:
 
     // --data-dir, else PARTNER_CONSOLE_DATA_DIR, else the standard application data folder.
     QString dataDir() const;
-    // Opens the data folder's store (saying so when a damaged one was moved aside);
-    // ExitSuccess, or the exit code after the error was printed.
+    // Where the orders are: --database, else PARTNER_CONSOLE_DATABASE (a folder or a
+    // postgresql:// URL without a password), else the SQLite file in dataDir(). ExitSuccess,
+    // or the problem printed and its exit code.
+    int storeLocation(StoreLocation *location);
+    // Opens that store (saying so when a damaged one was moved aside); for PostgreSQL with
+    // the password from --database-password-file, else PARTNER_CONSOLE_DATABASE_PASSWORD,
+    // else ~/.pgpass. ExitSuccess, or the exit code after the error was printed.
     int openStore(OrderStore &store);
     // The store's key for the service connect() chose (orders of services never mix).
     QString environmentKey() const;
@@ -84,6 +92,7 @@ public:
 
 private:
     int resolveApiKey(QString *key, bool lookInKeyStore);
+    int resolveDatabasePassword(QString *password);
 
     const QCommandLineParser &m_parser;
     const GlobalOptions &m_options;

@@ -3,8 +3,10 @@
 #include "cli/clicontext.h"
 #include "common/buildinfo.h"
 #include "common/redaction.h"
+#include "orders/orderstore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -34,14 +36,22 @@ int ConfigCommand::run(CliContext &context, const QStringList &arguments)
     const QString baseUrl = redactUrl(context.baseUrl());
     const QString keySource = context.apiKeySource();
     const QString dataDir = context.dataDir();
-    const QString text = u"version:       %1\nenvironment:   %2\nbase URL:      %3\n"
-                         u"API key from:  %4\ndata folder:   %5"_s.arg(
-                             applicationVersion(), environment, baseUrl, keySource, dataDir);
+    StoreLocation location;
+    if (const int code = context.storeLocation(&location); code != ExitSuccess)
+        return code;
+    const QString database =
+        location.isPostgres() ? location.displayName()
+                              : QDir(location.dataFolder).filePath(OrderStore::databaseFileName());
+    const QString text =
+        u"version:       %1\nenvironment:   %2\nbase URL:      %3\n"
+        u"API key from:  %4\ndata folder:   %5\norder store:   %6"_s.arg(
+            applicationVersion(), environment, baseUrl, keySource, dataDir, database);
     context.out().result(QJsonObject{{u"version"_s, applicationVersion()},
                                      {u"environment"_s, environment},
                                      {u"base_url"_s, baseUrl},
                                      {u"api_key_source"_s, keySource},
-                                     {u"data_dir"_s, dataDir}},
+                                     {u"data_dir"_s, dataDir},
+                                     {u"database"_s, database}},
                          text);
     return ExitSuccess;
 }

@@ -1,5 +1,6 @@
 #include "orders/orderstore.h"
 #include "orders/orderslogging.h"
+#include "orders/storepostgres.h"
 #include "orders/storeschema.h"
 
 #include <QAtomicInteger>
@@ -127,7 +128,9 @@ bool OrderStore::isOpen() const
 
 QString OrderStore::dataFolder() const
 {
-    return m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
+    if (m_location.isPostgres() || m_path.isEmpty())
+        return {};
+    return QFileInfo(m_path).absolutePath();
 }
 
 QString OrderStore::queueLockFileName()
@@ -165,9 +168,64 @@ StoreError OrderStore::notOpen() const
                      StoreText::tr("The order database is not open."));
 }
 
+OpenResult OrderStore::open(const StoreLocation &location, const QString &password)
+{
+    if (!location.isPostgres())
+        return open(location.dataFolder);
+    close();
+    m_location = location;
+    m_path = location.displayName();
+    return openPostgres(password);
+}
+
+OpenResult OrderStore::openPostgres(const QString &password)
+{
+    OpenResult result;
+    result.databasePath = m_path;
+    auto fail = [&](const StoreError &error) {
+        close();
+        result.outcome = OpenResult::Outcome::Failed;
+        result.error = error;
+        result.message = error.message;
+        return result;
+    };
+    if (!postgresDriverAvailable())
+        return fail(makeError(StoreError::Kind::CannotOpen,
+                              StoreText::tr("This installation cannot use a PostgreSQL "
+                                            "database: Qt's PostgreSQL driver is missing. "
+                                            "Install the package libqt6sql6-psql.")));
+    m_db = QSqlDatabase::addDatabase(postgresDriverName(), m_connectionName);
+    m_db.setHostName(m_location.host());
+    m_db.setPort(m_location.port());
+    m_db.setDatabaseName(m_location.databaseName());
+    m_db.setUserName(m_location.userName());
+    if (!password.isEmpty())
+        m_db.setPassword(password);
+    m_db.setConnectOptions(m_location.connectOptions(postgresApplicationName()));
+    if (StoreError e = storedetail::openPostgres(m_db, m_location); e.isError())
+        return fail(e);
+    // The password is not needed again (a reconnect asks the caller); do not keep it around.
+    m_db.setPassword(QString());
+    if (StoreError e = configureConnection(m_db); e.isError())
+        return fail(e);
+    int version = 0;
+    StoreResult<int> applied = migrate(m_db, &version);
+    result.schemaVersion = version;
+    if (!applied)
+        return fail(applied.error());
+    result.migrationsApplied = *applied;
+    if (StoreError e = checkWritable(m_db); e.isError())
+        return fail(e);
+    result.outcome = version > 0 && *applied == version ? OpenResult::Outcome::Created
+                                                        : OpenResult::Outcome::Opened;
+    qCInfo(lcOrders).noquote() << "Opened the order database" << m_path << "schema" << version;
+    return result;
+}
+
 OpenResult OrderStore::open(const QString &dataFolder)
 {
     close();
+    m_location = StoreLocation::folder(dataFolder);
     OpenResult result;
     if (dataFolder.isEmpty() || !QDir().mkpath(dataFolder) || !QFileInfo(dataFolder).isDir()) {
         result.error =
@@ -649,10 +707,35 @@ StoreStatus OrderStore::removeQueueItem(qint64 id)
     return Done{};
 }
 
+StoreStatus OrderStore::claimPostgresQueue()
+{
+    StoreResult<bool> taken = tryPostgresQueueClaim(m_db);
+    if (!taken)
+        return taken.error();
+    if (*taken) {
+        if (!m_postgresQueueClaim)
+            qCDebug(lcOrders) << "Claimed the upload queue of" << m_path;
+        m_postgresQueueClaim = true;
+        return Done{};
+    }
+    QString holder = postgresQueueClaimHolder(m_db);
+    if (holder.isEmpty())
+        holder = StoreText::tr("a console that did not say its name");
+    qCInfo(lcOrders).noquote() << "The upload queue of" << m_path << "is held by" << holder;
+    return makeError(StoreError::Kind::Locked,
+                     StoreText::tr("Another console (%1) is using the upload queue of the "
+                                   "database %2. Only one console at a time uploads from a "
+                                   "store, so that nothing is sent twice: wait until it has "
+                                   "finished, or close it.")
+                         .arg(holder, m_path));
+}
+
 StoreStatus OrderStore::claimQueue()
 {
     if (!isOpen())
         return notOpen();
+    if (m_location.isPostgres())
+        return claimPostgresQueue();
     if (m_queueClaim)
         return Done{};
     auto lock = std::make_unique<QLockFile>(QDir(dataFolder()).filePath(queueLockFileName()));
@@ -699,6 +782,12 @@ StoreStatus OrderStore::claimQueue()
 
 void OrderStore::releaseQueueClaim()
 {
+    if (m_postgresQueueClaim) {
+        m_postgresQueueClaim = false;
+        if (isOpen())
+            releasePostgresQueueClaim(m_db);
+        qCDebug(lcOrders) << "Released the upload queue of" << m_path;
+    }
     if (m_queueClaim) {
         m_queueClaim.reset(); // unlocks and removes queue.lock
         qCDebug(lcOrders) << "Released the upload queue of" << dataFolder();

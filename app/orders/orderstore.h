@@ -1,5 +1,6 @@
 #pragma once
 
+#include "orders/storelocation.h"
 #include "orders/storetypes.h"
 
 #include <QSqlDatabase>
@@ -11,10 +12,12 @@ class QLockFile;
 
 namespace pc {
 
-// The persistent queue and order store: one SQLite file (orders.db) in a data folder, used
-// through Qt SQL. Every write is one transaction: it either happens entirely or not at
-// all, and a failure (disk full, read-only, locked) comes back as a StoreError while the
-// data saved earlier stays as it was.
+// The persistent queue and order store: one SQLite file (orders.db) in a data folder, or a
+// PostgreSQL database that several consoles share (team mode, see StoreLocation), used
+// through Qt SQL with the same schema, migrations and queries. Every write is one
+// transaction: it either happens entirely or not at all, and a failure (disk full,
+// read-only, locked, the server gone) comes back as a StoreError while the data saved
+// earlier stays as it was.
 //
 // Threads: Qt SQL connections belong to the thread that opened them. Use a store only from
 // the thread that called open(); another thread opens its own OrderStore on the same
@@ -42,21 +45,31 @@ public:
     // fails with Kind::ReadOnly and a message naming the folder, before anything is changed:
     // a store that opens is one that can save.
     OpenResult open(const QString &dataFolder);
+    // The same for any location. A PostgreSQL database is connected to with `password` (when
+    // empty, libpq looks in ~/.pgpass), set up and migrated; nothing is moved aside there: a
+    // server that refuses or cannot be reached fails with Kind::CannotOpen and a message
+    // that says which and what to do, never with the password.
+    OpenResult open(const StoreLocation &location, const QString &password = {});
     void close();
     bool isOpen() const;
+    const StoreLocation &location() const { return m_location; }
+    bool isPostgres() const { return m_location.isPostgres(); }
+    // The SQLite file, or the PostgreSQL URL (without a password): for messages.
     QString databasePath() const { return m_path; }
+    // The SQLite store's folder; empty for PostgreSQL.
     QString dataFolder() const;
 
     // --- The queue claim ---------------------------------------------------------------
-    // One console at a time works the upload queue of a data folder: two would create
-    // tokens for, and send, the same items. The claim is an exclusive lock file (queue.lock
-    // next to orders.db) held until releaseQueueClaim() or close(); the system frees it when
-    // the holder dies, however it dies. Claiming again while holding it is fine. While
-    // another process (or another store in this one) holds it: Kind::Locked, with a message
-    // naming that process. Reading and adding queue items needs no claim.
+    // One console at a time works the upload queue of a store: two would create tokens for,
+    // and send, the same items. The claim is an exclusive lock file (queue.lock next to
+    // orders.db), or on PostgreSQL an advisory lock of this store's connection, held until
+    // releaseQueueClaim() or close(); the system (the server) frees it when the holder dies,
+    // however it dies. Claiming again while holding it is fine. While another process (or
+    // another store in this one) holds it: Kind::Locked, with a message naming that process.
+    // Reading and adding queue items needs no claim.
     StoreStatus claimQueue();
     void releaseQueueClaim();
-    bool holdsQueueClaim() const { return m_queueClaim != nullptr; }
+    bool holdsQueueClaim() const { return m_queueClaim != nullptr || m_postgresQueueClaim; }
     static QString queueLockFileName(); // "queue.lock"
 
     // --- Queue items -------------------------------------------------------------------
@@ -127,6 +140,8 @@ public:
 
 private:
     OpenResult openFile(bool *corrupt);
+    OpenResult openPostgres(const QString &password);
+    StoreStatus claimPostgresQueue();
     StoreError readOnlyError(const QString &detail) const;
     // Moves a -wal file that no connection of this database left aside (see open()); the
     // new name, or empty when there was none.
@@ -137,9 +152,11 @@ private:
     StoreError insertOrder(const Order &order, qint64 id, const QString &action);
 
     QString m_connectionName;
+    StoreLocation m_location;
     QString m_path;
     QSqlDatabase m_db;
     std::unique_ptr<QLockFile> m_queueClaim;
+    bool m_postgresQueueClaim = false;
 };
 
 } // namespace pc

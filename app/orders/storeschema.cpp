@@ -1,8 +1,10 @@
 #include "orders/storeschema.h"
 #include "orders/orderslogging.h"
+#include "orders/storepostgres.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlDriver>
 #include <QStringList>
 #include <QVariant>
 
@@ -227,11 +229,22 @@ StoreError errorFromSql(const QSqlError &error, const QString &action)
     }
 }
 
+namespace {
+
+StoreError errorOfQuery(const QSqlQuery &query, const QString &action)
+{
+    return backendOf(query.driver()) == Backend::Postgres
+               ? postgresErrorFromSql(query.lastError(), action)
+               : errorFromSql(query.lastError(), action);
+}
+
+} // namespace
+
 StoreError exec(QSqlQuery &query, const QString &action)
 {
     if (query.exec())
         return {};
-    StoreError error = errorFromSql(query.lastError(), action);
+    StoreError error = errorOfQuery(query, action);
     qCWarning(lcOrders).noquote() << "SQL failed while" << action << ':' << error.detail;
     return error;
 }
@@ -240,13 +253,15 @@ StoreError exec(QSqlQuery &query, const QString &sql, const QString &action)
 {
     if (query.exec(sql))
         return {};
-    StoreError error = errorFromSql(query.lastError(), action);
+    StoreError error = errorOfQuery(query, action);
     qCWarning(lcOrders).noquote() << "SQL failed while" << action << ':' << error.detail;
     return error;
 }
 
 StoreError configureConnection(QSqlDatabase &db)
 {
+    if (backendOf(db) == Backend::Postgres)
+        return configurePostgresConnection(db);
     // synchronous=FULL: every commit is on the disk before the call returns. NORMAL in WAL
     // mode survives a process crash but may lose the last commits on a power cut, and the
     // last commit can be the token written before an upload: losing it would let the item
@@ -365,8 +380,20 @@ StoreResult<int> migrate(QSqlDatabase &db, int *version)
     return applied;
 }
 
+namespace {
+
+StoreError sqliteOnly()
+{
+    return makeError(StoreError::Kind::InvalidInput,
+                     u"This test hook exists for SQLite stores only."_s);
+}
+
+} // namespace
+
 StoreResult<qint64> setMaxPageCount(QSqlDatabase &db, qint64 pages)
 {
+    if (backendOf(db) != Backend::Sqlite)
+        return sqliteOnly();
     StoreResult<QString> value = pragmaValue(db, u"PRAGMA max_page_count = %1"_s.arg(pages));
     if (!value)
         return value.error();
@@ -375,6 +402,8 @@ StoreResult<qint64> setMaxPageCount(QSqlDatabase &db, qint64 pages)
 
 StoreResult<qint64> pageCount(QSqlDatabase &db)
 {
+    if (backendOf(db) != Backend::Sqlite)
+        return sqliteOnly();
     StoreResult<QString> value = pragmaValue(db, u"PRAGMA page_count"_s);
     if (!value)
         return value.error();
@@ -393,6 +422,18 @@ WriteTransaction::~WriteTransaction()
 StoreError WriteTransaction::begin(const QString &action)
 {
     QSqlQuery query(m_db);
+    if (backendOf(m_db) == Backend::Postgres) {
+        // The same single writer as SQLite's: every console's writes take one lock (waiting
+        // up to the lock timeout), so no transaction sees another's half-done work.
+        if (StoreError e = exec(query, u"BEGIN"_s, action); e.isError())
+            return e;
+        m_active = true;
+        if (StoreError e = exec(query, postgresWriteLockStatement(), action); e.isError()) {
+            rollback();
+            return e;
+        }
+        return {};
+    }
     // IMMEDIATE: the write lock is taken now (waiting up to the busy timeout), never half-way.
     if (StoreError e = exec(query, u"BEGIN IMMEDIATE"_s, action); e.isError())
         return e;

@@ -136,6 +136,7 @@ struct StoreError
         NotFound,     // no such queue item or order
         Conflict,     // e.g. a second, different token for one queue item
         InvalidInput, // a value the store refuses (empty token, ...)
+        Unavailable,  // PostgreSQL: the connection to the server was lost
         Other,
     };
     Kind kind = Kind::None;

@@ -620,6 +620,26 @@ Press Ctrl+C to stop; uploaded files are deleted on exit.</source>
         <translation>Verwendung: partner-console-cli --base-url %1 --api-key-file %2 token
 Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</translation>
     </message>
+    <message>
+        <source>Where the orders are kept: a folder (the SQLite file, the default) or, in team mode, postgresql://USER@HOST[:PORT]/DATABASE. Otherwise PARTNER_CONSOLE_DATABASE. Never put the password in the URL.</source>
+        <translation>Wo die Aufträge gespeichert werden: ein Ordner (die SQLite-Datei, der Standard) oder im Teammodus postgresql://USER@HOST[:PORT]/DATABASE. Andernfalls PARTNER_CONSOLE_DATABASE. Schreiben Sie das Passwort niemals in die URL.</translation>
+    </message>
+    <message>
+        <source>Read the PostgreSQL password from this file (first line). Otherwise PARTNER_CONSOLE_DATABASE_PASSWORD, otherwise ~/.pgpass.</source>
+        <translation>Das PostgreSQL-Passwort aus dieser Datei lesen (erste Zeile). Andernfalls PARTNER_CONSOLE_DATABASE_PASSWORD, sonst ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Cannot read the database password file %1: %2.</source>
+        <translation>Die Datenbank-Passwortdatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>Warning: the database password file %1 is readable by other users; restrict it with: chmod 600 %1</source>
+        <translation>Warnung: Die Datenbank-Passwortdatei %1 ist für andere Benutzer lesbar; schränken Sie den Zugriff ein mit: chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>The database password file %1 is empty.</source>
+        <translation>Die Datenbank-Passwortdatei %1 ist leer.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleSettings</name>
@@ -1085,6 +1105,66 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>A journal file beside the order database did not belong to it and was not applied. It was moved aside to %1; the database itself is unchanged.</source>
         <translation>Eine Journaldatei neben der Auftragsdatenbank gehörte nicht zu ihr und wurde nicht angewendet. Sie wurde nach %1 verschoben; die Datenbank selbst ist unverändert.</translation>
     </message>
+    <message>
+        <source>This installation cannot use a PostgreSQL database: Qt&apos;s PostgreSQL driver is missing. Install the package libqt6sql6-psql.</source>
+        <translation>Diese Installation kann keine PostgreSQL-Datenbank verwenden: Der PostgreSQL-Treiber von Qt fehlt. Installieren Sie das Paket libqt6sql6-psql.</translation>
+    </message>
+    <message>
+        <source>a console that did not say its name</source>
+        <translation>eine Konsole, die ihren Namen nicht angegeben hat</translation>
+    </message>
+    <message>
+        <source>Another console (%1) is using the upload queue of the database %2. Only one console at a time uploads from a store, so that nothing is sent twice: wait until it has finished, or close it.</source>
+        <translation>Eine andere Konsole (%1) verwendet die Upload-Warteschlange der Datenbank %2. Es lädt immer nur eine Konsole aus einem Speicher hoch, damit nichts doppelt gesendet wird: Warten Sie, bis sie fertig ist, oder schließen Sie sie.</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist on the server. Ask the database administrator to create it (createdb -O %2 %1).</source>
+        <translation>Die Datenbank %1 existiert nicht auf dem Server. Bitten Sie die Datenbankadministration, sie anzulegen (createdb -O %2 %1).</translation>
+    </message>
+    <message>
+        <source>The database server at %1 knows no user %2. Check the user name in the database URL.</source>
+        <translation>Der Datenbankserver %1 kennt keinen Benutzer %2. Prüfen Sie den Benutzernamen in der Datenbank-URL.</translation>
+    </message>
+    <message>
+        <source>The database server at %1 does not let this computer connect as %2 (pg_hba.conf). Ask the database administrator to allow it.</source>
+        <translation>Der Datenbankserver %1 erlaubt diesem Computer keine Verbindung als %2 (pg_hba.conf). Bitten Sie die Datenbankadministration, sie zu erlauben.</translation>
+    </message>
+    <message>
+        <source>The database server %1 is not known on the network. Check the host name in the database URL.</source>
+        <translation>Der Datenbankserver %1 ist im Netzwerk nicht bekannt. Prüfen Sie den Hostnamen in der Datenbank-URL.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the database server at %1 could not be made. Check the URL&apos;s sslmode and the server&apos;s certificate.</source>
+        <translation>Eine sichere Verbindung zum Datenbankserver %1 kam nicht zustande. Prüfen Sie sslmode in der URL und das Zertifikat des Servers.</translation>
+    </message>
+    <message>
+        <source>The database server at %1, port %2 cannot be reached. Check that it is running and that this computer may connect to it.</source>
+        <translation>Der Datenbankserver %1, Port %2 ist nicht erreichbar. Prüfen Sie, ob er läuft und ob dieser Computer sich mit ihm verbinden darf.</translation>
+    </message>
+    <message>
+        <source>claiming the upload queue</source>
+        <translation>Übernehmen der Upload-Warteschlange</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s disk is full: %1 failed and was undone. %2 Ask the database administrator to free space.</source>
+        <translation>Der Datenträger des Datenbankservers ist voll: %1 ist fehlgeschlagen und wurde rückgängig gemacht. %2 Bitten Sie die Datenbankadministration, Speicherplatz freizugeben.</translation>
+    </message>
+    <message>
+        <source>The database does not let this user write: %1 failed and was undone. %2 Ask the database administrator for write access.</source>
+        <translation>Die Datenbank erlaubt diesem Benutzer keine Schreibzugriffe: %1 ist fehlgeschlagen und wurde rückgängig gemacht. %2 Bitten Sie die Datenbankadministration um Schreibrechte.</translation>
+    </message>
+    <message>
+        <source>The database is busy with another console&apos;s change: %1 failed. %2 Try again in a moment.</source>
+        <translation>Die Datenbank ist mit der Änderung einer anderen Konsole beschäftigt: %1 ist fehlgeschlagen. %2 Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost: %1 failed. %2 The console connects again by itself.</source>
+        <translation>Die Verbindung zum Datenbankserver ist abgebrochen: %1 ist fehlgeschlagen. %2 Die Konsole verbindet sich von selbst neu.</translation>
+    </message>
+    <message>
+        <source>The database server at %1 refused the user %2: the password is wrong or missing. Give the password in a password file (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD or in ~/.pgpass.</source>
+        <translation>Der Datenbankserver %1 hat den Benutzer %2 abgewiesen: Das Passwort ist falsch oder fehlt. Geben Sie das Passwort in einer Passwortdatei (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD oder in ~/.pgpass an.</translation>
+    </message>
 </context>
 <context>
     <name>RetryPolicy</name>
@@ -1359,6 +1439,49 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLocation</name>
+    <message>
+        <source>No database given. Give a folder for the SQLite file, or a URL such as postgresql://user@host/database.</source>
+        <translation>Keine Datenbank angegeben. Geben Sie einen Ordner für die SQLite-Datei an oder eine URL wie postgresql://user@host/database.</translation>
+    </message>
+    <message>
+        <source>The database %1 names no folder: write sqlite:FOLDER.</source>
+        <translation>Die Datenbank %1 nennt keinen Ordner: Schreiben Sie sqlite:ORDNER.</translation>
+    </message>
+    <message>
+        <source>The database %1 is neither a folder nor a PostgreSQL URL. Team mode needs postgresql://user@host/database.</source>
+        <translation>Die Datenbank %1 ist weder ein Ordner noch eine PostgreSQL-URL. Der Teammodus braucht postgresql://user@host/database.</translation>
+    </message>
+    <message>
+        <source>The database URL %1 is not valid: write postgresql://user@host[:port]/database.</source>
+        <translation>Die Datenbank-URL %1 ist ungültig: Schreiben Sie postgresql://user@host[:port]/database.</translation>
+    </message>
+    <message>
+        <source>The database URL %1 names no user: write postgresql://user@%2/database.</source>
+        <translation>Die Datenbank-URL %1 nennt keinen Benutzer: Schreiben Sie postgresql://user@%2/database.</translation>
+    </message>
+    <message>
+        <source>The database URL %1 names no database: write postgresql://%2@%3/database.</source>
+        <translation>Die Datenbank-URL %1 nennt keine Datenbank: Schreiben Sie postgresql://%2@%3/database.</translation>
+    </message>
+    <message>
+        <source>The database URL&apos;s sslmode %1 is not one of %2.</source>
+        <translation>Der sslmode %1 der Datenbank-URL ist keiner von %2.</translation>
+    </message>
+    <message>
+        <source>The database URL&apos;s connect_timeout %1 is not a number of seconds from 1 to 600.</source>
+        <translation>Das connect_timeout %1 der Datenbank-URL ist keine Sekundenzahl von 1 bis 600.</translation>
+    </message>
+    <message>
+        <source>The database URL&apos;s option %1 is not supported; the console passes on sslmode and connect_timeout.</source>
+        <translation>Die Option %1 der Datenbank-URL wird nicht unterstützt; die Konsole gibt sslmode und connect_timeout weiter.</translation>
+    </message>
+    <message>
+        <source>The database URL holds a password. A password in a URL ends up in settings files, logs and process lists: remove it from the URL and give it in a password file (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD or in ~/.pgpass.</source>
+        <translation>Die Datenbank-URL enthält ein Passwort. Ein Passwort in einer URL landet in Einstellungsdateien, Protokollen und Prozesslisten: Entfernen Sie es aus der URL und geben Sie es in einer Passwortdatei (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD oder in ~/.pgpass an.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,59 @@
+#pragma once
+
+// Internal to app/orders/: what differs when the store is a PostgreSQL database (team mode)
+// rather than an SQLite file. The schema, the migrations and the queries are shared
+// (storeschema.h); here are the connection setup, the write lock, the queue claim and the
+// mapping of PostgreSQL's SQLSTATE codes to StoreErrors.
+
+#include "orders/storetypes.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+
+class QSqlDriver;
+
+namespace pc {
+struct StoreLocation;
+}
+
+namespace pc::storedetail {
+
+enum class Backend { Sqlite, Postgres };
+
+Backend backendOf(const QSqlDriver *driver);
+Backend backendOf(const QSqlDatabase &db);
+
+// The Qt SQL driver for PostgreSQL, "QPSQL"; whether this Qt has it (Debian package
+// libqt6sql6-psql).
+QString postgresDriverName();
+bool postgresDriverAvailable();
+
+// The application_name a console's connections carry, so that another console (and a
+// database administrator) can tell who holds the queue: "partner-console on HOST (pid N)".
+QString postgresApplicationName();
+
+// Opens `db` (already given host, port, user, database and options): a StoreError saying in
+// words what failed (server unreachable, wrong user or password, no such database, ...),
+// never with the password.
+StoreError openPostgres(QSqlDatabase &db, const StoreLocation &location);
+
+// Per connection: UTC, a lock timeout like SQLite's busy timeout, no statement runs forever.
+StoreError configurePostgresConnection(QSqlDatabase &db);
+
+// Every write transaction takes this transaction-scoped advisory lock first, so writes are
+// serialised across consoles exactly like SQLite's BEGIN IMMEDIATE serialises them: the
+// store's read-then-write transactions (next id, next position, one token per item) need no
+// retry loop.
+QString postgresWriteLockStatement();
+
+// The queue claim in team mode: a session-scoped advisory lock per environment-independent
+// store, held by one console's connection; the server frees it when that connection ends,
+// however the console ends. Returns true when taken (or already held by this connection).
+StoreResult<bool> tryPostgresQueueClaim(QSqlDatabase &db);
+void releasePostgresQueueClaim(QSqlDatabase &db);
+// Who holds the claim: the application_name of the connection holding it, or empty.
+QString postgresQueueClaimHolder(QSqlDatabase &db);
+
+StoreError postgresErrorFromSql(const QSqlError &error, const QString &action);
+
+} // namespace pc::storedetail

@@ -1,0 +1,148 @@
+#pragma once
+
+// Where a test's order store lives: a temporary folder for SQLite, or, when the suite runs
+// against PostgreSQL (PARTNER_CONSOLE_TEST_POSTGRES names the folder tests/postgres/pg-
+// cluster.sh wrote, see tests/CMakeLists.txt), a fresh database on that throw-away server
+// that is dropped again at the end. The same suite runs on both backends this way.
+#include "orders/orderstore.h"
+#include "orders/storelocation.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace pc::test {
+
+class StoreTarget final
+{
+public:
+    StoreTarget()
+    {
+        if (!usesPostgres())
+            return;
+        static QAtomicInteger<int> counter;
+        m_database =
+            QStringLiteral("pc_t_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+        m_ready = adminExec(QStringLiteral("CREATE DATABASE %1").arg(m_database));
+    }
+    ~StoreTarget()
+    {
+        if (usesPostgres() && m_ready)
+            adminExec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_database));
+    }
+    StoreTarget(const StoreTarget &) = delete;
+    StoreTarget &operator=(const StoreTarget &) = delete;
+
+    // The folder of the PostgreSQL test server's url and password files; empty for SQLite.
+    static QString postgresFolder()
+    {
+        return qEnvironmentVariable("PARTNER_CONSOLE_TEST_POSTGRES");
+    }
+    static bool usesPostgres() { return !postgresFolder().isEmpty(); }
+    static QString backendName()
+    {
+        return usesPostgres() ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
+    }
+
+    bool isValid() const { return m_dir.isValid() && (!usesPostgres() || m_ready); }
+    // A temporary folder in both cases (for files a test needs; the SQLite store's folder).
+    QString path() const { return m_dir.path(); }
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+
+    StoreLocation location() const
+    {
+        if (!usesPostgres())
+            return StoreLocation::folder(m_dir.path());
+        QString error;
+        QUrl url = serverUrl();
+        url.setPath(u'/' + m_database);
+        return StoreLocation::parse(url.toString(), &error).value_or(StoreLocation());
+    }
+    static QString password() { return readFile(QStringLiteral("password")); }
+
+    OpenResult open(OrderStore &store) const
+    {
+        return usesPostgres() ? store.open(location(), password()) : store.open(m_dir.path());
+    }
+
+    // Runs `sql` on a connection of its own to the store (the SQLite file or the database).
+    bool exec(const QString &sql) const
+    {
+        const QString name = QStringLiteral("pc.test.raw");
+        bool ok = false;
+        {
+            QSqlDatabase db = connect(name, usesPostgres() ? m_database : QString());
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(sql);
+                if (!ok)
+                    qWarning("StoreTarget::exec: %s", qPrintable(q.lastError().text()));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+private:
+    static QString readFile(const QString &name)
+    {
+        QFile file(postgresFolder() + u'/' + name);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed()
+                                              : QString();
+    }
+    static QUrl serverUrl() { return QUrl(readFile(QStringLiteral("url"))); }
+
+    // A connection to the SQLite file, or to `database` on the test server.
+    QSqlDatabase connect(const QString &name, const QString &database) const
+    {
+        if (!usesPostgres()) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_dir.filePath(OrderStore::databaseFileName()));
+            return db;
+        }
+        const QUrl url = serverUrl();
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(password());
+        db.setDatabaseName(database);
+        // A test may make the store's database read-only; this connection can still undo it.
+        db.setConnectOptions(QStringLiteral("options='-c default_transaction_read_only=off'"));
+        return db;
+    }
+
+    // CREATE and DROP DATABASE, from the server's own database.
+    bool adminExec(const QString &sql) const
+    {
+        const QString name = QStringLiteral("pc.test.admin");
+        bool ok = false;
+        {
+            QSqlDatabase db = connect(name, serverUrl().path().mid(1));
+            if (db.open()) {
+                QSqlQuery q(db);
+                ok = q.exec(sql);
+                if (!ok)
+                    qWarning("StoreTarget: %s", qPrintable(q.lastError().text()));
+            } else {
+                qWarning("StoreTarget: the PostgreSQL test server cannot be reached: %s",
+                         qPrintable(db.lastError().text()));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_database;
+    bool m_ready = false;
+};
+
+} // namespace pc::test
