@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -137,6 +138,9 @@ private Q_SLOTS:
     void postgresRefusalsSayWhy_data();
     void postgresRefusalsSayWhy();
     void queueClaimIsExclusive();
+    void eachConsoleWorksItsOwnQueue();
+    void pollLeasesShareTokensOut();
+    void changeFeedTellsTheOtherConsoles();
     void diskFullRollsBack();
     void decimalsRoundTrip_data();
     void decimalsRoundTrip();
@@ -161,8 +165,8 @@ void TestOrderStore::migratesFromEmptyAndReopens()
         const OpenResult result = open(store);
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(result.outcome, OpenResult::Outcome::Created);
-        QCOMPARE(result.schemaVersion, 3);
-        QCOMPARE(result.migrationsApplied, 3);
+        QCOMPARE(result.schemaVersion, 4);
+        QCOMPARE(result.migrationsApplied, 4);
         QVERIFY(result.movedAside.isEmpty());
         if (StoreTarget::usesPostgres()) {
             QCOMPARE(result.databasePath, dir.location().displayName());
@@ -176,11 +180,11 @@ void TestOrderStore::migratesFromEmptyAndReopens()
     const OpenResult again = open(store);
     QVERIFY2(again.ok(), qPrintable(again.message));
     QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
-    QCOMPARE(again.schemaVersion, 3);
+    QCOMPARE(again.schemaVersion, 4);
     QCOMPARE(again.migrationsApplied, 0);
     QVERIFY(again.message.isEmpty());
     QCOMPARE(store.queueItems(kSandbox)->size(), 1);
-    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 3);
+    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 4);
 }
 
 void TestOrderStore::newerSchemaIsLeftAlone()
@@ -831,6 +835,121 @@ void TestOrderStore::queueClaimIsExclusive()
     QVERIFY(first.claimQueue().ok());
 }
 
+// In a shared store each console sees and works the queue items it added (their files are
+// on its disk); two consoles work their queues at the same time, two processes of one console
+// do not.
+void TestOrderStore::eachConsoleWorksItsOwnQueue()
+{
+    if (!StoreTarget::usesPostgres())
+        QSKIP("a shared store; an SQLite data folder is one console's");
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    OrderStore alice;
+    OrderStore bob;
+    alice.setConsoleId(u"alice@desk-1/0001"_s);
+    bob.setConsoleId(u"bob@desk-2/0002"_s);
+    QVERIFY(dir.open(alice).ok());
+    QVERIFY(dir.open(bob).ok());
+    const qint64 mine = *alice.addQueueItem(makeItem(kSandbox, u"alice.stl"_s));
+    QVERIFY(bob.addQueueItem(makeItem(kSandbox, u"bob.stl"_s)).ok());
+    QCOMPARE(alice.queueItems(kSandbox)->size(), 1);
+    QCOMPARE(alice.queueItems(kSandbox)->first().id, mine);
+    QCOMPARE(bob.queueItems(kSandbox)->first().fileName, u"bob.stl"_s);
+    QCOMPARE(alice.queueItemsInStates(kSandbox, {QueueState::Queued})->size(), 1);
+    // Duplicates are found across the team: someone else may have sent it already.
+    QCOMPARE(bob.findDuplicates(kSandbox, u"aa11"_s, u"a@example.com"_s)->size(), 2);
+
+    QVERIFY(alice.claimQueue().ok());
+    QVERIFY(bob.claimQueue().ok());
+    OrderStore aliceAgain; // her CLI, or a second window
+    aliceAgain.setConsoleId(alice.consoleId());
+    QVERIFY(dir.open(aliceAgain).ok());
+    const pc::StoreStatus refused = aliceAgain.claimQueue();
+    QCOMPARE(refused.error().kind, StoreError::Kind::Locked);
+    QVERIFY2(refused.error().message.contains(u"partner-console on"_s),
+             qPrintable(refused.error().message));
+    alice.close();
+    QVERIFY(aliceAgain.claimQueue().ok());
+}
+
+// Exactly one console polls a token at a time; a lease that runs out (its console died) or is
+// given up (its console closed) passes to another.
+void TestOrderStore::pollLeasesShareTokensOut()
+{
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    OrderStore first;
+    OrderStore second;
+    first.setConsoleId(u"first"_s);
+    second.setConsoleId(u"second"_s);
+    QVERIFY(dir.open(first).ok());
+    QVERIFY(dir.open(second).ok());
+    auto sorted = [](QStringList list) {
+        list.sort();
+        return list;
+    };
+    QCOMPARE(sorted(*first.leasePolling(kSandbox, {u"t1"_s, u"t2"_s}, 60000)),
+             QStringList({u"t1"_s, u"t2"_s}));
+    QCOMPARE(*second.leasePolling(kSandbox, {u"t1"_s, u"t2"_s, u"t3"_s}, 60000),
+             QStringList({u"t3"_s}));
+    QCOMPARE(*second.leasePolling(kProduction, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
+    const QHash<QString, QString> holders = *first.pollLeaseHolders(kSandbox);
+    QCOMPARE(holders.size(), 3);
+    QCOMPARE(holders.value(u"t1"_s), u"first"_s);
+    QCOMPARE(holders.value(u"t3"_s), u"second"_s);
+    // Renewing keeps what is still listed and lets go of the rest (a finished print).
+    QCOMPARE(*first.leasePolling(kSandbox, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
+    QCOMPARE(sorted(*second.leasePolling(kSandbox, {u"t1"_s, u"t2"_s, u"t3"_s}, 60000)),
+             QStringList({u"t2"_s, u"t3"_s}));
+    // A lease that has run out is taken over.
+    QCOMPARE(*first.leasePolling(kSandbox, {u"t1"_s}, 1), QStringList({u"t1"_s}));
+    QTest::qWait(20);
+    QCOMPARE(sorted(*second.leasePolling(kSandbox, {u"t1"_s, u"t2"_s, u"t3"_s}, 60000)),
+             QStringList({u"t1"_s, u"t2"_s, u"t3"_s}));
+    QVERIFY(first.leasePolling(kSandbox, {u"t1"_s}, 60000)->isEmpty());
+    // Given up: at once.
+    QVERIFY(second.releasePollLeases().ok());
+    QCOMPARE(*first.leasePolling(kSandbox, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
+    QCOMPARE(*second.leasePolling(kProduction, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
+}
+
+// Another console's new order and status change reach this one by notification; its own
+// changes do not come back to it.
+void TestOrderStore::changeFeedTellsTheOtherConsoles()
+{
+    if (!StoreTarget::usesPostgres())
+        QSKIP("a shared store; an SQLite data folder is one console's");
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    OrderStore watcher;
+    OrderStore writer;
+    watcher.setConsoleId(u"watcher"_s);
+    writer.setConsoleId(u"writer"_s);
+    QVERIFY(dir.open(watcher).ok());
+    QVERIFY(dir.open(writer).ok());
+    QSignalSpy seen(watcher.changeFeed(), &pc::StoreChangeFeed::orderChanged);
+    QSignalSpy echoed(writer.changeFeed(), &pc::StoreChangeFeed::orderChanged);
+
+    const qint64 id = *writer.addOrder(makeOrder(kSandbox, u"shared"_s, 1000));
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 1, 10000);
+    QCOMPARE(seen.takeFirst().at(0).toLongLong(), id);
+    QCOMPARE((*watcher.order(id))->token, u"shared"_s);
+
+    PrintStatus printing;
+    printing.status = pc::JobStatus::Printing;
+    printing.statusText = u"PRINTING"_s;
+    printing.percentage = 40;
+    QVERIFY(*writer.updateOrderStatus(id, printing, QDateTime::currentDateTimeUtc()));
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 1, 10000);
+    QCOMPARE((*watcher.order(id))->status.percentage.value_or(-1), 40.0);
+    // Checked again without a change: nothing to tell.
+    QVERIFY(!*writer.updateOrderStatus(id, printing, QDateTime::currentDateTimeUtc()));
+    const qint64 second = *writer.addOrder(makeOrder(kSandbox, u"second"_s, 2000));
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 2, 10000);
+    QCOMPARE(seen.at(1).at(0).toLongLong(), second);
+    QVERIFY(echoed.isEmpty());
+}
+
 void TestOrderStore::diskFullRollsBack()
 {
     SQLITE_FILES_ONLY();
@@ -980,7 +1099,10 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         failed.statusText = u"FAILURE"_s;
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
-    // Back to version 1 by hand (undoing migration 3, the queue's state index, too).
+    // Back to version 1 by hand (undoing migrations 3 and 4 too).
+    QVERIFY(dir.exec(u"DROP TABLE poll_leases"_s));
+    QVERIFY(dir.exec(u"DROP INDEX queue_items_by_owner"_s));
+    QVERIFY(dir.exec(u"ALTER TABLE queue_items DROP COLUMN owner"_s));
     QVERIFY(dir.exec(u"DROP INDEX queue_items_by_state"_s));
     QVERIFY(dir.exec(u"DROP INDEX orders_by_finished"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN print_started_ms"_s));
@@ -990,7 +1112,7 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
     OrderStore store;
     const OpenResult opened = dir.open(store);
     QVERIFY(opened.ok());
-    QCOMPARE(opened.migrationsApplied, 2);
+    QCOMPARE(opened.migrationsApplied, 3);
     const QString indexCount =
         StoreTarget::usesPostgres()
             ? u"SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'queue_items_by_state'"_s

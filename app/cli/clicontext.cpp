@@ -216,6 +216,8 @@ int CliContext::storeLocation(StoreLocation *location)
     if (!parsed)
         return m_out.usageError(u"%1: %2"_s.arg(source, error));
     *location = *parsed;
+    if (location->isPostgres())
+        location->dataFolder = dataDir(); // this console's own files, and its identity
     return ExitSuccess;
 }
 

@@ -101,6 +101,7 @@ QString programOfProcess(qint64 pid)
 
 OrderStore::OrderStore()
     : m_connectionName(u"pc.orders.%1"_s.arg(++g_connectionCounter))
+    , m_changeFeed(std::make_unique<StoreChangeFeed>())
 {}
 
 OrderStore::~OrderStore()
@@ -128,9 +129,9 @@ bool OrderStore::isOpen() const
 
 QString OrderStore::dataFolder() const
 {
-    if (m_location.isPostgres() || m_path.isEmpty())
-        return {};
-    return QFileInfo(m_path).absolutePath();
+    if (m_location.isPostgres())
+        return m_location.dataFolder;
+    return m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
 }
 
 QString OrderStore::queueLockFileName()
@@ -141,6 +142,8 @@ QString OrderStore::queueLockFileName()
 void OrderStore::close()
 {
     releaseQueueClaim();
+    if (m_location.isPostgres() && isOpen())
+        releasePollLeases(); // the other consoles take over at once, not when they expire
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -175,6 +178,8 @@ OpenResult OrderStore::open(const StoreLocation &location, const QString &passwo
     close();
     m_location = location;
     m_path = location.displayName();
+    if (m_consoleId.isEmpty())
+        m_consoleId = defaultConsoleId(location.dataFolder);
     return openPostgres(password);
 }
 
@@ -216,6 +221,7 @@ OpenResult OrderStore::openPostgres(const QString &password)
     result.migrationsApplied = *applied;
     if (StoreError e = checkWritable(m_db); e.isError())
         return fail(e);
+    listenForChanges();
     result.outcome = version > 0 && *applied == version ? OpenResult::Outcome::Created
                                                         : OpenResult::Outcome::Opened;
     qCInfo(lcOrders).noquote() << "Opened the order database" << m_path << "schema" << version;
@@ -226,6 +232,8 @@ OpenResult OrderStore::open(const QString &dataFolder)
 {
     close();
     m_location = StoreLocation::folder(dataFolder);
+    if (m_consoleId.isEmpty())
+        m_consoleId = defaultConsoleId(m_location.dataFolder);
     OpenResult result;
     if (dataFolder.isEmpty() || !QDir().mkpath(dataFolder) || !QFileInfo(dataFolder).isDir()) {
         result.error =
@@ -455,7 +463,7 @@ StoreResult<qint64> OrderStore::addQueueItem(const QueueItem &item)
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     q.prepare(u"INSERT INTO queue_items (" + kItemColumns +
-              u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+              u", owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(*id);
     q.addBindValue(position);
     q.addBindValue(textValue(item.environment));
@@ -477,6 +485,7 @@ StoreResult<qint64> OrderStore::addQueueItem(const QueueItem &item)
     q.addBindValue(item.bytesSent);
     q.addBindValue(item.created.isValid() ? item.created.toMSecsSinceEpoch() : now);
     q.addBindValue(now);
+    q.addBindValue(textValue(m_location.isPostgres() ? m_consoleId : QString()));
     if (StoreError e = exec(q, action); e.isError())
         return e;
     if (StoreError e = tx.commit(action); e.isError())
@@ -496,10 +505,12 @@ StoreResult<QList<QueueItem>> OrderStore::queueItems(const QString &environment)
 {
     if (!isOpen())
         return notOpen();
+    QVariantList values{textValue(environment)};
+    const QString owner = ownerClause(&values);
     return selectRows(m_db,
-                      u"SELECT " + kItemColumns +
-                          u" FROM queue_items WHERE environment = ? ORDER BY position, id"_s,
-                      {textValue(environment)}, StoreText::tr("reading the queue"), readItem);
+                      u"SELECT " + kItemColumns + u" FROM queue_items WHERE environment = ?"_s +
+                          owner + u" ORDER BY position, id"_s,
+                      values, StoreText::tr("reading the queue"), readItem);
 }
 
 StoreResult<QList<QueueItem>> OrderStore::queueItemsInStates(const QString &environment,
@@ -511,14 +522,14 @@ StoreResult<QList<QueueItem>> OrderStore::queueItemsInStates(const QString &envi
     if (states.isEmpty() || limit == 0)
         return QList<QueueItem>();
     QVariantList values{textValue(environment)};
+    const QString owner = ownerClause(&values);
     QStringList marks;
     for (const QueueState state : states) {
         values.append(queueStateKey(state));
         marks.append(u"?"_s);
     }
-    QString sql = u"SELECT " + kItemColumns +
-                  u" FROM queue_items WHERE environment = ? AND state IN ("_s +
-                  marks.join(u", "_s) + u") ORDER BY position, id"_s;
+    QString sql = u"SELECT " + kItemColumns + u" FROM queue_items WHERE environment = ?"_s + owner +
+                  u" AND state IN ("_s + marks.join(u", "_s) + u") ORDER BY position, id"_s;
     if (limit > 0) {
         sql += u" LIMIT ?"_s;
         values.append(limit);
@@ -709,7 +720,7 @@ StoreStatus OrderStore::removeQueueItem(qint64 id)
 
 StoreStatus OrderStore::claimPostgresQueue()
 {
-    StoreResult<bool> taken = tryPostgresQueueClaim(m_db);
+    StoreResult<bool> taken = tryPostgresQueueClaim(m_db, m_consoleId);
     if (!taken)
         return taken.error();
     if (*taken) {
@@ -718,7 +729,7 @@ StoreStatus OrderStore::claimPostgresQueue()
         m_postgresQueueClaim = true;
         return Done{};
     }
-    QString holder = postgresQueueClaimHolder(m_db);
+    QString holder = postgresQueueClaimHolder(m_db, m_consoleId);
     if (holder.isEmpty())
         holder = StoreText::tr("a console that did not say its name");
     qCInfo(lcOrders).noquote() << "The upload queue of" << m_path << "is held by" << holder;
@@ -785,7 +796,7 @@ void OrderStore::releaseQueueClaim()
     if (m_postgresQueueClaim) {
         m_postgresQueueClaim = false;
         if (isOpen())
-            releasePostgresQueueClaim(m_db);
+            releasePostgresQueueClaim(m_db, m_consoleId);
         qCDebug(lcOrders) << "Released the upload queue of" << m_path;
     }
     if (m_queueClaim) {

@@ -3,6 +3,8 @@
 #include "orders/storelocation.h"
 #include "orders/storetypes.h"
 
+#include <QHash>
+#include <QObject>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -11,6 +13,22 @@
 class QLockFile;
 
 namespace pc {
+
+// What other consoles changed in a shared (PostgreSQL) store, as PostgreSQL notifies it
+// (LISTEN/NOTIFY): emitted on the store's thread. Nothing is emitted for this console's own
+// changes, nor for an SQLite store (one console per data folder works it).
+class StoreChangeFeed final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoreChangeFeed)
+
+public:
+    using QObject::QObject;
+
+Q_SIGNALS:
+    // An order was added or its print status changed; read it again with order(id).
+    void orderChanged(qint64 orderId);
+};
 
 // The persistent queue and order store: one SQLite file (orders.db) in a data folder, or a
 // PostgreSQL database that several consoles share (team mode, see StoreLocation), used
@@ -132,6 +150,29 @@ public:
     // Every recorded status of the order, oldest first.
     StoreResult<QList<StatusHistoryEntry>> statusHistory(qint64 orderId);
 
+    // --- Team mode (a shared PostgreSQL store) -----------------------------------------
+    // This console's identity: the owner of the queue items it adds (in a shared store each
+    // console sees and works only its own queue: the files are on its disk) and the holder of
+    // the poll leases it takes. open() sets defaultConsoleId(the location's data folder).
+    static QString defaultConsoleId(const QString &dataFolder);
+    void setConsoleId(const QString &id) { m_consoleId = id; }
+    QString consoleId() const { return m_consoleId; }
+
+    // Poll leases: exactly one console polls a token at a time. Takes or renews this
+    // console's lease on each of `tokens` that no other console holds (or whose holder's
+    // lease has run out: a console that died), for `durationMs` by the database's clock, and
+    // drops this console's leases on the environment's tokens not listed. Returns the tokens
+    // this console now holds. One transaction.
+    StoreResult<QStringList> leasePolling(const QString &environment, const QStringList &tokens,
+                                          qint64 durationMs);
+    // Gives up every lease of this console (at close, so that others take over at once).
+    StoreStatus releasePollLeases();
+    // token -> holder of the environment's unexpired leases (for tests and diagnostics).
+    StoreResult<QHash<QString, QString>> pollLeaseHolders(const QString &environment);
+
+    // Changes other consoles made (PostgreSQL only; never null).
+    StoreChangeFeed *changeFeed() const { return m_changeFeed.get(); }
+
     // --- Test hooks --------------------------------------------------------------------
     // PRAGMA max_page_count for this connection (simulates a full disk); returns the limit
     // now in force, which SQLite never sets below the current page count.
@@ -150,6 +191,12 @@ private:
     StoreResult<qint64> nextId(const QString &sequence, const QString &action);
     StoreError notOpen() const;
     StoreError insertOrder(const Order &order, qint64 id, const QString &action);
+    // In a shared store: tells the other consoles, at this transaction's commit.
+    StoreError notifyOrderChanged(qint64 orderId, const QString &action);
+    void listenForChanges();
+    void onNotification(const QString &name, int source, const QVariant &payload);
+    // " AND owner = ?" and its value in a shared store (each console works its own queue).
+    QString ownerClause(QVariantList *values) const;
 
     QString m_connectionName;
     StoreLocation m_location;
@@ -157,6 +204,8 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<QLockFile> m_queueClaim;
     bool m_postgresQueueClaim = false;
+    QString m_consoleId;
+    std::unique_ptr<StoreChangeFeed> m_changeFeed;
 };
 
 } // namespace pc

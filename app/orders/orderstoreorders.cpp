@@ -190,6 +190,10 @@ StoreResult<Order> OrderStore::createOrderFromItem(qint64 itemId, const QString 
     q.addBindValue(itemId);
     if (StoreError e = exec(q, action); e.isError())
         return e;
+    if (!existing->has_value()) {
+        if (StoreError e = notifyOrderChanged(order.id, action); e.isError())
+            return e;
+    }
     if (StoreError e = tx.commit(action); e.isError())
         return e;
     return order;
@@ -218,6 +222,8 @@ StoreResult<QList<qint64>> OrderStore::addOrders(const QList<Order> &orders)
         if (!id)
             return id.error();
         if (StoreError e = insertOrder(order, *id, action); e.isError())
+            return e;
+        if (StoreError e = notifyOrderChanged(*id, action); e.isError())
             return e;
         ids.append(*id);
     }
@@ -302,6 +308,8 @@ StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatu
         q.addBindValue(checkedMs);
         bindStatus(q, status);
         if (StoreError e = exec(q, action); e.isError())
+            return e;
+        if (StoreError e = notifyOrderChanged(orderId, action); e.isError())
             return e;
     } else {
         q.prepare(u"UPDATE orders SET last_checked_ms = ?, unknown_to_service = 0"

@@ -4,6 +4,7 @@
 #include "orders/storeschema.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QHostInfo>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -14,10 +15,21 @@ namespace pc::storedetail {
 
 namespace {
 
-// Advisory lock keys (two int4 halves: the store's tag, then the lock's purpose).
-constexpr int kLockTag = 0x50434f52; // "PCOR"
+// Advisory lock keys (two int4 halves): the store's write lock is (kLockTag, kWriteLock), a
+// console's queue claim (kQueueTag, a hash of its id).
+constexpr int kLockTag = 0x50434f52;  // "PCOR"
+constexpr int kQueueTag = 0x50435155; // "PCQU"
 constexpr int kWriteLock = 1;
-constexpr int kQueueClaim = 2;
+
+// A stable, positive int4 for a console id (pg_locks shows it as objid).
+int queueClaimKey(const QString &consoleId)
+{
+    const QByteArray hash =
+        QCryptographicHash::hash(consoleId.toUtf8(), QCryptographicHash::Sha256);
+    const quint32 value = (quint32(quint8(hash[0])) << 24) | (quint32(quint8(hash[1])) << 16) |
+                          (quint32(quint8(hash[2])) << 8) | quint32(quint8(hash[3]));
+    return int(value & 0x7fffffff);
+}
 
 // The libpq message without the "QPSQL: Unable to connect" prefix Qt adds.
 QString driverText(const QSqlError &error)
@@ -129,45 +141,46 @@ QString postgresWriteLockStatement()
     return u"SELECT pg_advisory_xact_lock(%1, %2)"_s.arg(kLockTag).arg(kWriteLock);
 }
 
-StoreResult<bool> tryPostgresQueueClaim(QSqlDatabase &db)
+StoreResult<bool> tryPostgresQueueClaim(QSqlDatabase &db, const QString &consoleId)
 {
+    const int key = queueClaimKey(consoleId);
     QSqlQuery query(db);
     query.setForwardOnly(true);
     // Taken at most once per connection: a second pg_try_advisory_lock would stack.
     if (StoreError e = exec(query,
                             u"SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND"
                             " pid = pg_backend_pid() AND classid = %1 AND objid = %2"
-                            " AND granted"_s.arg(kLockTag)
-                                .arg(kQueueClaim),
+                            " AND granted"_s.arg(kQueueTag)
+                                .arg(key),
                             StoreText::tr("claiming the upload queue"));
         e.isError())
         return e;
     if (query.next() && query.value(0).toLongLong() > 0)
         return true;
     query.finish();
-    if (StoreError e =
-            exec(query, u"SELECT pg_try_advisory_lock(%1, %2)"_s.arg(kLockTag).arg(kQueueClaim),
-                 StoreText::tr("claiming the upload queue"));
+    if (StoreError e = exec(query, u"SELECT pg_try_advisory_lock(%1, %2)"_s.arg(kQueueTag).arg(key),
+                            StoreText::tr("claiming the upload queue"));
         e.isError())
         return e;
     return query.next() && query.value(0).toBool();
 }
 
-void releasePostgresQueueClaim(QSqlDatabase &db)
+void releasePostgresQueueClaim(QSqlDatabase &db, const QString &consoleId)
 {
     QSqlQuery query(db);
-    if (!query.exec(u"SELECT pg_advisory_unlock(%1, %2)"_s.arg(kLockTag).arg(kQueueClaim)))
+    if (!query.exec(
+            u"SELECT pg_advisory_unlock(%1, %2)"_s.arg(kQueueTag).arg(queueClaimKey(consoleId))))
         qCDebug(lcOrders) << "Releasing the queue claim:" << query.lastError().text();
 }
 
-QString postgresQueueClaimHolder(QSqlDatabase &db)
+QString postgresQueueClaimHolder(QSqlDatabase &db, const QString &consoleId)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
     const QString sql = u"SELECT a.application_name, a.client_addr FROM pg_locks l"
                         " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
-                        " AND l.classid = %1 AND l.objid = %2 AND l.granted"_s.arg(kLockTag)
-                            .arg(kQueueClaim);
+                        " AND l.classid = %1 AND l.objid = %2 AND l.granted"_s.arg(kQueueTag)
+                            .arg(queueClaimKey(consoleId));
     if (!query.exec(sql) || !query.next())
         return {};
     const QString name = query.value(0).toString();

@@ -46,13 +46,15 @@ StoreError configurePostgresConnection(QSqlDatabase &db);
 // retry loop.
 QString postgresWriteLockStatement();
 
-// The queue claim in team mode: a session-scoped advisory lock per environment-independent
-// store, held by one console's connection; the server frees it when that connection ends,
-// however the console ends. Returns true when taken (or already held by this connection).
-StoreResult<bool> tryPostgresQueueClaim(QSqlDatabase &db);
-void releasePostgresQueueClaim(QSqlDatabase &db);
+// The queue claim in team mode: each console works its own queue (its files are on its
+// disk), so the claim is per console id: a session-scoped advisory lock keyed by the id, held
+// by the connection of the console process working that queue (a second window or the CLI of
+// the same console waits); the server frees it when that connection ends, however the
+// process ends. Returns true when taken (or already held by this connection).
+StoreResult<bool> tryPostgresQueueClaim(QSqlDatabase &db, const QString &consoleId);
+void releasePostgresQueueClaim(QSqlDatabase &db, const QString &consoleId);
 // Who holds the claim: the application_name of the connection holding it, or empty.
-QString postgresQueueClaimHolder(QSqlDatabase &db);
+QString postgresQueueClaimHolder(QSqlDatabase &db, const QString &consoleId);
 
 StoreError postgresErrorFromSql(const QSqlError &error, const QString &action);
 

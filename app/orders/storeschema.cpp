@@ -127,6 +127,21 @@ const QList<QStringList> &migrations()
             // with thousands of items queued that must not read the whole queue.
             u"CREATE INDEX queue_items_by_state ON queue_items (environment, state, position)"_s,
         },
+        {
+            // Issue 9, team mode: several consoles on one PostgreSQL store. Each works the
+            // queue items it added (their files are on its disk), and exactly one polls a
+            // given token at a time, under a lease that expires when its console dies.
+            u"ALTER TABLE queue_items ADD COLUMN owner TEXT NOT NULL DEFAULT ''"_s,
+            u"CREATE INDEX queue_items_by_owner ON queue_items (environment, owner, state,"
+            " position)"_s,
+            u"CREATE TABLE poll_leases ("
+            " environment TEXT NOT NULL,"
+            " token TEXT NOT NULL,"
+            " holder TEXT NOT NULL,"
+            " expires_ms BIGINT NOT NULL,"
+            " PRIMARY KEY (environment, token))"_s,
+            u"CREATE INDEX poll_leases_by_holder ON poll_leases (holder, environment)"_s,
+        },
     };
     return list;
 }
@@ -378,6 +393,22 @@ StoreResult<int> migrate(QSqlDatabase &db, int *version)
         return after.error();
     *version = *after;
     return applied;
+}
+
+StoreResult<qint64> databaseNowMs(QSqlDatabase &db, const QString &action)
+{
+    if (backendOf(db) != Backend::Postgres)
+        return QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (StoreError e =
+            exec(query, u"SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"_s,
+                 action);
+        e.isError())
+        return e;
+    if (!query.next())
+        return makeError(StoreError::Kind::Other, action);
+    return query.value(0).toLongLong();
 }
 
 namespace {

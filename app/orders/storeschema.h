@@ -44,6 +44,10 @@ QString quickCheckProblem(QSqlDatabase &db, StoreError *error);
 // the number of migrations applied; *version receives the version now recorded.
 StoreResult<int> migrate(QSqlDatabase &db, int *version);
 
+// The database's clock in epoch milliseconds: the server's for PostgreSQL (the consoles of a
+// shared store agree on it whatever their own clocks say), this machine's for SQLite.
+StoreResult<qint64> databaseNowMs(QSqlDatabase &db, const QString &action);
+
 // Test hooks for "disk full": PRAGMA max_page_count and PRAGMA page_count.
 StoreResult<qint64> setMaxPageCount(QSqlDatabase &db, qint64 pages);
 StoreResult<qint64> pageCount(QSqlDatabase &db);

@@ -1,0 +1,184 @@
+// OrderStore: what several consoles on one shared (PostgreSQL) store need: who owns a queue
+// item, who polls a token (leases), and what the others changed (LISTEN/NOTIFY).
+#include "orders/orderslogging.h"
+#include "orders/orderstore.h"
+#include "orders/storepostgres.h"
+#include "orders/storeschema.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QHostInfo>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+using namespace pc::storedetail;
+
+namespace pc {
+
+namespace {
+
+// The channel every console of a shared store listens on; the payload is "order <id>".
+const QString kChannel = u"pc_store"_s;
+
+QString userName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("LOGNAME");
+    return name.isEmpty() ? u"user"_s : name;
+}
+
+} // namespace
+
+QString OrderStore::defaultConsoleId(const QString &dataFolder)
+{
+    // Readable for the people who see it (who holds the queue, who polls a token), and
+    // different for two data folders of one user: each is its own console.
+    const QByteArray folderHash =
+        QCryptographicHash::hash(QDir::cleanPath(dataFolder).toUtf8(), QCryptographicHash::Sha256)
+            .toHex()
+            .left(8);
+    return u"%1@%2/%3"_s.arg(userName(), QHostInfo::localHostName(),
+                             QString::fromLatin1(folderHash));
+}
+
+QString OrderStore::ownerClause(QVariantList *values) const
+{
+    if (!m_location.isPostgres())
+        return {};
+    values->append(textValue(m_consoleId));
+    return u" AND owner = ?"_s;
+}
+
+StoreError OrderStore::notifyOrderChanged(qint64 orderId, const QString &action)
+{
+    if (!m_location.isPostgres())
+        return {};
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT pg_notify(?, ?)"_s);
+    q.addBindValue(kChannel);
+    q.addBindValue(u"order %1"_s.arg(orderId));
+    return exec(q, action);
+}
+
+void OrderStore::listenForChanges()
+{
+    if (!m_location.isPostgres())
+        return;
+    QSqlDriver *driver = m_db.driver();
+    if (!driver->subscribeToNotification(kChannel)) {
+        qCWarning(lcOrders) << "Cannot listen for other consoles' changes:"
+                            << driver->lastError().text();
+        return;
+    }
+    QObject::connect(
+        driver, &QSqlDriver::notification, m_changeFeed.get(),
+        [this](const QString &name, QSqlDriver::NotificationSource source,
+               const QVariant &payload) { onNotification(name, int(source), payload); });
+}
+
+void OrderStore::onNotification(const QString &name, int source, const QVariant &payload)
+{
+    if (name != kChannel || source == int(QSqlDriver::SelfSource))
+        return;
+    const QString text = payload.toString();
+    bool ok = false;
+    const qint64 id = text.section(u' ', 1, 1).toLongLong(&ok);
+    if (!text.startsWith(u"order "_s) || !ok) {
+        qCDebug(lcOrders) << "Ignoring a store notification:" << text;
+        return;
+    }
+    Q_EMIT m_changeFeed->orderChanged(id);
+}
+
+StoreResult<QStringList> OrderStore::leasePolling(const QString &environment,
+                                                  const QStringList &tokens, qint64 durationMs)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = StoreText::tr("sharing out the print status checks");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    StoreResult<qint64> serverNow = databaseNowMs(m_db, action);
+    if (!serverNow)
+        return serverNow.error();
+    const qint64 expires = *serverNow + durationMs;
+
+    QSqlQuery q(m_db);
+    // Mine are re-taken below; the ones no longer listed (finished prints) go.
+    q.prepare(u"DELETE FROM poll_leases WHERE environment = ? AND holder = ?"_s);
+    q.addBindValue(textValue(environment));
+    q.addBindValue(textValue(m_consoleId));
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    q.prepare(u"INSERT INTO poll_leases (environment, token, holder, expires_ms)"
+              " VALUES (?, ?, ?, ?) ON CONFLICT (environment, token) DO UPDATE"
+              " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
+              " WHERE poll_leases.expires_ms < ?"_s);
+    for (const QString &token : tokens) {
+        q.addBindValue(textValue(environment));
+        q.addBindValue(textValue(token));
+        q.addBindValue(textValue(m_consoleId));
+        q.addBindValue(expires);
+        q.addBindValue(*serverNow);
+        if (StoreError e = exec(q, action); e.isError())
+            return e;
+    }
+    q.finish();
+    StoreResult<QList<QString>> held =
+        selectRows(m_db, u"SELECT token FROM poll_leases WHERE environment = ? AND holder = ?"_s,
+                   {textValue(environment), textValue(m_consoleId)}, action,
+                   [](const QSqlQuery &row) { return row.value(0).toString(); });
+    if (!held)
+        return held.error();
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    qCDebug(lcOrders) << "Holding" << held->size() << "of" << tokens.size() << "poll leases in"
+                      << QDateTime::currentMSecsSinceEpoch() - now << "ms";
+    return *held;
+}
+
+StoreStatus OrderStore::releasePollLeases()
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = StoreText::tr("handing the print status checks to other consoles");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery q(m_db);
+    q.prepare(u"DELETE FROM poll_leases WHERE holder = ?"_s);
+    q.addBindValue(textValue(m_consoleId));
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (StoreError e = tx.commit(action); e.isError())
+        return e;
+    return Done{};
+}
+
+StoreResult<QHash<QString, QString>> OrderStore::pollLeaseHolders(const QString &environment)
+{
+    if (!isOpen())
+        return notOpen();
+    const QString action = StoreText::tr("reading who checks which print");
+    StoreResult<qint64> now = databaseNowMs(m_db, action);
+    if (!now)
+        return now.error();
+    StoreResult<QList<std::pair<QString, QString>>> rows = selectRows(
+        m_db, u"SELECT token, holder FROM poll_leases WHERE environment = ? AND expires_ms >= ?"_s,
+        {textValue(environment), *now}, action, [](const QSqlQuery &row) {
+            return std::pair(row.value(0).toString(), row.value(1).toString());
+        });
+    if (!rows)
+        return rows.error();
+    QHash<QString, QString> holders;
+    for (const auto &[token, holder] : *rows)
+        holders.insert(token, holder);
+    return holders;
+}
+
+} // namespace pc
