@@ -15,6 +15,16 @@ using namespace std::chrono_literals;
 using namespace pc;
 using namespace pc::test;
 
+namespace {
+
+// What `calls=` says for one of the data rows' calls.
+QString callsSpec(int calls)
+{
+    return calls == FaultPlan::TokenCall ? u"token"_s : u"upload"_s;
+}
+
+} // namespace
+
 class TestQueueAnswers final : public QObject, private QueueFixture
 {
     Q_OBJECT
@@ -112,11 +122,7 @@ void TestQueueAnswers::serverErrorsGiveUpAfterBoundedAttempts()
 {
     QFETCH(int, status);
     QFETCH(int, calls);
-    FaultPlan plan;
-    plan.serverErrorRate = 1;
-    plan.serverErrorStatus = status;
-    plan.calls = calls;
-    startQueue(plan);
+    startQueue(u"http5xx=1,status=%1,calls=%2"_s.arg(status).arg(callsSpec(calls)));
     QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
     QSignalSpy idle(m_queue.get(), &UploadQueue::idle);
     Transitions seen(m_queue.get(), [this](qint64 changed) { return itemOf(changed); });
@@ -180,11 +186,7 @@ void TestQueueAnswers::clientErrorsAreNotRetried()
     QFETCH(int, status);
     QFETCH(int, calls);
     QFETCH(QString, reason);
-    FaultPlan plan;
-    plan.clientErrorRate = 1;
-    plan.clientErrorStatus = status;
-    plan.calls = calls;
-    startQueue(plan);
+    startQueue(u"http4xx=1,status4xx=%1,calls=%2"_s.arg(status).arg(callsSpec(calls)));
     QSignalSpy uploads(m_sandbox.get(), &SandboxServer::fileUploaded);
     Transitions seen(m_queue.get(), [this](qint64 changed) { return itemOf(changed); });
     const qint64 id = queueTeapot();
