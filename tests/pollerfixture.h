@@ -77,6 +77,10 @@ protected:
         return ids;
     }
 
+    // One order for the sandbox, then the poller started: the order's id, 0 when it could not
+    // be made.
+    qint64 startWithOneOrder() { return startWithOrders(1).constFirst(); }
+
     // While a network hold lasts nothing goes out, whatever is due or refreshed: a round a
     // millisecond before `holdUntil`, after Refresh all, sends no request.
     void checkNothingSentBefore(const QDateTime &holdUntil)

@@ -69,11 +69,9 @@ private Q_SLOTS:
 void TestStatusPollerRounds::floorHoldsForManualRefresh()
 {
     startSandbox();
-    const qint64 id = makeOrder(u"a.stl"_s);
+    const qint64 id = startWithOneOrder();
     QVERIFY(id > 0);
     const QString token = (*m_store->order(id))->token;
-    makePoller();
-    m_poller->start();
     QCOMPARE(m_poller->trackedCount(), 1);
     m_clock = m_clock.addSecs(2); // the start spreads first polls over a second
     round();
@@ -284,11 +282,9 @@ void TestStatusPollerRounds::unknownStatusValueIsKept()
 void TestStatusPollerRounds::restartKeepsFloorAndPicture()
 {
     startSandbox();
-    const qint64 id = makeOrder(u"a.stl"_s);
+    const qint64 id = startWithOneOrder();
     QVERIFY(id > 0);
     const QString token = (*m_store->order(id))->token;
-    makePoller();
-    m_poller->start();
     m_clock = m_clock.addSecs(2);
     round();
     const QDateTime checked = m_clock;
