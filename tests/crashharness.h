@@ -17,14 +17,18 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
 namespace pc::test {
+
+using namespace Qt::StringLiterals;
 
 inline constexpr int kCliTimeoutMs = 60'000;
 
@@ -352,6 +356,23 @@ inline QString checkPromises(const StoreSnapshot &store, const SandboxLog &sandb
     return broken.join(QStringLiteral("; "));
 }
 
+// What the promises expect of a folder a kill left, read right after the kill: every item it
+// holds, the tokens they had recorded, and the files being uploaded when the process died.
+// (The kernel may still deliver the whole body of a killed upload; only the answer with the
+// links is lost, and the resumed item asks for attention instead of sending the file again.)
+inline Expectations expectationsAfterKill(const StoreSnapshot &store)
+{
+    Expectations expected;
+    for (const StoreSnapshot::Item &item : store.items) {
+        expected.files.append(item.fileName);
+        if (!item.token.isEmpty())
+            expected.tokensBefore[item.fileName] = item.token;
+        if (item.state == u"uploading")
+            expected.mayNeedAttention.insert(item.fileName);
+    }
+    return expected;
+}
+
 // Each order's latest status is the last one in its history, recorded in time order: the
 // two are written in one transaction, so no kill splits them.
 inline QString checkStatusHistory(const StoreSnapshot &store)
@@ -375,5 +396,81 @@ inline QString checkStatusHistory(const StoreSnapshot &store)
     }
     return broken.join(QStringLiteral("; "));
 }
+
+// What the kill suites (tst_crashkills, tst_guicrash) share: a home and a data folder, the
+// sandbox with a log of what it saw, and the seeded generator of the kill timings.
+class CrashFixture
+{
+protected:
+    // For initTestCase: the seed, printed so that a failed run can be replayed.
+    void initCrashFixture()
+    {
+        QVERIFY(m_home.isValid());
+        m_seed = crashSeed();
+        m_random.seed(m_seed);
+        qInfo("Random kill timings from seed %u (replay with PC_CRASH_SEED=%u)", m_seed, m_seed);
+    }
+
+    // For init: a fresh data folder.
+    void initDataFolder()
+    {
+        m_data = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_data->isValid());
+    }
+
+    void cleanupCrashFixture()
+    {
+        m_log.reset();
+        m_sandbox.reset();
+        m_data.reset();
+    }
+
+    void startSandbox(const QString &apiKey, const FaultPlan &faults)
+    {
+        SandboxConfig config;
+        config.apiKey = apiKey;
+        config.faults = faults;
+        m_sandbox = std::make_unique<SandboxServer>(config);
+        QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
+        m_log = std::make_unique<SandboxLog>(m_sandbox.get());
+    }
+
+    // What to say when a row fails: enough to replay it.
+    QString replay(const QString &what) const
+    {
+        return u"%1 [row \"%2\", seed %3: replay with PC_CRASH_SEED=%3]"_s.arg(what)
+            .arg(QString::fromLatin1(QTest::currentDataTag()))
+            .arg(m_seed);
+    }
+
+    // The promises checked on the data folder as it is now: empty when all hold.
+    QString brokenPromises(const Expectations &expected) const
+    {
+        return checkPromises(readStore(m_data->path()), *m_log, *m_sandbox, expected);
+    }
+
+    // After a kill: `cli` with `arguments` (a `queue run` on the data folder) runs to its end,
+    // then the promises are checked. The run may end with 1 only when an item may ask for
+    // attention. Empty when all hold, else what broke.
+    QString runAgainAndCheck(const QString &cli, const QStringList &arguments,
+                             const QProcessEnvironment &environment,
+                             const Expectations &expected) const
+    {
+        CliProcess again;
+        if (!again.start(cli, arguments, environment))
+            return u"queue run did not start: "_s + again.process.errorString();
+        const int code = again.waitForExit();
+        if (code != 0 && !(code == 1 && !expected.mayNeedAttention.empty()))
+            return u"queue run exited %1: %2"_s.arg(code).arg(again.errorText);
+        return brokenPromises(expected);
+    }
+
+    quint32 m_seed = 0;
+    QRandomGenerator m_random;
+    QTemporaryDir m_home;
+    std::unique_ptr<QTemporaryDir> m_data;
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<SandboxLog> m_log;
+};
 
 } // namespace pc::test

@@ -7,6 +7,7 @@
 #include "orders/orderstore.h"
 #include "orders/uploadqueue.h"
 #include "sandbox/sandboxserver.h"
+#include "stl/meshgenerator.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -14,9 +15,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace pc::test {
+
+using namespace Qt::StringLiterals;
 
 inline const QString kTeapot = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl");
 inline constexpr int kWait = 20000;
@@ -77,6 +82,25 @@ protected:
                                                 RetryPolicy(retries));
     }
 
+    // The sandbox with `faults` and a queue with `retries` on it.
+    void startQueue(const FaultPlan &faults, const SandboxConfig &config = {},
+                    RetryPolicy::Settings retries = tinyRetrySettings())
+    {
+        startSandbox(faults, config);
+        makeQueue(retries);
+    }
+
+    // The same with the faults written the way FaultPlan::parse() reads them, for example
+    // "drop-after-upload=1,budget=1,calls=upload".
+    void startQueue(const QString &faultSpec = {}, const SandboxConfig &config = {},
+                    RetryPolicy::Settings retries = tinyRetrySettings())
+    {
+        QString error;
+        const std::optional<FaultPlan> plan = FaultPlan::parse(faultSpec, &error);
+        QVERIFY2(plan, qPrintable(error));
+        startQueue(*plan, config, retries);
+    }
+
     static QString environment()
     {
         return orderEnvironmentKey(EnvironmentKind::Sandbox,
@@ -105,6 +129,32 @@ protected:
         return f;
     }
 
+    // Queues a copy of the teapot named `name`: the item's id, or -1 when the queue refused
+    // it. The queue works on it from the next turn of the event loop.
+    qint64 queueTeapot(const QString &name = u"teapot.stl"_s,
+                       const OrderFacts &orderFacts = facts())
+    {
+        const StoreResult<qint64> id = m_queue->addFile(copyTeapot(name), orderFacts);
+        return id ? *id : -1;
+    }
+
+    // A binary STL of about `kiloBytes` KB in the test's folder.
+    QString makeStl(const QString &name, int kiloBytes) const
+    {
+        const int around = qMax(4, kiloBytes); // 2 x 10 triangles of 50 bytes per step
+        return writeFile(name, stl::toBinaryStl(stl::makeTorus(around, 10)));
+    }
+
+    QString writeFile(const QString &name, const QByteArray &bytes) const
+    {
+        const QString path = m_dir->filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write(bytes) != bytes.size())
+            return {};
+        return path;
+    }
+
     QueueItem itemOf(qint64 id) const
     {
         StoreResult<std::optional<QueueItem>> found = m_store->queueItem(id);
@@ -123,6 +173,28 @@ protected:
     std::unique_ptr<ApiClient> m_api;
     std::unique_ptr<OrderStore> m_store;
     std::unique_ptr<UploadQueue> m_queue;
+};
+
+// Every state an item went through, as stored when itemChanged() said so.
+class Transitions final
+{
+public:
+    Transitions(UploadQueue *queue, const std::function<QueueItem(qint64)> &itemOf)
+    {
+        QObject::connect(queue, &UploadQueue::itemChanged, queue,
+                         [this, itemOf](qint64 id) { items.append(itemOf(id)); });
+    }
+    // Failures that scheduled an automatic retry.
+    QList<QueueItem> retries() const
+    {
+        QList<QueueItem> found;
+        for (const QueueItem &item : items) {
+            if (item.state == QueueState::Failed && item.nextRetry.isValid())
+                found.append(item);
+        }
+        return found;
+    }
+    QList<QueueItem> items;
 };
 
 } // namespace pc::test

@@ -294,7 +294,7 @@ void TestCli::liveStatusAfterPrint()
     env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
     // At speed 600 printing lasts seconds, but SUCCESS/FAILURE only a fifth of a second
     // before the confirmation: the CLI is sure to see PRINTING and the confirmed end, not
-    // the short state in between (tst_sandbox steps through it with its clock seam).
+    // the short state in between (tst_sandboxprint steps through it with its clock seam).
     QStringList seen;
     QJsonObject last;
     QTRY_VERIFY_WITH_TIMEOUT(

@@ -23,6 +23,15 @@ using namespace pc;
 namespace {
 const QString kTeapot = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl");
 constexpr int kWait = 20000;
+
+// Where a console that talks to `sandbox` finds it, with the key it accepts.
+ServiceEndpoint endpointOf(const SandboxServer &sandbox)
+{
+    ServiceEndpoint endpoint;
+    endpoint.baseUrl = sandbox.apiBaseUrl();
+    endpoint.apiKey = sandbox.apiKey();
+    return endpoint;
+}
 } // namespace
 
 class TestConsoleSession final : public QObject
@@ -44,10 +53,7 @@ void TestConsoleSession::startingSaysNothingIsWrong()
     SandboxServer sandbox;
     QVERIFY(sandbox.listen(0));
     QTemporaryDir data;
-    ServiceEndpoint endpoint;
-    endpoint.baseUrl = sandbox.apiBaseUrl();
-    endpoint.apiKey = sandbox.apiKey();
-    ConsoleSession session(endpoint, EnvironmentKind::Sandbox, ConsoleSettings());
+    ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
     QSignalSpy problems(&session, &ConsoleSession::storeProblem);
     QCoreApplication::processEvents(); // problems are announced from the event loop
     QVERIFY(session.open(data.path()).ok());
@@ -68,11 +74,7 @@ void TestConsoleSession::uploadBecomesOrderAndIsFollowedToConfirmation()
     sandbox.setClockForTesting([&sandboxMs] { return sandboxMs; });
     QVERIFY(sandbox.listen(0));
     QTemporaryDir data;
-    ServiceEndpoint endpoint;
-    endpoint.baseUrl = sandbox.apiBaseUrl();
-    endpoint.apiKey = sandbox.apiKey();
-
-    ConsoleSession session(endpoint, EnvironmentKind::Sandbox, ConsoleSettings());
+    ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
     QVERIFY(session.open(data.path()).ok());
     QDateTime clock = QDateTime::currentDateTimeUtc();
     session.poller().setClock([&clock] { return clock; });
@@ -134,12 +136,9 @@ void TestConsoleSession::settingsApplyWithoutRestart()
     SandboxServer sandbox;
     QVERIFY(sandbox.listen(0));
     QTemporaryDir data;
-    ServiceEndpoint endpoint;
-    endpoint.baseUrl = sandbox.apiBaseUrl();
-    endpoint.apiKey = sandbox.apiKey();
     ConsoleSettings settings;
     settings.parallelUploads = 3;
-    ConsoleSession session(endpoint, EnvironmentKind::Sandbox, settings);
+    ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, settings);
     QVERIFY(session.open(data.path()).ok());
     session.start();
     QCOMPARE(session.queue().maxParallel(), 3);

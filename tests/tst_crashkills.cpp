@@ -14,7 +14,6 @@
 #include "stl/meshgenerator.h"
 
 #include <QDir>
-#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace pc;
@@ -28,7 +27,7 @@ constexpr int kRepeats = 3;
 
 } // namespace
 
-class TestCrashKills final : public QObject
+class TestCrashKills final : public QObject, private CrashFixture
 {
     Q_OBJECT
 
@@ -45,53 +44,27 @@ private Q_SLOTS:
     void killWhileWatching();
 
 private:
-    void startSandbox(const FaultPlan &faults);
     QProcessEnvironment environment() const;
     QStringList common() const;
     // A binary STL of about `kiloBytes` KB with bytes of its own (`variant`).
     QString makeStl(const QString &folder, const QString &name, int kiloBytes, int variant) const;
-    // What to say when a row fails: enough to replay it.
-    QString replay(const QString &what) const;
-    // The tokens the killed run had recorded, and the files it was uploading when it died.
-    static Expectations afterKill(const StoreSnapshot &store);
-
-    quint32 m_seed = 0;
-    QRandomGenerator m_random;
-    QTemporaryDir m_home;
-    std::unique_ptr<QTemporaryDir> m_data;
-    std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<SandboxLog> m_log;
+    // `queue run` on the folder a kill left, to its end; then the promises: empty when all hold.
+    QString queueRunAgain(const Expectations &expected) const;
 };
 
 void TestCrashKills::initTestCase()
 {
-    QVERIFY(m_home.isValid());
-    m_seed = crashSeed();
-    m_random.seed(m_seed);
-    qInfo("Random kill timings from seed %u (replay with PC_CRASH_SEED=%u)", m_seed, m_seed);
+    initCrashFixture();
 }
 
 void TestCrashKills::init()
 {
-    m_data = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_data->isValid());
+    initDataFolder();
 }
 
 void TestCrashKills::cleanup()
 {
-    m_log.reset();
-    m_sandbox.reset();
-    m_data.reset();
-}
-
-void TestCrashKills::startSandbox(const FaultPlan &faults)
-{
-    SandboxConfig config;
-    config.apiKey = kKey;
-    config.faults = faults;
-    m_sandbox = std::make_unique<SandboxServer>(config);
-    QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
-    m_log = std::make_unique<SandboxLog>(m_sandbox.get());
+    cleanupCrashFixture();
 }
 
 QProcessEnvironment TestCrashKills::environment() const
@@ -119,27 +92,10 @@ QString TestCrashKills::makeStl(const QString &folder, const QString &name, int 
     return path;
 }
 
-QString TestCrashKills::replay(const QString &what) const
+QString TestCrashKills::queueRunAgain(const Expectations &expected) const
 {
-    return u"%1 [row \"%2\", seed %3: replay with PC_CRASH_SEED=%3]"_s.arg(what)
-        .arg(QString::fromLatin1(QTest::currentDataTag()))
-        .arg(m_seed);
-}
-
-Expectations TestCrashKills::afterKill(const StoreSnapshot &store)
-{
-    Expectations expected;
-    for (const StoreSnapshot::Item &item : store.items) {
-        expected.files.append(item.fileName);
-        if (!item.token.isEmpty())
-            expected.tokensBefore[item.fileName] = item.token;
-        // The kernel may still deliver the whole body of a killed upload; only the answer
-        // with the links is lost, and the resumed item asks for attention instead of sending
-        // the file again.
-        if (item.state == u"uploading")
-            expected.mayNeedAttention.insert(item.fileName);
-    }
-    return expected;
+    return runAgainAndCheck(kCli, common() + QStringList{u"queue"_s, u"run"_s}, environment(),
+                            expected);
 }
 
 // --- A burst of store writes ----------------------------------------------------------------
@@ -155,7 +111,7 @@ void TestCrashKills::killDuringStoreWriteBurst()
 {
     // A fast service: the run is one burst of commits (item, validation, token, progress,
     // order) for twelve small files, two at a time.
-    startSandbox(FaultPlan());
+    startSandbox(kKey, FaultPlan());
     const QString folder =
         QDir(m_home.path())
             .filePath(u"burst-%1"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
@@ -196,16 +152,8 @@ void TestCrashKills::killDuringStoreWriteBurst()
             file.isEmpty() || left.itemNamed(file),
             qPrintable(replay(killPoint + u": %1 was announced but is not stored"_s.arg(file))));
     }
-    Expectations expected = afterKill(left);
     qInfo().noquote() << killPoint << "left" << describeItems(left);
-
-    CliProcess again;
-    QVERIFY(again.start(kCli, common() + QStringList{u"queue"_s, u"run"_s}, environment()));
-    const int code = again.waitForExit();
-    QVERIFY2(code == 0 || (code == 1 && !expected.mayNeedAttention.empty()),
-             qPrintable(replay(killPoint +
-                               u": queue run exited %1: %2"_s.arg(code).arg(again.errorText))));
-    const QString broken = checkPromises(readStore(m_data->path()), *m_log, *m_sandbox, expected);
+    const QString broken = queueRunAgain(expectationsAfterKill(left));
     QVERIFY2(broken.isEmpty(), qPrintable(replay(killPoint + u": "_s + broken)));
 }
 
@@ -231,7 +179,7 @@ void TestCrashKills::killDuringTokenOrUpload()
     faults.latency = std::chrono::milliseconds(kTokenMs);
     faults.calls = FaultPlan::TokenCall;
     faults.uploadBytesPerSecond = kRate;
-    startSandbox(faults);
+    startSandbox(kKey, faults);
     const QString file =
         makeStl(m_home.path(), u"part %1.stl"_s.arg(QString::fromLatin1(QTest::currentDataTag())),
                 600, int(m_random.bounded(5)));
@@ -261,16 +209,8 @@ void TestCrashKills::killDuringTokenOrUpload()
     if (left.items.first().state == u"uploading")
         QVERIFY2(!left.items.first().token.isEmpty(),
                  qPrintable(replay(killPoint + u": uploading without a stored token"_s)));
-    const Expectations expected = afterKill(left);
     qInfo().noquote() << killPoint << "left" << describeItems(left);
-
-    CliProcess again;
-    QVERIFY(again.start(kCli, common() + QStringList{u"queue"_s, u"run"_s}, environment()));
-    const int code = again.waitForExit();
-    QVERIFY2(code == 0 || (code == 1 && !expected.mayNeedAttention.empty()),
-             qPrintable(replay(killPoint +
-                               u": queue run exited %1: %2"_s.arg(code).arg(again.errorText))));
-    const QString broken = checkPromises(readStore(m_data->path()), *m_log, *m_sandbox, expected);
+    const QString broken = queueRunAgain(expectationsAfterKill(left));
     QVERIFY2(broken.isEmpty(), qPrintable(replay(killPoint + u": "_s + broken)));
     // A token call killed in flight may leave one token the item never recorded (no file,
     // no cost); otherwise the service made exactly one.
@@ -295,7 +235,7 @@ void TestCrashKills::killWhileWatching()
     FaultPlan faults;
     faults.latency = std::chrono::milliseconds(150);
     faults.calls = FaultPlan::StatusCall;
-    startSandbox(faults);
+    startSandbox(kKey, faults);
     const QString folder =
         QDir(m_home.path())
             .filePath(u"watch-%1"_s.arg(QString::fromLatin1(QTest::currentDataTag())));

@@ -15,7 +15,6 @@
 #include "stl/meshgenerator.h"
 
 #include <QDir>
-#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace pc;
@@ -34,7 +33,7 @@ constexpr int kFinishMs = 60'000;
 
 } // namespace
 
-class TestGuiCrash final : public QObject
+class TestGuiCrash final : public QObject, private CrashFixture
 {
     Q_OBJECT
 
@@ -53,14 +52,7 @@ private:
     // Waits until the store shows an item in `state`; that item's file name, or empty.
     QString waitForState(const QString &state, const CliProcess &window);
     bool allSettled() const;
-    QString replay(const QString &what) const;
-
-    quint32 m_seed = 0;
-    QRandomGenerator m_random;
-    QTemporaryDir m_home;
-    std::unique_ptr<QTemporaryDir> m_data;
-    std::unique_ptr<SandboxServer> m_sandbox;
-    std::unique_ptr<SandboxLog> m_log;
+    QStringList queueRun() const;
 };
 
 void TestGuiCrash::initTestCase()
@@ -68,24 +60,17 @@ void TestGuiCrash::initTestCase()
     QVERIFY2(QFileInfo(kGui).isExecutable(), qPrintable(kGui));
     QVERIFY2(!qEnvironmentVariableIsEmpty("DISPLAY"),
              "tst_guicrash needs an X display (run it through CTest or with-display.sh)");
-    QVERIFY(m_home.isValid());
-    m_seed = crashSeed();
-    m_random.seed(m_seed);
-    qInfo("Random kill timings from seed %u (replay with PC_CRASH_SEED=%u)", m_seed, m_seed);
+    initCrashFixture();
 }
 
 void TestGuiCrash::init()
 {
-    m_data = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_data->isValid());
-    SandboxConfig config;
-    config.apiKey = kKey;
-    config.faults.latency = std::chrono::milliseconds(kTokenMs);
-    config.faults.calls = FaultPlan::TokenCall;
-    config.faults.uploadBytesPerSecond = kRate;
-    m_sandbox = std::make_unique<SandboxServer>(config);
-    QVERIFY2(m_sandbox->listen(0), qPrintable(m_sandbox->errorString()));
-    m_log = std::make_unique<SandboxLog>(m_sandbox.get());
+    initDataFolder();
+    FaultPlan faults;
+    faults.latency = std::chrono::milliseconds(kTokenMs);
+    faults.calls = FaultPlan::TokenCall;
+    faults.uploadBytesPerSecond = kRate;
+    startSandbox(kKey, faults);
 
     // The files, queued in the data folder for the service the window will use.
     const QString environmentKey =
@@ -115,16 +100,15 @@ void TestGuiCrash::init()
 
 void TestGuiCrash::cleanup()
 {
-    m_log.reset();
-    m_sandbox.reset();
-    m_data.reset();
+    cleanupCrashFixture();
 }
 
-QString TestGuiCrash::replay(const QString &what) const
+// partner-console-cli's arguments for working the window's data folder and service.
+QStringList TestGuiCrash::queueRun() const
 {
-    return u"%1 [row \"%2\", seed %3: replay with PC_CRASH_SEED=%3]"_s.arg(what)
-        .arg(QString::fromLatin1(QTest::currentDataTag()))
-        .arg(m_seed);
+    return {u"--json"_s,     u"--base-url"_s, m_sandbox->apiBaseUrl().toString(),
+            u"--data-dir"_s, m_data->path(),  u"queue"_s,
+            u"run"_s};
 }
 
 QProcessEnvironment TestGuiCrash::environment() const
@@ -212,20 +196,14 @@ void TestGuiCrash::killedWindowResumes()
     const StoreSnapshot left = readStore(m_data->path());
     QVERIFY2(left.problem.isEmpty() && left.integrity == u"ok",
              qPrintable(replay(killPoint + u": "_s + left.problem + left.integrity)));
-    Expectations expected;
-    for (const StoreSnapshot::Item &item : left.items) {
-        expected.files.append(item.fileName);
-        if (!item.token.isEmpty())
-            expected.tokensBefore[item.fileName] = item.token;
-        if (item.state == u"uploading") {
-            QVERIFY2(!item.token.isEmpty(),
-                     qPrintable(replay(killPoint + u": uploading without a stored token"_s)));
-            expected.mayNeedAttention.insert(item.fileName);
-        }
-    }
+    const Expectations expected = expectationsAfterKill(left);
+    for (const QString &uploading : expected.mayNeedAttention)
+        QVERIFY2(expected.tokensBefore.count(uploading) != 0,
+                 qPrintable(replay(killPoint + u": uploading without a stored token"_s)));
     QCOMPARE(expected.files.size(), kFiles);
     qInfo().noquote() << killPoint << "left" << describeItems(left);
 
+    QString broken;
     if (restartWindow) {
         std::unique_ptr<CliProcess> again = startWindow();
         QVERIFY(again);
@@ -233,18 +211,10 @@ void TestGuiCrash::killedWindowResumes()
                                   kFinishMs);
         again->process.terminate(); // SIGTERM: the window quits cleanly
         QCOMPARE(again->waitForExit(15'000), 0);
+        broken = brokenPromises(expected);
     } else {
-        CliProcess cli;
-        QVERIFY(cli.start(kCli,
-                          {u"--json"_s, u"--base-url"_s, m_sandbox->apiBaseUrl().toString(),
-                           u"--data-dir"_s, m_data->path(), u"queue"_s, u"run"_s},
-                          environment()));
-        const int code = cli.waitForExit();
-        QVERIFY2(code == 0 || (code == 1 && !expected.mayNeedAttention.empty()),
-                 qPrintable(replay(killPoint +
-                                   u": queue run exited %1: %2"_s.arg(code).arg(cli.errorText))));
+        broken = runAgainAndCheck(kCli, queueRun(), environment(), expected);
     }
-    const QString broken = checkPromises(readStore(m_data->path()), *m_log, *m_sandbox, expected);
     QVERIFY2(broken.isEmpty(), qPrintable(replay(killPoint + u": "_s + broken)));
 }
 
@@ -254,10 +224,7 @@ void TestGuiCrash::windowWaitsForCliThenTakesOver()
     // who does and starts nothing. When the CLI dies mid-upload, the window takes the queue
     // over by itself and finishes it with the tokens the CLI recorded.
     CliProcess cli;
-    QVERIFY(cli.start(kCli,
-                      {u"--json"_s, u"--base-url"_s, m_sandbox->apiBaseUrl().toString(),
-                       u"--data-dir"_s, m_data->path(), u"queue"_s, u"run"_s},
-                      environment()));
+    QVERIFY(cli.start(kCli, queueRun(), environment()));
     QVERIFY2(
         cli.waitForLine([](const QJsonObject &l) { return isStateEvent(l, u"uploading"_s); }) >= 0,
         qPrintable(cli.errorText));
@@ -270,20 +237,13 @@ void TestGuiCrash::windowWaitsForCliThenTakesOver()
     QVERIFY(cli.kill());
 
     const StoreSnapshot left = readStore(m_data->path());
-    Expectations expected;
-    for (const StoreSnapshot::Item &item : left.items) {
-        expected.files.append(item.fileName);
-        if (!item.token.isEmpty())
-            expected.tokensBefore[item.fileName] = item.token;
-        if (item.state == u"uploading")
-            expected.mayNeedAttention.insert(item.fileName);
-    }
+    const Expectations expected = expectationsAfterKill(left);
     qInfo().noquote() << "CLI killed; left" << describeItems(left);
     QTRY_VERIFY2_WITH_TIMEOUT(allSettled(), qPrintable(QString::fromUtf8(window->output)),
                               kFinishMs);
     window->process.terminate();
     QCOMPARE(window->waitForExit(15'000), 0);
-    const QString broken = checkPromises(readStore(m_data->path()), *m_log, *m_sandbox, expected);
+    const QString broken = brokenPromises(expected);
     QVERIFY2(broken.isEmpty(), qPrintable(broken));
 }
 

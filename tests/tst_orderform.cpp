@@ -493,43 +493,46 @@ void TestOrderForm::reliabilityInputRow_data()
     QTest::addColumn<int>("badField");     // -1: accepted
     QTest::addColumn<QString>("expected"); // the price sent, or a part of the error
 
+    // One field wrong in an otherwise good form; `part` is a part of the error.
+    const auto badEmail = [](const char *name, const QString &email, const QString &part) {
+        QTest::newRow(name) << u"en_US"_s << email << u"10"_s << u"USD"_s
+                            << int(OrderField::ReceiverEmail) << part;
+    };
+    const auto badCurrency = [](const char *name, const QString &currency) {
+        QTest::newRow(name) << u"en_US"_s << u"a@b.co"_s << u"10"_s << currency
+                            << int(OrderField::Currency) << u"ISO 4217"_s;
+    };
+    // A price as written in `locale`: `expected` is the price sent, or a part of the error
+    // when `badField` is the price.
+    const auto priceRow = [](const char *name, const QString &locale, const QString &price,
+                             const QString &currency, int badField, const QString &expected) {
+        QTest::newRow(name) << locale << u"a@b.co"_s << price << currency << badField << expected;
+    };
     const int accepted = -1;
-    const int email = int(OrderField::ReceiverEmail);
-    const int price = int(OrderField::Price);
-    const int currency = int(OrderField::Currency);
-    const auto row = [](const char *name) -> QTestData & { return QTest::newRow(name); };
-    row("email without @") << u"en_US"_s << u"anna.example.com"_s << u"10"_s << u"USD"_s << email
-                           << u"no @"_s;
-    row("email without domain dot")
-        << u"en_US"_s << u"anna@localhost"_s << u"10"_s << u"USD"_s << email << u"no dot"_s;
-    row("email with space") << u"en_US"_s << u"an na@example.com"_s << u"10"_s << u"USD"_s << email
-                            << u"space"_s;
-    row("currency unknown code") << u"en_US"_s << u"a@b.co"_s << u"10"_s << u"XYZ"_s << currency
-                                 << u"ISO 4217"_s;
-    row("currency name") << u"en_US"_s << u"a@b.co"_s << u"10"_s << u"EURO"_s << currency
-                         << u"ISO 4217"_s;
-    row("currency symbol") << u"en_US"_s << u"a@b.co"_s << u"10"_s << u"€"_s << currency
-                           << u"ISO 4217"_s;
-    row("price negative") << u"en_US"_s << u"a@b.co"_s << u"-10.50"_s << u"USD"_s << price
-                          << u"negative"_s;
-    row("price NaN") << u"en_US"_s << u"a@b.co"_s << u"NaN"_s << u"USD"_s << price
-                     << u"not a number"_s;
-    row("price infinity") << u"de_DE"_s << u"a@b.co"_s << u"inf"_s << u"EUR"_s << price
-                          << u"not a number"_s;
-    row("comma decimals, English locale")
-        << u"en_US"_s << u"a@b.co"_s << u"10,56"_s << u"USD"_s << accepted << u"10.56"_s;
-    row("comma decimals, German locale")
-        << u"de_DE"_s << u"a@b.co"_s << u"10,56"_s << u"EUR"_s << accepted << u"10.56"_s;
-    row("comma and grouping, German")
-        << u"de_DE"_s << u"a@b.co"_s << u"1.234,56"_s << u"EUR"_s << accepted << u"1234.56"_s;
-    row("comma and spaces, French")
-        << u"fr_FR"_s << u"a@b.co"_s << u"1 234,5"_s << u"EUR"_s << accepted << u"1234.5"_s;
-    row("comma of three digits, German")
-        << u"de_DE"_s << u"a@b.co"_s << u"1,234"_s << u"EUR"_s << accepted << u"1.234"_s;
-    row("comma of three digits, English")
-        << u"en_US"_s << u"a@b.co"_s << u"1,234"_s << u"USD"_s << accepted << u"1234"_s;
-    row("comma of three digits, Swiss: ambiguous")
-        << u"de_CH"_s << u"a@b.co"_s << u"1,234"_s << u"CHF"_s << price << u"1234"_s;
+    const int badPrice = int(OrderField::Price);
+
+    badEmail("email without @", u"anna.example.com"_s, u"no @"_s);
+    badEmail("email without domain dot", u"anna@localhost"_s, u"no dot"_s);
+    badEmail("email with space", u"an na@example.com"_s, u"space"_s);
+    badCurrency("currency unknown code", u"XYZ"_s);
+    badCurrency("currency name", u"EURO"_s);
+    badCurrency("currency symbol", u"€"_s);
+    priceRow("price negative", u"en_US"_s, u"-10.50"_s, u"USD"_s, badPrice, u"negative"_s);
+    priceRow("price NaN", u"en_US"_s, u"NaN"_s, u"USD"_s, badPrice, u"not a number"_s);
+    priceRow("price infinity", u"de_DE"_s, u"inf"_s, u"EUR"_s, badPrice, u"not a number"_s);
+    priceRow("comma decimals, English locale", u"en_US"_s, u"10,56"_s, u"USD"_s, accepted,
+             u"10.56"_s);
+    priceRow("comma decimals, German locale", u"de_DE"_s, u"10,56"_s, u"EUR"_s, accepted,
+             u"10.56"_s);
+    priceRow("comma and grouping, German", u"de_DE"_s, u"1.234,56"_s, u"EUR"_s, accepted,
+             u"1234.56"_s);
+    priceRow("comma and spaces, French", u"fr_FR"_s, u"1 234,5"_s, u"EUR"_s, accepted, u"1234.5"_s);
+    priceRow("comma of three digits, German", u"de_DE"_s, u"1,234"_s, u"EUR"_s, accepted,
+             u"1.234"_s);
+    priceRow("comma of three digits, English", u"en_US"_s, u"1,234"_s, u"USD"_s, accepted,
+             u"1234"_s);
+    priceRow("comma of three digits, Swiss: ambiguous", u"de_CH"_s, u"1,234"_s, u"CHF"_s, badPrice,
+             u"1234"_s);
 }
 
 void TestOrderForm::reliabilityInputRow()

@@ -107,6 +107,39 @@ bool writeAll(const QString &path, const QByteArray &bytes)
            file.write(bytes) == bytes.size();
 }
 
+// Bytes that are no SQLite file at all.
+QByteArray garbage(int size)
+{
+    QByteArray bytes;
+    for (int i = 0; i < size; ++i)
+        bytes.append(char((i * 7919) % 251));
+    return bytes;
+}
+
+// The first open after orders.db or the -wal beside it was damaged: recovered, the user told
+// that a file was moved aside, and the first file moved aside is named `prefix`... and holds
+// `kept` byte for byte. The caller returns when this failed.
+void checkMovedAside(const OpenResult &result, const QString &prefix, const QByteArray &kept)
+{
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(result.outcome, OpenResult::Outcome::Recovered);
+    QVERIFY2(result.message.contains(u"moved aside"_s), qPrintable(result.message));
+    QVERIFY(!result.movedAside.isEmpty());
+    const QString moved = result.movedAside.first();
+    QVERIFY2(QFileInfo(moved).fileName().startsWith(prefix), qPrintable(moved));
+    QCOMPARE(readAll(moved), kept); // kept, byte for byte
+}
+
+// After the recovery the store in `folder` takes an order and opens cleanly next time, with
+// `count` orders.
+void checkWorksAfterRecovery(OrderStore &store, const QString &folder, qsizetype count)
+{
+    QVERIFY(store.addOrder(makeOrder(kSandbox, u"after-recovery"_s, 1)).ok());
+    store.close();
+    QCOMPARE(store.open(folder).outcome, OpenResult::Outcome::Opened);
+    QCOMPARE(store.orders(kSandbox)->size(), count);
+}
+
 } // namespace
 
 class TestOrderStore final : public QObject
@@ -588,8 +621,7 @@ void TestOrderStore::damagedFileIsMovedAside()
     const QString path = dir.filePath(u"orders.db"_s);
     QByteArray bytes;
     if (kind == u"garbage"_s) {
-        for (int i = 0; i < 20000; ++i)
-            bytes.append(char((i * 7919) % 251));
+        bytes = garbage(20000);
     } else if (kind == u"truncated"_s) {
         {
             OrderStore store;
@@ -611,17 +643,13 @@ void TestOrderStore::damagedFileIsMovedAside()
         QVERIFY(writeAll(path + u"-wal"_s, QByteArray("stale wal")));
 
     OrderStore store;
-    const OpenResult result = dir.open(store);
-    QVERIFY2(result.ok(), qPrintable(result.message));
-    QCOMPARE(result.outcome, OpenResult::Outcome::Recovered);
-    QVERIFY(!result.message.isEmpty());
-    QVERIFY(result.message.contains(u"moved aside"_s));
-    QVERIFY(!result.movedAside.isEmpty());
+    const OpenResult result = store.open(dir.path());
+    checkMovedAside(result, u"orders.db.corrupt-"_s, bytes);
+    if (QTest::currentTestFailed())
+        return;
     const QString moved = result.movedAside.first();
-    QVERIFY2(QFileInfo(moved).fileName().startsWith(u"orders.db.corrupt-"_s), qPrintable(moved));
     QCOMPARE(QFileInfo(moved).fileName().size(),
              int(u"orders.db.corrupt-20240101-120000"_s.size()));
-    QCOMPARE(readAll(moved), bytes); // kept, byte for byte
     if (kind == u"garbage"_s) {
         QCOMPARE(result.movedAside.size(), 2);
         QCOMPARE(result.movedAside.at(1), moved + u"-wal"_s);
@@ -629,11 +657,7 @@ void TestOrderStore::damagedFileIsMovedAside()
     }
     // The fresh store works and stays fine on the next open.
     QVERIFY(store.orders(kSandbox)->isEmpty());
-    QVERIFY(store.addOrder(makeOrder(kSandbox, u"new"_s, 1)).ok());
-    store.close();
-    const OpenResult again = dir.open(store);
-    QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
-    QCOMPARE(store.orders(kSandbox)->size(), 1);
+    checkWorksAfterRecovery(store, dir.path(), 1);
 }
 
 void TestOrderStore::staleWalBesideAHealthyStore_data()
@@ -669,8 +693,7 @@ void TestOrderStore::staleWalBesideAHealthyStore()
     }
     QVERIFY(!QFileInfo::exists(path + u"-wal"_s)); // checkpointed at close
     if (kind == u"garbage"_s) {
-        for (int i = 0; i < 40000; ++i)
-            wal.append(char((i * 7919) % 251));
+        wal = garbage(40000);
     } else if (kind == u"foreign"_s) {
         OrderStore foreign;
         QVERIFY(foreign.open(other.path()).ok());
@@ -681,23 +704,17 @@ void TestOrderStore::staleWalBesideAHealthyStore()
     QVERIFY(writeAll(path + u"-wal"_s, wal));
 
     OrderStore store;
-    const OpenResult result = dir.open(store);
-    QVERIFY2(result.ok(), qPrintable(result.message));
-    QCOMPARE(result.outcome, OpenResult::Outcome::Recovered);
+    const OpenResult result = store.open(dir.path());
+    checkMovedAside(result, u"orders.db.stale-wal-"_s, wal);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(result.movedAside.size(), 1);
-    const QString moved = result.movedAside.first();
-    QVERIFY2(QFileInfo(moved).fileName().startsWith(u"orders.db.stale-wal-"_s), qPrintable(moved));
-    QCOMPARE(readAll(moved), wal); // kept, byte for byte
-    QVERIFY2(result.message.contains(u"moved aside"_s), qPrintable(result.message));
     QStringList tokens;
     for (const Order &order : *store.orders(kSandbox))
         tokens.append(order.token);
     tokens.sort();
     QCOMPARE(tokens.join(u' '), u"mine-1 mine-2"_s);
-    QVERIFY(store.addOrder(makeOrder(kSandbox, u"mine-3"_s, 4)).ok());
-    store.close();
-    QCOMPARE(dir.open(store).outcome, OpenResult::Outcome::Opened);
-    QCOMPARE(store.orders(kSandbox)->size(), 3);
+    checkWorksAfterRecovery(store, dir.path(), 3);
 }
 
 void TestOrderStore::unwritableFolderIsAnError()

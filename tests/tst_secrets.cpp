@@ -131,13 +131,17 @@ MessageLog &messageLog()
     return log;
 }
 
+// Appends "category: message" to one of the log's lists.
+void record(QStringList &list, const QMessageLogContext &context, const QString &message)
+{
+    QMutexLocker locker(&messageLog().mutex);
+    list.append(QString::fromLatin1(context.category) + u": "_s + message);
+}
+
 void afterRedaction(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     MessageLog &log = messageLog();
-    {
-        QMutexLocker locker(&log.mutex);
-        log.redacted.append(QString::fromLatin1(context.category) + u": "_s + message);
-    }
+    record(log.redacted, context, message);
     if (log.testlib)
         log.testlib(type, context, message);
 }
@@ -145,10 +149,7 @@ void afterRedaction(QtMsgType type, const QMessageLogContext &context, const QSt
 void beforeRedaction(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     MessageLog &log = messageLog();
-    {
-        QMutexLocker locker(&log.mutex);
-        log.raw.append(QString::fromLatin1(context.category) + u": "_s + message);
-    }
+    record(log.raw, context, message);
     if (log.redacting)
         log.redacting(type, context, message);
 }

@@ -1,4 +1,4 @@
-// Store faults of RELIABILITY.md ("Local state") that tst_orderstore and tst_queuefaults leave
+// Store faults of RELIABILITY.md ("Local state") that tst_orderstore and tst_queueinput leave
 // out: a read-only data folder (through the store API and through partner-console-cli), and
 // a second console on the same data folder - two CLI processes, and a console in this process
 // next to a CLI child - which must refuse or take turns, never upload an item twice.

@@ -48,14 +48,13 @@ void TestUploadQueue::initTestCase()
 
 void TestUploadQueue::happyPath()
 {
-    startSandbox();
-    makeQueue();
+    startQueue();
     QSignalSpy idleSpy(m_queue.get(), &UploadQueue::idle);
     QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
-    const StoreResult<qint64> id = m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
-    QVERIFY(id.ok());
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(*id), u"done"_s, kWait);
-    const QueueItem done = itemOf(*id);
+    const qint64 id = queueTeapot();
+    QVERIFY(id >= 0);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
+    const QueueItem done = itemOf(id);
     QVERIFY(!done.token.isEmpty());
     QCOMPARE(done.size, QFileInfo(kTeapot).size());
     QCOMPARE(done.sha256.size(), 64);
@@ -65,15 +64,14 @@ void TestUploadQueue::happyPath()
     QVERIFY(order.ok() && order->has_value());
     QVERIFY(!(*order)->tokenLink.isEmpty());
     QCOMPARE((*order)->receiverEmail, u"receiver@example.com"_s);
-    QCOMPARE((*order)->queueItemId, std::optional<qint64>(*id));
+    QCOMPARE((*order)->queueItemId, std::optional<qint64>(id));
     QTRY_VERIFY_WITH_TIMEOUT(idleSpy.size() >= 1, kWait);
     QVERIFY(m_queue->isIdle());
 }
 
 void TestUploadQueue::badFileNeverReachesNetwork()
 {
-    startSandbox();
-    makeQueue();
+    startQueue();
     const QString empty = m_dir->filePath(u"empty.stl"_s);
     QFile(empty).open(QIODevice::WriteOnly);
     const QString png = m_dir->filePath(u"picture.stl"_s);
@@ -97,11 +95,7 @@ void TestUploadQueue::badFileNeverReachesNetwork()
 
 void TestUploadQueue::parallelLimitRespected()
 {
-    FaultPlan plan;
-    plan.latency = std::chrono::milliseconds(300);
-    plan.calls = FaultPlan::UploadCall;
-    startSandbox(plan);
-    makeQueue();
+    startQueue(u"latency=300,calls=upload"_s);
     int maxBusy = 0;
     connect(m_queue.get(), &UploadQueue::itemChanged, this, [&] {
         int busy = 0;
@@ -111,8 +105,7 @@ void TestUploadQueue::parallelLimitRespected()
     });
     QList<qint64> ids;
     for (int n = 0; n < 4; ++n)
-        ids << *m_queue->addFile(copyTeapot(u"teapot%1.stl"_s.arg(n)),
-                                 facts(u"r%1@example.com"_s.arg(n)));
+        ids << queueTeapot(u"teapot%1.stl"_s.arg(n), facts(u"r%1@example.com"_s.arg(n)));
     for (qint64 id : ids)
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
     QCOMPARE(maxBusy, 2);
@@ -124,13 +117,7 @@ void TestUploadQueue::parallelLimitRespected()
 
 void TestUploadQueue::serverErrorRetriedWithSameToken()
 {
-    FaultPlan plan;
-    plan.serverErrorRate = 1;
-    plan.serverErrorStatus = 503;
-    plan.budget = 2;
-    plan.calls = FaultPlan::UploadCall;
-    startSandbox(plan);
-    makeQueue();
+    startQueue(u"http5xx=1,status=503,budget=2,calls=upload"_s);
     QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
     int maxAttempts = 0;
     QString reason;
@@ -142,7 +129,7 @@ void TestUploadQueue::serverErrorRetriedWithSameToken()
             QVERIFY(i.nextRetry.isValid());
         }
     });
-    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    const qint64 id = queueTeapot();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
     QCOMPARE(maxAttempts, 2);
     QVERIFY(!reason.isEmpty());
@@ -159,7 +146,7 @@ void TestUploadQueue::wrongApiKeyFailsWithoutRetry()
     endpoint.apiKey = u"wrong-key-000000000000000"_s;
     m_api->setEndpoint(endpoint);
     makeQueue();
-    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    const qint64 id = queueTeapot();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"failed"_s, kWait);
     const QueueItem failed = itemOf(id);
     QVERIFY(!failed.nextRetry.isValid());
@@ -187,16 +174,10 @@ void TestUploadQueue::droppedUploadRetriedWithSameToken()
 {
     QFETCH(int, budget);
     QFETCH(double, at);
-    FaultPlan plan;
-    plan.dropUploadRate = 1;
-    plan.dropUploadAtFraction = at;
-    plan.budget = budget;
-    plan.calls = FaultPlan::UploadCall;
-    startSandbox(plan);
-    makeQueue();
+    startQueue(u"drop-upload=1,at=%1,budget=%2,calls=upload"_s.arg(at).arg(budget));
     QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
     QSignalSpy uploaded(m_sandbox.get(), &SandboxServer::fileUploaded);
-    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    const qint64 id = queueTeapot();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
     QCOMPARE(tokens.size(), 1);
     QCOMPARE(uploaded.size(), 1);
@@ -213,15 +194,10 @@ void TestUploadQueue::resetAfterBodyArrivedNeverResends()
     // QNetworkAccessManager re-sends by itself or the queue retries after asking the status
     // call, the service refuses a second file for the token: the item needs attention, with
     // one token and one file.
-    FaultPlan plan;
-    plan.dropAfterUploadRate = 1;
-    plan.budget = 1;
-    plan.calls = FaultPlan::UploadCall;
-    startSandbox(plan);
-    makeQueue();
+    startQueue(u"drop-after-upload=1,budget=1,calls=upload"_s);
     QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
     QSignalSpy uploaded(m_sandbox.get(), &SandboxServer::fileUploaded);
-    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    const qint64 id = queueTeapot();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"needs_attention"_s, kWait);
     QTest::qWait(200);
     QCOMPARE(stateOf(id), u"needs_attention"_s);
@@ -233,8 +209,7 @@ void TestUploadQueue::resetAfterBodyArrivedNeverResends()
 
 void TestUploadQueue::fileChangedAfterQueueing()
 {
-    startSandbox();
-    makeQueue();
+    startQueue();
     m_queue->setMaxParallel(0);
     const QString path = copyTeapot(u"teapot.stl"_s);
     const qint64 id = *m_queue->addFile(path, facts());
@@ -260,10 +235,9 @@ void TestUploadQueue::fileChangedAfterQueueing()
 
 void TestUploadQueue::resumeAfterCrashKeepsToken()
 {
-    startSandbox();
-    makeQueue();
+    startQueue();
     m_queue->setMaxParallel(0);
-    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    const qint64 id = queueTeapot();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
 
     // What a killed process leaves: a token committed, the item caught uploading.
@@ -291,8 +265,7 @@ void TestUploadQueue::resumeAfterCrashKeepsToken()
 
 void TestUploadQueue::resumeAfterDeliveredBodyDoesNotResend()
 {
-    startSandbox();
-    makeQueue();
+    startQueue();
     m_queue->setMaxParallel(0);
     const QString path = copyTeapot(u"teapot.stl"_s);
     const qint64 id = *m_queue->addFile(path, facts());
@@ -329,13 +302,9 @@ void TestUploadQueue::resumeAfterDeliveredBodyDoesNotResend()
 
 void TestUploadQueue::cancelDuringUpload()
 {
-    FaultPlan plan;
-    plan.latency = std::chrono::milliseconds(3000);
-    plan.calls = FaultPlan::UploadCall;
-    startSandbox(plan);
-    makeQueue();
+    startQueue(u"latency=3000,calls=upload"_s);
     QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
-    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    const qint64 id = queueTeapot();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"uploading"_s, kWait);
     QVERIFY(m_queue->cancel(id));
     QCOMPARE(stateOf(id), u"cancelled"_s);
@@ -347,10 +316,9 @@ void TestUploadQueue::cancelDuringUpload()
 
 void TestUploadQueue::pauseAndResume()
 {
-    startSandbox();
-    makeQueue();
+    startQueue();
     m_queue->setMaxParallel(0);
-    const qint64 id = *m_queue->addFile(copyTeapot(u"teapot.stl"_s), facts());
+    const qint64 id = queueTeapot();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
     QVERIFY(m_queue->pause(id));
     QCOMPARE(stateOf(id), u"paused"_s);
@@ -363,7 +331,7 @@ void TestUploadQueue::pauseAndResume()
 
     // Pause all / resume all.
     m_queue->setMaxParallel(0);
-    const qint64 id2 = *m_queue->addFile(copyTeapot(u"second.stl"_s), facts(u"b@example.com"_s));
+    const qint64 id2 = queueTeapot(u"second.stl"_s, facts(u"b@example.com"_s));
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id2), u"ready"_s, kWait);
     m_queue->pauseAll();
     QCOMPARE(stateOf(id2), u"paused"_s);
@@ -378,8 +346,7 @@ void TestUploadQueue::pauseAndResume()
 
 void TestUploadQueue::duplicateWarning()
 {
-    startSandbox();
-    makeQueue();
+    startQueue();
     QSignalSpy duplicates(m_queue.get(), &UploadQueue::duplicateFound);
     const QString path = copyTeapot(u"teapot.stl"_s);
     const qint64 first = *m_queue->addFile(path, facts());
@@ -400,14 +367,13 @@ void TestUploadQueue::duplicateWarning()
 // new ones, and a new receiver is checked for duplicates again.
 void TestUploadQueue::editFactsBeforeUpload()
 {
-    startSandbox();
-    makeQueue();
-    const qint64 first = *m_queue->addFile(copyTeapot(u"one.stl"_s), facts(u"a@example.com"_s));
+    startQueue();
+    const qint64 first = queueTeapot(u"one.stl"_s, facts(u"a@example.com"_s));
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(first), u"done"_s, kWait);
     QVERIFY(!m_queue->editFacts(first, facts(u"b@example.com"_s))); // uploaded: too late
 
     m_queue->setMaxParallel(0);
-    const qint64 second = *m_queue->addFile(copyTeapot(u"two.stl"_s), facts(u"c@example.com"_s));
+    const qint64 second = queueTeapot(u"two.stl"_s, facts(u"c@example.com"_s));
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(second), u"ready"_s, kWait);
     QSignalSpy duplicates(m_queue.get(), &UploadQueue::duplicateFound);
     OrderFacts changed = facts(u"a@example.com"_s); // the receiver of the first upload

@@ -1165,6 +1165,18 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>The database server at %1 refused the user %2: the password is wrong or missing. Give the password in a password file (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD or in ~/.pgpass.</source>
         <translation>Der Datenbankserver %1 hat den Benutzer %2 abgewiesen: Das Passwort ist falsch oder fehlt. Geben Sie das Passwort in einer Passwortdatei (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD oder in ~/.pgpass an.</translation>
     </message>
+    <message>
+        <source>sharing out the print status checks</source>
+        <translation>Verteilen der Druckstatus-Abfragen</translation>
+    </message>
+    <message>
+        <source>handing the print status checks to other consoles</source>
+        <translation>Übergeben der Druckstatus-Abfragen an andere Konsolen</translation>
+    </message>
+    <message>
+        <source>reading who checks which print</source>
+        <translation>Lesen, wer welchen Druck abfragt</translation>
+    </message>
 </context>
 <context>
     <name>RetryPolicy</name>
