@@ -234,7 +234,17 @@ int main(int argc, char *argv[])
         endpoint.apiKey = apiKey;
     }
     pc::ConsoleSession session(endpoint, environment.kind, settings);
-    const pc::OpenResult opened = session.open(pc::OrderStore::defaultDataFolder());
+    // Team mode: PARTNER_CONSOLE_DATABASE names a shared PostgreSQL store (README, "Team mode").
+    QString databaseError;
+    const std::optional<pc::StoreLocation> location =
+        pc::StoreLocation::fromEnvironment(pc::OrderStore::defaultDataFolder(), &databaseError);
+    const QString databasePassword = pc::StoreLocation::passwordFromEnvironment();
+    pc::registerSecret(databasePassword);
+    pc::OpenResult opened;
+    if (location)
+        opened = session.open(*location, databasePassword);
+    else
+        opened.message = databaseError; // Outcome::Failed
     if (opened.outcome == pc::OpenResult::Outcome::Failed) {
         qCCritical(pc::lcUi).noquote() << "The order store could not be opened:" << opened.message;
         QMessageBox box(QMessageBox::Critical, pc::applicationName(),

@@ -1,13 +1,15 @@
 #pragma once
 
-// The fixture shared by the upload-queue suites: a store in a temporary folder, the
-// in-process sandbox with a fault plan, an ApiClient on it and the queue under test.
+// The fixture shared by the upload-queue suites: a store in a temporary folder (or, in a
+// suite's _postgres run, in a fresh PostgreSQL database: storetarget.h), the in-process
+// sandbox with a fault plan, an ApiClient on it and the queue under test.
 
 #include "api/apiclient.h"
 #include "orders/orderstore.h"
 #include "orders/uploadqueue.h"
 #include "sandbox/sandboxserver.h"
 #include "stl/meshgenerator.h"
+#include "storetarget.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -44,10 +46,11 @@ protected:
     void initFixture()
     {
         QStandardPaths::setTestModeEnabled(true);
-        m_dir = std::make_unique<QTemporaryDir>();
+        m_dir = std::make_unique<StoreTarget>();
         QVERIFY(m_dir->isValid());
         m_store = std::make_unique<OrderStore>();
-        QVERIFY(m_store->open(m_dir->path()).ok());
+        const OpenResult opened = m_dir->open(*m_store);
+        QVERIFY2(opened.ok(), qPrintable(opened.message));
         m_network = std::make_unique<QNetworkAccessManager>();
     }
 
@@ -167,7 +170,7 @@ protected:
 
     std::chrono::milliseconds m_idleTimeout{10000};
     qint64 m_slowestLine = ServiceEndpoint().slowestLineBytesPerSecond;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<StoreTarget> m_dir;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<ApiClient> m_api;

@@ -1,5 +1,7 @@
 // A whole console without a screen: a dropped file becomes an order row, the poller follows
-// the print to its confirmation, and table, summary and store agree at every step.
+// the print to its confirmation, and table, summary and store agree at every step. Runs on
+// both backends (tst_consolesession_postgres); on a shared store another console's orders
+// and print statuses appear as it stores them.
 
 #include "consolesession.h"
 #include "orders/orderstore.h"
@@ -8,6 +10,7 @@
 #include "ordersummarymodel.h"
 #include "ordertablemodel.h"
 #include "sandbox/sandboxserver.h"
+#include "storetarget.h"
 #include "uploadqueuemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -43,7 +46,54 @@ private Q_SLOTS:
     void uploadBecomesOrderAndIsFollowedToConfirmation();
     void settingsApplyWithoutRestart();
     void startingSaysNothingIsWrong();
+    void anotherConsolesOrdersAppear();
 };
+
+// Team mode: what another console stores (a new order, a print status) reaches this one's
+// table and notifications through the store, without this console asking the service.
+void TestConsoleSession::anotherConsolesOrdersAppear()
+{
+    if (!test::StoreTarget::usesPostgres())
+        QSKIP("a shared store (tst_consolesession_postgres)");
+    SandboxServer sandbox;
+    QVERIFY(sandbox.listen(0));
+    test::StoreTarget data;
+    QVERIFY(data.isValid());
+    ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
+    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
+    session.start();
+    QAbstractItemModelTester tester(&session.orders());
+    QSignalSpy transitions(&session, &ConsoleSession::printStatusChanged);
+
+    OrderStore other;
+    other.setConsoleId(u"colleague@desk-9/0009"_s);
+    QVERIFY(data.open(other).ok());
+    Order order;
+    order.environment = session.environmentKey();
+    order.token = u"colleagues-token"_s;
+    order.tokenLink = u"http://127.0.0.1/t/colleagues-token"_s;
+    order.sslTokenLink = u"https://127.0.0.1/t/colleagues-token"_s;
+    order.fileName = u"bracket.stl"_s;
+    order.size = 42;
+    order.sha256 = u"ff00"_s;
+    order.receiverEmail = u"customer@example.com"_s;
+    order.price = *Decimal::fromString(u"12.50");
+    order.currency = u"EUR"_s;
+    order.created = QDateTime::currentDateTimeUtc();
+    const qint64 id = *other.addOrder(order);
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
+    QCOMPARE(session.order(id)->token, u"colleagues-token"_s);
+    QVERIFY(session.poller().isTracked(id)); // followed, its lease decides who asks
+
+    PrintStatus printing;
+    printing.status = JobStatus::Printing;
+    printing.statusText = u"PRINTING"_s;
+    printing.percentage = 30;
+    QVERIFY(*other.updateOrderStatus(id, printing, QDateTime::currentDateTimeUtc()));
+    QTRY_COMPARE_WITH_TIMEOUT(transitions.size(), 1, kWait);
+    QCOMPARE(session.order(id)->status.status, JobStatus::Printing);
+    QCOMPARE(transitions.first().at(1).value<PrintStatus>().status, JobStatus::AwaitingCustomer);
+}
 
 // Set up, opened and started as main() does it: no store problem is reported. (The queue used
 // to try to claim the data folder before the store was open, and the window greeted every
@@ -52,11 +102,12 @@ void TestConsoleSession::startingSaysNothingIsWrong()
 {
     SandboxServer sandbox;
     QVERIFY(sandbox.listen(0));
-    QTemporaryDir data;
+    test::StoreTarget data;
+    QVERIFY(data.isValid());
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
     QSignalSpy problems(&session, &ConsoleSession::storeProblem);
     QCoreApplication::processEvents(); // problems are announced from the event loop
-    QVERIFY(session.open(data.path()).ok());
+    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
     session.start();
     QTest::qWait(50); // the claim and the queue's first pass, both queued
     QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).value(0).toString()));
@@ -73,9 +124,10 @@ void TestConsoleSession::uploadBecomesOrderAndIsFollowedToConfirmation()
     qint64 sandboxMs = 0;
     sandbox.setClockForTesting([&sandboxMs] { return sandboxMs; });
     QVERIFY(sandbox.listen(0));
-    QTemporaryDir data;
+    test::StoreTarget data;
+    QVERIFY(data.isValid());
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
-    QVERIFY(session.open(data.path()).ok());
+    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
     QDateTime clock = QDateTime::currentDateTimeUtc();
     session.poller().setClock([&clock] { return clock; });
     session.poller().setTimerEnabled(false);
@@ -135,11 +187,12 @@ void TestConsoleSession::settingsApplyWithoutRestart()
 {
     SandboxServer sandbox;
     QVERIFY(sandbox.listen(0));
-    QTemporaryDir data;
+    test::StoreTarget data;
+    QVERIFY(data.isValid());
     ConsoleSettings settings;
     settings.parallelUploads = 3;
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, settings);
-    QVERIFY(session.open(data.path()).ok());
+    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
     session.start();
     QCOMPARE(session.queue().maxParallel(), 3);
     QVERIFY(!session.prefersTls());

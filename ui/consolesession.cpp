@@ -61,6 +61,8 @@ ConsoleSession::ConsoleSession(ServiceEndpoint endpoint, EnvironmentKind kind,
     connect(m_poller.get(), &StatusPoller::storeError, this, &ConsoleSession::storeProblem);
     connect(m_queue.get(), &UploadQueue::storeError, this, &ConsoleSession::storeProblem);
     connect(m_queue.get(), &UploadQueue::itemChanged, this, &ConsoleSession::onQueueItemChanged);
+    connect(m_store->changeFeed(), &StoreChangeFeed::orderChanged, this,
+            &ConsoleSession::onOrderChangedElsewhere);
 }
 
 ConsoleSession::~ConsoleSession()
@@ -74,8 +76,14 @@ ConsoleSession::~ConsoleSession()
 
 OpenResult ConsoleSession::open(const QString &dataFolder)
 {
-    const OpenResult result =
-        m_store->open(dataFolder.isEmpty() ? OrderStore::defaultDataFolder() : dataFolder);
+    return open(
+        StoreLocation::folder(dataFolder.isEmpty() ? OrderStore::defaultDataFolder() : dataFolder),
+        QString());
+}
+
+OpenResult ConsoleSession::open(const StoreLocation &location, const QString &password)
+{
+    const OpenResult result = m_store->open(location, password);
     qCInfo(lcUi).noquote() << "store:" << result.databasePath << "outcome" << int(result.outcome);
     return result;
 }
@@ -121,6 +129,25 @@ QString ConsoleSession::sourcePathOf(const Order &order)
         return {};
     const QString path = (*item)->sourcePath;
     return QFileInfo::exists(path) ? path : QString();
+}
+
+// Another console of a shared store added an order or stored a new print status: the table,
+// the notifications and the poller follow, as if this console had polled it.
+void ConsoleSession::onOrderChangedElsewhere(qint64 orderId)
+{
+    const StoreResult<std::optional<Order>> stored = m_store->order(orderId);
+    if (!stored) {
+        Q_EMIT storeProblem(stored.error().message);
+        return;
+    }
+    if (!stored->has_value() || (*stored)->environment != m_environmentKey)
+        return;
+    const Order &order = **stored;
+    const std::optional<Order> shown = this->order(orderId);
+    m_orders->updateOrders({order});
+    m_poller->takeFromStore(orderId);
+    if (shown && !(shown->status == order.status))
+        Q_EMIT printStatusChanged(order, shown->status);
 }
 
 void ConsoleSession::onQueueItemChanged(qint64 id)

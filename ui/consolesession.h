@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/serviceendpoint.h"
+#include "orders/storelocation.h"
 #include "orders/storetypes.h"
 #include "settings/consolesettings.h"
 
@@ -42,6 +43,9 @@ public:
     // Opens the store in `dataFolder` (empty: the default). Returns what the user must be
     // told (a damaged store moved aside), or the error that stops the console.
     OpenResult open(const QString &dataFolder = {});
+    // The same for any store; for a shared (PostgreSQL) one the console follows what the
+    // other consoles store (new orders, status changes) as they store it.
+    OpenResult open(const StoreLocation &location, const QString &password);
     // Loads the orders, resumes the queue and starts polling.
     void start();
 
@@ -74,6 +78,7 @@ Q_SIGNALS:
 
 private:
     void onQueueItemChanged(qint64 id);
+    void onOrderChangedElsewhere(qint64 orderId);
 
     ServiceEndpoint m_endpoint;
     EnvironmentKind m_kind;

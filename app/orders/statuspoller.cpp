@@ -15,9 +15,7 @@ using namespace std::chrono_literals;
 
 namespace pc {
 
-namespace {
-
-PollInputs inputsOf(const Order &order)
+PollInputs StatusPoller::inputsOf(const Order &order)
 {
     PollInputs inputs;
     inputs.status = order.status.status;
@@ -26,6 +24,8 @@ PollInputs inputsOf(const Order &order)
     inputs.printFinished = order.printFinished;
     return inputs;
 }
+
+namespace {
 
 // Faults that concern every token alike: holding all requests is the only sensible answer.
 bool affectsEveryToken(const ApiError &error)
@@ -56,9 +56,12 @@ StatusPoller::StatusPoller(OrderStore *store, ApiClient *api, QString environmen
     , m_schedule(settings)
     , m_random(QRandomGenerator::global()->generate())
     , m_timer(new QTimer(this))
+    , m_leaseTimer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &StatusPoller::processDue);
+    m_leaseTimer->setInterval(kLeaseRenewal);
+    connect(m_leaseTimer, &QTimer::timeout, this, &StatusPoller::renewLeases);
 }
 
 StatusPoller::~StatusPoller()
@@ -105,6 +108,10 @@ void StatusPoller::start()
     for (const Order &order : *orders)
         follow(order);
     qCInfo(lcOrders) << "poller following" << m_entries.size() << "open orders";
+    if (isShared()) {
+        renewLeases();
+        m_leaseTimer->start();
+    }
     rearmTimer();
     checkAllFinal();
 }
@@ -113,6 +120,7 @@ void StatusPoller::stop()
 {
     m_running = false;
     m_timer->stop();
+    m_leaseTimer->stop();
     for (auto &[id, entry] : m_entries) {
         if (PrintStatusJob *job = entry.job.data()) {
             entry.job.clear();
@@ -140,6 +148,8 @@ void StatusPoller::follow(const Order &order)
     if (order.lastChecked.isValid())
         due = std::max(due, order.lastChecked.addMSecs(m_schedule.settings().floor.count()));
     entry.due = due;
+    // In a shared store a new token waits for the next lease round unless renewed below.
+    entry.leased = !isShared();
     relist(entry);
 }
 
@@ -152,8 +162,11 @@ void StatusPoller::track(qint64 orderId)
     }
     if (!order->has_value() || (*order)->environment != m_environment)
         return;
-    if (m_entries.count(orderId) == 0)
+    if (m_entries.count(orderId) == 0) {
         follow(**order);
+        if (isShared() && m_running)
+            renewLeases(); // an order this console just made: poll it without waiting
+    }
     rearmTimer();
 }
 
@@ -360,8 +373,8 @@ void StatusPoller::unlist(Entry &entry)
 void StatusPoller::relist(Entry &entry)
 {
     unlist(entry);
-    if (entry.job)
-        return; // back in the list when its answer has been handled
+    if (entry.job || !entry.leased)
+        return; // back in the list when its answer has been handled, or its lease taken
     entry.waitingKey = readyAtMs(entry);
     m_waiting.emplace(entry.waitingKey, entry.orderId);
 }

@@ -78,6 +78,26 @@ public:
     QDateTime networkHoldUntil() const { return m_holdUntil; }
     bool isNetworkDown() const { return m_networkFailures > 0; }
 
+    // --- Team mode: a shared (PostgreSQL) store --------------------------------------------
+    // Several consoles follow the same orders, and exactly one of them asks the service about a
+    // token at a time: this poller sends requests only for tokens whose poll lease its store
+    // holds (OrderStore::leasePolling), renews them every kLeaseRenewal for kLeaseDuration, and
+    // takes over the tokens of a console whose leases ran out. The other consoles' answers
+    // arrive through the store's change feed: takeFromStore(). With an SQLite store every
+    // token is this poller's.
+    static constexpr std::chrono::milliseconds kLeaseDuration{60'000};
+    static constexpr std::chrono::milliseconds kLeaseRenewal{20'000};
+    bool isShared() const;
+    // Test seam: shorter leases (the database's clock runs in real time).
+    void setLeaseTiming(std::chrono::milliseconds duration, std::chrono::milliseconds renewal);
+    // Takes and renews the leases now (the lease timer calls it; tests too).
+    void renewLeases();
+    int leasedCount() const;
+    bool holdsLease(qint64 orderId) const;
+    // Another console stored something about this order: its status, when it last asked, or
+    // a new order to follow. Read again from the store.
+    void takeFromStore(qint64 orderId);
+
 Q_SIGNALS:
     // Orders whose stored state changed (status, last checked, unknown to the service), as
     // stored; coalesced: one signal per event-loop pass however many answers arrived.
@@ -102,9 +122,11 @@ private:
         int failures = 0; // failed calls in a row for this token
         QPointer<PrintStatusJob> job;
         qint64 waitingKey = kNotWaiting; // its key in m_waiting, while it is there
+        bool leased = true;              // shared store: this console polls it
     };
     static constexpr qint64 kNotWaiting = -1;
 
+    static PollInputs inputsOf(const Order &order);
     QDateTime now() const { return m_now ? m_now() : QDateTime::currentDateTimeUtc(); }
     void follow(const Order &order);
     void send(Entry &entry);
@@ -123,6 +145,8 @@ private:
     void flushAnnouncements();
     void rearmTimer();
     void checkAllFinal();
+    // Entries whose token another console polls are not in m_waiting.
+    void setLeased(Entry &entry, bool leased);
 
     OrderStore *m_store;
     ApiClient *m_api;
@@ -131,6 +155,8 @@ private:
     std::function<QDateTime()> m_now;
     QRandomGenerator m_random;
     QTimer *m_timer;
+    QTimer *m_leaseTimer;
+    std::chrono::milliseconds m_leaseDuration = kLeaseDuration;
     bool m_timerEnabled = true;
     bool m_running = false;
     std::unordered_map<qint64, Entry> m_entries;

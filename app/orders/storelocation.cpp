@@ -135,6 +135,27 @@ std::optional<StoreLocation> StoreLocation::parse(const QString &text, QString *
     return location;
 }
 
+std::optional<StoreLocation> StoreLocation::fromEnvironment(const QString &dataFolder,
+                                                            QString *error)
+{
+    const QString text = qEnvironmentVariable("PARTNER_CONSOLE_DATABASE").trimmed();
+    if (text.isEmpty())
+        return folder(dataFolder);
+    std::optional<StoreLocation> location = parse(text, error);
+    if (!location) {
+        *error = u"PARTNER_CONSOLE_DATABASE: "_s + *error;
+        return std::nullopt;
+    }
+    if (location->isPostgres())
+        location->dataFolder = folder(dataFolder).dataFolder;
+    return location;
+}
+
+QString StoreLocation::passwordFromEnvironment()
+{
+    return qEnvironmentVariable("PARTNER_CONSOLE_DATABASE_PASSWORD");
+}
+
 QString StoreLocation::databaseName() const
 {
     QString path = url.path(QUrl::FullyDecoded);

@@ -31,6 +31,11 @@ struct StoreLocation
     // a password or lacks a user, host or database, or names an option the console does not
     // pass on.
     static std::optional<StoreLocation> parse(const QString &text, QString *error);
+    // PARTNER_CONSOLE_DATABASE when set (parsed as above; a PostgreSQL location keeps
+    // `dataFolder` as this console's own folder), else the SQLite file in `dataFolder`.
+    static std::optional<StoreLocation> fromEnvironment(const QString &dataFolder, QString *error);
+    // PARTNER_CONSOLE_DATABASE_PASSWORD (empty when unset: libpq then reads ~/.pgpass).
+    static QString passwordFromEnvironment();
 
     bool isPostgres() const { return kind == Kind::Postgres; }
     // The PostgreSQL connection settings (URL query items the console passes to libpq).
