@@ -140,7 +140,21 @@ void checkWorksAfterRecovery(OrderStore &store, const QString &folder, qsizetype
     QCOMPARE(store.orders(kSandbox)->size(), count);
 }
 
+// Opens `store` on the target as the console `consoleId` (team mode: several consoles, one
+// store).
+OpenResult openAs(const StoreTarget &dir, OrderStore &store, const QString &consoleId)
+{
+    store.setConsoleId(consoleId);
+    return dir.open(store);
+}
+
 } // namespace
+
+#define SHARED_STORE_ONLY()                                                                        \
+    do {                                                                                           \
+        if (!StoreTarget::usesPostgres())                                                          \
+            QSKIP("a shared store; an SQLite data folder is one console's");                       \
+    } while (false)
 
 class TestOrderStore final : public QObject
 {
@@ -857,16 +871,13 @@ void TestOrderStore::queueClaimIsExclusive()
 // do not.
 void TestOrderStore::eachConsoleWorksItsOwnQueue()
 {
-    if (!StoreTarget::usesPostgres())
-        QSKIP("a shared store; an SQLite data folder is one console's");
+    SHARED_STORE_ONLY();
     StoreTarget dir;
     QVERIFY(dir.isValid());
     OrderStore alice;
     OrderStore bob;
-    alice.setConsoleId(u"alice@desk-1/0001"_s);
-    bob.setConsoleId(u"bob@desk-2/0002"_s);
-    QVERIFY(dir.open(alice).ok());
-    QVERIFY(dir.open(bob).ok());
+    QVERIFY(openAs(dir, alice, u"alice@desk-1/0001"_s).ok());
+    QVERIFY(openAs(dir, bob, u"bob@desk-2/0002"_s).ok());
     const qint64 mine = *alice.addQueueItem(makeItem(kSandbox, u"alice.stl"_s));
     QVERIFY(bob.addQueueItem(makeItem(kSandbox, u"bob.stl"_s)).ok());
     QCOMPARE(alice.queueItems(kSandbox)->size(), 1);
@@ -897,10 +908,8 @@ void TestOrderStore::pollLeasesShareTokensOut()
     QVERIFY(dir.isValid());
     OrderStore first;
     OrderStore second;
-    first.setConsoleId(u"first"_s);
-    second.setConsoleId(u"second"_s);
-    QVERIFY(dir.open(first).ok());
-    QVERIFY(dir.open(second).ok());
+    QVERIFY(openAs(dir, first, u"first"_s).ok());
+    QVERIFY(openAs(dir, second, u"second"_s).ok());
     auto sorted = [](QStringList list) {
         list.sort();
         return list;
@@ -934,16 +943,13 @@ void TestOrderStore::pollLeasesShareTokensOut()
 // changes do not come back to it.
 void TestOrderStore::changeFeedTellsTheOtherConsoles()
 {
-    if (!StoreTarget::usesPostgres())
-        QSKIP("a shared store; an SQLite data folder is one console's");
+    SHARED_STORE_ONLY();
     StoreTarget dir;
     QVERIFY(dir.isValid());
     OrderStore watcher;
     OrderStore writer;
-    watcher.setConsoleId(u"watcher"_s);
-    writer.setConsoleId(u"writer"_s);
-    QVERIFY(dir.open(watcher).ok());
-    QVERIFY(dir.open(writer).ok());
+    QVERIFY(openAs(dir, watcher, u"watcher"_s).ok());
+    QVERIFY(openAs(dir, writer, u"writer"_s).ok());
     QSignalSpy seen(watcher.changeFeed(), &pc::StoreChangeFeed::orderChanged);
     QSignalSpy echoed(writer.changeFeed(), &pc::StoreChangeFeed::orderChanged);
 

@@ -4,6 +4,7 @@
 // file names, URLs) are fuzz_headers' part.
 #include "api/responseparser.h"
 #include "common/redaction.h"
+#include "fuzzsupport.h"
 
 #include <QStringView>
 
@@ -53,11 +54,7 @@ bool finiteOrUnset(const std::optional<double> &value)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static const bool registered = [] {
-        pc::registerSecret(kKey);
-        return true;
-    }();
-    (void)registered;
+    pc::fuzz::registerKeyOnce(kKey);
 
     const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     using namespace pc::ResponseParser;

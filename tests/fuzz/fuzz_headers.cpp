@@ -15,6 +15,7 @@
 #include "api/retryafter.h"
 #include "api/serviceendpoint.h"
 #include "common/redaction.h"
+#include "fuzzsupport.h"
 #include "orders/retrypolicy.h"
 #include "sandbox/multipartparser.h"
 
@@ -261,11 +262,7 @@ void checkWireNames(QByteArrayView bytes)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    static const bool registered = [] {
-        pc::registerSecret(kKey);
-        return true;
-    }();
-    (void)registered;
+    pc::fuzz::registerKeyOnce(kKey);
 
     const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     checkRetryAfter(bytes);
