@@ -75,20 +75,37 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
     StatusPoller poller(&store, &context.client(), environment);
     QEventLoop loop;
     QString storeProblem;
-    QObject::connect(&poller, &StatusPoller::statusChanged, &loop,
-                     [&out](const Order &order, const PrintStatus &previous) {
-                         QJsonObject json = formatPrintStatusJson(order.token, order.status);
-                         json.insert(u"order_id"_s, order.id);
-                         json.insert(u"file_name"_s, order.fileName);
-                         json.insert(u"previous_status"_s,
-                                     previous.isAwaitingCustomer()
-                                         ? QJsonValue(QJsonValue::Null)
-                                         : QJsonValue(previous.statusText.isEmpty()
-                                                          ? jobStatusToWire(previous.status)
-                                                          : previous.statusText));
-                         out.result(json, u"%1  %2: %3 -> %4"_s.arg(order.token, order.fileName,
-                                                                    shortStatus(previous),
-                                                                    shortStatus(order.status)));
+    // The last status printed per order: in team mode another console's answers arrive
+    // through the store and are printed the same way.
+    QHash<qint64, PrintStatus> shown;
+    if (const StoreResult<QList<Order>> orders = store.orders(environment)) {
+        for (const Order &order : *orders)
+            shown.insert(order.id, order.status);
+    }
+    const auto print = [&out, &shown](const Order &order, const PrintStatus &previous) {
+        QJsonObject json = formatPrintStatusJson(order.token, order.status);
+        json.insert(u"order_id"_s, order.id);
+        json.insert(u"file_name"_s, order.fileName);
+        json.insert(u"previous_status"_s, previous.isAwaitingCustomer()
+                                              ? QJsonValue(QJsonValue::Null)
+                                              : QJsonValue(previous.statusText.isEmpty()
+                                                               ? jobStatusToWire(previous.status)
+                                                               : previous.statusText));
+        out.result(json,
+                   u"%1  %2: %3 -> %4"_s.arg(order.token, order.fileName, shortStatus(previous),
+                                             shortStatus(order.status)));
+        shown.insert(order.id, order.status);
+    };
+    QObject::connect(&poller, &StatusPoller::statusChanged, &loop, print);
+    QObject::connect(store.changeFeed(), &StoreChangeFeed::orderChanged, &loop,
+                     [&](qint64 orderId) {
+                         poller.takeFromStore(orderId);
+                         const StoreResult<std::optional<Order>> order = store.order(orderId);
+                         if (!order || !order->has_value() || (*order)->environment != environment)
+                             return;
+                         const PrintStatus previous = shown.value(orderId);
+                         if (!(previous == (*order)->status))
+                             print(**order, previous);
                      });
     QObject::connect(&poller, &StatusPoller::networkDown, &loop, [&out](const QString &message) {
         out.note(CliText::tr("Cannot reach the service (%1); trying again later.").arg(message));
