@@ -470,16 +470,16 @@ void TestCli::databaseLocation()
     QCOMPARE(folder.exitCode, 0);
     QCOMPARE(folder.json().value(u"database").toString(), data.filePath(u"team/orders.db"_s));
 
-    const CliRun url = run({u"--json"_s, u"--database"_s,
-                            u"postgresql://clerk@db.example:6543/shop?sslmode=require"_s,
-                            u"config"_s},
-                           env);
+    const CliRun url =
+        run({u"--json"_s, u"--database"_s,
+             u"postgresql://clerk@db.example:6543/shop?sslmode=require"_s, u"config"_s},
+            env);
     QCOMPARE(url.exitCode, 0);
     QCOMPARE(url.json().value(u"database").toString(),
              u"postgresql://clerk@db.example:6543/shop?sslmode=require"_s);
 
-    const CliRun secret = run(
-        {u"--database"_s, u"postgresql://clerk:Pw-SENTINEL-42@db.example/shop"_s, u"orders"_s});
+    const CliRun secret =
+        run({u"--database"_s, u"postgresql://clerk:Pw-SENTINEL-42@db.example/shop"_s, u"orders"_s});
     QCOMPARE(secret.exitCode, 2);
     QVERIFY2(secret.err.contains("holds a password"), secret.err.constData());
     QVERIFY(!secret.err.contains("SENTINEL") && !secret.out.contains("SENTINEL"));
