@@ -70,7 +70,11 @@ void TestTeamPolling::startSecondConsole()
     m_other->setRandomSeed(7);
     m_other->setTimerEnabled(false);
     QObject::connect(m_otherStore->changeFeed(), &StoreChangeFeed::orderChanged, m_other.get(),
-                     &StatusPoller::takeFromStore);
+                     [this](qint64 orderId) {
+                         if (const auto order = m_otherStore->order(orderId);
+                             order && order->has_value())
+                             m_other->takeFromStore(**order);
+                     });
     m_other->start();
 }
 

@@ -145,7 +145,7 @@ void ConsoleSession::onOrderChangedElsewhere(qint64 orderId)
     const Order &order = **stored;
     const std::optional<Order> shown = this->order(orderId);
     m_orders->updateOrders({order});
-    m_poller->takeFromStore(orderId);
+    m_poller->takeFromStore(order);
     if (shown && !(shown->status == order.status))
         Q_EMIT printStatusChanged(order, shown->status);
 }

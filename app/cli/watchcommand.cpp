@@ -99,10 +99,10 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
     QObject::connect(&poller, &StatusPoller::statusChanged, &loop, print);
     QObject::connect(store.changeFeed(), &StoreChangeFeed::orderChanged, &loop,
                      [&](qint64 orderId) {
-                         poller.takeFromStore(orderId);
                          const StoreResult<std::optional<Order>> order = store.order(orderId);
                          if (!order || !order->has_value() || (*order)->environment != environment)
                              return;
+                         poller.takeFromStore(**order);
                          const PrintStatus previous = shown.value(orderId);
                          if (!(previous == (*order)->status))
                              print(**order, previous);

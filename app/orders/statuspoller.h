@@ -94,9 +94,9 @@ public:
     void renewLeases();
     int leasedCount() const;
     bool holdsLease(qint64 orderId) const;
-    // Another console stored something about this order: its status, when it last asked, or
-    // a new order to follow. Read again from the store.
-    void takeFromStore(qint64 orderId);
+    // Another console stored something about this order (as the caller just read it from the
+    // store): its status, when it last asked, or a new order to follow.
+    void takeFromStore(const Order &order);
 
 Q_SIGNALS:
     // Orders whose stored state changed (status, last checked, unknown to the service), as

@@ -82,17 +82,11 @@ void StatusPoller::renewLeases()
     rearmTimer();
 }
 
-void StatusPoller::takeFromStore(qint64 orderId)
+void StatusPoller::takeFromStore(const Order &order)
 {
-    const StoreResult<std::optional<Order>> stored = m_store->order(orderId);
-    if (!stored) {
-        Q_EMIT storeError(stored.error().message);
+    if (order.environment != m_environment)
         return;
-    }
-    if (!stored->has_value() || (*stored)->environment != m_environment)
-        return;
-    const Order &order = **stored;
-    const auto it = m_entries.find(orderId);
+    const auto it = m_entries.find(order.id);
     if (it == m_entries.end()) {
         if (m_running) {
             follow(order); // a new order of another console: its lease comes with the next round
