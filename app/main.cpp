@@ -7,6 +7,7 @@
 #include "environmentinfo.h"
 #include "mainwindow.h"
 #include "singleinstance.h"
+#include "storestartup.h"
 #include "uilogging.h"
 
 #include "common/buildinfo.h"
@@ -16,8 +17,8 @@
 #include "common/translations.h"
 #include "orders/orderstore.h"
 #include "sandbox/sandboxserver.h"
-#include "settings/apikeystore.h"
 #include "settings/consolesettings.h"
+#include "settings/secretstore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -173,7 +174,7 @@ int main(int argc, char *argv[])
     // the process environment, so helper processes (WebEngine, a browser) never inherit it.
     QString apiKey = qEnvironmentVariable(kApiKeyVariable).trimmed();
     qunsetenv(kApiKeyVariable);
-    pc::ApiKeyStore keys;
+    pc::SecretStore keys;
     if (apiKey.isEmpty())
         apiKey = keys.loadNow().key;
     if (!apiKey.isEmpty())
@@ -234,28 +235,26 @@ int main(int argc, char *argv[])
         endpoint.apiKey = apiKey;
     }
     pc::ConsoleSession session(endpoint, environment.kind, settings);
-    // Team mode: PARTNER_CONSOLE_DATABASE names a shared PostgreSQL store (README, "Team mode").
-    QString databaseError;
-    const std::optional<pc::StoreLocation> location =
-        pc::StoreLocation::fromEnvironment(pc::OrderStore::defaultDataFolder(), &databaseError);
-    const QString databasePassword = pc::StoreLocation::passwordFromEnvironment();
-    pc::registerSecret(databasePassword);
-    pc::OpenResult opened;
-    if (location)
-        opened = session.open(*location, databasePassword);
-    else
-        opened.message = databaseError; // Outcome::Failed
-    if (opened.outcome == pc::OpenResult::Outcome::Failed) {
-        qCCritical(pc::lcUi).noquote() << "The order store could not be opened:" << opened.message;
+    // The order history: this computer's, or the shop's team database (README, "Team mode").
+    pc::SecretStore databasePasswords(pc::SecretStore::Secret::DatabasePassword);
+    pc::ConsoleSettings storeSettings = settings;
+    const std::optional<pc::OpenResult> opened =
+        pc::openStoreAtStart(session, storeSettings, keys, databasePasswords);
+    qunsetenv("PARTNER_CONSOLE_DATABASE_PASSWORD"); // read: helper processes never inherit it
+    if (!opened)
+        return kExitFailure; // the user chose Quit
+    if (opened->outcome == pc::OpenResult::Outcome::Failed) {
+        qCCritical(pc::lcUi).noquote() << "The order store could not be opened:" << opened->message;
         QMessageBox box(QMessageBox::Critical, pc::applicationName(),
                         QCoreApplication::translate("main", "The console cannot open its data."));
-        box.setInformativeText(opened.message);
+        box.setInformativeText(opened->message);
         box.exec();
         return kExitFailure;
     }
     session.start();
 
     pc::MainWindow window(environment, &session, &keys);
+    window.setDatabasePasswordStore(&databasePasswords);
     window.show();
     if (!options->files.isEmpty()) {
         qCInfo(pc::lcUi).noquote()
@@ -272,9 +271,9 @@ int main(int argc, char *argv[])
                              window.addPaths(paths);
                      });
     instance.listen();
-    if (opened.outcome == pc::OpenResult::Outcome::Recovered) {
+    if (opened->outcome == pc::OpenResult::Outcome::Recovered) {
         // Said once the window is up: the damaged file was kept, a fresh store is in use.
-        QTimer::singleShot(0, &window, [&window, message = opened.message] {
+        QTimer::singleShot(0, &window, [&window, message = opened->message] {
             QMessageBox::warning(&window, pc::applicationName(), message);
         });
     }

@@ -13,7 +13,7 @@
 #include "ordertablemodel.h"
 #include "queuepanel.h"
 #include "sandbox/sandboxserver.h"
-#include "settings/apikeystore.h"
+#include "settings/secretstore.h"
 #include "tokenview.h"
 
 #include <QDockWidget>
@@ -67,7 +67,7 @@ void TestGuiFlow::sampleDesignToConfirmedPrint()
     ConsoleSession session(endpoint, EnvironmentKind::Sandbox, ConsoleSettings());
     QVERIFY(session.open(data.path()).ok());
     session.start();
-    ApiKeyStore keys;
+    SecretStore keys;
     keys.setKeychainEnabled(false);
     MainWindow window(EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl()), &session,
                       &keys);

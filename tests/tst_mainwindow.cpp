@@ -10,7 +10,7 @@
 #include "consolesession.h"
 #include "queuepanel.h"
 #include "sandbox/sandboxserver.h"
-#include "settings/apikeystore.h"
+#include "settings/secretstore.h"
 #include "workwindowfixture.h"
 
 #include <QAbstractButton>

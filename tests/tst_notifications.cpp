@@ -10,7 +10,7 @@
 
 #include "common/buildinfo.h"
 #include "sandbox/sandboxserver.h"
-#include "settings/apikeystore.h"
+#include "settings/secretstore.h"
 #include "settings/consolesettings.h"
 #include "workwindowfixture.h"
 

@@ -33,7 +33,7 @@
 #include "orders/statuspoller.h"
 #include "orders/uploadqueue.h"
 #include "sandbox/sandboxserver.h"
-#include "settings/apikeystore.h"
+#include "settings/secretstore.h"
 #include "settingsdialog.h"
 #include "stl/meshgenerator.h"
 
@@ -636,7 +636,7 @@ void TestSecrets::consoleSessionLogsNoKey()
 // (nowhere on disk) and in the owner-only file (that file only).
 void TestSecrets::settingsDialogKeepsKeyInItsPlace()
 {
-    ApiKeyStore keys;
+    SecretStore keys;
     keys.setKeychainEnabled(false); // no keychain here; the fallbacks are what is tested
     m_settingsKeyFile = keys.keyFilePath();
     QVERIFY2(m_settingsKeyFile.startsWith(m_root.path()), qPrintable(m_settingsKeyFile));

@@ -1,6 +1,8 @@
 // Settings: the non-secret values round-trip through QSettings (damaged values fall back),
 // the dialog shows and returns them, blocks what is invalid, tests the connection against
-// the sandbox in plain words, and keeps the key out of the settings file.
+// the sandbox in plain words, and keeps the key out of the settings file. The team database
+// (an address and a password kept like the key) is chosen here too; testing it against a
+// real server is in tst_storesettings.
 
 #include "sandbox/sandboxserver.h"
 #include "settingsdialog.h"
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -49,9 +52,13 @@ private Q_SLOTS:
     void invalidValuesBlockOk();
     void testConnectionInPlainWords();
     void keyWithoutKeychainGoesToOwnerOnlyFile();
+    void teamDatabaseAddressIsChecked();
+    void teamModeInTheDialog();
+    void databasePasswordFollowsTheKeysRules();
 
 private:
-    std::unique_ptr<ApiKeyStore> makeKeys();
+    std::unique_ptr<SecretStore> makeKeys();
+    std::unique_ptr<SecretStore> makePasswords();
     QTemporaryDir m_dir;
 };
 
@@ -64,17 +71,29 @@ void TestSettingsDialog::initTestCase()
 void TestSettingsDialog::init()
 {
     auto keys = makeKeys();
-    QSignalSpy forgotten(keys.get(), &ApiKeyStore::forgotten);
+    QSignalSpy forgotten(keys.get(), &SecretStore::forgotten);
     keys->forget();
     QVERIFY(!forgotten.isEmpty() || forgotten.wait());
+    auto passwords = makePasswords();
+    QSignalSpy passwordForgotten(passwords.get(), &SecretStore::forgotten);
+    passwords->forget();
+    QVERIFY(!passwordForgotten.isEmpty() || passwordForgotten.wait());
 }
 
-std::unique_ptr<ApiKeyStore> TestSettingsDialog::makeKeys()
+std::unique_ptr<SecretStore> TestSettingsDialog::makeKeys()
 {
-    auto keys = std::make_unique<ApiKeyStore>();
+    auto keys = std::make_unique<SecretStore>();
     keys->setKeychainEnabled(false); // CI has no keychain; this makes it explicit
     keys->setKeyFilePath(m_dir.filePath(u"config/api-key"_s));
     return keys;
+}
+
+std::unique_ptr<SecretStore> TestSettingsDialog::makePasswords()
+{
+    auto passwords = std::make_unique<SecretStore>(SecretStore::Secret::DatabasePassword);
+    passwords->setKeychainEnabled(false);
+    passwords->setKeyFilePath(m_dir.filePath(u"config/database-password"_s));
+    return passwords;
 }
 
 void TestSettingsDialog::settingsRoundTrip()
@@ -87,6 +106,7 @@ void TestSettingsDialog::settingsRoundTrip()
     s.pollFloorSeconds = 45;
     s.parallelUploads = 3;
     s.notifications = false;
+    s.databaseUrl = u"postgresql://shop@db.example.com:5433/orders?sslmode=require"_s;
     const QString path = m_dir.filePath(u"roundtrip.ini"_s);
     {
         QSettings file(path, QSettings::IniFormat);
@@ -266,6 +286,143 @@ void TestSettingsDialog::keyWithoutKeychainGoesToOwnerOnlyFile()
     SettingsDialog again(dialog.settings(), keys.get());
     QTRY_COMPARE(child<QLineEdit>(again, u"apiKey"_s)->text(), kSentinel);
     QVERIFY(child<QCheckBox>(again, u"keyFile"_s)->isChecked());
+}
+
+void TestSettingsDialog::teamDatabaseAddressIsChecked()
+{
+    ConsoleSettings s;
+    QString error;
+    std::optional<StoreLocation> location = s.storeLocation(m_dir.path(), &error);
+    QVERIFY(location);
+    QVERIFY(!location->isPostgres()); // the default: this computer
+    QCOMPARE(location->dataFolder, m_dir.path());
+
+    s.databaseUrl = u" postgresql://shop@db.example.com/orders "_s;
+    location = s.storeLocation(m_dir.path(), &error);
+    QVERIFY(location);
+    QVERIFY(location->isPostgres());
+    QCOMPARE(location->databaseName(), u"orders"_s);
+    QCOMPARE(location->dataFolder, m_dir.path()); // this console's own folder and identity
+    QVERIFY(s.problems().isEmpty());
+
+    // What the team mode cannot use is a problem, in words; a password is never repeated.
+    const QList<std::pair<QString, QString>> wrong{
+        {u"postgresql://shop:Hunter2@db/orders"_s, u"holds a password"_s},
+        {u"postgresql://db.example.com/orders"_s, u"names no user"_s},
+        {u"postgresql://shop@db.example.com/"_s, u"names no database"_s},
+        {u"sqlite:/var/lib/orders"_s, u"PostgreSQL database"_s},
+        {u"mysql://shop@db/orders"_s, u"postgresql://"_s},
+    };
+    for (const auto &[url, words] : wrong) {
+        s.databaseUrl = url;
+        QVERIFY2(!s.storeLocation(m_dir.path(), &error), qPrintable(url));
+        QCOMPARE(s.problems().size(), 1);
+        QVERIFY2(s.problems().first().contains(words), qPrintable(s.problems().first()));
+        QVERIFY(!s.problems().first().contains(u"Hunter2"_s));
+    }
+
+    // A damaged address in the file stays as written: the start says what is wrong rather
+    // than silently using this computer's history instead of the team's.
+    const QString path = m_dir.filePath(u"damaged-store.ini"_s);
+    {
+        QSettings file(path, QSettings::IniFormat);
+        file.setValue(u"store/database_url"_s, u"postgresql://db/orders"_s);
+    }
+    QSettings file(path, QSettings::IniFormat);
+    QCOMPARE(ConsoleSettings::load(file).databaseUrl, u"postgresql://db/orders"_s);
+}
+
+void TestSettingsDialog::teamModeInTheDialog()
+{
+    auto keys = makeKeys();
+    auto passwords = makePasswords();
+    SettingsDialog dialog(ConsoleSettings(), keys.get(), passwords.get());
+    auto *ok = child<QDialogButtonBox>(dialog, QString())->button(QDialogButtonBox::Ok);
+    auto *local = child<QRadioButton>(dialog, u"storeLocal"_s);
+    auto *team = child<QRadioButton>(dialog, u"storeTeam"_s);
+    auto *url = child<QLineEdit>(dialog, u"databaseUrl"_s);
+    auto *test = child<QPushButton>(dialog, u"testDatabase"_s);
+    QVERIFY(local->isChecked()); // SQLite on this computer stays the default
+    QVERIFY(!url->isEnabled());
+    QVERIFY(!test->isEnabled());
+    QVERIFY(child<QLineEdit>(dialog, u"databasePassword"_s)->echoMode() == QLineEdit::Password);
+
+    team->setChecked(true);
+    QVERIFY(url->isEnabled());
+    QVERIFY(!test->isEnabled()); // no address yet
+    url->setText(u"postgresql://shop:pw@db.example.com/orders"_s);
+    QVERIFY(!ok->isEnabled());
+    auto *problems = child<QLabel>(dialog, u"settingsProblems"_s);
+    QVERIFY(problems->text().contains(u"holds a password"_s));
+    url->setText(u"postgresql://shop@db.example.com/orders"_s);
+    QVERIFY(ok->isEnabled());
+    QVERIFY(test->isEnabled());
+    QCOMPARE(dialog.settings().databaseUrl, u"postgresql://shop@db.example.com/orders"_s);
+
+    // Back to this computer: the address typed is kept in the field, not in the settings.
+    local->setChecked(true);
+    QVERIFY(dialog.settings().databaseUrl.isEmpty());
+    QVERIFY(ok->isEnabled());
+    team->setChecked(true);
+    QCOMPARE(dialog.settings().databaseUrl, u"postgresql://shop@db.example.com/orders"_s);
+
+    // Reopened with a team database, the dialog shows it chosen.
+    SettingsDialog again(dialog.settings(), keys.get(), passwords.get());
+    QVERIFY(child<QRadioButton>(again, u"storeTeam"_s)->isChecked());
+    QCOMPARE(child<QLineEdit>(again, u"databaseUrl"_s)->text(),
+             u"postgresql://shop@db.example.com/orders"_s);
+}
+
+void TestSettingsDialog::databasePasswordFollowsTheKeysRules()
+{
+    const QString password = u"DB-SENTINEL-PASSWORD-7"_s;
+    auto keys = makeKeys();
+    auto passwords = makePasswords();
+    ConsoleSettings s;
+    s.databaseUrl = u"postgresql://shop@db.example.com/orders"_s;
+    SettingsDialog dialog(s, keys.get(), passwords.get());
+    auto *passwordFile = child<QCheckBox>(dialog, u"databasePasswordFile"_s);
+    QVERIFY(!passwordFile->isHidden()); // no keychain: the explicit choice is offered
+    QTRY_VERIFY(child<QLabel>(dialog, u"databasePasswordStatus"_s)
+                    ->text()
+                    .contains(u"no system keychain"_s));
+    child<QLineEdit>(dialog, u"databasePassword"_s)->setText(password);
+    passwordFile->setChecked(true);
+    dialog.accept();
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(dialog.databasePasswordChanged());
+    QVERIFY(!dialog.keyChanged()); // the API key was left alone
+    QVERIFY(!QFile::exists(keys->keyFilePath()));
+    QFile file(passwords->keyFilePath());
+    QVERIFY(file.exists());
+    QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()).trimmed(), password);
+
+    // The settings file holds the address, never the password.
+    const QString path = m_dir.filePath(u"team.ini"_s);
+    {
+        QSettings settingsFile(path, QSettings::IniFormat);
+        dialog.settings().save(settingsFile);
+    }
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray text = written.readAll();
+    QVERIFY(text.contains("db.example.com"));
+    QVERIFY(!text.contains(password.toUtf8()));
+
+    // Reopened, the password is found where it was put; emptied, it is removed everywhere
+    // (the server's own rules, ~/.pgpass, apply again).
+    SettingsDialog again(dialog.settings(), keys.get(), passwords.get());
+    auto *field = child<QLineEdit>(again, u"databasePassword"_s);
+    QTRY_COMPARE(field->text(), password);
+    field->clear();
+    again.accept();
+    QTRY_COMPARE(again.result(), int(QDialog::Accepted));
+    QVERIFY(again.databasePasswordChanged());
+    QVERIFY(!QFile::exists(passwords->keyFilePath()));
+    QVERIFY(passwords->loadNow().key.isEmpty());
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -16,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,6 +50,7 @@ class TestTeamConsoles final : public QObject
 private Q_SLOTS:
     void initTestCase();
     void threeConsolesShareTheWork();
+    void aDeskJoinsThroughSettings();
 
 private:
     QProcess *startCli(const Console &console, const QStringList &arguments);
@@ -195,6 +197,55 @@ void TestTeamConsoles::threeConsolesShareTheWork()
     QCOMPARE(reference.keys(), before.keys());
     for (const Console &console : std::as_const(m_consoles))
         QCOMPARE(ordersOf(console), reference);
+}
+
+void TestTeamConsoles::aDeskJoinsThroughSettings()
+{
+    // A fourth desk set up in the console's Settings only: the address in the settings file,
+    // the password in the owner-only file (this machine has no keychain). The CLI on that
+    // desk works on the team database with neither --database nor the variables.
+    Console desk;
+    desk.name = u"desk-settings"_s;
+    desk.dataFolder = m_home.filePath(desk.name);
+    const QString config = desk.dataFolder + u"/.config/DesignStreaming"_s;
+    QVERIFY(QDir().mkpath(config + u"/partner-console"_s));
+    QProcessEnvironment env = m_consoles.first().environment;
+    env.remove(u"PARTNER_CONSOLE_DATABASE"_s);
+    env.remove(u"PARTNER_CONSOLE_DATABASE_PASSWORD"_s);
+    env.remove(u"XDG_CONFIG_HOME"_s);
+    env.insert(u"HOME"_s, desk.dataFolder);
+    env.insert(u"PARTNER_CONSOLE_DATA_DIR"_s, desk.dataFolder + u"/data"_s);
+    env.insert(u"PGPASSFILE"_s, desk.dataFolder + u"/no-pgpass"_s);
+    desk.environment = env;
+    {
+        QSettings settings(config + u"/partner-console.conf"_s, QSettings::IniFormat);
+        settings.setValue(u"store/database_url"_s, m_database->location().url.toString());
+    }
+    QFile password(config + u"/partner-console/database-password"_s);
+    QVERIFY(password.open(QIODevice::WriteOnly));
+    QVERIFY(password.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    password.write(StoreTarget::password().toUtf8() + '\n');
+    password.close();
+
+    const QJsonObject shown =
+        QJsonDocument::fromJson(finish(startCli(desk, {u"--json"_s, u"config"_s}), 60000)).object();
+    QCOMPARE(shown.value(u"database_source"_s).toString(), u"settings"_s);
+    QCOMPARE(shown.value(u"database"_s).toString(), m_database->location().displayName());
+    QVERIFY2(shown.value(u"database_password_source"_s).toString().contains(password.fileName()),
+             qPrintable(shown.value(u"database_password_source"_s).toString()));
+    QVERIFY(!QJsonDocument(shown).toJson().contains(StoreTarget::password().toUtf8()));
+    QCOMPARE(ordersOf(desk), ordersOf(m_consoles.first()));
+
+    // A damaged address in Settings is named as such, not taken for a folder.
+    {
+        QSettings settings(config + u"/partner-console.conf"_s, QSettings::IniFormat);
+        settings.setValue(u"store/database_url"_s, u"postgresql://nobody-at-all/orders"_s);
+    }
+    QProcess *broken = startCli(desk, {u"orders"_s});
+    QVERIFY(broken->waitForFinished(60000)); // no service call: the sandbox may sleep
+    QCOMPARE(broken->exitCode(), 3);
+    const QByteArray err = broken->readAllStandardError();
+    QVERIFY2(err.contains("Settings"), err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestTeamConsoles)

@@ -17,7 +17,7 @@
 #include "common/translations.h"
 #include "orders/orderform.h"
 #include "sandbox/sandboxserver.h"
-#include "settings/apikeystore.h"
+#include "settings/secretstore.h"
 #include "settings/consolesettings.h"
 #include "workwindowfixture.h"
 
@@ -302,7 +302,7 @@ void TestTranslations::germanWindowLeavesNoEnglishBehind()
     m_installed = pc::installTranslations(*qApp, QLocale(QLocale::German));
     QStringList seen;
     withWorkWindow([&seen](pc::MainWindow &window) { seen = visibleTexts(&window); });
-    pc::ApiKeyStore keys;
+    pc::SecretStore keys;
     keys.setKeychainEnabled(false);
     pc::SettingsDialog settings(pc::ConsoleSettings(), &keys);
     seen += visibleTexts(&settings);

@@ -12,8 +12,8 @@
 #include "environmentinfo.h"
 
 #include "sandbox/sandboxserver.h"
-#include "settings/apikeystore.h"
 #include "settings/consolesettings.h"
+#include "settings/secretstore.h"
 
 #include <QTemporaryDir>
 
@@ -53,7 +53,7 @@ public:
     // Declared in the order they are built; a window made from them must go first.
     QTemporaryDir data;
     SandboxServer sandbox;
-    ApiKeyStore keys;
+    SecretStore keys;
     std::unique_ptr<ConsoleSession> session;
 
 private:

@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
+#include "consolesession.h"
 #include "environmentbadge.h"
 
 #include "common/buildinfo.h"
+#include "orders/orderstore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,7 +65,7 @@ void setMuted(QLabel *label)
 
 } // namespace
 
-MainWindow::MainWindow(EnvironmentInfo environment, ConsoleSession *session, ApiKeyStore *keys,
+MainWindow::MainWindow(EnvironmentInfo environment, ConsoleSession *session, SecretStore *keys,
                        QWidget *parent)
     : QMainWindow(parent)
     , m_environment(std::move(environment))
@@ -358,6 +360,20 @@ void MainWindow::createStatusBar()
         m_pollingStatus->setAccessibleName(tr("Print status checks"));
         statusBar()->addPermanentWidget(m_queueStatus);
         statusBar()->addPermanentWidget(m_pollingStatus);
+        if (m_session->store().isPostgres()) {
+            // Team mode: which shared database this console works on, always in sight.
+            const StoreLocation &location = m_session->store().location();
+            m_storeStatus = makeLabel(
+                tr("Team database %1 on %2").arg(location.databaseName(), location.host()),
+                u"storeStatus"_s, this);
+            m_storeStatus->setWordWrap(false);
+            m_storeStatus->setToolTip(
+                tr("The order history is shared with the shop's other consoles: %1\n"
+                   "This console: %2")
+                    .arg(location.displayName(), m_session->store().consoleId()));
+            m_storeStatus->setAccessibleName(tr("Order history"));
+            statusBar()->addPermanentWidget(m_storeStatus);
+        }
     }
     statusBar()->addPermanentWidget(holder);
 }

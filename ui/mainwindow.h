@@ -16,7 +16,7 @@ class QTabWidget;
 
 namespace pc {
 
-class ApiKeyStore;
+class SecretStore;
 class ConsoleSession;
 class Dashboard;
 class DesktopNotifier;
@@ -37,10 +37,12 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(EnvironmentInfo environment, ConsoleSession *session = nullptr,
-                        ApiKeyStore *keys = nullptr, QWidget *parent = nullptr);
+                        SecretStore *keys = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     const EnvironmentInfo &environment() const { return m_environment; }
+    // Where Settings keeps the team database's password (null: its default entry).
+    void setDatabasePasswordStore(SecretStore *passwords) { m_databasePasswords = passwords; }
 
     // The About box, built but not shown (Help > About shows it modally).
     QMessageBox *createAboutBox();
@@ -90,7 +92,8 @@ private:
 
     EnvironmentInfo m_environment;
     ConsoleSession *m_session = nullptr;
-    ApiKeyStore *m_keys = nullptr;
+    SecretStore *m_keys = nullptr;
+    SecretStore *m_databasePasswords = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
@@ -108,6 +111,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QLabel *m_pollingStatus = nullptr;
     QLabel *m_queueStatus = nullptr;
+    QLabel *m_storeStatus = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     DesktopNotifier *m_notifier = nullptr;
 };

@@ -393,7 +393,7 @@ void MainWindow::showSettings()
 {
     if (!m_session || !m_keys)
         return;
-    auto *dialog = new SettingsDialog(m_session->settings(), m_keys, this);
+    auto *dialog = new SettingsDialog(m_session->settings(), m_keys, m_databasePasswords, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_session->environmentKind() == EnvironmentKind::Sandbox)
         dialog->setSandboxEndpoint(m_session->endpoint().baseUrl, m_session->endpoint().apiKey);
@@ -402,15 +402,27 @@ void MainWindow::showSettings()
         const bool serviceChanged = chosen.environment != m_session->settings().environment ||
                                     chosen.baseUrl() != m_session->settings().baseUrl() ||
                                     dialog->keyChanged();
+        const bool storeChanged = chosen.databaseUrl != m_session->settings().databaseUrl ||
+                                  dialog->databasePasswordChanged();
         QSettings settings;
         chosen.save(settings);
         m_session->applySettings(chosen);
         m_queuePanel->setDefaults(chosen);
+        QStringList changes;
         if (serviceChanged)
-            QMessageBox::information(
-                this, tr("Settings saved"),
-                tr("The console connects to the chosen service the next time it starts. "
-                   "Uploads in progress carry on with the current one until then."));
+            changes.append(tr("The console connects to the chosen service the next time it "
+                              "starts. Uploads in progress carry on with the current one until "
+                              "then."));
+        if (storeChanged)
+            changes.append(chosen.databaseUrl.isEmpty()
+                               ? tr("The console keeps its order history on this computer from "
+                                    "the next time it starts. Until then it works on the "
+                                    "current one.")
+                               : tr("The console works on the shared team database the next "
+                                    "time it starts. Until then it works on the current order "
+                                    "history."));
+        if (!changes.isEmpty())
+            QMessageBox::information(this, tr("Settings saved"), changes.join(u"\n\n"_s));
     });
     dialog->open();
 }

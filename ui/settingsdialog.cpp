@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/apijob.h"
 #include "orders/orderform.h"
+#include "storesettingsbox.h"
 #include "uilogging.h"
 
 #include <QCheckBox>
@@ -16,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -29,7 +31,8 @@ const QString kProbeToken = u"00000000000000000000000000000000"_s;
 
 } // namespace
 
-SettingsDialog::SettingsDialog(const ConsoleSettings &current, ApiKeyStore *keys, QWidget *parent)
+SettingsDialog::SettingsDialog(const ConsoleSettings &current, SecretStore *keys,
+                               SecretStore *databasePasswords, QWidget *parent)
     : QDialog(parent)
     , m_initial(current)
     , m_keys(keys)
@@ -37,9 +40,15 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &current, ApiKeyStore *keys
 {
     setWindowTitle(tr("Settings"));
     setObjectName(u"settingsDialog"_s);
+    if (!databasePasswords) {
+        m_ownDatabasePasswords =
+            std::make_unique<SecretStore>(SecretStore::Secret::DatabasePassword);
+        databasePasswords = m_ownDatabasePasswords.get();
+    }
+    m_store = new StoreSettingsBox(current.databaseUrl, databasePasswords, this);
     buildUi();
     showSettings(current);
-    connect(m_keys, &ApiKeyStore::loaded, this, &SettingsDialog::onKeyLoaded);
+    connect(m_keys, &SecretStore::loaded, this, &SettingsDialog::onKeyLoaded);
     m_keys->load();
     updateState();
 }
@@ -75,7 +84,10 @@ void SettingsDialog::buildUi()
     m_showKey->setAccessibleName(tr("Show the API key"));
     keyRow->addWidget(m_apiKey, 1);
     keyRow->addWidget(m_showKey);
-    serviceForm->addRow(tr("API &key:"), keyRow);
+    // A label of its own: a row whose field is a layout gets no buddy, and the & would show.
+    auto *keyLabel = new QLabel(tr("API &key:"), service);
+    keyLabel->setBuddy(m_apiKey);
+    serviceForm->addRow(keyLabel, keyRow);
     m_keyStatus = new QLabel(service);
     m_keyStatus->setObjectName(u"keyStatus"_s);
     m_keyStatus->setWordWrap(true);
@@ -137,10 +149,12 @@ void SettingsDialog::buildUi()
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(service);
+    layout->addWidget(m_store);
     layout->addWidget(uploads);
     layout->addWidget(m_problems);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
+    setMinimumWidth(600); // the wrapped explanations stay at two lines or so
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -156,6 +170,19 @@ void SettingsDialog::buildUi()
         m_showKey->setText(shown ? tr("Hide") : tr("Show"));
     });
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_store, &StoreSettingsBox::changed, this, &SettingsDialog::updateState);
+    connect(m_store, &StoreSettingsBox::textsChanged, this, &SettingsDialog::fitTexts);
+}
+
+void SettingsDialog::fitTexts()
+{
+    // Statuses arrive after the dialog took its size (the keychain answers later): grow so
+    // that no wrapped sentence is cut off.
+    QTimer::singleShot(0, this, [this] {
+        const int needed = heightForWidth(width());
+        if (needed > height())
+            resize(width(), needed);
+    });
 }
 
 void SettingsDialog::showSettings(const ConsoleSettings &settings)
@@ -181,6 +208,7 @@ ConsoleSettings SettingsDialog::settings() const
     s.parallelUploads = m_parallel->value();
     s.pollFloorSeconds = m_pollFloor->value();
     s.notifications = m_notifications->isChecked();
+    s.databaseUrl = m_store->databaseUrl();
     return s;
 }
 
@@ -191,7 +219,7 @@ void SettingsDialog::setSandboxEndpoint(const QUrl &baseUrl, const QString &apiK
     updateState();
 }
 
-void SettingsDialog::onKeyLoaded(const ApiKeyStore::Loaded &loaded)
+void SettingsDialog::onKeyLoaded(const SecretStore::Loaded &loaded)
 {
     m_loadedKey = loaded.key;
     m_keychainAvailable = loaded.keychainAvailable;
@@ -199,16 +227,16 @@ void SettingsDialog::onKeyLoaded(const ApiKeyStore::Loaded &loaded)
         m_apiKey->setText(loaded.key);
     QString where;
     switch (loaded.location) {
-    case ApiKeyStore::Location::Keychain:
+    case SecretStore::Location::Keychain:
         where = tr("The key is kept in the system keychain.");
         break;
-    case ApiKeyStore::Location::File:
+    case SecretStore::Location::File:
         where = tr("The key is kept in a file only you can read.");
         break;
-    case ApiKeyStore::Location::Session:
+    case SecretStore::Location::Session:
         where = tr("The key is kept until the console closes.");
         break;
-    case ApiKeyStore::Location::None:
+    case SecretStore::Location::None:
         where = tr("No key is stored: the console runs on its built-in sandbox.");
         break;
     }
@@ -217,8 +245,9 @@ void SettingsDialog::onKeyLoaded(const ApiKeyStore::Loaded &loaded)
     if (!loaded.problem.isEmpty() && loaded.keychainAvailable)
         where += u' ' + loaded.problem;
     m_keyStatus->setText(where);
+    fitTexts();
     m_keyFile->setVisible(!loaded.keychainAvailable);
-    m_keyFile->setChecked(loaded.location == ApiKeyStore::Location::File);
+    m_keyFile->setChecked(loaded.location == SecretStore::Location::File);
     updateState();
 }
 
@@ -276,30 +305,64 @@ void SettingsDialog::testConnection()
     });
 }
 
+bool SettingsDialog::databasePasswordChanged() const
+{
+    return m_store->passwordChanged();
+}
+
+void SettingsDialog::setSaving(bool saving)
+{
+    m_saving = saving;
+    m_store->setBusy(saving);
+    updateState();
+}
+
 void SettingsDialog::accept()
 {
     if (m_saving)
         return;
+    // The API key first, then the database password; the dialog closes once both are kept.
+    // Whatever fails leaves the dialog open with everything the user typed.
+    saveKey([this] {
+        if (!m_store->passwordNeedsSaving()) {
+            QDialog::accept();
+            return;
+        }
+        setSaving(true);
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection =
+            connect(m_store, &StoreSettingsBox::passwordSaved, this, [this, connection](bool ok) {
+                disconnect(*connection);
+                setSaving(false);
+                if (ok)
+                    QDialog::accept();
+            });
+        m_store->savePassword();
+    });
+}
+
+void SettingsDialog::saveKey(std::function<void()> next)
+{
     const QString key = m_apiKey->text().trimmed();
     const bool fileWanted = !m_keyFile->isHidden() && m_keyFile->isChecked();
-    if (key.isEmpty() || (key == m_loadedKey && m_keyFile->isHidden())) {
-        QDialog::accept();
+    // Saved already (a retry after the password could not be kept): not again.
+    if (key.isEmpty() || (key == m_loadedKey && (m_keyFile->isHidden() || m_keyChanged))) {
+        next();
         return;
     }
-    m_saving = true;
-    updateState();
+    setSaving(true);
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_keys, &ApiKeyStore::saved, this,
-                          [this, connection](const ApiKeyStore::Saved &saved) {
+    *connection = connect(m_keys, &SecretStore::saved, this,
+                          [this, connection, key, next](const SecretStore::Saved &saved) {
                               disconnect(*connection);
-                              m_saving = false;
+                              setSaving(false);
                               m_keyStatus->setText(saved.message);
-                              if (!saved.ok) {
-                                  updateState();
+                              fitTexts();
+                              if (!saved.ok)
                                   return; // stays open: nothing the user typed is lost
-                              }
                               m_keyChanged = true;
-                              QDialog::accept();
+                              m_loadedKey = key;
+                              next();
                           });
     m_keys->save(key, fileWanted);
 }

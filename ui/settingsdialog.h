@@ -1,10 +1,11 @@
 #pragma once
 
-#include "settings/apikeystore.h"
 #include "settings/consolesettings.h"
+#include "settings/secretstore.h"
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
@@ -18,9 +19,12 @@ class QSpinBox;
 
 namespace pc {
 
+class StoreSettingsBox;
+
 // Settings as UX.md describes them: the service (built-in sandbox, production or a custom
-// URL), the API key (masked, kept by ApiKeyStore, with "Test connection"), default currency
-// and receiver, the polling floor (never below 15 s per token) and parallel uploads.
+// URL), the API key (masked, kept by SecretStore, with "Test connection"), where the order
+// history lives (this computer or the shop's shared database, StoreSettingsBox), default
+// currency and receiver, the polling floor (never below 15 s per token) and parallel uploads.
 // Without a system keychain the dialog says so and offers, as an explicit choice, a file
 // readable only by the user; otherwise the key lasts for this session.
 class SettingsDialog final : public QDialog
@@ -29,13 +33,17 @@ class SettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(SettingsDialog)
 
 public:
-    SettingsDialog(const ConsoleSettings &current, ApiKeyStore *keys, QWidget *parent = nullptr);
+    // `databasePasswords` keeps the team database's password; null: the default entry.
+    SettingsDialog(const ConsoleSettings &current, SecretStore *keys,
+                   SecretStore *databasePasswords = nullptr, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
     // The values as entered (valid once accepted).
     ConsoleSettings settings() const;
     // Whether the key was changed and saved by this dialog.
     bool keyChanged() const { return m_keyChanged; }
+    // Whether the team database's password was changed (or removed) by this dialog.
+    bool databasePasswordChanged() const;
 
     // For tests: where "Test connection" goes when the environment is the built-in sandbox
     // (its address is only known to the running console).
@@ -50,11 +58,15 @@ private:
     void buildUi();
     void showSettings(const ConsoleSettings &settings);
     void updateState();
-    void onKeyLoaded(const ApiKeyStore::Loaded &loaded);
+    void onKeyLoaded(const SecretStore::Loaded &loaded);
     void testConnection();
+    void saveKey(std::function<void()> next);
+    void fitTexts();
+    void setSaving(bool saving);
 
     ConsoleSettings m_initial;
-    ApiKeyStore *m_keys;
+    SecretStore *m_keys;
+    std::unique_ptr<SecretStore> m_ownDatabasePasswords;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QUrl m_sandboxUrl;
     QString m_sandboxKey;
@@ -76,6 +88,7 @@ private:
     QSpinBox *m_pollFloor = nullptr;
     QSpinBox *m_parallel = nullptr;
     QCheckBox *m_notifications = nullptr;
+    StoreSettingsBox *m_store = nullptr;
     QLabel *m_problems = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };

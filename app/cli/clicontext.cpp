@@ -3,12 +3,14 @@
 #include "common/redaction.h"
 #include "orders/orderstore.h"
 #include "sandbox/sandboxserver.h"
-#include "settings/apikeystore.h"
+#include "settings/consolesettings.h"
+#include "settings/secretstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -109,15 +111,15 @@ int CliContext::resolveApiKey(QString *key, bool lookInKeyStore)
         return ExitSuccess;
     // The entry the console's Settings write: the system keychain, or the file readable only
     // by the user when they chose it on a machine without a keychain.
-    ApiKeyStore store;
-    const ApiKeyStore::Loaded stored = store.loadNow();
+    SecretStore store;
+    const SecretStore::Loaded stored = store.loadNow();
     // "No keychain here" is news only to someone who stored the key in one.
     if (!stored.problem.isEmpty() &&
         (stored.keychainAvailable || QFile::exists(store.keyFilePath())))
         m_out.note(stored.problem);
     if (!stored.key.isEmpty()) {
         *key = stored.key;
-        m_apiKeySource = stored.location == ApiKeyStore::Location::Keychain
+        m_apiKeySource = stored.location == SecretStore::Location::Keychain
                              ? u"keychain"_s
                              : u"key file "_s + store.keyFilePath();
     }
@@ -208,14 +210,30 @@ int CliContext::storeLocation(StoreLocation *location)
         source = kDatabaseVariable;
     }
     if (text.isEmpty()) {
+        // The console's Settings on this desktop: a team database chosen there is where this
+        // desktop's orders are, for the CLI too.
+        QSettings settings;
+        text = ConsoleSettings::load(settings).databaseUrl;
+        source = u"settings"_s;
+    }
+    if (text.isEmpty()) {
         *location = StoreLocation::folder(dataDir());
+        m_databaseSource = u"data folder"_s;
         return ExitSuccess;
     }
     QString error;
     const std::optional<StoreLocation> parsed = StoreLocation::parse(text, &error);
-    if (!parsed)
+    if (!parsed) {
+        if (source == u"settings"_s)
+            return m_out.error(ExitInvalidInput, u"settings"_s,
+                               CliText::tr("The team database in the console's Settings is not "
+                                           "usable: %1 Correct it in Settings, or name the "
+                                           "database with --database.")
+                                   .arg(error));
         return m_out.usageError(u"%1: %2"_s.arg(source, error));
+    }
     *location = *parsed;
+    m_databaseSource = source;
     if (location->isPostgres())
         location->dataFolder = dataDir(); // this console's own files, and its identity
     return ExitSuccess;
@@ -238,11 +256,30 @@ int CliContext::resolveDatabasePassword(QString *password)
         if (password->isEmpty())
             return m_out.invalidInput(
                 CliText::tr("The database password file %1 is empty.").arg(path));
+        m_databasePasswordSource = u"--database-password-file"_s;
         return ExitSuccess;
     }
     *password = qEnvironmentVariable(qPrintable(kDatabasePasswordVariable));
     registerSecret(*password);
-    return ExitSuccess; // empty: libpq looks in ~/.pgpass (PGPASSFILE)
+    if (!password->isEmpty()) {
+        m_databasePasswordSource = kDatabasePasswordVariable;
+        return ExitSuccess;
+    }
+    // What the console's Settings stored, under the same rules as the API key.
+    SecretStore store(SecretStore::Secret::DatabasePassword);
+    const SecretStore::Loaded stored = store.loadNow();
+    if (!stored.problem.isEmpty() &&
+        (stored.keychainAvailable || QFile::exists(store.keyFilePath())))
+        m_out.note(stored.problem);
+    if (!stored.key.isEmpty()) {
+        *password = stored.key;
+        m_databasePasswordSource = stored.location == SecretStore::Location::Keychain
+                                       ? u"keychain"_s
+                                       : u"password file "_s + store.keyFilePath();
+        return ExitSuccess;
+    }
+    m_databasePasswordSource = u"~/.pgpass"_s; // empty: libpq looks there (PGPASSFILE)
+    return ExitSuccess;
 }
 
 int CliContext::openStore(OrderStore &store)

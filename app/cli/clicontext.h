@@ -66,12 +66,20 @@ public:
     // --data-dir, else PARTNER_CONSOLE_DATA_DIR, else the standard application data folder.
     QString dataDir() const;
     // Where the orders are: --database, else PARTNER_CONSOLE_DATABASE (a folder or a
-    // postgresql:// URL without a password), else the SQLite file in dataDir(). ExitSuccess,
-    // or the problem printed and its exit code.
+    // postgresql:// URL without a password), else the team database chosen in the console's
+    // Settings, else the SQLite file in dataDir(). ExitSuccess, or the problem printed and its
+    // exit code.
     int storeLocation(StoreLocation *location);
+    // Which of those storeLocation() used: "--database", "PARTNER_CONSOLE_DATABASE",
+    // "settings" or "data folder".
+    QString databaseSource() const { return m_databaseSource; }
+    // The team database's password: --database-password-file, else
+    // PARTNER_CONSOLE_DATABASE_PASSWORD, else what Settings stored (keychain or owner-only
+    // file), else empty (libpq reads ~/.pgpass). Registered for redaction.
+    int resolveDatabasePassword(QString *password);
+    QString databasePasswordSource() const { return m_databasePasswordSource; }
     // Opens that store (saying so when a damaged one was moved aside); for PostgreSQL with
-    // the password from --database-password-file, else PARTNER_CONSOLE_DATABASE_PASSWORD,
-    // else ~/.pgpass. ExitSuccess, or the exit code after the error was printed.
+    // the password above. ExitSuccess, or the exit code after the error was printed.
     int openStore(OrderStore &store);
     // The store's key for the service connect() chose (orders of services never mix).
     QString environmentKey() const;
@@ -92,7 +100,6 @@ public:
 
 private:
     int resolveApiKey(QString *key, bool lookInKeyStore);
-    int resolveDatabasePassword(QString *password);
 
     const QCommandLineParser &m_parser;
     const GlobalOptions &m_options;
@@ -100,6 +107,8 @@ private:
     EnvironmentKind m_environment = EnvironmentKind::Sandbox;
     ServiceEndpoint m_endpoint;
     QString m_apiKeySource;
+    QString m_databaseSource;
+    QString m_databasePasswordSource;
     QNetworkAccessManager m_network;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<ApiClient> m_client;

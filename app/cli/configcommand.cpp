@@ -21,7 +21,8 @@ QString ConfigCommand::name() const
 QString ConfigCommand::summary() const
 {
     return CliText::tr(
-        "Show the environment, service URL, API key source and data folder in effect.");
+        "Show the environment, service URL, API key source, data folder and order store in "
+        "effect.");
 }
 
 void ConfigCommand::addOptions(QCommandLineParser &) {}
@@ -42,17 +43,29 @@ int ConfigCommand::run(CliContext &context, const QStringList &arguments)
     const QString database =
         location.isPostgres() ? location.displayName()
                               : QDir(location.dataFolder).filePath(OrderStore::databaseFileName());
-    const QString text =
-        u"version:       %1\nenvironment:   %2\nbase URL:      %3\n"
-        u"API key from:  %4\ndata folder:   %5\norder store:   %6"_s.arg(
-            applicationVersion(), environment, baseUrl, keySource, dataDir, database);
-    context.out().result(QJsonObject{{u"version"_s, applicationVersion()},
-                                     {u"environment"_s, environment},
-                                     {u"base_url"_s, baseUrl},
-                                     {u"api_key_source"_s, keySource},
-                                     {u"data_dir"_s, dataDir},
-                                     {u"database"_s, database}},
-                         text);
+    QString passwordSource;
+    if (location.isPostgres()) {
+        QString password; // only where it comes from is shown
+        if (const int code = context.resolveDatabasePassword(&password); code != ExitSuccess)
+            return code;
+        passwordSource = context.databasePasswordSource();
+    }
+    QString text = u"version:       %1\nenvironment:   %2\nbase URL:      %3\n"
+                   u"API key from:  %4\ndata folder:   %5\norder store:   %6 (from %7)"_s.arg(
+                       applicationVersion(), environment, baseUrl, keySource, dataDir, database,
+                       context.databaseSource());
+    if (!passwordSource.isEmpty())
+        text += u"\npassword from: %1"_s.arg(passwordSource);
+    QJsonObject json{{u"version"_s, applicationVersion()},
+                     {u"environment"_s, environment},
+                     {u"base_url"_s, baseUrl},
+                     {u"api_key_source"_s, keySource},
+                     {u"data_dir"_s, dataDir},
+                     {u"database"_s, database},
+                     {u"database_source"_s, context.databaseSource()}};
+    if (!passwordSource.isEmpty())
+        json.insert(u"database_password_source"_s, passwordSource);
+    context.out().result(json, text);
     return ExitSuccess;
 }
 

@@ -80,9 +80,9 @@ std::optional<StoreLocation> StoreLocation::parse(const QString &text, QString *
     if (!url.password().isEmpty() || hasPasswordPart(trimmed)) {
         *error = LocationText::tr(
             "The database URL holds a password. A password in a URL ends up in settings "
-            "files, logs and process lists: remove it from the URL and give it in a "
-            "password file (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD "
-            "or in ~/.pgpass.");
+            "files, logs and process lists: remove it from the URL and enter it in Settings "
+            "(Order history), or give it in a password file (--database-password-file), in "
+            "PARTNER_CONSOLE_DATABASE_PASSWORD or in ~/.pgpass.");
         return std::nullopt;
     }
     if (!url.isValid() || url.host().isEmpty()) {

@@ -81,9 +81,9 @@ StoreError openPostgres(QSqlDatabase &db, const StoreLocation &location)
         has("authentication failed")) {
         message =
             StoreText::tr("The database server at %1 refused the user %2: the password is wrong or "
-                          "missing. Give the password in a password file "
-                          "(--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD or in "
-                          "~/.pgpass.")
+                          "missing. Enter it in Settings (Order history), or give it in a password "
+                          "file (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD "
+                          "or in ~/.pgpass.")
                 .arg(location.host(), location.userName());
     } else if (has("does not exist") && has("database")) {
         message = StoreText::tr("The database %1 does not exist on the server. Ask the "
@@ -234,6 +234,28 @@ StoreError postgresErrorFromSql(const QSqlError &error, const QString &action)
         StoreError::Kind::Other,
         StoreText::tr("The order database reported an error: %1 failed. %2").arg(action, kept),
         detail);
+}
+
+QSqlDatabase addPostgresConnection(const QString &connectionName, const StoreLocation &location,
+                                   const QString &password)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(postgresDriverName(), connectionName);
+    db.setHostName(location.host());
+    db.setPort(location.port());
+    db.setDatabaseName(location.databaseName());
+    db.setUserName(location.userName());
+    if (!password.isEmpty())
+        db.setPassword(password);
+    db.setConnectOptions(location.connectOptions(postgresApplicationName()));
+    return db;
+}
+
+StoreError missingPostgresDriverError()
+{
+    return makeError(StoreError::Kind::CannotOpen,
+                     StoreText::tr("This installation cannot use a PostgreSQL database: Qt's "
+                                   "PostgreSQL driver is missing. Install the package "
+                                   "libqt6sql6-psql."));
 }
 
 } // namespace pc::storedetail

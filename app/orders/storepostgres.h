@@ -58,4 +58,12 @@ QString postgresQueueClaimHolder(QSqlDatabase &db, const QString &consoleId);
 
 StoreError postgresErrorFromSql(const QSqlError &error, const QString &action);
 
+// A QPSQL connection named `connectionName` for `location` (host, port, user, database,
+// connect options with application_name), not yet opened. `password` empty: libpq reads
+// ~/.pgpass.
+QSqlDatabase addPostgresConnection(const QString &connectionName, const StoreLocation &location,
+                                   const QString &password);
+// Kind::CannotOpen saying that Qt's PostgreSQL driver is not installed and how to get it.
+StoreError missingPostgresDriverError();
+
 } // namespace pc::storedetail

@@ -58,6 +58,9 @@ ConsoleSettings ConsoleSettings::load(QSettings &settings)
     settings.endGroup();
 
     loaded.notifications = settings.value(u"ui/notifications"_s, true).toBool();
+    // Kept as written even when it does not parse: falling back to this computer's store
+    // would hide the team's orders without a word; problems() and the start say what is wrong.
+    loaded.databaseUrl = settings.value(u"store/database_url"_s).toString().trimmed();
     return loaded;
 }
 
@@ -75,6 +78,7 @@ void ConsoleSettings::save(QSettings &settings) const
     settings.setValue(u"parallel"_s, std::clamp(parallelUploads, 1, kMaxParallelUploads));
     settings.endGroup();
     settings.setValue(u"ui/notifications"_s, notifications);
+    settings.setValue(u"store/database_url"_s, databaseUrl.trimmed());
 }
 
 QStringList ConsoleSettings::problems() const
@@ -96,7 +100,30 @@ QStringList ConsoleSettings::problems() const
     if (parallelUploads < 1 || parallelUploads > kMaxParallelUploads)
         list.append(
             Text::tr("Parallel uploads must be between 1 and %1.").arg(kMaxParallelUploads));
+    if (QString error; !databaseUrl.trimmed().isEmpty() && !storeLocation({}, &error))
+        list.append(error);
     return list;
+}
+
+std::optional<StoreLocation> ConsoleSettings::storeLocation(const QString &dataFolder,
+                                                            QString *error) const
+{
+    const QString text = databaseUrl.trimmed();
+    if (text.isEmpty())
+        return StoreLocation::folder(dataFolder);
+    QString reason;
+    std::optional<StoreLocation> location = StoreLocation::parse(text, &reason);
+    if (location && !location->isPostgres()) {
+        location.reset();
+        reason = Text::tr("Enter the address of a PostgreSQL database, for example "
+                          "postgresql://shop@db.example.com/partner_console.");
+    }
+    if (!location) {
+        *error = Text::tr("The team database address is not usable: %1").arg(reason);
+        return std::nullopt;
+    }
+    location->dataFolder = dataFolder;
+    return location;
 }
 
 QUrl ConsoleSettings::baseUrl() const

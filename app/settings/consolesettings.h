@@ -1,17 +1,20 @@
 #pragma once
 
 #include "api/serviceendpoint.h"
+#include "orders/storelocation.h"
 
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+
+#include <optional>
 
 class QSettings;
 
 namespace pc {
 
 // The console's settings that are not secret (UX.md, "Settings"), kept with QSettings. The
-// API key is never among them: it lives in ApiKeyStore.
+// API key is never among them: it lives in SecretStore.
 struct ConsoleSettings
 {
     static constexpr int kMinPollFloorSeconds = 15; // the service's rule: never below
@@ -25,6 +28,10 @@ struct ConsoleSettings
     int pollFloorSeconds = kMinPollFloorSeconds;
     int parallelUploads = 2;
     bool notifications = true;
+    // Team mode: the shared PostgreSQL database (a postgresql:// URL without a password, see
+    // StoreLocation); empty for the order history on this computer. Its password is a secret
+    // (SecretStore::Secret::DatabasePassword), never here.
+    QString databaseUrl;
 
     // Missing or damaged values fall back to the defaults (and are clamped into range), so a
     // hand-edited file never stops the console from starting.
@@ -36,6 +43,10 @@ struct ConsoleSettings
     // The base URL these settings point at (production's default, the custom one, or empty
     // for the built-in sandbox).
     QUrl baseUrl() const;
+    // Where the orders are kept by these settings: the SQLite file in `dataFolder`, or the team
+    // database (which keeps `dataFolder` as this console's own folder and identity). nullopt
+    // with *error when databaseUrl is not a usable postgresql:// address.
+    std::optional<StoreLocation> storeLocation(const QString &dataFolder, QString *error) const;
 
     friend bool operator==(const ConsoleSettings &, const ConsoleSettings &) = default;
 };

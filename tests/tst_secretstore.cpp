@@ -1,7 +1,7 @@
 // Where the API key is kept: the keychain when there is one; without, this session only or,
 // when the user opts in, a file readable by them alone - and nowhere else.
 
-#include "settings/apikeystore.h"
+#include "settings/secretstore.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -11,24 +11,24 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using pc::ApiKeyStore;
+using pc::SecretStore;
 
 namespace {
 
 const QString kSentinel = u"SENTINEL-key-6f1d2c9a-DO-NOT-LEAK"_s;
 
-ApiKeyStore::Saved saveAndWait(ApiKeyStore &store, const QString &key, bool fileFallback)
+SecretStore::Saved saveAndWait(SecretStore &store, const QString &key, bool fileFallback)
 {
-    QSignalSpy spy(&store, &ApiKeyStore::saved);
+    QSignalSpy spy(&store, &SecretStore::saved);
     store.save(key, fileFallback);
     if (spy.isEmpty() && !spy.wait(10000))
         return {};
-    return spy.first().first().value<ApiKeyStore::Saved>();
+    return spy.first().first().value<SecretStore::Saved>();
 }
 
-bool forgetAndWait(ApiKeyStore &store)
+bool forgetAndWait(SecretStore &store)
 {
-    QSignalSpy spy(&store, &ApiKeyStore::forgotten);
+    QSignalSpy spy(&store, &SecretStore::forgotten);
     store.forget();
     if (spy.isEmpty() && !spy.wait(10000))
         return false;
@@ -50,7 +50,7 @@ QStringList filesContaining(const QString &folder, const QByteArray &needle)
 
 } // namespace
 
-class TestApiKeyStore final : public QObject
+class TestSecretStore final : public QObject
 {
     Q_OBJECT
 
@@ -66,32 +66,32 @@ private Q_SLOTS:
     void forgetRemovesEverything();
 
 private:
-    std::unique_ptr<ApiKeyStore> makeStore() const;
+    std::unique_ptr<SecretStore> makeStore() const;
     QTemporaryDir m_config;
 };
 
-void TestApiKeyStore::initTestCase()
+void TestSecretStore::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_config.isValid());
 }
 
-void TestApiKeyStore::init()
+void TestSecretStore::init()
 {
-    ApiKeyStore store; // the session key is per process: start every test without one
+    SecretStore store; // the session key is per process: start every test without one
     store.setKeychainEnabled(false);
     store.setKeyFilePath(m_config.filePath(u"api-key"_s));
     QVERIFY(forgetAndWait(store));
 }
 
-void TestApiKeyStore::cleanup()
+void TestSecretStore::cleanup()
 {
     init();
 }
 
-std::unique_ptr<ApiKeyStore> TestApiKeyStore::makeStore() const
+std::unique_ptr<SecretStore> TestSecretStore::makeStore() const
 {
-    auto store = std::make_unique<ApiKeyStore>();
+    auto store = std::make_unique<SecretStore>();
     store->setKeychainEnabled(false);
     store->setKeyFilePath(m_config.filePath(u"folder/api-key"_s));
     return store;
@@ -99,45 +99,45 @@ std::unique_ptr<ApiKeyStore> TestApiKeyStore::makeStore() const
 
 // Whatever this machine has (CI has no Secret Service), asking never hangs and says whether
 // a keychain answered.
-void TestApiKeyStore::realKeychainAnswersQuickly()
+void TestSecretStore::realKeychainAnswersQuickly()
 {
-    ApiKeyStore store;
+    SecretStore store;
     store.setKeyFilePath(m_config.filePath(u"unused"_s));
-    const ApiKeyStore::Loaded loaded = store.loadNow();
+    const SecretStore::Loaded loaded = store.loadNow();
     if (!loaded.keychainAvailable) {
         QVERIFY(loaded.key.isEmpty());
-        QCOMPARE(loaded.location, ApiKeyStore::Location::None);
+        QCOMPARE(loaded.location, SecretStore::Location::None);
         QVERIFY(loaded.problem.contains(u"keychain"_s));
     } else {
-        QVERIFY(loaded.location == ApiKeyStore::Location::Keychain ||
-                loaded.location == ApiKeyStore::Location::None);
+        QVERIFY(loaded.location == SecretStore::Location::Keychain ||
+                loaded.location == SecretStore::Location::None);
     }
 }
 
-void TestApiKeyStore::withoutKeychainTheKeyStaysInTheSession()
+void TestSecretStore::withoutKeychainTheKeyStaysInTheSession()
 {
     auto store = makeStore();
-    QCOMPARE(store->loadNow().location, ApiKeyStore::Location::None);
-    const ApiKeyStore::Saved saved = saveAndWait(*store, u"  "_s + kSentinel + u"\n"_s, false);
+    QCOMPARE(store->loadNow().location, SecretStore::Location::None);
+    const SecretStore::Saved saved = saveAndWait(*store, u"  "_s + kSentinel + u"\n"_s, false);
     QVERIFY(saved.ok);
-    QCOMPARE(saved.location, ApiKeyStore::Location::Session);
+    QCOMPARE(saved.location, SecretStore::Location::Session);
     QVERIFY(!saved.keychainAvailable);
     QVERIFY(saved.message.contains(u"until the console closes"_s));
     // Another store object of this process finds it, trimmed; nothing reached the disk.
     auto again = makeStore();
-    const ApiKeyStore::Loaded loaded = again->loadNow();
+    const SecretStore::Loaded loaded = again->loadNow();
     QCOMPARE(loaded.key, kSentinel);
-    QCOMPARE(loaded.location, ApiKeyStore::Location::Session);
+    QCOMPARE(loaded.location, SecretStore::Location::Session);
     QVERIFY(!QFile::exists(again->keyFilePath()));
     QCOMPARE(filesContaining(m_config.path(), kSentinel.toUtf8()), QStringList());
 }
 
-void TestApiKeyStore::fileOptInIsOwnerOnly()
+void TestSecretStore::fileOptInIsOwnerOnly()
 {
     auto store = makeStore();
-    const ApiKeyStore::Saved saved = saveAndWait(*store, kSentinel, true);
+    const SecretStore::Saved saved = saveAndWait(*store, kSentinel, true);
     QVERIFY2(saved.ok, qPrintable(saved.message));
-    QCOMPARE(saved.location, ApiKeyStore::Location::File);
+    QCOMPARE(saved.location, SecretStore::Location::File);
     QVERIFY(saved.message.contains(store->keyFilePath()));
     QFile file(store->keyFilePath());
     QCOMPARE(file.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
@@ -145,9 +145,9 @@ void TestApiKeyStore::fileOptInIsOwnerOnly()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), kSentinel.toUtf8() + '\n');
     QVERIFY(!QFile::exists(store->keyFilePath() + u".new"_s));
-    const ApiKeyStore::Loaded loaded = makeStore()->loadNow();
+    const SecretStore::Loaded loaded = makeStore()->loadNow();
     QCOMPARE(loaded.key, kSentinel);
-    QCOMPARE(loaded.location, ApiKeyStore::Location::File);
+    QCOMPARE(loaded.location, SecretStore::Location::File);
     QVERIFY(loaded.problem.isEmpty());
 
     // Saving again replaces it, still owner-only.
@@ -157,31 +157,31 @@ void TestApiKeyStore::fileOptInIsOwnerOnly()
              QFileDevice::Permissions());
 }
 
-void TestApiKeyStore::widenedFileIsRefused()
+void TestSecretStore::widenedFileIsRefused()
 {
     auto store = makeStore();
     QVERIFY(saveAndWait(*store, kSentinel, true).ok);
     QVERIFY(QFile::setPermissions(store->keyFilePath(), QFileDevice::ReadOwner |
                                                             QFileDevice::WriteOwner |
                                                             QFileDevice::ReadOther));
-    const ApiKeyStore::Loaded loaded = makeStore()->loadNow();
+    const SecretStore::Loaded loaded = makeStore()->loadNow();
     QVERIFY(loaded.key.isEmpty());
-    QCOMPARE(loaded.location, ApiKeyStore::Location::None);
+    QCOMPARE(loaded.location, SecretStore::Location::None);
     QVERIFY(loaded.problem.contains(u"other users"_s));
     QVERIFY(loaded.problem.contains(u"chmod 600"_s));
 }
 
-void TestApiKeyStore::forgetRemovesEverything()
+void TestSecretStore::forgetRemovesEverything()
 {
     auto store = makeStore();
     QVERIFY(saveAndWait(*store, kSentinel, true).ok);
     QVERIFY(saveAndWait(*store, u"session-key"_s, false).ok);
     QVERIFY(forgetAndWait(*store));
     QVERIFY(!QFile::exists(store->keyFilePath()));
-    const ApiKeyStore::Loaded loaded = makeStore()->loadNow();
+    const SecretStore::Loaded loaded = makeStore()->loadNow();
     QVERIFY(loaded.key.isEmpty());
-    QCOMPARE(loaded.location, ApiKeyStore::Location::None);
+    QCOMPARE(loaded.location, SecretStore::Location::None);
 }
 
-QTEST_GUILESS_MAIN(TestApiKeyStore)
-#include "tst_apikeystore.moc"
+QTEST_GUILESS_MAIN(TestSecretStore)
+#include "tst_secretstore.moc"

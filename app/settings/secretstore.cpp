@@ -1,4 +1,4 @@
-#include "settings/apikeystore.h"
+#include "settings/secretstore.h"
 
 #include "common/redaction.h"
 
@@ -22,11 +22,13 @@ namespace {
 // Information and above by default like the other modules (what the keychain said; never the key).
 Q_LOGGING_CATEGORY(lcKey, "pc.settings.key", QtInfoMsg)
 
-// The key held for this process only (no keychain, no file chosen). Never written anywhere.
-QString &sessionKey()
+// The secrets held for this process only (no keychain, no file chosen), one slot per
+// secret. Never written anywhere.
+QString &sessionSlot(SecretStore::Secret secret)
 {
-    static QString key;
-    return key;
+    static QString apiKey;
+    static QString databasePassword;
+    return secret == SecretStore::Secret::ApiKey ? apiKey : databasePassword;
 }
 
 bool keychainMissing(QKeychain::Error error)
@@ -40,25 +42,36 @@ const QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice
 
 } // namespace
 
-ApiKeyStore::ApiKeyStore(QObject *parent)
+SecretStore::SecretStore(Secret secret, QObject *parent)
     : QObject(parent)
+    , m_secret(secret)
     , m_filePath(QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
-                     .filePath(u"api-key"_s))
+                     .filePath(keychainKey(secret)))
 {}
 
-ApiKeyStore::~ApiKeyStore() = default;
+SecretStore::~SecretStore() = default;
 
-QString ApiKeyStore::keychainService()
+QString SecretStore::keychainService()
 {
     return u"DesignStreaming partner-console"_s;
 }
 
-QString ApiKeyStore::keychainKey()
+QString SecretStore::keychainKey(Secret secret)
 {
-    return u"api-key"_s;
+    return secret == Secret::ApiKey ? u"api-key"_s : u"database-password"_s;
 }
 
-void ApiKeyStore::load()
+QString &SecretStore::sessionValue() const
+{
+    return sessionSlot(m_secret);
+}
+
+QString SecretStore::pick(const QString &apiKeyText, const QString &passwordText) const
+{
+    return m_secret == Secret::ApiKey ? apiKeyText : passwordText;
+}
+
+void SecretStore::load()
 {
     if (!m_keychainEnabled) {
         Loaded result;
@@ -67,7 +80,7 @@ void ApiKeyStore::load()
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(keychainService(), this);
-    job->setKey(keychainKey());
+    job->setKey(keychainKey(m_secret));
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [this, job] {
         Loaded result;
@@ -81,7 +94,10 @@ void ApiKeyStore::load()
         if (job->error() != QKeychain::NoError && job->error() != QKeychain::EntryNotFound) {
             result.keychainAvailable = !keychainMissing(job->error());
             result.problem = result.keychainAvailable
-                                 ? tr("The system keychain refused to give out the API key: %1")
+                                 ? pick(tr("The system keychain refused to give out the API "
+                                           "key: %1"),
+                                        tr("The system keychain refused to give out the "
+                                           "database password: %1"))
                                        .arg(job->errorString())
                                  : tr("No system keychain is available on this computer.");
             qCInfo(lcKey).noquote() << "keychain read:" << job->errorString();
@@ -91,10 +107,10 @@ void ApiKeyStore::load()
     job->start();
 }
 
-ApiKeyStore::Loaded ApiKeyStore::loadFromFallbacks(Loaded result) const
+SecretStore::Loaded SecretStore::loadFromFallbacks(Loaded result) const
 {
-    if (!sessionKey().isEmpty()) {
-        result.key = sessionKey();
+    if (!sessionValue().isEmpty()) {
+        result.key = sessionValue();
         result.location = Location::Session;
         return result;
     }
@@ -102,15 +118,18 @@ ApiKeyStore::Loaded ApiKeyStore::loadFromFallbacks(Loaded result) const
     if (!file.exists())
         return result;
     if (!file.open(QIODevice::ReadOnly)) {
-        result.problem =
-            tr("The API key file %1 cannot be read: %2").arg(m_filePath, file.errorString());
+        result.problem = tr("The file %1 cannot be read: %2").arg(m_filePath, file.errorString());
         return result;
     }
     if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
                               QFileDevice::WriteGroup | QFileDevice::WriteOther)) {
         // Someone widened it: refuse rather than use a key others may have read or replaced.
-        result.problem = tr("The API key file %1 is readable or writable by other users, so it "
-                            "was not used. Restrict it (chmod 600) or enter the key again.")
+        result.problem = pick(tr("The API key file %1 is readable or writable by other users, "
+                                 "so it was not used. Restrict it (chmod 600) or enter the key "
+                                 "again."),
+                              tr("The database password file %1 is readable or writable by "
+                                 "other users, so it was not used. Restrict it (chmod 600) or "
+                                 "enter the password again."))
                              .arg(m_filePath);
         return result;
     }
@@ -123,7 +142,7 @@ ApiKeyStore::Loaded ApiKeyStore::loadFromFallbacks(Loaded result) const
     return result;
 }
 
-void ApiKeyStore::save(const QString &rawKey, bool fileFallback)
+void SecretStore::save(const QString &rawKey, bool fileFallback)
 {
     const QString key = rawKey.trimmed();
     registerSecret(key);
@@ -135,17 +154,20 @@ void ApiKeyStore::save(const QString &rawKey, bool fileFallback)
             result.ok = writeFile(key, &error);
             result.location = result.ok ? Location::File : Location::None;
             result.message =
-                result.ok
-                    ? tr("%1 The key was saved in %2, readable only by you.").arg(why, m_filePath)
-                    : error;
+                result.ok ? pick(tr("%1 The key was saved in %2, readable only by you."),
+                                 tr("%1 The password was saved in %2, readable only by you."))
+                                .arg(why, m_filePath)
+                          : error;
             if (result.ok)
-                sessionKey().clear();
+                sessionValue().clear();
         } else {
-            sessionKey() = key;
+            sessionValue() = key;
             result.ok = true;
             result.location = Location::Session;
-            result.message = tr("%1 The key is kept until the console closes; you will be "
-                                "asked for it again next time.")
+            result.message = pick(tr("%1 The key is kept until the console closes; you will be "
+                                     "asked for it again next time."),
+                                  tr("%1 The password is kept until the console closes; you "
+                                     "will be asked for it again next time."))
                                  .arg(why);
         }
         Q_EMIT saved(result);
@@ -155,17 +177,18 @@ void ApiKeyStore::save(const QString &rawKey, bool fileFallback)
         return;
     }
     auto *job = new QKeychain::WritePasswordJob(keychainService(), this);
-    job->setKey(keychainKey());
+    job->setKey(keychainKey(m_secret));
     job->setInsecureFallback(false);
     job->setTextData(key);
     connect(job, &QKeychain::Job::finished, this, [this, job, fallback] {
         if (job->error() == QKeychain::NoError) {
-            sessionKey().clear();
+            sessionValue().clear();
             QFile::remove(m_filePath); // one place only: the keychain wins
             Saved result;
             result.ok = true;
             result.location = Location::Keychain;
-            result.message = tr("The key was saved in the system keychain.");
+            result.message = pick(tr("The key was saved in the system keychain."),
+                                  tr("The password was saved in the system keychain."));
             Q_EMIT saved(result);
             return;
         }
@@ -175,14 +198,15 @@ void ApiKeyStore::save(const QString &rawKey, bool fileFallback)
             return;
         }
         Saved result;
-        result.message =
-            tr("The system keychain did not store the key: %1").arg(job->errorString());
+        result.message = pick(tr("The system keychain did not store the key: %1"),
+                              tr("The system keychain did not store the password: %1"))
+                             .arg(job->errorString());
         Q_EMIT saved(result);
     });
     job->start();
 }
 
-bool ApiKeyStore::writeFile(const QString &key, QString *error) const
+bool SecretStore::writeFile(const QString &key, QString *error) const
 {
     const QFileInfo info(m_filePath);
     if (!QDir().mkpath(info.absolutePath())) {
@@ -195,7 +219,7 @@ bool ApiKeyStore::writeFile(const QString &key, QString *error) const
     QFile::remove(temporary);
     QFile file(temporary);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly)) {
-        *error = tr("The API key file %1 cannot be written: %2").arg(temporary, file.errorString());
+        *error = tr("The file %1 cannot be written: %2").arg(temporary, file.errorString());
         return false;
     }
     const QByteArray bytes = key.toUtf8() + '\n';
@@ -204,43 +228,45 @@ bool ApiKeyStore::writeFile(const QString &key, QString *error) const
     if (!written || std::rename(QFile::encodeName(temporary).constData(),
                                 QFile::encodeName(m_filePath).constData()) != 0) {
         QFile::remove(temporary);
-        *error = tr("The API key file %1 cannot be written.").arg(m_filePath);
+        *error = tr("The file %1 cannot be written.").arg(m_filePath);
         return false;
     }
     return true;
 }
 
-void ApiKeyStore::forget()
+void SecretStore::forget()
 {
-    sessionKey().clear();
+    sessionValue().clear();
     const bool fileGone = !QFile::exists(m_filePath) || QFile::remove(m_filePath);
     if (!m_keychainEnabled) {
-        Q_EMIT forgotten(
-            fileGone,
-            fileGone ? QString() : tr("The API key file %1 could not be removed.").arg(m_filePath));
+        Q_EMIT forgotten(fileGone, fileGone
+                                       ? QString()
+                                       : tr("The file %1 could not be removed.").arg(m_filePath));
         return;
     }
     auto *job = new QKeychain::DeletePasswordJob(keychainService(), this);
-    job->setKey(keychainKey());
+    job->setKey(keychainKey(m_secret));
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [this, job, fileGone] {
         const bool ok =
             fileGone && (job->error() == QKeychain::NoError ||
                          job->error() == QKeychain::EntryNotFound || keychainMissing(job->error()));
-        Q_EMIT forgotten(
-            ok, ok ? QString()
-                   : tr("The API key could not be removed everywhere: %1").arg(job->errorString()));
+        Q_EMIT forgotten(ok,
+                         ok ? QString()
+                            : pick(tr("The API key could not be removed everywhere: %1"),
+                                   tr("The database password could not be removed everywhere: %1"))
+                                  .arg(job->errorString()));
     });
     job->start();
 }
 
-ApiKeyStore::Loaded ApiKeyStore::loadNow()
+SecretStore::Loaded SecretStore::loadNow()
 {
     Loaded result;
     bool done = false;
     QEventLoop loop;
     const QMetaObject::Connection connection =
-        connect(this, &ApiKeyStore::loaded, &loop, [&](const Loaded &loadedResult) {
+        connect(this, &SecretStore::loaded, &loop, [&](const Loaded &loadedResult) {
             result = loadedResult;
             done = true; // load() may answer before the loop runs (no keychain)
             loop.quit();
