@@ -176,10 +176,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <translation>Kein API-Schlüssel für %1: Legen Sie ihn in einer nur für Sie lesbaren Datei ab und übergeben Sie --api-key-file PATH, oder setzen Sie PARTNER_CONSOLE_API_KEY.</translation>
     </message>
     <message>
-        <source>Show the environment, service URL, API key source and data folder in effect.</source>
-        <translation>Aktive Umgebung, Dienst-URL, Schlüsselquelle, Datenordner zeigen.</translation>
-    </message>
-    <message>
         <source>config takes no arguments.</source>
         <translation>config erwartet keine Argumente.</translation>
     </message>
@@ -640,6 +636,14 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>The database password file %1 is empty.</source>
         <translation>Die Datenbank-Passwortdatei %1 ist leer.</translation>
     </message>
+    <message>
+        <source>The team database in the console&apos;s Settings is not usable: %1 Correct it in Settings, or name the database with --database.</source>
+        <translation>Die Team-Datenbank in den Einstellungen der Konsole ist nicht verwendbar: %1 Korrigieren Sie sie in den Einstellungen oder geben Sie die Datenbank mit --database an.</translation>
+    </message>
+    <message>
+        <source>Show the environment, service URL, API key source, data folder and order store in effect.</source>
+        <translation>Zeigt die verwendete Umgebung, Dienst-URL, Herkunft des API-Schlüssels, den Datenordner und den Auftragsspeicher.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleSettings</name>
@@ -658,6 +662,14 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>Parallel uploads must be between 1 and %1.</source>
         <translation>Die Zahl paralleler Uploads muss zwischen 1 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>Enter the address of a PostgreSQL database, for example postgresql://shop@db.example.com/partner_console.</source>
+        <translation>Geben Sie die Adresse einer PostgreSQL-Datenbank ein, zum Beispiel postgresql://shop@db.example.com/partner_console.</translation>
+    </message>
+    <message>
+        <source>The team database address is not usable: %1</source>
+        <translation>Die Adresse der Team-Datenbank ist nicht verwendbar: %1</translation>
     </message>
 </context>
 <context>
@@ -1162,10 +1174,6 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <translation>Die Verbindung zum Datenbankserver ist abgebrochen: %1 ist fehlgeschlagen. %2 Die Konsole verbindet sich von selbst neu.</translation>
     </message>
     <message>
-        <source>The database server at %1 refused the user %2: the password is wrong or missing. Give the password in a password file (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD or in ~/.pgpass.</source>
-        <translation>Der Datenbankserver %1 hat den Benutzer %2 abgewiesen: Das Passwort ist falsch oder fehlt. Geben Sie das Passwort in einer Passwortdatei (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD oder in ~/.pgpass an.</translation>
-    </message>
-    <message>
         <source>sharing out the print status checks</source>
         <translation>Verteilen der Druckstatus-Abfragen</translation>
     </message>
@@ -1176,6 +1184,41 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>reading who checks which print</source>
         <translation>Lesen, wer welchen Druck abfragt</translation>
+    </message>
+    <message>
+        <source>The database server at %1 refused the user %2: the password is wrong or missing. Enter it in Settings (Order history), or give it in a password file (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD or in ~/.pgpass.</source>
+        <translation>Der Datenbankserver auf %1 hat den Benutzer %2 abgewiesen: Das Passwort ist falsch oder fehlt. Geben Sie es in den Einstellungen (Auftragsverlauf) ein oder in einer Passwortdatei (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD oder in ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL %1 at %2.</source>
+        <translation>Verbunden mit PostgreSQL %1 auf %2.</translation>
+    </message>
+    <message>
+        <source>The database %1 is empty, and the user %2 may not create the order history in it. Ask the database administrator to make %2 its owner (ALTER DATABASE %1 OWNER TO %2).</source>
+        <translation>Die Datenbank %1 ist leer, und der Benutzer %2 darf den Auftragsverlauf darin nicht anlegen. Bitten Sie die Datenbankverwaltung, %2 zum Eigentümer zu machen (ALTER DATABASE %1 OWNER TO %2).</translation>
+    </message>
+    <message>
+        <source>The database %1 is empty; the console sets up the order history in it when it starts in team mode.</source>
+        <translation>Die Datenbank %1 ist leer; die Konsole legt den Auftragsverlauf darin an, wenn sie im Team-Modus startet.</translation>
+    </message>
+    <message>
+        <source>The order history in %1 was set up by a newer version of the console. Update this console before joining the team database.</source>
+        <translation>Der Auftragsverlauf in %1 wurde von einer neueren Version der Konsole angelegt. Aktualisieren Sie diese Konsole, bevor sie der Team-Datenbank beitritt.</translation>
+    </message>
+    <message>
+        <source>The user %1 may not read the order history in %2. Ask the database administrator for access.</source>
+        <translation>Der Benutzer %1 darf den Auftragsverlauf in %2 nicht lesen. Bitten Sie die Datenbankverwaltung um Zugriff.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database %1 holds the team&apos;s order history: %n order(s).</source>
+        <translation>
+            <numerusform>Die Datenbank %1 enthält den Auftragsverlauf des Teams: %n Auftrag.</numerusform>
+            <numerusform>Die Datenbank %1 enthält den Auftragsverlauf des Teams: %n Aufträge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The order history is kept on this computer, in %1.</source>
+        <translation>Der Auftragsverlauf liegt auf diesem Computer, in %1.</translation>
     </message>
 </context>
 <context>
@@ -1492,8 +1535,43 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <translation>Die Option %1 der Datenbank-URL wird nicht unterstützt; die Konsole gibt sslmode und connect_timeout weiter.</translation>
     </message>
     <message>
-        <source>The database URL holds a password. A password in a URL ends up in settings files, logs and process lists: remove it from the URL and give it in a password file (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD or in ~/.pgpass.</source>
-        <translation>Die Datenbank-URL enthält ein Passwort. Ein Passwort in einer URL landet in Einstellungsdateien, Protokollen und Prozesslisten: Entfernen Sie es aus der URL und geben Sie es in einer Passwortdatei (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD oder in ~/.pgpass an.</translation>
+        <source>The database URL holds a password. A password in a URL ends up in settings files, logs and process lists: remove it from the URL and enter it in Settings (Order history), or give it in a password file (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD or in ~/.pgpass.</source>
+        <translation>Die Datenbank-URL enthält ein Passwort. Ein Passwort in einer URL landet in Einstellungsdateien, Protokollen und Prozesslisten: Entfernen Sie es aus der URL und geben Sie es in den Einstellungen (Auftragsverlauf) ein oder in einer Passwortdatei (--database-password-file), in PARTNER_CONSOLE_DATABASE_PASSWORD oder in ~/.pgpass.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreStartup</name>
+    <message>
+        <source>The console cannot open the team database.</source>
+        <translation>Die Konsole kann die Team-Datenbank nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Try again once the problem is solved, or correct the address or the password in Settings.</source>
+        <translation>%1
+
+Versuchen Sie es erneut, sobald das Problem behoben ist, oder korrigieren Sie Adresse oder Passwort in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1
+
+The database is named by %2, which takes precedence over Settings.</source>
+        <translation>%1
+
+Die Datenbank wird durch %2 festgelegt, das Vorrang vor den Einstellungen hat.</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
     </message>
 </context>
 <context>
@@ -1584,65 +1662,6 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
     <message>
         <source>STL files or folders to queue. When the console is already running, they go to its queue.</source>
         <translation>STL-Dateien oder Ordner, die in die Warteschlange gestellt werden. Läuft die Konsole bereits, kommen sie in deren Warteschlange.</translation>
-    </message>
-</context>
-<context>
-    <name>pc::ApiKeyStore</name>
-    <message>
-        <source>The system keychain refused to give out the API key: %1</source>
-        <translation>Der Systemschlüsselbund hat die Herausgabe des API-Schlüssels verweigert: %1</translation>
-    </message>
-    <message>
-        <source>No system keychain is available on this computer.</source>
-        <translation>Auf diesem Computer ist kein Systemschlüsselbund verfügbar.</translation>
-    </message>
-    <message>
-        <source>The API key file %1 cannot be read: %2</source>
-        <translation>Die API-Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The API key file %1 is readable or writable by other users, so it was not used. Restrict it (chmod 600) or enter the key again.</source>
-        <translation>Die API-Schlüsseldatei %1 ist für andere Benutzer lesbar oder schreibbar und wurde daher nicht verwendet. Schränken Sie die Zugriffsrechte ein (chmod 600) oder geben Sie den Schlüssel erneut ein.</translation>
-    </message>
-    <message>
-        <source>%1 The key was saved in %2, readable only by you.</source>
-        <translation>%1 Der Schlüssel wurde in %2 gespeichert und ist nur für Sie lesbar.</translation>
-    </message>
-    <message>
-        <source>%1 The key is kept until the console closes; you will be asked for it again next time.</source>
-        <translation>%1 Der Schlüssel wird bis zum Schließen der Konsole aufbewahrt; beim nächsten Mal werden Sie erneut danach gefragt.</translation>
-    </message>
-    <message>
-        <source>No system keychain is available.</source>
-        <translation>Es ist kein Systemschlüsselbund verfügbar.</translation>
-    </message>
-    <message>
-        <source>The key was saved in the system keychain.</source>
-        <translation>Der Schlüssel wurde im Systemschlüsselbund gespeichert.</translation>
-    </message>
-    <message>
-        <source>The system keychain did not store the key: %1</source>
-        <translation>Der Systemschlüsselbund hat den Schlüssel nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>The folder %1 cannot be created.</source>
-        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
-    </message>
-    <message>
-        <source>The API key file %1 cannot be written: %2</source>
-        <translation>Die API-Schlüsseldatei %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>The API key file %1 cannot be written.</source>
-        <translation>Die API-Schlüsseldatei %1 kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>The API key file %1 could not be removed.</source>
-        <translation>Die API-Schlüsseldatei %1 konnte nicht entfernt werden.</translation>
-    </message>
-    <message>
-        <source>The API key could not be removed everywhere: %1</source>
-        <translation>Der API-Schlüssel konnte nicht überall entfernt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2073,6 +2092,28 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
     <message>
         <source>Queue a sa&amp;mple design</source>
         <translation>Bei&amp;spieldesign einreihen</translation>
+    </message>
+    <message>
+        <source>Team database %1 on %2</source>
+        <translation>Team-Datenbank %1 auf %2</translation>
+    </message>
+    <message>
+        <source>The order history is shared with the shop&apos;s other consoles: %1
+This console: %2</source>
+        <translation>Der Auftragsverlauf wird mit den anderen Konsolen des Shops geteilt: %1
+Diese Konsole: %2</translation>
+    </message>
+    <message>
+        <source>Order history</source>
+        <translation>Auftragsverlauf</translation>
+    </message>
+    <message>
+        <source>The console keeps its order history on this computer from the next time it starts. Until then it works on the current one.</source>
+        <translation>Die Konsole führt ihren Auftragsverlauf ab dem nächsten Start auf diesem Computer. Bis dahin arbeitet sie mit dem aktuellen.</translation>
+    </message>
+    <message>
+        <source>The console works on the shared team database the next time it starts. Until then it works on the current order history.</source>
+        <translation>Die Konsole arbeitet ab dem nächsten Start mit der gemeinsamen Team-Datenbank. Bis dahin arbeitet sie mit dem aktuellen Auftragsverlauf.</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3096,93 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
     </message>
 </context>
 <context>
+    <name>pc::SecretStore</name>
+    <message>
+        <source>The system keychain refused to give out the API key: %1</source>
+        <translation>Der Systemschlüsselbund hat die Herausgabe des API-Schlüssels verweigert: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available on this computer.</source>
+        <translation>Auf diesem Computer ist kein Systemschlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <source>The API key file %1 is readable or writable by other users, so it was not used. Restrict it (chmod 600) or enter the key again.</source>
+        <translation>Die API-Schlüsseldatei %1 ist für andere Benutzer lesbar oder schreibbar und wurde daher nicht verwendet. Schränken Sie die Zugriffsrechte ein (chmod 600) oder geben Sie den Schlüssel erneut ein.</translation>
+    </message>
+    <message>
+        <source>%1 The key was saved in %2, readable only by you.</source>
+        <translation>%1 Der Schlüssel wurde in %2 gespeichert und ist nur für Sie lesbar.</translation>
+    </message>
+    <message>
+        <source>%1 The key is kept until the console closes; you will be asked for it again next time.</source>
+        <translation>%1 Der Schlüssel wird bis zum Schließen der Konsole aufbewahrt; beim nächsten Mal werden Sie erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available.</source>
+        <translation>Es ist kein Systemschlüsselbund verfügbar.</translation>
+    </message>
+    <message>
+        <source>The key was saved in the system keychain.</source>
+        <translation>Der Schlüssel wurde im Systemschlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not store the key: %1</source>
+        <translation>Der Systemschlüsselbund hat den Schlüssel nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>The API key could not be removed everywhere: %1</source>
+        <translation>Der API-Schlüssel konnte nicht überall entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>The system keychain refused to give out the database password: %1</source>
+        <translation>Der Schlüsselbund des Systems hat das Datenbank-Passwort nicht herausgegeben: %1</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The database password file %1 is readable or writable by other users, so it was not used. Restrict it (chmod 600) or enter the password again.</source>
+        <translation>Die Passwortdatei der Datenbank %1 ist für andere Benutzer lesbar oder schreibbar und wurde daher nicht verwendet. Schränken Sie sie ein (chmod 600) oder geben Sie das Passwort erneut ein.</translation>
+    </message>
+    <message>
+        <source>%1 The password was saved in %2, readable only by you.</source>
+        <translation>%1 Das Passwort wurde in %2 gespeichert, nur für Sie lesbar.</translation>
+    </message>
+    <message>
+        <source>%1 The password is kept until the console closes; you will be asked for it again next time.</source>
+        <translation>%1 Das Passwort bleibt erhalten, bis die Konsole geschlossen wird; beim nächsten Mal werden Sie erneut danach gefragt.</translation>
+    </message>
+    <message>
+        <source>The password was saved in the system keychain.</source>
+        <translation>Das Passwort wurde im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not store the password: %1</source>
+        <translation>Der Schlüsselbund des Systems hat das Passwort nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written: %2</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be written.</source>
+        <translation>Die Datei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be removed.</source>
+        <translation>Die Datei %1 konnte nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The database password could not be removed everywhere: %1</source>
+        <translation>Das Datenbank-Passwort konnte nicht überall entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>pc::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3226,6 +3354,105 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
     <message>
         <source>The running Partner Console did not accept the files.</source>
         <translation>Die laufende Partner Console hat die Dateien nicht angenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::StoreSettingsBox</name>
+    <message>
+        <source>Order history</source>
+        <translation>Auftragsverlauf</translation>
+    </message>
+    <message>
+        <source>&amp;This computer only</source>
+        <translation>Nur &amp;dieser Computer</translation>
+    </message>
+    <message>
+        <source>Shared &amp;database for the whole shop (team mode)</source>
+        <translation>Gemeinsame &amp;Datenbank für den ganzen Shop (Team-Modus)</translation>
+    </message>
+    <message>
+        <source>Team database address</source>
+        <translation>Adresse der Team-Datenbank</translation>
+    </message>
+    <message>
+        <source>The shared PostgreSQL database: postgresql://USER@HOST[:PORT]/DATABASE, optionally with ?sslmode=require. Without the password: it goes in the field below.</source>
+        <translation>Die gemeinsame PostgreSQL-Datenbank: postgresql://BENUTZER@HOST[:PORT]/DATENBANK, optional mit ?sslmode=require. Ohne Passwort: Es gehört in das Feld darunter.</translation>
+    </message>
+    <message>
+        <source>Database &amp;address:</source>
+        <translation>Datenbank-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Team database password</source>
+        <translation>Passwort der Team-Datenbank</translation>
+    </message>
+    <message>
+        <source>none: use ~/.pgpass</source>
+        <translation>keins: ~/.pgpass verwenden</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the database password</source>
+        <translation>Datenbank-Passwort anzeigen</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Keep the password in a file only I can read</source>
+        <translation>Passwort in einer nur für mich lesbaren Datei aufbewahren</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain. Without this, the password is forgotten when the console closes.</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund. Ohne diese Option wird das Passwort beim Schließen der Konsole vergessen.</translation>
+    </message>
+    <message>
+        <source>Test data&amp;base</source>
+        <translation>Daten&amp;bank testen</translation>
+    </message>
+    <message>
+        <source>All consoles on one database see the same orders, and each order is checked with the service by one of them at a time. A change takes effect when the console starts again.</source>
+        <translation>Alle Konsolen an einer Datenbank sehen dieselben Aufträge, und jeder Auftrag wird jeweils von genau einer von ihnen beim Dienst abgefragt. Eine Änderung wirkt beim nächsten Start der Konsole.</translation>
+    </message>
+    <message>
+        <source>%1 is set for this console and is used instead of this choice.</source>
+        <translation>%1 ist für diese Konsole gesetzt und wird statt dieser Auswahl verwendet.</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain.</source>
+        <translation>Das Passwort liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>The password is kept in a file only you can read.</source>
+        <translation>Das Passwort liegt in einer Datei, die nur Sie lesen können.</translation>
+    </message>
+    <message>
+        <source>The password is kept until the console closes.</source>
+        <translation>Das Passwort bleibt erhalten, bis die Konsole geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>No password is stored: the database server&apos;s own rules apply (~/.pgpass, or a server that needs none).</source>
+        <translation>Es ist kein Passwort gespeichert: Es gelten die Regeln des Datenbankservers (~/.pgpass oder ein Server, der keines verlangt).</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain.</source>
+        <translation>Dieser Computer hat keinen Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>The stored password was removed.</source>
+        <translation>Das gespeicherte Passwort wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>OrderStore</name>
+    <message numerus="yes">
+        <source>The database %1 holds the team&apos;s order history: %n order(s).</source>
+        <translation>
+            <numerusform>The database %1 holds the team&apos;s order history: %n order.</numerusform>
+            <numerusform>The database %1 holds the team&apos;s order history: %n orders.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RetryPolicy</name>
     <message numerus="yes">
         <source>%n second(s)</source>
