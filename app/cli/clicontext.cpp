@@ -268,7 +268,9 @@ int CliContext::resolveDatabasePassword(QString *password)
     // What the console's Settings stored, under the same rules as the API key.
     SecretStore store(SecretStore::Secret::DatabasePassword);
     const SecretStore::Loaded stored = store.loadNow();
-    if (!stored.problem.isEmpty() &&
+    // A problem matters only when it cost the password ("no keychain" is no news when the
+    // file held it).
+    if (stored.key.isEmpty() && !stored.problem.isEmpty() &&
         (stored.keychainAvailable || QFile::exists(store.keyFilePath())))
         m_out.note(stored.problem);
     if (!stored.key.isEmpty()) {
