@@ -38,6 +38,7 @@
 #include "stl/meshgenerator.h"
 
 #include "clitestenv.h"
+#include "secretsearch.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -66,6 +67,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace pc;
+using pc::test::formsOf;
+using pc::test::randomHex;
+using pc::test::SecretForms;
 
 namespace {
 
@@ -73,41 +77,6 @@ const QString kCli = QStringLiteral(PC_CLI_PATH);
 const QString kHelper = QStringLiteral(PC_SECRET_HELPER_PATH);
 constexpr int kProcessTimeoutMs = 60000;
 constexpr int kWait = 20000;
-
-QString randomHex(int bytes)
-{
-    QByteArray raw(bytes, Qt::Uninitialized);
-    for (char &byte : raw)
-        byte = char(QRandomGenerator::system()->bounded(256));
-    return QString::fromLatin1(raw.toHex());
-}
-
-// Every shape a secret could take in a file or a stream.
-struct SecretForms
-{
-    QString name;
-    QList<QByteArray> forms;
-};
-
-SecretForms formsOf(const QString &name, const QString &secret, const QString &randomCore)
-{
-    const QByteArray raw = secret.toUtf8();
-    SecretForms result{name, {}};
-    result.forms = {
-        raw, QUrl::toPercentEncoding(secret), randomCore.toLatin1(), raw.toHex(),
-        QByteArray(reinterpret_cast<const char *>(randomCore.utf16()), randomCore.size() * 2)};
-    // base64 of the key inside a longer blob, at each of the three alignments: drop the
-    // characters the neighbouring bytes also shape.
-    for (int offset = 0; offset < 3; ++offset) {
-        for (const auto options : {QByteArray::Base64Encoding, QByteArray::Base64UrlEncoding}) {
-            QByteArray encoded = QByteArray(QByteArray(offset, 'x') + raw).toBase64(options);
-            encoded = encoded.mid(offset == 0 ? 0 : 4);
-            encoded.chop(4);
-            result.forms.append(encoded);
-        }
-    }
-    return result;
-}
 
 struct Captured
 {
@@ -300,37 +269,12 @@ QString TestSecrets::makeStl(const QString &name, float edge)
 
 QString TestSecrets::leaksIn(const QByteArray &bytes) const
 {
-    QStringList found;
-    for (const SecretForms &secret : m_secrets) {
-        for (const QByteArray &form : secret.forms) {
-            if (bytes.contains(form)) {
-                found.append(secret.name + u" as \""_s + QString::fromLatin1(form) + u'"');
-                break;
-            }
-        }
-    }
-    return found.join(u", "_s);
+    return test::leaksIn(m_secrets, bytes);
 }
 
 QStringList TestSecrets::filesWithLeaks(const QString &folder) const
 {
-    QStringList leaks;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (path == m_keyFile || path == m_settingsKeyFile)
-            continue;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            leaks.append(path + u" (unreadable: "_s + file.errorString() + u')');
-            continue;
-        }
-        const QString found = leaksIn(file.readAll());
-        if (!found.isEmpty())
-            leaks.append(path + u": "_s + found);
-    }
-    return leaks;
+    return test::filesWithLeaks(m_secrets, folder, {m_keyFile, m_settingsKeyFile});
 }
 
 QProcessEnvironment TestSecrets::cliEnvironment(bool keyInEnvironment, const QString &key) const

@@ -49,12 +49,14 @@ GlobalOptions::GlobalOptions()
     , database(u"database"_s,
                CliText::tr("Where the orders are kept: a folder (the SQLite file, the default) "
                            "or, in team mode, postgresql://USER@HOST[:PORT]/DATABASE. Otherwise "
-                           "PARTNER_CONSOLE_DATABASE. Never put the password in the URL."),
+                           "PARTNER_CONSOLE_DATABASE, otherwise the console's Settings. Never "
+                           "put the password in the URL."),
                u"URL"_s)
     , databasePasswordFile(
           u"database-password-file"_s,
           CliText::tr("Read the PostgreSQL password from this file (first line). Otherwise "
-                      "PARTNER_CONSOLE_DATABASE_PASSWORD, otherwise ~/.pgpass."),
+                      "PARTNER_CONSOLE_DATABASE_PASSWORD, otherwise the password kept by the "
+                      "console's Settings, otherwise ~/.pgpass."),
           u"PATH"_s)
     , timeout(u"timeout"_s,
               CliText::tr("Abort a request when no data moved for this many seconds (default 60)."),

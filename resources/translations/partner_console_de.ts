@@ -617,14 +617,6 @@ Press Ctrl+C to stop; uploaded files are deleted on exit.</source>
 Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</translation>
     </message>
     <message>
-        <source>Where the orders are kept: a folder (the SQLite file, the default) or, in team mode, postgresql://USER@HOST[:PORT]/DATABASE. Otherwise PARTNER_CONSOLE_DATABASE. Never put the password in the URL.</source>
-        <translation>Wo die Aufträge gespeichert werden: ein Ordner (die SQLite-Datei, der Standard) oder im Teammodus postgresql://USER@HOST[:PORT]/DATABASE. Andernfalls PARTNER_CONSOLE_DATABASE. Schreiben Sie das Passwort niemals in die URL.</translation>
-    </message>
-    <message>
-        <source>Read the PostgreSQL password from this file (first line). Otherwise PARTNER_CONSOLE_DATABASE_PASSWORD, otherwise ~/.pgpass.</source>
-        <translation>Das PostgreSQL-Passwort aus dieser Datei lesen (erste Zeile). Andernfalls PARTNER_CONSOLE_DATABASE_PASSWORD, sonst ~/.pgpass.</translation>
-    </message>
-    <message>
         <source>Cannot read the database password file %1: %2.</source>
         <translation>Die Datenbank-Passwortdatei %1 kann nicht gelesen werden: %2.</translation>
     </message>
@@ -643,6 +635,14 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>Show the environment, service URL, API key source, data folder and order store in effect.</source>
         <translation>Zeigt die verwendete Umgebung, Dienst-URL, Herkunft des API-Schlüssels, den Datenordner und den Auftragsspeicher.</translation>
+    </message>
+    <message>
+        <source>Where the orders are kept: a folder (the SQLite file, the default) or, in team mode, postgresql://USER@HOST[:PORT]/DATABASE. Otherwise PARTNER_CONSOLE_DATABASE, otherwise the console&apos;s Settings. Never put the password in the URL.</source>
+        <translation>Wo die Aufträge liegen: ein Ordner (die SQLite-Datei, Standard) oder im Team-Modus postgresql://BENUTZER@HOST[:PORT]/DATENBANK. Sonst PARTNER_CONSOLE_DATABASE, sonst die Einstellungen der Konsole. Das Passwort gehört nie in die URL.</translation>
+    </message>
+    <message>
+        <source>Read the PostgreSQL password from this file (first line). Otherwise PARTNER_CONSOLE_DATABASE_PASSWORD, otherwise the password kept by the console&apos;s Settings, otherwise ~/.pgpass.</source>
+        <translation>Das PostgreSQL-Passwort aus dieser Datei lesen (erste Zeile). Sonst PARTNER_CONSOLE_DATABASE_PASSWORD, sonst das in den Einstellungen der Konsole gespeicherte Passwort, sonst ~/.pgpass.</translation>
     </message>
 </context>
 <context>
