@@ -105,6 +105,13 @@ private:
     QStringList argumentsFor(Source source, const QString &passwordFile) const;
     Run cli(const QStringList &arguments, const QProcessEnvironment &env, const QString &label);
     void writeOwnerOnly(const QString &path, const QString &text);
+    QString cliConfigFolder() const
+    {
+        return m_cliHome + QStringLiteral("/config/DesignStreaming");
+    }
+    // The CLI runs' Settings: the team database chosen, `password` kept in the owner-only
+    // file (what the dialog does on a machine without a keychain).
+    void chooseInSettings(const QString &password);
 
     QTemporaryDir m_root;
     std::unique_ptr<StoreTarget> m_database;
@@ -173,6 +180,17 @@ void TestDatabaseSecrets::writeOwnerOnly(const QString &path, const QString &tex
     file.write(text.toUtf8() + '\n');
 }
 
+void TestDatabaseSecrets::chooseInSettings(const QString &password)
+{
+    QSettings settings(cliConfigFolder() + u"/partner-console.conf"_s, QSettings::IniFormat);
+    settings.setValue(u"store/database_url"_s, m_database->location().displayName());
+    settings.sync();
+    const QString file = cliConfigFolder() + u"/partner-console/database-password"_s;
+    writeOwnerOnly(file, password);
+    if (!m_allowed.contains(file))
+        m_allowed.append(file);
+}
+
 QProcessEnvironment TestDatabaseSecrets::environmentFor(Source source,
                                                         const QString &password) const
 {
@@ -238,15 +256,8 @@ void TestDatabaseSecrets::cliTakesThePasswordFromEachPlace()
 {
     QFETCH(int, source);
     const auto from = Source(source);
-    const QString config = m_cliHome + u"/config/DesignStreaming"_s;
-    const QString settingsPasswordFile = config + u"/partner-console/database-password"_s;
-    if (from == Source::Settings) {
-        QSettings settings(config + u"/partner-console.conf"_s, QSettings::IniFormat);
-        settings.setValue(u"store/database_url"_s, m_database->location().displayName());
-        settings.sync();
-        writeOwnerOnly(settingsPasswordFile, m_password); // what Settings keep without keychain
-        m_allowed.append(settingsPasswordFile);
-    }
+    if (from == Source::Settings)
+        chooseInSettings(m_password);
     const QProcessEnvironment env = environmentFor(from, m_password);
     const QStringList global = argumentsFor(from, m_passwordFile);
     const QString label = QString::fromLatin1(QTest::currentDataTag());
@@ -269,7 +280,7 @@ void TestDatabaseSecrets::cliTakesThePasswordFromEachPlace()
                  qPrintable(command.join(u' ') + u": "_s + QString::fromUtf8(run.err)));
     }
     if (from == Source::Settings)
-        QFile::remove(config + u"/partner-console.conf"_s);
+        QFile::remove(cliConfigFolder() + u"/partner-console.conf"_s);
 }
 
 void TestDatabaseSecrets::cliWithTheWrongPassword_data()
@@ -281,22 +292,16 @@ void TestDatabaseSecrets::cliWithTheWrongPassword()
 {
     QFETCH(int, source);
     const auto from = Source(source);
-    const QString config = m_cliHome + u"/config/DesignStreaming"_s;
-    const QString settingsPasswordFile = config + u"/partner-console/database-password"_s;
-    if (from == Source::Settings) {
-        QSettings settings(config + u"/partner-console.conf"_s, QSettings::IniFormat);
-        settings.setValue(u"store/database_url"_s, m_database->location().displayName());
-        settings.sync();
-        writeOwnerOnly(settingsPasswordFile, m_wrong);
-    }
+    if (from == Source::Settings)
+        chooseInSettings(m_wrong);
     const Run run = cli(argumentsFor(from, m_wrongPasswordFile) + QStringList{u"orders"_s},
                         environmentFor(from, m_wrong),
                         QString::fromLatin1(QTest::currentDataTag()) + u" wrong password"_s);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("password is wrong or missing"), run.err.constData());
     if (from == Source::Settings) {
-        writeOwnerOnly(settingsPasswordFile, m_password); // the right one again, as allowed
-        QFile::remove(config + u"/partner-console.conf"_s);
+        chooseInSettings(m_password); // the right one again, the one allowed there
+        QFile::remove(cliConfigFolder() + u"/partner-console.conf"_s);
     }
 }
 

@@ -113,6 +113,9 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<SecretStore> makePasswords();
+    std::unique_ptr<SecretStore> makeKeys();
+    // A console whose store is not open yet, set to use `databaseUrl`.
+    static std::unique_ptr<ConsoleSession> makeSession(const QString &databaseUrl);
     QTemporaryDir m_dir;
 };
 
@@ -134,6 +137,23 @@ std::unique_ptr<SecretStore> TestStoreSettings::makePasswords()
     passwords->setKeychainEnabled(false);
     passwords->setKeyFilePath(m_dir.filePath(u"config/database-password"_s));
     return passwords;
+}
+
+std::unique_ptr<SecretStore> TestStoreSettings::makeKeys()
+{
+    auto keys = std::make_unique<SecretStore>();
+    keys->setKeychainEnabled(false);
+    keys->setKeyFilePath(m_dir.filePath(u"config/api-key"_s));
+    return keys;
+}
+
+std::unique_ptr<ConsoleSession> TestStoreSettings::makeSession(const QString &databaseUrl)
+{
+    ConsoleSettings settings;
+    settings.databaseUrl = databaseUrl;
+    ServiceEndpoint endpoint;
+    endpoint.baseUrl = QUrl(u"http://127.0.0.1:9/api3/"_s); // never asked: nothing polls
+    return std::make_unique<ConsoleSession>(endpoint, EnvironmentKind::Sandbox, settings);
 }
 
 void TestStoreSettings::probeSaysWhatItFound()
@@ -208,19 +228,13 @@ void TestStoreSettings::startAsksInsteadOfEnding()
 {
     StoreTarget target;
     QVERIFY(target.isValid());
-    SecretStore keys;
-    keys.setKeychainEnabled(false);
-    keys.setKeyFilePath(m_dir.filePath(u"config/api-key"_s));
+    auto keys = makeKeys();
     auto passwords = makePasswords();
     QSignalSpy forgotten(passwords.get(), &SecretStore::forgotten);
     passwords->forget(); // none stored: the server refuses the connection
     QVERIFY(!forgotten.isEmpty() || forgotten.wait());
-
-    ConsoleSettings settings;
-    settings.databaseUrl = target.location().displayName();
-    ServiceEndpoint endpoint;
-    endpoint.baseUrl = QUrl(u"http://127.0.0.1:9/api3/"_s);
-    ConsoleSession session(endpoint, EnvironmentKind::Sandbox, settings);
+    const std::unique_ptr<ConsoleSession> session = makeSession(target.location().displayName());
+    ConsoleSettings settings = session->settings();
 
     QString failureText;
     // 1. The failure is explained and Settings offered; 2. the password goes into Settings,
@@ -240,29 +254,26 @@ void TestStoreSettings::startAsksInsteadOfEnding()
             return true;
         },
     });
-    const std::optional<OpenResult> opened = openStoreAtStart(session, settings, keys, *passwords);
+    const std::optional<OpenResult> opened =
+        openStoreAtStart(*session, settings, *keys, *passwords);
     QVERIFY(opened);
     QVERIFY2(opened->outcome != OpenResult::Outcome::Failed, qPrintable(opened->message));
     QCOMPARE(driver.handled(), 2);
     QVERIFY2(failureText.contains(u"password is wrong or missing"_s), qPrintable(failureText));
-    QVERIFY(session.store().isPostgres());
-    QCOMPARE(session.store().location().databaseName(), target.location().databaseName());
+    QVERIFY(session->store().isPostgres());
+    QCOMPARE(session->store().location().databaseName(), target.location().databaseName());
     QCOMPARE(passwords->loadNow().key, StoreTarget::password()); // kept for the next start
-    QCOMPARE(session.settings().databaseUrl, settings.databaseUrl);
+    QCOMPARE(session->settings().databaseUrl, settings.databaseUrl);
 }
 
 void TestStoreSettings::quitAtStartEndsCleanly()
 {
-    SecretStore keys;
-    keys.setKeychainEnabled(false);
-    keys.setKeyFilePath(m_dir.filePath(u"config/api-key"_s));
+    auto keys = makeKeys();
     auto passwords = makePasswords();
-    ConsoleSettings settings;
-    settings.databaseUrl = u"postgresql://shop@db.example.com/orders"_s;
-    settings.databaseUrl.replace(u"db.example.com"_s, u"127.0.0.1:1"_s); // nothing listens
-    ServiceEndpoint endpoint;
-    endpoint.baseUrl = QUrl(u"http://127.0.0.1:9/api3/"_s);
-    ConsoleSession session(endpoint, EnvironmentKind::Sandbox, settings);
+    // Nothing listens on port 1.
+    const std::unique_ptr<ConsoleSession> session =
+        makeSession(u"postgresql://shop@127.0.0.1:1/orders"_s);
+    ConsoleSettings settings = session->settings();
 
     QString failureText;
     ModalDriver driver({
@@ -274,11 +285,12 @@ void TestStoreSettings::quitAtStartEndsCleanly()
         },
         [&](QWidget *window) { return clickIn(window, u"storeOpenFailure"_s, u"quit"_s); },
     });
-    const std::optional<OpenResult> opened = openStoreAtStart(session, settings, keys, *passwords);
+    const std::optional<OpenResult> opened =
+        openStoreAtStart(*session, settings, *keys, *passwords);
     QVERIFY(!opened); // the user quit
     QCOMPARE(driver.handled(), 2);
     QVERIFY2(failureText.contains(u"cannot be reached"_s), qPrintable(failureText));
-    QVERIFY(!session.store().isOpen());
+    QVERIFY(!session->store().isOpen());
 }
 
 QTEST_MAIN(TestStoreSettings)

@@ -111,21 +111,27 @@ int CliContext::resolveApiKey(QString *key, bool lookInKeyStore)
     }
     if (!lookInKeyStore)
         return ExitSuccess;
+    *key = storedSecret(SecretStore::Secret::ApiKey, u"key file "_s, &m_apiKeySource);
+    return ExitSuccess;
+}
+
+QString CliContext::storedSecret(SecretStore::Secret secret, const QString &fileLabel,
+                                 QString *source)
+{
     // The entry the console's Settings write: the system keychain, or the file readable only
     // by the user when they chose it on a machine without a keychain.
-    SecretStore store;
+    SecretStore store(secret);
     const SecretStore::Loaded stored = store.loadNow();
-    // "No keychain here" is news only to someone who stored the key in one.
-    if (!stored.problem.isEmpty() &&
+    // A problem is news only when it cost the secret, and "no keychain here" only to someone
+    // who stored it in one.
+    if (stored.key.isEmpty() && !stored.problem.isEmpty() &&
         (stored.keychainAvailable || QFile::exists(store.keyFilePath())))
         m_out.note(stored.problem);
-    if (!stored.key.isEmpty()) {
-        *key = stored.key;
-        m_apiKeySource = stored.location == SecretStore::Location::Keychain
-                             ? u"keychain"_s
-                             : u"key file "_s + store.keyFilePath();
-    }
-    return ExitSuccess;
+    if (!stored.key.isEmpty())
+        *source = stored.location == SecretStore::Location::Keychain
+                      ? u"keychain"_s
+                      : fileLabel + store.keyFilePath();
+    return stored.key;
 }
 
 int CliContext::connect()
@@ -268,20 +274,10 @@ int CliContext::resolveDatabasePassword(QString *password)
         return ExitSuccess;
     }
     // What the console's Settings stored, under the same rules as the API key.
-    SecretStore store(SecretStore::Secret::DatabasePassword);
-    const SecretStore::Loaded stored = store.loadNow();
-    // A problem matters only when it cost the password ("no keychain" is no news when the
-    // file held it).
-    if (stored.key.isEmpty() && !stored.problem.isEmpty() &&
-        (stored.keychainAvailable || QFile::exists(store.keyFilePath())))
-        m_out.note(stored.problem);
-    if (!stored.key.isEmpty()) {
-        *password = stored.key;
-        m_databasePasswordSource = stored.location == SecretStore::Location::Keychain
-                                       ? u"keychain"_s
-                                       : u"password file "_s + store.keyFilePath();
+    *password = storedSecret(SecretStore::Secret::DatabasePassword, u"password file "_s,
+                             &m_databasePasswordSource);
+    if (!password->isEmpty())
         return ExitSuccess;
-    }
     m_databasePasswordSource = u"~/.pgpass"_s; // empty: libpq looks there (PGPASSFILE)
     return ExitSuccess;
 }

@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "cli/clioutput.h"
+#include "settings/secretstore.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -100,6 +101,9 @@ public:
 
 private:
     int resolveApiKey(QString *key, bool lookInKeyStore);
+    // What the console's Settings kept for `secret` (empty: nothing usable, a problem noted);
+    // *source becomes "keychain" or `fileLabel` and the file's path.
+    QString storedSecret(SecretStore::Secret secret, const QString &fileLabel, QString *source);
 
     const QCommandLineParser &m_parser;
     const GlobalOptions &m_options;
