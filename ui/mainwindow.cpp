@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFontDatabase>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -387,7 +388,16 @@ QMessageBox *MainWindow::createAboutBox()
     box->setTextFormat(Qt::RichText);
     box->setText(u"<h3>%1</h3><p>%2</p>"_s.arg(applicationName().toHtmlEscaped(),
                                                tr("Version %1").arg(applicationVersion())));
-    box->setInformativeText(u"<p>%1</p><p>%2</p><p>%3</p>"_s.arg(
+    // Where the orders are: this computer's folder, or the team database (never a password);
+    // the address on a line of its own, so that it does not break.
+    const QString history =
+        !m_session ? QString()
+        : m_session->store().isPostgres()
+            ? tr("Order history: the team database").toHtmlEscaped() + u"<br>"_s +
+                  m_session->store().location().displayName().toHtmlEscaped()
+            : tr("Order history: this computer").toHtmlEscaped() + u"<br>"_s +
+                  QDir::toNativeSeparators(m_session->store().databasePath()).toHtmlEscaped();
+    box->setInformativeText(u"<p>%1</p><p>%2</p>%4<p>%3</p>"_s.arg(
         tr("Uploads the STL designs your shop has sold to Design Streaming and follows "
            "each customer's print.")
             .toHtmlEscaped(),
@@ -397,7 +407,8 @@ QMessageBox *MainWindow::createAboutBox()
                  u"<nobr>%1</nobr>"_s.arg(m_environment.location().toHtmlEscaped())),
         tr("Built with Qt %1, running on Qt %2.")
             .arg(QString::fromLatin1(QT_VERSION_STR), QString::fromLatin1(qVersion()))
-            .toHtmlEscaped()));
+            .toHtmlEscaped(),
+        history.isEmpty() ? QString() : u"<p>%1</p>"_s.arg(history)));
     box->setStandardButtons(QMessageBox::Close);
     // QMessageBox sizes itself from its labels; give the text room for an address.
     box->setStyleSheet(u"QLabel#qt_msgbox_informativelabel { min-width: 400px; }"_s);

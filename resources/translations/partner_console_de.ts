@@ -2115,6 +2115,14 @@ Diese Konsole: %2</translation>
         <source>The console works on the shared team database the next time it starts. Until then it works on the current order history.</source>
         <translation>Die Konsole arbeitet ab dem nächsten Start mit der gemeinsamen Team-Datenbank. Bis dahin arbeitet sie mit dem aktuellen Auftragsverlauf.</translation>
     </message>
+    <message>
+        <source>Order history: the team database</source>
+        <translation>Auftragsverlauf: die Team-Datenbank</translation>
+    </message>
+    <message>
+        <source>Order history: this computer</source>
+        <translation>Auftragsverlauf: dieser Computer</translation>
+    </message>
 </context>
 <context>
     <name>pc::OrderDetails</name>
