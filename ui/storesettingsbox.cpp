@@ -160,7 +160,6 @@ void StoreSettingsBox::updateState()
 void StoreSettingsBox::onPasswordLoaded(const SecretStore::Loaded &loaded)
 {
     m_loadedPassword = loaded.key;
-    m_keychainAvailable = loaded.keychainAvailable;
     if (m_password->text().isEmpty())
         m_password->setText(loaded.key);
     QString where;

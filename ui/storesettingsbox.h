@@ -59,7 +59,6 @@ private:
 
     SecretStore *m_passwords;
     QString m_loadedPassword;
-    bool m_keychainAvailable = true;
     bool m_loadedInFile = false;
     bool m_passwordChanged = false;
     bool m_busy = false;
