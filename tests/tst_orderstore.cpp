@@ -937,6 +937,13 @@ void TestOrderStore::pollLeasesShareTokensOut()
     QVERIFY(second.releasePollLeases().ok());
     QCOMPARE(*first.leasePolling(kSandbox, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
     QCOMPARE(*second.leasePolling(kProduction, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
+    // Any token text, each once however often listed (PostgreSQL takes them all in one
+    // statement, as one array).
+    const QStringList odd{u"q\"uote"_s, u"back\\slash"_s, u"com,ma"_s, u"{brace}"_s,
+                          u"sp ace"_s,  u"NULL"_s,        u"com,ma"_s};
+    QCOMPARE(sorted(*first.leasePolling(kSandbox, odd, 60000)),
+             sorted(QStringList(odd.cbegin(), odd.cend() - 1)));
+    QCOMPARE(first.pollLeaseHolders(kSandbox)->value(u"NULL"_s), u"first"_s);
 }
 
 // Another console's new order and status change reach this one by notification; its own

@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QHostInfo>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
@@ -21,6 +22,21 @@ namespace {
 
 // The channel every console of a shared store listens on; the payload is "order <id>".
 const QString kChannel = u"pc_store"_s;
+
+QStringList uniqueInOrder(const QStringList &values)
+{
+    QStringList unique;
+    unique.reserve(values.size());
+    QSet<QString> seen;
+    seen.reserve(values.size());
+    for (const QString &value : values) {
+        if (!seen.contains(value)) {
+            seen.insert(value);
+            unique.append(value);
+        }
+    }
+    return unique;
+}
 
 QString userName()
 {
@@ -115,18 +131,39 @@ StoreResult<QStringList> OrderStore::leasePolling(const QString &environment,
     q.addBindValue(textValue(m_consoleId));
     if (StoreError e = exec(q, action); e.isError())
         return e;
-    q.prepare(u"INSERT INTO poll_leases (environment, token, holder, expires_ms)"
-              " VALUES (?, ?, ?, ?) ON CONFLICT (environment, token) DO UPDATE"
-              " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
-              " WHERE poll_leases.expires_ms < ?"_s);
-    for (const QString &token : tokens) {
+    // Taken where free or run out, kept by whoever else holds them. A token once: a second
+    // row for it in one PostgreSQL statement would be an error.
+    const QStringList wanted = uniqueInOrder(tokens);
+    const QString upsert = u" ON CONFLICT (environment, token) DO UPDATE"
+                           " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
+                           " WHERE poll_leases.expires_ms < ?"_s;
+    if (storedetail::backendOf(m_db) == storedetail::Backend::Postgres) {
+        // One statement for all of them: one round trip to the server instead of one per
+        // token (10,000 open orders took 0.7 s of the GUI thread every 20 s).
+        q.prepare(u"INSERT INTO poll_leases (environment, token, holder, expires_ms)"
+                  " SELECT ?, t, ?, ? FROM unnest(CAST(? AS text[])) AS t"_s +
+                  upsert);
         q.addBindValue(textValue(environment));
-        q.addBindValue(textValue(token));
         q.addBindValue(textValue(m_consoleId));
         q.addBindValue(expires);
+        q.addBindValue(storedetail::postgresTextArray(wanted));
         q.addBindValue(*serverNow);
         if (StoreError e = exec(q, action); e.isError())
             return e;
+    } else {
+        // In-process SQLite: a prepared statement per token costs microseconds.
+        q.prepare(u"INSERT INTO poll_leases (environment, token, holder, expires_ms)"
+                  " VALUES (?, ?, ?, ?)"_s +
+                  upsert);
+        for (const QString &token : wanted) {
+            q.addBindValue(textValue(environment));
+            q.addBindValue(textValue(token));
+            q.addBindValue(textValue(m_consoleId));
+            q.addBindValue(expires);
+            q.addBindValue(*serverNow);
+            if (StoreError e = exec(q, action); e.isError())
+                return e;
+        }
     }
     q.finish();
     StoreResult<QList<QString>> held =
