@@ -89,6 +89,30 @@ public:
         return ok;
     }
 
+    // PostgreSQL: the store's database, and the first value `sql` returns on a connection of
+    // its own to the server's own database (not the store's, which may refuse connections in
+    // a test): for what concerns the server as a whole (pg_stat_activity,
+    // pg_terminate_backend(), ALTER DATABASE). An invalid QVariant when it failed.
+    QString databaseName() const { return m_database; }
+    QVariant serverValue(const QString &sql) const
+    {
+        const QString name = QStringLiteral("pc.test.server");
+        QVariant value;
+        {
+            QSqlDatabase db = connect(name, serverUrl().path().mid(1));
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(sql) && q.next())
+                    value = q.value(0);
+                else if (q.lastError().isValid())
+                    qWarning("StoreTarget::serverValue: %s", qPrintable(q.lastError().text()));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return value;
+    }
+
 private:
     static QString readFile(const QString &name)
     {

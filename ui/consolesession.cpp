@@ -58,11 +58,15 @@ ConsoleSession::ConsoleSession(ServiceEndpoint endpoint, EnvironmentKind kind,
             &OrderTableModel::updateOrders);
     connect(m_poller.get(), &StatusPoller::statusChanged, this,
             &ConsoleSession::printStatusChanged);
-    connect(m_poller.get(), &StatusPoller::storeError, this, &ConsoleSession::storeProblem);
-    connect(m_queue.get(), &UploadQueue::storeError, this, &ConsoleSession::storeProblem);
+    connect(m_poller.get(), &StatusPoller::storeError, this, &ConsoleSession::reportStoreProblem);
+    connect(m_queue.get(), &UploadQueue::storeError, this, &ConsoleSession::reportStoreProblem);
     connect(m_queue.get(), &UploadQueue::itemChanged, this, &ConsoleSession::onQueueItemChanged);
     connect(m_store->changeFeed(), &StoreChangeFeed::orderChanged, this,
             &ConsoleSession::onOrderChangedElsewhere);
+    connect(m_store->changeFeed(), &StoreChangeFeed::connectionLost, this,
+            &ConsoleSession::onStoreConnectionLost);
+    connect(m_store->changeFeed(), &StoreChangeFeed::connectionRestored, this,
+            &ConsoleSession::onStoreConnectionRestored);
 }
 
 ConsoleSession::~ConsoleSession()
@@ -94,7 +98,7 @@ void ConsoleSession::start()
     if (orders)
         m_orders->setOrders(std::move(*orders));
     else
-        Q_EMIT storeProblem(orders.error().message);
+        reportStoreProblem(orders.error().message);
     m_queue->start();
     m_queueModel = std::make_unique<UploadQueueModel>(*m_queue);
     m_poller->start();
@@ -137,7 +141,7 @@ void ConsoleSession::onOrderChangedElsewhere(qint64 orderId)
 {
     const StoreResult<std::optional<Order>> stored = m_store->order(orderId);
     if (!stored) {
-        Q_EMIT storeProblem(stored.error().message);
+        reportStoreProblem(stored.error().message);
         return;
     }
     if (!stored->has_value() || (*stored)->environment != m_environmentKey)
@@ -148,6 +152,51 @@ void ConsoleSession::onOrderChangedElsewhere(qint64 orderId)
     m_poller->takeFromStore(order);
     if (shown && !(shown->status == order.status))
         Q_EMIT printStatusChanged(order, shown->status);
+}
+
+void ConsoleSession::reportStoreProblem(const QString &message)
+{
+    // The calls that fail while the connection is lost all say the same; the outage is said
+    // once, by onStoreConnectionLost(). (The store notices a lost connection before the call
+    // that found it returns, so its caller's report already lands here.)
+    if (m_store->isOpen() && !m_store->isConnected())
+        return;
+    Q_EMIT storeProblem(message);
+}
+
+void ConsoleSession::onStoreConnectionLost(const QString &message)
+{
+    qCWarning(lcUi).noquote() << "store connection lost:" << message;
+    Q_EMIT storeProblem(message);
+    Q_EMIT storeConnectionChanged(false, message);
+}
+
+// Back after an outage: the notifications of what other consoles stored meanwhile were lost
+// with the connection, so the orders are read again, the table and the poller follow as if
+// each had been notified, and the poller takes its leases now rather than at its next round.
+// The queue carries on by itself (UploadQueue::onStoreReconnected()).
+void ConsoleSession::onStoreConnectionRestored()
+{
+    qCInfo(lcUi) << "store connection restored";
+    const StoreResult<QList<Order>> stored = m_store->orders(m_environmentKey);
+    if (!stored) {
+        // Lost again at once: this runs again when it is back.
+        reportStoreProblem(stored.error().message);
+        return;
+    }
+    QList<std::pair<Order, PrintStatus>> transitions;
+    for (const Order &order : *stored) {
+        const std::optional<Order> shown = this->order(order.id);
+        if (shown && !(shown->status == order.status))
+            transitions.append({order, shown->status});
+    }
+    m_orders->updateOrders(*stored);
+    for (const Order &order : *stored)
+        m_poller->takeFromStore(order);
+    m_poller->renewLeases();
+    Q_EMIT storeConnectionChanged(true, QString());
+    for (const auto &[order, previous] : transitions)
+        Q_EMIT printStatusChanged(order, previous);
 }
 
 void ConsoleSession::onQueueItemChanged(qint64 id)

@@ -30,6 +30,11 @@ class UploadQueueModel;
 // it to the poller; every poll answer the poller stored updates the table; the summary
 // follows the table. The poller never asks about one order more often than the settings'
 // floor (at least 15 s).
+//
+// A shared store whose server connection is lost connects again by itself (OrderStore::
+// isConnected()); the session says so once (storeProblem(), storeConnectionChanged()), and when
+// the store is back reads the orders again - what the other consoles stored meanwhile was not
+// notified - and lets the poller renew its leases at once. The queue carries on by itself.
 class ConsoleSession final : public QObject
 {
     Q_OBJECT
@@ -74,9 +79,17 @@ public:
 Q_SIGNALS:
     // A print status transition (for notifications), after it was stored and shown.
     void printStatusChanged(const pc::Order &order, const pc::PrintStatus &previous);
+    // Something could not be read or saved. While a shared store's connection is lost it is
+    // said once, not for every call that fails meanwhile.
     void storeProblem(const QString &message);
+    // A shared store lost its connection to the database server (false, with words for the
+    // user) or has it back (true, empty message). Never emitted for an SQLite store.
+    void storeConnectionChanged(bool connected, const QString &message);
 
 private:
+    void reportStoreProblem(const QString &message);
+    void onStoreConnectionLost(const QString &message);
+    void onStoreConnectionRestored();
     void onQueueItemChanged(qint64 id);
     void onOrderChangedElsewhere(qint64 orderId);
 

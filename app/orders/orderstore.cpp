@@ -1,4 +1,5 @@
 #include "orders/orderstore.h"
+#include "common/redaction.h"
 #include "orders/orderslogging.h"
 #include "orders/storepostgres.h"
 #include "orders/storeschema.h"
@@ -11,6 +12,7 @@
 #include <QLockFile>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -102,7 +104,11 @@ QString programOfProcess(qint64 pid)
 OrderStore::OrderStore()
     : m_connectionName(u"pc.orders.%1"_s.arg(++g_connectionCounter))
     , m_changeFeed(std::make_unique<StoreChangeFeed>())
-{}
+    , m_linkTimer(new QTimer(m_changeFeed.get()))
+{
+    m_linkTimer->setSingleShot(true);
+    QObject::connect(m_linkTimer, &QTimer::timeout, m_changeFeed.get(), [this] { onLinkTimer(); });
+}
 
 OrderStore::~OrderStore()
 {
@@ -124,7 +130,10 @@ QString OrderStore::databaseFileName()
 
 bool OrderStore::isOpen() const
 {
-    return m_db.isValid() && m_db.isOpen();
+    if (!m_db.isValid())
+        return false;
+    // A shared store stays open through a lost connection: it connects again by itself.
+    return m_location.isPostgres() ? m_link.open : m_db.isOpen();
 }
 
 QString OrderStore::dataFolder() const
@@ -142,8 +151,10 @@ QString OrderStore::queueLockFileName()
 void OrderStore::close()
 {
     releaseQueueClaim();
-    if (m_location.isPostgres() && isOpen())
+    if (m_location.isPostgres() && isOpen() && isConnected())
         releasePollLeases(); // the other consoles take over at once, not when they expire
+    m_link = Link();
+    armLinkTimer(); // stops it
     if (m_db.isValid()) {
         m_db.close();
         m_db = QSqlDatabase();
@@ -180,6 +191,8 @@ OpenResult OrderStore::open(const StoreLocation &location, const QString &passwo
     m_path = location.displayName();
     if (m_consoleId.isEmpty())
         m_consoleId = defaultConsoleId(location.dataFolder);
+    // Kept for reconnecting: redacted from every log line, whoever opens the store.
+    registerSecret(password);
     return openPostgres(password);
 }
 
@@ -209,8 +222,10 @@ OpenResult OrderStore::openPostgres(const QString &password)
     m_db.setConnectOptions(m_location.connectOptions(postgresApplicationName()));
     if (StoreError e = storedetail::openPostgres(m_db, m_location); e.isError())
         return fail(e);
-    // The password is not needed again (a reconnect asks the caller); do not keep it around.
+    // Not left in the connection's settings, where anything that lists them would find it;
+    // kept by the store alone, in memory, for connecting again after a lost connection.
     m_db.setPassword(QString());
+    m_link.password = password;
     if (StoreError e = configureConnection(m_db); e.isError())
         return fail(e);
     int version = 0;
@@ -222,6 +237,8 @@ OpenResult OrderStore::openPostgres(const QString &password)
     if (StoreError e = checkWritable(m_db); e.isError())
         return fail(e);
     listenForChanges();
+    m_link.open = true;
+    armLinkTimer();
     result.outcome = version > 0 && *applied == version ? OpenResult::Outcome::Created
                                                         : OpenResult::Outcome::Opened;
     qCInfo(lcOrders).noquote() << "Opened the order database" << m_path << "schema" << version;
@@ -444,8 +461,9 @@ StoreResult<qint64> OrderStore::nextId(const QString &sequence, const QString &a
 
 StoreResult<qint64> OrderStore::addQueueItem(const QueueItem &item)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const QString action = StoreText::tr("saving the queue item");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
@@ -495,16 +513,18 @@ StoreResult<qint64> OrderStore::addQueueItem(const QueueItem &item)
 
 StoreResult<std::optional<QueueItem>> OrderStore::queueItem(qint64 id)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     return selectRow(m_db, u"SELECT " + kItemColumns + u" FROM queue_items WHERE id = ?"_s, {id},
                      StoreText::tr("reading the queue item"), readItem);
 }
 
 StoreResult<QList<QueueItem>> OrderStore::queueItems(const QString &environment)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     QVariantList values{textValue(environment)};
     const QString owner = ownerClause(&values);
     return selectRows(m_db,
@@ -517,8 +537,9 @@ StoreResult<QList<QueueItem>> OrderStore::queueItemsInStates(const QString &envi
                                                              const QList<QueueState> &states,
                                                              int limit)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     if (states.isEmpty() || limit == 0)
         return QList<QueueItem>();
     QVariantList values{textValue(environment)};
@@ -539,8 +560,9 @@ StoreResult<QList<QueueItem>> OrderStore::queueItemsInStates(const QString &envi
 
 StoreStatus OrderStore::updateQueueItemProgress(qint64 id, const QueueItemProgress &progress)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const StoreError e =
         writeOneRow(m_db,
                     u"UPDATE queue_items SET state = ?, attempt_count = ?, next_retry_ms = ?,"
@@ -557,8 +579,9 @@ StoreStatus OrderStore::updateQueueItemProgress(qint64 id, const QueueItemProgre
 StoreStatus OrderStore::updateQueueItemFile(qint64 id, qint64 size, const QDateTime &modified,
                                             const QString &sha256)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const StoreError e = writeOneRow(
         m_db,
         u"UPDATE queue_items SET file_size = ?, file_mtime_ms = ?, sha256 = ?, updated_ms = ?"
@@ -574,8 +597,9 @@ StoreStatus OrderStore::updateQueueItemFacts(qint64 id, const QString &receiverE
                                              const Decimal &price, const QString &currency,
                                              const QString &partnerJobId)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const StoreError e =
         writeOneRow(m_db,
                     u"UPDATE queue_items SET receiver_email = ?, price = ?, currency = ?,"
@@ -590,8 +614,9 @@ StoreStatus OrderStore::updateQueueItemFacts(qint64 id, const QString &receiverE
 
 StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     if (token.trimmed().isEmpty())
         return makeError(StoreError::Kind::InvalidInput,
                          StoreText::tr("An empty token cannot be saved."));
@@ -637,8 +662,9 @@ StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
 
 StoreStatus OrderStore::moveQueueItem(qint64 id, QueueMove move)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const QString action = StoreText::tr("reordering the queue");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
@@ -709,8 +735,9 @@ StoreStatus OrderStore::moveQueueItem(qint64 id, QueueMove move)
 
 StoreStatus OrderStore::removeQueueItem(qint64 id)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const StoreError e = writeOneRow(m_db, u"DELETE FROM queue_items WHERE id = ?"_s, {id},
                                      StoreText::tr("removing the queue item"), itemNotFound(id));
     if (e.isError())
@@ -729,6 +756,11 @@ StoreStatus OrderStore::claimPostgresQueue()
         m_postgresQueueClaim = true;
         return Done{};
     }
+    return queueHeldElsewhere();
+}
+
+StoreError OrderStore::queueHeldElsewhere()
+{
     QString holder = postgresQueueClaimHolder(m_db, m_consoleId);
     if (holder.isEmpty())
         holder = StoreText::tr("a console that did not say its name");
@@ -743,8 +775,9 @@ StoreStatus OrderStore::claimPostgresQueue()
 
 StoreStatus OrderStore::claimQueue()
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     if (m_location.isPostgres())
         return claimPostgresQueue();
     if (m_queueClaim)
@@ -795,7 +828,7 @@ void OrderStore::releaseQueueClaim()
 {
     if (m_postgresQueueClaim) {
         m_postgresQueueClaim = false;
-        if (isOpen())
+        if (isOpen() && isConnected()) // a lost connection took the claim with it
             releasePostgresQueueClaim(m_db, m_consoleId);
         qCDebug(lcOrders) << "Released the upload queue of" << m_path;
     }
@@ -807,15 +840,17 @@ void OrderStore::releaseQueueClaim()
 
 StoreResult<qint64> OrderStore::setMaxPageCountForTesting(qint64 pages)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     return setMaxPageCount(m_db, pages);
 }
 
 StoreResult<qint64> OrderStore::pageCountForTesting()
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     return pageCount(m_db);
 }
 

@@ -3,6 +3,8 @@
 #include "orders/storelocation.h"
 #include "orders/storetypes.h"
 
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
@@ -11,12 +13,15 @@
 #include <memory>
 
 class QLockFile;
+class QTimer;
 
 namespace pc {
 
 // What other consoles changed in a shared (PostgreSQL) store, as PostgreSQL notifies it
-// (LISTEN/NOTIFY): emitted on the store's thread. Nothing is emitted for this console's own
-// changes, nor for an SQLite store (one console per data folder works it).
+// (LISTEN/NOTIFY), and the state of the store's connection to its server: emitted on the
+// store's thread, from its event loop (never from inside a store call, so a slot may call the
+// store at once). Nothing is emitted for this console's own changes, nor for an SQLite store
+// (one console per data folder works it).
 class StoreChangeFeed final : public QObject
 {
     Q_OBJECT
@@ -28,6 +33,20 @@ public:
 Q_SIGNALS:
     // An order was added or its print status changed; read it again with order(id).
     void orderChanged(qint64 orderId);
+
+    // The connection to the server is lost (the server restarted, the network dropped, the
+    // backend was terminated); once per outage, `message` says so for the user. Until
+    // connectionRestored() every call fails at once with Kind::Unavailable while the store
+    // connects again by itself (see OrderStore::isConnected()).
+    void connectionLost(const QString &message);
+    // Connected again: listening again, and holding the queue claim again if it held it
+    // before (else queueClaimLost() came first). Whatever other consoles changed meanwhile
+    // was not notified: read again what is shown.
+    void connectionRestored();
+    // The queue claim this store held could not be taken again when it reconnected: another
+    // process took it during the outage. holdsQueueClaim() is false from now on; `message`
+    // names the holder.
+    void queueClaimLost(const QString &message);
 };
 
 // The persistent queue and order store: one SQLite file (orders.db) in a data folder, or a
@@ -69,7 +88,18 @@ public:
     // that says which and what to do, never with the password.
     OpenResult open(const StoreLocation &location, const QString &password = {});
     void close();
+    // Between a successful open() and close(). A shared store stays open while its connection
+    // to the server is lost (see isConnected()).
     bool isOpen() const;
+    // Whether the store can reach its database as far as it knows. A PostgreSQL store whose
+    // connection was lost says false until it has connected again: meanwhile every call fails
+    // at once with Kind::Unavailable (no wait for the server per call), and the store tries
+    // again by itself - at once, then after 1, 2 and 5 seconds, then every 10 seconds, and at
+    // a call when the next attempt is due - and says so through changeFeed(). A statement
+    // that failed is never repeated: whether a write whose COMMIT was cut off was saved is
+    // unknown, and the caller decides. While the connection is lost the queue claim counts as
+    // held; it is taken again on reconnection (or queueClaimLost()).
+    bool isConnected() const;
     const StoreLocation &location() const { return m_location; }
     bool isPostgres() const { return m_location.isPostgres(); }
     // The SQLite file, or the PostgreSQL URL (without a password): for messages.
@@ -174,12 +204,61 @@ public:
     StoreChangeFeed *changeFeed() const { return m_changeFeed.get(); }
 
     // --- Test hooks --------------------------------------------------------------------
+    // PostgreSQL: the process id of this store's server backend (pg_backend_pid()), so that a
+    // test can terminate exactly this connection.
+    StoreResult<qint64> backendPidForTesting();
     // PRAGMA max_page_count for this connection (simulates a full disk); returns the limit
     // now in force, which SQLite never sets below the current page count.
     StoreResult<qint64> setMaxPageCountForTesting(qint64 pages);
     StoreResult<qint64> pageCountForTesting();
 
 private:
+    // Held by every public call that reads or writes (orderstoreconnection.cpp): it refuses
+    // the call while the store is closed or a shared store's connection is lost (reconnecting
+    // first when the back-off allows), and afterwards notices a connection the call found
+    // gone. Only the outermost call of a nested pair does either.
+    class Call final
+    {
+    public:
+        explicit Call(OrderStore &store)
+            : m_store(store)
+            , m_error(store.beginCall())
+        {}
+        ~Call() { m_store.endCall(); }
+        Call(const Call &) = delete;
+        Call &operator=(const Call &) = delete;
+        bool failed() const { return m_error.isError(); }
+        const StoreError &error() const { return m_error; }
+
+    private:
+        OrderStore &m_store;
+        StoreError m_error;
+    };
+
+    // The state of a shared store's connection (orderstoreconnection.cpp).
+    struct Link
+    {
+        bool open = false;      // open() succeeded and close() was not called
+        bool lost = false;      // the connection is gone: calls fail at once until it is back
+        int failedAttempts = 0; // in this outage (and the one before, when it flaps)
+        QDeadlineTimer nextAttempt;
+        QElapsedTimer connectedAgain; // since the last reconnection
+        QString message;              // what the calls say meanwhile
+        QString password;             // to connect again; only in memory, never logged
+        bool listening = false;
+    };
+
+    StoreError beginCall();
+    void endCall();
+    // Notices a connection the driver reports broken (after a failed statement, or when the
+    // server closed it under an idle console).
+    void checkConnection();
+    void onConnectionLost();
+    void reconnect();
+    void armLinkTimer();
+    void onLinkTimer();
+    StoreError queueHeldElsewhere();
+
     OpenResult openFile(bool *corrupt);
     OpenResult openPostgres(const QString &password);
     StoreStatus claimPostgresQueue();
@@ -193,7 +272,8 @@ private:
     StoreError insertOrder(const Order &order, qint64 id, const QString &action);
     // In a shared store: tells the other consoles, at this transaction's commit.
     StoreError notifyOrderChanged(qint64 orderId, const QString &action);
-    void listenForChanges();
+    // LISTEN on this connection; false (and said in the log) when that failed.
+    bool listenForChanges();
     void onNotification(const QString &name, int source, const QVariant &payload);
     // " AND owner = ?" and its value in a shared store (each console works its own queue).
     QString ownerClause(QVariantList *values) const;
@@ -206,6 +286,9 @@ private:
     bool m_postgresQueueClaim = false;
     QString m_consoleId;
     std::unique_ptr<StoreChangeFeed> m_changeFeed;
+    Link m_link;
+    int m_callDepth = 0;
+    QTimer *m_linkTimer = nullptr; // a child of m_changeFeed: reconnects, and watches meanwhile
 };
 
 } // namespace pc

@@ -136,8 +136,9 @@ StoreResult<Order> OrderStore::createOrderFromItem(qint64 itemId, const QString 
                                                    const QString &sslTokenLink,
                                                    const QDateTime &created)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const QString action = StoreText::tr("saving the order");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
@@ -209,8 +210,9 @@ StoreResult<qint64> OrderStore::addOrder(const Order &order)
 
 StoreResult<QList<qint64>> OrderStore::addOrders(const QList<Order> &orders)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const QString action = StoreText::tr("saving the order");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
@@ -234,8 +236,9 @@ StoreResult<QList<qint64>> OrderStore::addOrders(const QList<Order> &orders)
 
 StoreResult<std::optional<Order>> OrderStore::order(qint64 id)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     return selectRow(m_db, u"SELECT " + kOrderColumns + u" FROM orders WHERE id = ?"_s, {id},
                      StoreText::tr("reading the order"), readOrder);
 }
@@ -243,8 +246,9 @@ StoreResult<std::optional<Order>> OrderStore::order(qint64 id)
 StoreResult<std::optional<Order>> OrderStore::orderByToken(const QString &environment,
                                                            const QString &token)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     return selectRow(
         m_db, u"SELECT " + kOrderColumns + u" FROM orders WHERE environment = ? AND token = ?"_s,
         {textValue(environment), token}, StoreText::tr("reading the order"), readOrder);
@@ -252,8 +256,9 @@ StoreResult<std::optional<Order>> OrderStore::orderByToken(const QString &enviro
 
 StoreResult<QList<Order>> OrderStore::orders(const QString &environment)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     return selectRows(m_db,
                       u"SELECT " + kOrderColumns +
                           u" FROM orders WHERE environment = ? ORDER BY created_ms, id"_s,
@@ -263,8 +268,9 @@ StoreResult<QList<Order>> OrderStore::orders(const QString &environment)
 StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatus &status,
                                                 const QDateTime &checked)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const QString action = StoreText::tr("saving the print status");
     const qint64 checkedMs =
         (checked.isValid() ? checked : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
@@ -328,8 +334,9 @@ StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatu
 
 StoreStatus OrderStore::setOrderUnknownToService(qint64 orderId, bool unknown)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const StoreError e = writeOneRow(
         m_db, u"UPDATE orders SET unknown_to_service = ? WHERE id = ?"_s,
         {unknown ? 1 : 0, orderId}, StoreText::tr("saving the order"), notFound(orderId));
@@ -340,8 +347,9 @@ StoreStatus OrderStore::setOrderUnknownToService(qint64 orderId, bool unknown)
 
 StoreResult<QList<StatusHistoryEntry>> OrderStore::statusHistory(qint64 orderId)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     return selectRows(m_db,
                       u"SELECT " + kHistoryColumns +
                           u" FROM status_history WHERE order_id = ? ORDER BY recorded_ms, id"_s,
@@ -361,8 +369,9 @@ StoreResult<QList<DuplicateMatch>> OrderStore::findDuplicates(const QString &env
                                                               const QString &receiverEmail,
                                                               qint64 excludeItemId)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const QString action = StoreText::tr("looking for duplicates");
     QList<DuplicateMatch> matches;
     QSqlQuery q(m_db);

@@ -79,20 +79,26 @@ StoreError OrderStore::notifyOrderChanged(qint64 orderId, const QString &action)
     return exec(q, action);
 }
 
-void OrderStore::listenForChanges()
+bool OrderStore::listenForChanges()
 {
     if (!m_location.isPostgres())
-        return;
+        return true;
     QSqlDriver *driver = m_db.driver();
     if (!driver->subscribeToNotification(kChannel)) {
         qCWarning(lcOrders) << "Cannot listen for other consoles' changes:"
                             << driver->lastError().text();
-        return;
+        return false;
     }
-    QObject::connect(
-        driver, &QSqlDriver::notification, m_changeFeed.get(),
-        [this](const QString &name, QSqlDriver::NotificationSource source,
-               const QVariant &payload) { onNotification(name, int(source), payload); });
+    // The driver outlives a reconnection (the same QSqlDatabase is opened again), and so does
+    // this connection: made once.
+    if (!m_link.listening) {
+        QObject::connect(
+            driver, &QSqlDriver::notification, m_changeFeed.get(),
+            [this](const QString &name, QSqlDriver::NotificationSource source,
+                   const QVariant &payload) { onNotification(name, int(source), payload); });
+        m_link.listening = true;
+    }
+    return true;
 }
 
 void OrderStore::onNotification(const QString &name, int source, const QVariant &payload)
@@ -112,8 +118,9 @@ void OrderStore::onNotification(const QString &name, int source, const QVariant 
 StoreResult<QStringList> OrderStore::leasePolling(const QString &environment,
                                                   const QStringList &tokens, qint64 durationMs)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const QString action = StoreText::tr("sharing out the print status checks");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
@@ -181,8 +188,9 @@ StoreResult<QStringList> OrderStore::leasePolling(const QString &environment,
 
 StoreStatus OrderStore::releasePollLeases()
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const QString action = StoreText::tr("handing the print status checks to other consoles");
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
@@ -199,8 +207,9 @@ StoreStatus OrderStore::releasePollLeases()
 
 StoreResult<QHash<QString, QString>> OrderStore::pollLeaseHolders(const QString &environment)
 {
-    if (!isOpen())
-        return notOpen();
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
     const QString action = StoreText::tr("reading who checks which print");
     StoreResult<qint64> now = databaseNowMs(m_db, action);
     if (!now)

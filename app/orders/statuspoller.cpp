@@ -103,6 +103,10 @@ void StatusPoller::start()
     const StoreResult<QList<Order>> orders = m_store->orders(m_environment);
     if (!orders) {
         Q_EMIT storeError(orders.error().message);
+        // A shared store that cannot be read now (its server is away) is read again when it
+        // is back (takeFromStore()); the leases of those orders are renewed from then on.
+        if (isShared())
+            m_leaseTimer->start();
         return;
     }
     for (const Order &order : *orders)

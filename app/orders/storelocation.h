@@ -44,7 +44,7 @@ struct StoreLocation
     QString databaseName() const;
     QString userName() const { return url.userName(); }
     // "key=value;key=value" for QSqlDatabase::setConnectOptions: sslmode and connect_timeout
-    // from the URL (connect_timeout 10 s unless given) and application_name.
+    // from the URL (connect_timeout 10 s unless given), TCP keepalives and application_name.
     QString connectOptions(const QString &applicationName) const;
 
     // For messages and logs: the URL (never with a password) or the folder.

@@ -66,6 +66,12 @@ UploadQueue::UploadQueue(OrderStore *store, ApiClient *api, QString environment,
 {
     m_guard->queue = this;
     m_monotonic.start();
+    // A shared store that lost its server connection: the calls failed meanwhile (the queue
+    // held its work, see reportStoreError()); it carries on once the store is back.
+    connect(m_store->changeFeed(), &StoreChangeFeed::connectionRestored, this,
+            &UploadQueue::onStoreReconnected);
+    connect(m_store->changeFeed(), &StoreChangeFeed::queueClaimLost, this,
+            &UploadQueue::onQueueClaimLost);
 }
 
 UploadQueue::~UploadQueue()
@@ -134,6 +140,37 @@ void UploadQueue::reportStoreError(const StoreError &error)
         m_storeRetryTimer->start();
     }
     Q_EMIT storeError(error.message);
+}
+
+void UploadQueue::onStoreReconnected()
+{
+    if (!m_started || !hasClaim())
+        return; // not working the queue: retryClaim() resumes it when the claim comes
+    qCInfo(lcOrders) << "The order store is connected again; the queue carries on";
+    releaseStoreHold();
+    m_sweepDue = true; // states that could not be written left items half-way
+    // A retry whose time came during the outage could not be written, and its timer is gone.
+    const QDateTime current = now();
+    for (const QueueItem &stored : items()) {
+        const auto it = m_runtime.find(stored.id);
+        const bool waiting = it != m_runtime.end() && it->second.retryTimer;
+        if (stored.state == QueueState::Failed && stored.nextRetry.isValid() && !waiting)
+            scheduleRetry(stored.id, std::max(stored.nextRetry, current));
+    }
+    pump();
+}
+
+void UploadQueue::onQueueClaimLost(const QString &message)
+{
+    // Another process of this console took the queue while the store was disconnected, and
+    // works it now. This queue stops at once, as if it had been closed here: that process
+    // resumes the items from their stored states (verifying before it re-sends a file), and
+    // this one waits for the claim like a second window (ensureClaimed() says so).
+    qCWarning(lcOrders).noquote() << "The upload queue claim was lost; the queue stops:" << message;
+    for (auto &[id, runtime] : m_runtime)
+        stopRuntime(id);
+    ensureClaimed();
+    checkIdle();
 }
 
 void UploadQueue::releaseStoreHold()

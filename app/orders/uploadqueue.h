@@ -113,8 +113,11 @@ public:
     QString environment() const { return m_environment; }
     // Nothing validating, running, ready to run or waiting for a retry.
     bool isIdle() const;
-    // After a failed store write (disk full, read-only folder) the queue starts no new work
-    // until the user retries or resumes, or kStoreRetryMs have passed.
+    // After a failed store write (disk full, read-only folder, a shared store's lost
+    // connection) the queue starts no new work until the user retries or resumes, or
+    // kStoreRetryMs have passed, or a shared store is connected again. When another process
+    // took the queue claim during such an outage, the queue stops its work at once and waits
+    // for the claim (claimProblem()).
     bool isHeldByStore() const { return m_storeHeld; }
     static constexpr int kStoreRetryMs = 30'000;
 
@@ -158,6 +161,10 @@ private:
     void reportStoreError(const StoreError &error);
     static QString describeDuplicate(const DuplicateMatch &match);
     void releaseStoreHold();
+    // A shared store's connection is back (StoreChangeFeed::connectionRestored()).
+    void onStoreReconnected();
+    // ... but another process holds the queue claim now (StoreChangeFeed::queueClaimLost()).
+    void onQueueClaimLost(const QString &message);
     // Claims the data folder's queue unless this queue holds it already; false (and the
     // retry timer running) while another console holds it.
     bool ensureClaimed();

@@ -10,6 +10,12 @@
 #                               DIR/password  the role's password (mode 600)
 #                             An old cluster in DIR is stopped and removed first.
 #   pg-cluster.sh stop DIR    stops the server and removes its folder and DIR.
+#   pg-cluster.sh restart DIR [SECONDS]
+#                             stops the server of DIR (fast: its connections are ended) and
+#                             starts it again on the same port with the same data, after
+#                             SECONDS (default 0) of being away. For the reconnection tests,
+#                             on a cluster of their own: never on the shared CTest fixture,
+#                             whose other suites would lose their connections.
 #
 # Run as root, the server runs as the `postgres` user that Debian's postgresql package
 # creates (PostgreSQL refuses to run as root). CTest runs it as a fixture (tests/CMakeLists.txt):
@@ -19,7 +25,7 @@ set -euo pipefail
 action=${1:-}
 dir=${2:-}
 if [[ -z "$action" || -z "$dir" ]]; then
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|restart DIR" >&2
     exit 2
 fi
 
@@ -48,6 +54,15 @@ stop_cluster() {
     fi
     [[ -n "$cluster" && "$cluster" == /tmp/pc-pgcluster.* ]] && rm -rf "$cluster"
     rm -rf "$dir"
+}
+
+# Starts the server of $cluster on port $1 (the same options at every start).
+start_server() {
+    # fsync off: a throw-away cluster need not survive a power cut, and the tests run
+    # faster. max_connections: three consoles with several connections each, plus tests.
+    "${as_owner[@]}" "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 30 \
+        -o "-h 127.0.0.1 -p $1 -k $cluster/socket -c fsync=off -c max_connections=200" \
+        start >/dev/null
 }
 
 free_port() {
@@ -79,11 +94,7 @@ start)
     }
     for attempt in 1 2 3 4 5; do
         port=$(free_port)
-        # fsync off: a throw-away cluster need not survive a power cut, and the tests run
-        # faster. max_connections: three consoles with several connections each, plus tests.
-        if "${as_owner[@]}" "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 30 \
-            -o "-h 127.0.0.1 -p $port -k $cluster/socket -c fsync=off -c max_connections=200" \
-            start >/dev/null; then
+        if start_server "$port"; then
             break
         fi
         port=""
@@ -104,8 +115,27 @@ EOF
     echo "pg-cluster: PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on" \
         "127.0.0.1:$port, data in $cluster/data"
     ;;
+restart)
+    cluster=$(cat "$dir/cluster" 2>/dev/null || true)
+    url=$(cat "$dir/url" 2>/dev/null || true)
+    if [[ -z "$cluster" || ! -d "$cluster/data" || -z "$url" ]]; then
+        echo "pg-cluster: no cluster in $dir to restart" >&2
+        exit 1
+    fi
+    port=${url##*:}
+    port=${port%%/*}
+    "${as_owner[@]}" "$bindir/pg_ctl" -D "$cluster/data" -m fast -w -t 30 stop >/dev/null
+    sleep "${3:-0}"
+    # The port was free a moment ago; start_server fails (and says so) if something took it.
+    start_server "$port" || {
+        echo "pg-cluster: the server did not start again; its log:" >&2
+        tail -n 20 "$cluster/server.log" >&2
+        exit 1
+    }
+    echo "pg-cluster: restarted on 127.0.0.1:$port"
+    ;;
 *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|restart DIR" >&2
     exit 2
     ;;
 esac
