@@ -5,6 +5,8 @@
 // console, and opens once Settings hold the right password.
 
 #include "consolesession.h"
+#include "environmentinfo.h"
+#include "mainwindow.h"
 #include "orders/orderstore.h"
 #include "orders/storeprobe.h"
 #include "settings/secretstore.h"
@@ -110,6 +112,7 @@ private Q_SLOTS:
     void testButtonAsksTheServer();
     void startAsksInsteadOfEnding();
     void quitAtStartEndsCleanly();
+    void windowSaysWhenTheDatabaseIsAway();
 
 private:
     std::unique_ptr<SecretStore> makePasswords();
@@ -291,6 +294,38 @@ void TestStoreSettings::quitAtStartEndsCleanly()
     QCOMPARE(driver.handled(), 2);
     QVERIFY2(failureText.contains(u"cannot be reached"_s), qPrintable(failureText));
     QVERIFY(!session->store().isOpen());
+}
+
+// The status bar names the team database, says when the connection to it is lost (the words
+// in the label, the reason in its tooltip) and goes back once the store has reconnected.
+void TestStoreSettings::windowSaysWhenTheDatabaseIsAway()
+{
+    StoreTarget target;
+    QVERIFY(target.isValid());
+    const std::unique_ptr<ConsoleSession> session = makeSession(target.location().displayName());
+    QVERIFY(target.open(session->store()).ok());
+    session->start();
+    MainWindow window(EnvironmentInfo::sandbox(QUrl(u"http://127.0.0.1:9/"_s),
+                                               QUrl(u"http://127.0.0.1:9/api3/"_s), QString()),
+                      session.get());
+    auto *label = window.findChild<QLabel *>(u"storeStatus"_s);
+    QVERIFY(label);
+    const QString connected = label->text();
+    QVERIFY2(connected.contains(target.location().databaseName()), qPrintable(connected));
+    QVERIFY(label->toolTip().contains(session->store().consoleId()));
+
+    const StoreResult<qint64> pid = session->store().backendPidForTesting();
+    QVERIFY(pid);
+    QVERIFY(target.serverValue(u"SELECT pg_terminate_backend(%1)"_s.arg(*pid)).toBool());
+    QTRY_COMPARE(
+        target.serverValue(u"SELECT COUNT(*) FROM pg_stat_activity WHERE pid = %1"_s.arg(*pid))
+            .toInt(),
+        0);
+    QVERIFY(!session->store().orders(u"sandbox"_s)); // the call that finds it gone
+    QTRY_VERIFY2(label->text().contains(u"unreachable"_s), qPrintable(label->text()));
+    QVERIFY(!label->toolTip().isEmpty());
+    // The server is there: the store connects again by itself, the label says so.
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), connected, 20000);
 }
 
 QTEST_MAIN(TestStoreSettings)

@@ -362,21 +362,39 @@ void MainWindow::createStatusBar()
         statusBar()->addPermanentWidget(m_queueStatus);
         statusBar()->addPermanentWidget(m_pollingStatus);
         if (m_session->store().isPostgres()) {
-            // Team mode: which shared database this console works on, always in sight.
-            const StoreLocation &location = m_session->store().location();
-            m_storeStatus = makeLabel(
-                tr("Team database %1 on %2").arg(location.databaseName(), location.host()),
-                u"storeStatus"_s, this);
+            // Team mode: which shared database this console works on, always in sight, and
+            // whether the console is connected to it.
+            m_storeStatus = makeLabel(QString(), u"storeStatus"_s, this);
             m_storeStatus->setWordWrap(false);
-            m_storeStatus->setToolTip(
-                tr("The order history is shared with the shop's other consoles: %1\n"
-                   "This console: %2")
-                    .arg(location.displayName(), m_session->store().consoleId()));
             m_storeStatus->setAccessibleName(tr("Order history"));
             statusBar()->addPermanentWidget(m_storeStatus);
+            showStoreConnection(m_session->store().isConnected(), QString());
+            connect(m_session, &ConsoleSession::storeConnectionChanged, this,
+                    &MainWindow::showStoreConnection);
         }
     }
     statusBar()->addPermanentWidget(holder);
+}
+
+void MainWindow::showStoreConnection(bool connected, const QString &message)
+{
+    if (!m_storeStatus)
+        return;
+    const StoreLocation &location = m_session->store().location();
+    if (connected) {
+        m_storeStatus->setText(
+            tr("Team database %1 on %2").arg(location.databaseName(), location.host()));
+        m_storeStatus->setToolTip(tr("The order history is shared with the shop's other "
+                                     "consoles: %1\nThis console: %2")
+                                      .arg(location.displayName(), m_session->store().consoleId()));
+        m_storeStatus->setStyleSheet(QString());
+        return;
+    }
+    // The words carry it; the colour only repeats it.
+    m_storeStatus->setText(
+        tr("\u26a0 Team database on %1 unreachable: reconnecting\u2026").arg(location.host()));
+    m_storeStatus->setToolTip(message);
+    m_storeStatus->setStyleSheet(u"color: #b3261e; font-weight: bold;"_s);
 }
 
 QMessageBox *MainWindow::createAboutBox()

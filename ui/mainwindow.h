@@ -75,6 +75,8 @@ private:
     QWidget *createEmptyState();
     void createStatusBar();
     void showAbout();
+    // Team mode: the status bar's word on the shared database and the connection to it.
+    void showStoreConnection(bool connected, const QString &message);
 
     // The work surface (mainwindowwork.cpp).
     void createWorkArea();

@@ -301,8 +301,13 @@ void MainWindow::connectSession()
     connect(m_queuePanel, &QueuePanel::summaryChanged, m_queueStatus, &QLabel::setText);
     m_queueStatus->setText(m_queuePanel->summary());
     connect(&session, &ConsoleSession::printStatusChanged, this, &MainWindow::notify);
-    connect(&session, &ConsoleSession::storeProblem, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    connect(&session, &ConsoleSession::storeProblem, this, [this](const QString &message) {
+        // A lost team database is said by the permanent label (its tooltip has the words);
+        // the crowded status bar would cut this message off beside it.
+        if (m_storeStatus && !m_session->store().isConnected())
+            return;
+        statusBar()->showMessage(message, 15000);
+    });
     connect(&session.poller(), &StatusPoller::networkDown, this, &MainWindow::updatePollingStatus);
     connect(&session.poller(), &StatusPoller::ordersUpdated, this,
             &MainWindow::updatePollingStatus);

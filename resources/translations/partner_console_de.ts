@@ -1220,6 +1220,10 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>The order history is kept on this computer, in %1.</source>
         <translation>Der Auftragsverlauf liegt auf diesem Computer, in %1.</translation>
     </message>
+    <message>
+        <source>The connection to the order database %1 was lost. The console connects again by itself; nothing saved earlier was lost.</source>
+        <translation>Die Verbindung zur Auftragsdatenbank %1 ist verloren gegangen. Die Konsole verbindet sich von selbst erneut; nichts zuvor Gespeicherte ist verloren.</translation>
+    </message>
 </context>
 <context>
     <name>RetryPolicy</name>
@@ -2122,6 +2126,10 @@ Diese Konsole: %2</translation>
     <message>
         <source>Order history: this computer</source>
         <translation>Auftragsverlauf: dieser Computer</translation>
+    </message>
+    <message>
+        <source>⚠ Team database on %1 unreachable: reconnecting…</source>
+        <translation>⚠ Team-Datenbank auf %1 nicht erreichbar: verbinde erneut…</translation>
     </message>
 </context>
 <context>
