@@ -938,6 +938,14 @@ void TestOrderStore::pollLeasesShareTokensOut()
     QVERIFY(second.releasePollLeases().ok());
     QCOMPARE(*first.leasePolling(kSandbox, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
     QCOMPARE(*second.leasePolling(kProduction, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
+    // Whatever a token holds (PostgreSQL gets them as one array), listed twice or not at all.
+    const QStringList odd{u"q\"uote"_s, u"com,ma"_s, u"back\\slash"_s, u"{brace}"_s,
+                          u"sp ace"_s,  u"NULL"_s,   u"t1"_s};
+    QCOMPARE(sorted(*first.leasePolling(kSandbox, odd + odd, 60000)), sorted(odd));
+    QCOMPARE(sorted(*first.leasePolling(kSandbox, odd.mid(2), 60000)), sorted(odd.mid(2)));
+    QCOMPARE(first.pollLeaseHolders(kSandbox)->size(), odd.size() - 2);
+    QVERIFY(first.leasePolling(kSandbox, {}, 60000)->isEmpty());
+    QVERIFY(first.pollLeaseHolders(kSandbox)->isEmpty());
 }
 
 // Another console's new order and status change reach this one by notification; its own
