@@ -188,6 +188,7 @@ private Q_SLOTS:
     void eachConsoleWorksItsOwnQueue();
     void pollLeasesShareTokensOut();
     void changeFeedTellsTheOtherConsoles();
+    void unknownToServiceTellsTheOtherConsoles();
     void diskFullRollsBack();
     void decimalsRoundTrip_data();
     void decimalsRoundTrip();
@@ -937,13 +938,14 @@ void TestOrderStore::pollLeasesShareTokensOut()
     QVERIFY(second.releasePollLeases().ok());
     QCOMPARE(*first.leasePolling(kSandbox, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
     QCOMPARE(*second.leasePolling(kProduction, {u"t1"_s}, 60000), QStringList({u"t1"_s}));
-    // Any token text, each once however often listed (PostgreSQL takes them all in one
-    // statement, as one array).
-    const QStringList odd{u"q\"uote"_s, u"back\\slash"_s, u"com,ma"_s, u"{brace}"_s,
-                          u"sp ace"_s,  u"NULL"_s,        u"com,ma"_s};
-    QCOMPARE(sorted(*first.leasePolling(kSandbox, odd, 60000)),
-             sorted(QStringList(odd.cbegin(), odd.cend() - 1)));
-    QCOMPARE(first.pollLeaseHolders(kSandbox)->value(u"NULL"_s), u"first"_s);
+    // Whatever a token holds (PostgreSQL gets them as one array), listed twice or not at all.
+    const QStringList odd{u"q\"uote"_s, u"com,ma"_s, u"back\\slash"_s, u"{brace}"_s,
+                          u"sp ace"_s,  u"NULL"_s,   u"t1"_s};
+    QCOMPARE(sorted(*first.leasePolling(kSandbox, odd + odd, 60000)), sorted(odd));
+    QCOMPARE(sorted(*first.leasePolling(kSandbox, odd.mid(2), 60000)), sorted(odd.mid(2)));
+    QCOMPARE(first.pollLeaseHolders(kSandbox)->size(), odd.size() - 2);
+    QVERIFY(first.leasePolling(kSandbox, {}, 60000)->isEmpty());
+    QVERIFY(first.pollLeaseHolders(kSandbox)->isEmpty());
 }
 
 // Another console's new order and status change reach this one by notification; its own
@@ -978,6 +980,50 @@ void TestOrderStore::changeFeedTellsTheOtherConsoles()
     QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 2, 10000);
     QCOMPARE(seen.at(1).at(0).toLongLong(), second);
     QVERIFY(echoed.isEmpty());
+}
+
+// The service no longer knowing a token is news for the other consoles too (they mark the
+// order and their pollers slow down for it), and so is its knowing it again; setting the flag
+// to what it already is tells nobody.
+void TestOrderStore::unknownToServiceTellsTheOtherConsoles()
+{
+    SHARED_STORE_ONLY();
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    OrderStore watcher;
+    OrderStore writer;
+    QVERIFY(openAs(dir, watcher, u"watcher"_s).ok());
+    QVERIFY(openAs(dir, writer, u"writer"_s).ok());
+    const qint64 id = *writer.addOrder(makeOrder(kSandbox, u"forgotten"_s, 1000));
+    const qint64 other = *writer.addOrder(makeOrder(kSandbox, u"other"_s, 2000));
+    QSignalSpy seen(watcher.changeFeed(), &pc::StoreChangeFeed::orderChanged);
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 2, 10000);
+    seen.clear();
+
+    QVERIFY(writer.setOrderUnknownToService(id, true).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 1, 10000);
+    QCOMPARE(seen.at(0).at(0).toLongLong(), id);
+    QVERIFY((*watcher.order(id))->unknownToService);
+    QVERIFY(writer.setOrderUnknownToService(id, true).ok()); // already so: no news
+    QVERIFY(writer.setOrderUnknownToService(id, false).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 2, 10000);
+    QCOMPARE(seen.at(1).at(0).toLongLong(), id);
+    QVERIFY(!(*watcher.order(id))->unknownToService);
+
+    // A status check with the same status that finds the token known again clears the mark,
+    // and says so; a plain check does not.
+    QVERIFY(writer.setOrderUnknownToService(id, true).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 3, 10000);
+    const PrintStatus awaiting = (*writer.order(id))->status;
+    QVERIFY(!*writer.updateOrderStatus(id, awaiting, QDateTime::currentDateTimeUtc()));
+    QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 4, 10000);
+    QVERIFY(!(*watcher.order(id))->unknownToService);
+    QVERIFY(!*writer.updateOrderStatus(id, awaiting, QDateTime::currentDateTimeUtc()));
+    QVERIFY(writer.setOrderUnknownToService(other, false).ok()); // never was: no news
+    QCOMPARE(writer.setOrderUnknownToService(999'999, true).error().kind,
+             StoreError::Kind::NotFound);
+    QTest::qWait(500); // what would have come by now
+    QCOMPARE(seen.size(), 4);
 }
 
 void TestOrderStore::diskFullRollsBack()

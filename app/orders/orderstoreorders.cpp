@@ -279,13 +279,14 @@ StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatu
         return e;
     QSqlQuery q(m_db);
     q.prepare(u"SELECT status_text, percentage, minutes_left, total_time, message,"
-              " printer_model FROM orders WHERE id = ?"_s);
+              " printer_model, unknown_to_service FROM orders WHERE id = ?"_s);
     q.addBindValue(orderId);
     if (StoreError e = exec(q, action); e.isError())
         return e;
     if (!q.next())
         return notFound(orderId);
     const bool changed = !sameStatus(readStatus(q, 0), status);
+    const bool wasUnknown = q.value(6).toInt() != 0;
     q.finish();
 
     if (changed) {
@@ -324,6 +325,12 @@ StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatu
         q.addBindValue(orderId);
         if (StoreError e = exec(q, action); e.isError())
             return e;
+        // The service knows the token again: the others drop their mark too. A plain check
+        // that changed nothing tells nobody.
+        if (wasUnknown) {
+            if (StoreError e = notifyOrderChanged(orderId, action); e.isError())
+                return e;
+        }
     }
     if (StoreError e = tx.commit(action); e.isError())
         return e;
@@ -337,10 +344,30 @@ StoreStatus OrderStore::setOrderUnknownToService(qint64 orderId, bool unknown)
     const Call call(*this);
     if (call.failed())
         return call.error();
-    const StoreError e = writeOneRow(
-        m_db, u"UPDATE orders SET unknown_to_service = ? WHERE id = ?"_s,
-        {unknown ? 1 : 0, orderId}, StoreText::tr("saving the order"), notFound(orderId));
-    if (e.isError())
+    const QString action = StoreText::tr("saving the order");
+    WriteTransaction tx(m_db);
+    if (StoreError e = tx.begin(action); e.isError())
+        return e;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT unknown_to_service FROM orders WHERE id = ?"_s);
+    q.addBindValue(orderId);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    if (!q.next())
+        return notFound(orderId);
+    const bool was = q.value(0).toInt() != 0;
+    q.finish();
+    if (was == unknown)
+        return Done{}; // nothing changes, and the other consoles have nothing to learn
+    q.prepare(u"UPDATE orders SET unknown_to_service = ? WHERE id = ?"_s);
+    q.addBindValue(unknown ? 1 : 0);
+    q.addBindValue(orderId);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    // The other consoles show the mark and their pollers slow down for it, as this one's does.
+    if (StoreError e = notifyOrderChanged(orderId, action); e.isError())
+        return e;
+    if (StoreError e = tx.commit(action); e.isError())
         return e;
     return Done{};
 }

@@ -8,7 +8,6 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QHostInfo>
-#include <QSet>
 #include <QSqlDriver>
 #include <QSqlQuery>
 #include <QVariant>
@@ -23,19 +22,20 @@ namespace {
 // The channel every console of a shared store listens on; the payload is "order <id>".
 const QString kChannel = u"pc_store"_s;
 
-QStringList uniqueInOrder(const QStringList &values)
+// A PostgreSQL array literal of `values` ({"a","b"}), bound as one text parameter and cast
+// to TEXT[] in the statement: Qt's driver binds no arrays. Every element is quoted, so commas,
+// braces and spaces stay inside it; only " and \ need escaping there.
+QString postgresTextArray(const QStringList &values)
 {
-    QStringList unique;
-    unique.reserve(values.size());
-    QSet<QString> seen;
-    seen.reserve(values.size());
-    for (const QString &value : values) {
-        if (!seen.contains(value)) {
-            seen.insert(value);
-            unique.append(value);
-        }
+    QString literal = u"{"_s;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        QString value = values.at(i);
+        value.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
+        if (i > 0)
+            literal += u',';
+        literal += u'"' + value + u'"';
     }
-    return unique;
+    return literal + u'}';
 }
 
 QString userName()
@@ -132,37 +132,60 @@ StoreResult<QStringList> OrderStore::leasePolling(const QString &environment,
     const qint64 expires = *serverNow + durationMs;
 
     QSqlQuery q(m_db);
-    // Mine are re-taken below; the ones no longer listed (finished prints) go.
-    q.prepare(u"DELETE FROM poll_leases WHERE environment = ? AND holder = ?"_s);
-    q.addBindValue(textValue(environment));
-    q.addBindValue(textValue(m_consoleId));
-    if (StoreError e = exec(q, action); e.isError())
-        return e;
-    // Taken where free or run out, kept by whoever else holds them. A token once: a second
-    // row for it in one PostgreSQL statement would be an error.
-    const QStringList wanted = uniqueInOrder(tokens);
-    const QString upsert = u" ON CONFLICT (environment, token) DO UPDATE"
-                           " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
-                           " WHERE poll_leases.expires_ms < ?"_s;
-    if (storedetail::backendOf(m_db) == storedetail::Backend::Postgres) {
-        // One statement for all of them: one round trip to the server instead of one per
-        // token (10,000 open orders took 0.7 s of the GUI thread every 20 s).
+    if (m_location.isPostgres()) {
+        // A few statements whatever the number of tokens: the poller renews every 20 s on
+        // the GUI thread, and one statement per token took most of a second for 10,000 open
+        // orders (tests/bench/bench_statuspoller.cpp). The same outcome as below: the leases
+        // no longer listed go, the listed ones are renewed when they are this console's and
+        // taken when free or run out by the database's clock.
+        const QString listed = postgresTextArray(tokens);
+        // NOT IN a subquery is hashed; "token <> ALL(array)" would compare every lease with
+        // every listed token (10,000 x 10,000: seconds).
+        q.prepare(u"DELETE FROM poll_leases WHERE environment = ? AND holder = ?"
+                  " AND token NOT IN (SELECT unnest(CAST(? AS TEXT[])))"_s);
+        q.addBindValue(textValue(environment));
+        q.addBindValue(textValue(m_consoleId));
+        q.addBindValue(listed);
+        if (StoreError e = exec(q, action); e.isError())
+            return e;
+        // Mine (all listed now): renewed in place, which costs less than an upsert each.
+        q.prepare(u"UPDATE poll_leases SET expires_ms = ? WHERE environment = ? AND holder = ?"_s);
+        q.addBindValue(expires);
+        q.addBindValue(textValue(environment));
+        q.addBindValue(textValue(m_consoleId));
+        if (StoreError e = exec(q, action); e.isError())
+            return e;
+        // The others' and the free ones: taken when free or run out.
         q.prepare(u"INSERT INTO poll_leases (environment, token, holder, expires_ms)"
-                  " SELECT ?, t, ?, ? FROM unnest(CAST(? AS text[])) AS t"_s +
-                  upsert);
+                  " SELECT CAST(? AS TEXT), listed.token, CAST(? AS TEXT), CAST(? AS BIGINT)"
+                  " FROM (SELECT DISTINCT unnest(CAST(? AS TEXT[])) AS token) AS listed"
+                  " WHERE NOT EXISTS (SELECT 1 FROM poll_leases mine"
+                  " WHERE mine.environment = CAST(? AS TEXT) AND mine.token = listed.token"
+                  " AND mine.holder = CAST(? AS TEXT))"
+                  " ON CONFLICT (environment, token) DO UPDATE"
+                  " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
+                  " WHERE poll_leases.expires_ms < CAST(? AS BIGINT)"_s);
         q.addBindValue(textValue(environment));
         q.addBindValue(textValue(m_consoleId));
         q.addBindValue(expires);
-        q.addBindValue(storedetail::postgresTextArray(wanted));
+        q.addBindValue(listed);
+        q.addBindValue(textValue(environment));
+        q.addBindValue(textValue(m_consoleId));
         q.addBindValue(*serverNow);
         if (StoreError e = exec(q, action); e.isError())
             return e;
     } else {
-        // In-process SQLite: a prepared statement per token costs microseconds.
+        // Mine are re-taken below; the ones no longer listed (finished prints) go.
+        q.prepare(u"DELETE FROM poll_leases WHERE environment = ? AND holder = ?"_s);
+        q.addBindValue(textValue(environment));
+        q.addBindValue(textValue(m_consoleId));
+        if (StoreError e = exec(q, action); e.isError())
+            return e;
         q.prepare(u"INSERT INTO poll_leases (environment, token, holder, expires_ms)"
-                  " VALUES (?, ?, ?, ?)"_s +
-                  upsert);
-        for (const QString &token : wanted) {
+                  " VALUES (?, ?, ?, ?) ON CONFLICT (environment, token) DO UPDATE"
+                  " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
+                  " WHERE poll_leases.expires_ms < ?"_s);
+        for (const QString &token : tokens) {
             q.addBindValue(textValue(environment));
             q.addBindValue(textValue(token));
             q.addBindValue(textValue(m_consoleId));

@@ -250,22 +250,6 @@ QSqlDatabase addPostgresConnection(const QString &connectionName, const StoreLoc
     return db;
 }
 
-QString postgresTextArray(const QStringList &values)
-{
-    QString literal;
-    literal.reserve(values.size() * 36 + 2);
-    literal.append(u'{');
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        if (i > 0)
-            literal.append(u',');
-        QString element = values.at(i);
-        element.replace(u'\\', u"\\\\"_s).replace(u'"', u"\\\""_s);
-        literal.append(u'"').append(element).append(u'"');
-    }
-    literal.append(u'}');
-    return literal;
-}
-
 StoreError missingPostgresDriverError()
 {
     return makeError(StoreError::Kind::CannotOpen,

@@ -63,9 +63,6 @@ StoreError postgresErrorFromSql(const QSqlError &error, const QString &action);
 // ~/.pgpass.
 QSqlDatabase addPostgresConnection(const QString &connectionName, const StoreLocation &location,
                                    const QString &password);
-// A PostgreSQL text[] literal ({"a","b"}, every element quoted and escaped) for a statement
-// that binds a list as one value: CAST(? AS text[]).
-QString postgresTextArray(const QStringList &values);
 // Kind::CannotOpen saying that Qt's PostgreSQL driver is not installed and how to get it.
 StoreError missingPostgresDriverError();
 
