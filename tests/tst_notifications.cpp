@@ -10,8 +10,8 @@
 
 #include "common/buildinfo.h"
 #include "sandbox/sandboxserver.h"
-#include "settings/secretstore.h"
 #include "settings/consolesettings.h"
+#include "settings/secretstore.h"
 #include "workwindowfixture.h"
 
 #include <QDBusConnection>

@@ -17,8 +17,8 @@
 #include "common/translations.h"
 #include "orders/orderform.h"
 #include "sandbox/sandboxserver.h"
-#include "settings/secretstore.h"
 #include "settings/consolesettings.h"
+#include "settings/secretstore.h"
 #include "workwindowfixture.h"
 
 #include <QAbstractButton>
