@@ -1224,6 +1224,26 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>The connection to the order database %1 was lost. The console connects again by itself; nothing saved earlier was lost.</source>
         <translation>Die Verbindung zur Auftragsdatenbank %1 ist verloren gegangen. Die Konsole verbindet sich von selbst erneut; nichts zuvor Gespeicherte ist verloren.</translation>
     </message>
+    <message>
+        <source>the file does not exist yet</source>
+        <translation>die Datei existiert noch nicht</translation>
+    </message>
+    <message>
+        <source>a journal file beside it does not belong to it</source>
+        <translation>eine Journaldatei daneben gehört nicht zu ihr</translation>
+    </message>
+    <message>
+        <source>The order database in %1 cannot be locked for use: %2. Check that the data folder is writable.</source>
+        <translation>Die Auftragsdatenbank in %1 kann nicht zur Nutzung gesperrt werden: %2. Prüfen Sie, ob der Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Another console has been creating or repairing the order database in %1 for too long. Try again in a moment.</source>
+        <translation>Eine andere Konsole legt die Auftragsdatenbank in %1 schon zu lange an oder repariert sie. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The order database %1 looks damaged (%2), but another console is using it, so it was left as it is. Close the other consoles that use this data folder and start again.</source>
+        <translation>Die Auftragsdatenbank %1 scheint beschädigt zu sein (%2), wird aber von einer anderen Konsole verwendet und wurde deshalb so belassen. Schließen Sie die anderen Konsolen, die diesen Datenordner verwenden, und starten Sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>RetryPolicy</name>
