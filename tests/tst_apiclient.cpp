@@ -6,6 +6,7 @@
 #include "sandbox/sandboxserver.h"
 #include "sandbox/sandboxtls.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QScopeGuard>
@@ -18,6 +19,9 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace pc;
@@ -127,6 +131,8 @@ private Q_SLOTS:
     void connectionRefused();
     void hostNotFound();
     void stallTimesOut();
+    void tricklingAnswerTimesOut();
+    void answerCutShortIsABrokenConnection();
     void serverErrorIsTransient();
     void tooManyRequestsCarriesRetryAfter();
     void malformedJsonIsProtocolError();
@@ -368,6 +374,61 @@ void TestApiClient::stallTimesOut()
     const auto result = await<TokenResult>(client.createToken());
     QCOMPARE(result.error.kind, Kind::Timeout);
     QVERIFY(result.error.isTransient());
+}
+
+// A byte every 100 ms keeps the idle timer (400 ms) from firing; the answer as a whole still
+// has to arrive within its own limit.
+void TestApiClient::tricklingAnswerTimesOut()
+{
+    QTcpServer peer;
+    QVERIFY(peer.listen(QHostAddress::LocalHost, 0));
+    const QByteArray answer = httpResponse("200 OK", QByteArray(200, ' ') + "{}");
+    connect(&peer, &QTcpServer::newConnection, this, [&peer, answer] {
+        QTcpSocket *socket = peer.nextPendingConnection();
+        auto *drip = new QTimer(socket);
+        auto sent = std::make_shared<qsizetype>(0);
+        connect(drip, &QTimer::timeout, socket, [socket, answer, sent] {
+            // The head at once, then the body a byte at a time.
+            const qsizetype head = answer.indexOf("\r\n\r\n") + 4;
+            const qsizetype chunk = *sent == 0 ? head : 1;
+            if (*sent < answer.size())
+                socket->write(answer.mid(*sent, chunk));
+            *sent += chunk;
+        });
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, drip] {
+            if (socket->readAll().contains("\r\n\r\n"))
+                drip->start(100);
+        });
+    });
+    ServiceEndpoint endpoint = sandboxEndpoint();
+    endpoint.baseUrl = QUrl(u"http://127.0.0.1:%1/api3/"_s.arg(peer.serverPort()));
+    endpoint.idleTimeout = std::chrono::milliseconds(400);
+    endpoint.answerTimeout = std::chrono::milliseconds(1500);
+    ApiClient client(&m_network, endpoint);
+    QElapsedTimer clock;
+    clock.start();
+    const auto result = await<TokenResult>(client.createToken(), 15000);
+    QCOMPARE(result.error.kind, Kind::Timeout);
+    QVERIFY(result.error.isTransient());
+    QVERIFY2(result.error.message.contains(u"in full"_s), qPrintable(result.error.message));
+    QVERIFY2(clock.elapsed() < 10000, "the trickle was followed to its end");
+}
+
+// An answer that stops short of its Content-Length: the connection broke; the part that came
+// is not parsed as the whole (an empty body would be "no token").
+void TestApiClient::answerCutShortIsABrokenConnection()
+{
+    const QByteArray body = R"({"status":{"code":"ok"},"data":{"token":"0123456789abcdef"}})";
+    QByteArray cut = httpResponse("200 OK", body);
+    cut.chop(body.size()); // the head only, then the connection closes
+    ScriptedPeer peer(cut);
+    ServiceEndpoint endpoint = sandboxEndpoint();
+    endpoint.baseUrl = peer.baseUrl();
+    ApiClient client(&m_network, endpoint);
+    const auto result = await<TokenResult>(client.createToken(), 15000);
+    QCOMPARE(result.error.kind, Kind::Network);
+    QCOMPARE(result.error.networkReason, ApiError::NetworkReason::ConnectionClosed);
+    QVERIFY(result.token.isEmpty());
 }
 
 void TestApiClient::serverErrorIsTransient()

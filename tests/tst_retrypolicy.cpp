@@ -70,7 +70,7 @@ void TestRetryPolicy::transientFaultsBackOffThenFail()
                  qPrintable(QString::number(d.delay.count())));
         QVERIFY(step / 2 >= previousFloor);
         previousFloor = step / 2;
-        QVERIFY(d.reason.contains(error.message));
+        QVERIFY(d.reason.contains(error.messageWithoutRetry()));
     }
     const RetryDecision last = policy.decide(error, policy.settings().maxAttempts - 1, 0, random);
     QCOMPARE(last.action, Action::Fail);
@@ -101,6 +101,13 @@ void TestRetryPolicy::retryAfterIsHonouredAndCapped()
         const RetryDecision far =
             policy.decide(ApiError::http(status, {}, {}, std::chrono::hours(30)), 0, 0, random);
         QCOMPARE(far.delay, policy.settings().maxRetryAfter);
+        // Whatever the service asks for, one wait stays within five minutes, and the reason
+        // promises nothing twice.
+        const RetryDecision absurd = policy.decide(
+            ApiError::http(status, {}, {}, std::chrono::seconds(999999999)), 0, 0, random);
+        QCOMPARE(absurd.delay, std::chrono::milliseconds(5min));
+        QVERIFY2(absurd.reason.contains(u"Trying again in 5 minute"_s), qPrintable(absurd.reason));
+        QVERIFY2(!absurd.reason.contains(u"will try again"_s), qPrintable(absurd.reason));
         // Retry-After shorter than the backoff: the backoff wins.
         const RetryDecision tiny = policy.decide(ApiError::http(status, {}, {}, 0s), 3, 0, random);
         QVERIFY(tiny.delay >= policy.settings().baseDelay * 8 / 2);

@@ -112,9 +112,11 @@ void TestStatusPollerFaults::retryAfterHoldsEveryStatusCall_data()
         // Shorter than the floor: the floor.
         QTest::addRow("%d below the floor", status)
             << status << u"1"_s << qint64(15'000) << qint64(15'000);
-        // Capped at an hour.
+        // Capped at five minutes, whatever the service asks for.
         QTest::addRow("%d capped", status)
-            << status << u"86400"_s << qint64(3'600'000) << qint64(3'600'000);
+            << status << u"86400"_s << qint64(300'000) << qint64(300'000);
+        QTest::addRow("%d absurd", status)
+            << status << u"999999999"_s << qint64(300'000) << qint64(300'000);
         // Not a valid value: no hold for everyone, the token's own backoff instead.
         QTest::addRow("%d bad value", status) << status << u"soon"_s << qint64(0) << qint64(0);
     }

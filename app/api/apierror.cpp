@@ -125,6 +125,18 @@ ApiError ApiError::timeout(std::chrono::milliseconds idle)
     return e;
 }
 
+ApiError ApiError::slowAnswer(std::chrono::milliseconds limit)
+{
+    ApiError e;
+    e.kind = Kind::Timeout;
+    const auto seconds = std::max<qint64>(1, (limit.count() + 999) / 1000);
+    e.setMessage(Text::tr("The service's answer did not arrive in full within %n second(s).",
+                          nullptr, int(seconds)),
+                 Text::tr("The console will try again."));
+    e.detail = u"answer incomplete after %1 ms"_s.arg(limit.count());
+    return e;
+}
+
 ApiError ApiError::tls(const QString &detail)
 {
     ApiError e;

@@ -61,6 +61,8 @@ struct ApiError
 
     static ApiError network(NetworkReason reason, const QString &detail);
     static ApiError timeout(std::chrono::milliseconds idle);
+    // The answer began but did not arrive in full within `limit` (trickled).
+    static ApiError slowAnswer(std::chrono::milliseconds limit);
     static ApiError tls(const QString &detail);
     static ApiError http(int status, const QString &reasonPhrase, const QString &serviceDescription,
                          std::optional<std::chrono::seconds> retryAfter);

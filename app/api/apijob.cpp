@@ -56,6 +56,9 @@ ApiJob::ApiJob(const ServiceEndpoint &endpoint, QObject *parent)
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(m_endpoint.idleTimeout);
     connect(&m_idleTimer, &QTimer::timeout, this, &ApiJob::onIdleTimeout);
+    m_answerTimer.setSingleShot(true);
+    m_answerTimer.setInterval(m_endpoint.answerTimeout);
+    connect(&m_answerTimer, &QTimer::timeout, this, &ApiJob::onAnswerTimeout);
 }
 
 ApiJob::~ApiJob()
@@ -76,7 +79,11 @@ void ApiJob::start(QNetworkReply *reply, const QUrl &url)
     connect(reply, &QNetworkReply::metaDataChanged, this, &ApiJob::onMetaDataChanged);
     connect(reply, &QNetworkReply::finished, this, &ApiJob::onFinished);
     connect(reply, &QNetworkReply::uploadProgress, this, &ApiJob::onUploadProgress);
-    connect(reply, &QNetworkReply::downloadProgress, this, [this] { m_idleTimer.start(); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this] {
+        m_idleTimer.start();
+        if (!m_answerTimer.isActive() && !m_finished)
+            m_answerTimer.start();
+    });
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
         // Never ignored: the handshake fails and the request (and the key) is not sent.
         for (const QSslError &error : errors)
@@ -136,6 +143,8 @@ void ApiJob::onReadyRead()
 
 void ApiJob::onMetaDataChanged()
 {
+    if (!m_answerTimer.isActive() && !m_finished)
+        m_answerTimer.start();
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_endpoint.maxResponseBytes) {
         m_oversized = true;
@@ -153,9 +162,20 @@ void ApiJob::onIdleTimeout()
     m_reply->abort();
 }
 
+void ApiJob::onAnswerTimeout()
+{
+    if (!m_reply || m_finished)
+        return;
+    qCInfo(lcApi) << "the answer did not complete within" << m_answerTimer.interval()
+                  << "ms, aborting" << m_redactedUrl;
+    m_answerTooSlow = true;
+    m_reply->abort();
+}
+
 void ApiJob::onFinished()
 {
     m_idleTimer.stop();
+    m_answerTimer.stop();
     QNetworkReply *reply = m_reply;
     if (!reply || m_finished)
         return;
@@ -171,6 +191,10 @@ void ApiJob::onFinished()
         finishWith(ApiError::timeout(m_endpoint.idleTimeout));
         return;
     }
+    if (m_answerTooSlow) {
+        finishWith(ApiError::slowAnswer(m_endpoint.answerTimeout));
+        return;
+    }
     if (m_aborted) {
         finishWith(ApiError::aborted());
         return;
@@ -179,6 +203,19 @@ void ApiJob::onFinished()
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (statusAttribute.isValid()) {
         const int status = statusAttribute.toInt();
+        // An answer cut off before its Content-Length is a broken connection, not a short
+        // (or empty) body to parse.
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        const bool cutOff = (length.isValid() && m_body.size() < length.toLongLong()) ||
+                            reply->error() == QNetworkReply::RemoteHostClosedError;
+        if (cutOff && status >= 200 && status < 300) {
+            finishWith(ApiError::network(
+                ApiError::NetworkReason::ConnectionClosed,
+                u"the answer ended after %1 of %2 bytes (HTTP %3)"_s.arg(m_body.size())
+                    .arg(length.isValid() ? length.toString() : u"?"_s)
+                    .arg(status)));
+            return;
+        }
         if (status >= 200 && status < 300) {
             finishWithBody(m_body);
             return;
@@ -236,6 +273,7 @@ void ApiJob::finishWithBody(const QByteArray &body)
 void ApiJob::complete()
 {
     m_idleTimer.stop();
+    m_answerTimer.stop();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->deleteLater();

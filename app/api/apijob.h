@@ -52,6 +52,7 @@ private:
     void onMetaDataChanged();
     void onFinished();
     void onIdleTimeout();
+    void onAnswerTimeout();
     void onUploadProgress(qint64 sent, qint64 total);
     void finishWith(const ApiError &error);
     void finishWithBody(const QByteArray &body);
@@ -60,12 +61,14 @@ private:
     ServiceEndpoint m_endpoint;
     QPointer<QNetworkReply> m_reply;
     QTimer m_idleTimer;
+    QTimer m_answerTimer; // from the answer's first byte to its last
     bool m_uploadReported = false;
     qint64 m_bodyBytesSent = 0; // the most upload progress reported
     QByteArray m_body;
     QString m_redactedUrl;
     QStringList m_tlsErrors;
     bool m_timedOut = false;
+    bool m_answerTooSlow = false;
     bool m_oversized = false;
     bool m_aborted = false;
     bool m_finished = false;

@@ -30,7 +30,10 @@ struct ServiceEndpoint
     QUrl baseUrl;   // ends with '/', for example https://widget.sendshapes.com:3443/api3/
     QString apiKey; // never logged; see redaction.h
     std::chrono::milliseconds idleTimeout{60'000}; // abort when no byte moves for this long
-    qint64 maxResponseBytes = qint64(1) << 20;     // response bodies are capped before parsing
+    // Once the answer has begun, all of it must arrive within this: a server that trickles
+    // a byte now and then keeps the idle timer going, not the call.
+    std::chrono::milliseconds answerTimeout{60'000};
+    qint64 maxResponseBytes = qint64(1) << 20; // response bodies are capped before parsing
     // The slowest upload line waited for: once a body is handed to the socket, the answer may
     // take as long as the kernel's buffers need to drain at this speed (see ApiJob).
     qint64 slowestLineBytesPerSecond = 64'000;

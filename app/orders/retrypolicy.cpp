@@ -94,7 +94,7 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int failedAttempts, int
     if (attempt >= m_settings.maxAttempts) {
         decision.action = RetryDecision::Action::Fail;
         decision.reason = Text::tr("%1 Gave up after %2 attempts; use Retry to try again.")
-                              .arg(error.message)
+                              .arg(error.messageWithoutRetry())
                               .arg(attempt);
         return decision;
     }
@@ -106,7 +106,7 @@ RetryDecision RetryPolicy::decide(const ApiError &error, int failedAttempts, int
         decision.delay = std::max(decision.delay, std::min(asked, m_settings.maxRetryAfter));
     }
     decision.reason = Text::tr("%1 Trying again in %2 (attempt %3 of %4).")
-                          .arg(error.message, inWords(decision.delay))
+                          .arg(error.messageWithoutRetry(), inWords(decision.delay))
                           .arg(attempt + 1)
                           .arg(m_settings.maxAttempts);
     return decision;

@@ -44,7 +44,8 @@ public:
         int maxAttempts = 5; // failed attempts before "Failed - retry"
         std::chrono::milliseconds baseDelay{2'000};
         std::chrono::milliseconds maxDelay{5 * 60'000};
-        std::chrono::milliseconds maxRetryAfter{60 * 60'000};
+        // The longest a service's Retry-After makes the queue wait before one attempt.
+        std::chrono::milliseconds maxRetryAfter{5 * 60'000};
         std::chrono::milliseconds networkBaseDelay{5'000};
         std::chrono::milliseconds networkMaxDelay{60'000};
     };

@@ -27,6 +27,10 @@ PollInputs StatusPoller::inputsOf(const Order &order)
 
 namespace {
 
+// The longest a service's Retry-After holds every status call: whatever it asks for, the
+// console looks again after this.
+constexpr std::chrono::milliseconds kLongestServiceHold{5 * 60'000};
+
 // Faults that concern every token alike: holding all requests is the only sensible answer.
 bool affectsEveryToken(const ApiError &error)
 {
@@ -311,7 +315,7 @@ void StatusPoller::onNetworkFailure(Entry &entry, const ApiError &error)
     if (error.kind == ApiError::Kind::Http && error.retryAfter) {
         // The service asked every client to slow down: as long as it said (capped).
         hold = std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(*error.retryAfter),
-                          m_schedule.settings().floor, 3600'000ms);
+                          m_schedule.settings().floor, kLongestServiceHold);
     } else if (error.isAuthenticationFailure()) {
         hold = m_schedule.settings().networkMax; // a key problem will not heal by itself soon
     }

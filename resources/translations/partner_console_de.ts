@@ -94,6 +94,13 @@
         <source>This computer appears to be offline.</source>
         <translation>Dieser Computer scheint offline zu sein.</translation>
     </message>
+    <message numerus="yes">
+        <source>The service&apos;s answer did not arrive in full within %n second(s).</source>
+        <translation>
+            <numerusform>Die Antwort des Dienstes ist nicht innerhalb von %n Sekunde vollständig angekommen.</numerusform>
+            <numerusform>Die Antwort des Dienstes ist nicht innerhalb von %n Sekunden vollständig angekommen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

@@ -10,6 +10,13 @@
             <numerusform>The service stopped responding: no data moved for %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The service&apos;s answer did not arrive in full within %n second(s).</source>
+        <translation>
+            <numerusform>The service&apos;s answer did not arrive in full within %n second.</numerusform>
+            <numerusform>The service&apos;s answer did not arrive in full within %n seconds.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
