@@ -18,6 +18,7 @@
 
 #include <grp.h>
 #include <pwd.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -30,6 +31,49 @@ const QString kCli = QStringLiteral(PC_CLI_PATH);
 const QString kKey = u"storefaults-sandbox-key-0123456789"_s;
 constexpr qint64 kUploadRate = 200'000; // bytes per second on the sandbox's line
 constexpr int kFileKiloBytes = 160;     // about 0.8 s per file on that line
+
+// A small file system of its own (tmpfs) under `folder`, to fill up for real: SQLite meets a
+// full disk where it grows its journal and index, not only as SQLITE_FULL. Needs root (or
+// CAP_SYS_ADMIN), as CI has; unmounted when it goes.
+class SmallDisk final
+{
+public:
+    SmallDisk(const QString &folder, int megaBytes)
+        : m_folder(folder)
+    {
+        const QByteArray options = "size=" + QByteArray::number(megaBytes) + "m";
+        if (::mount("tmpfs", QFile::encodeName(folder).constData(), "tmpfs", 0,
+                    options.constData()) != 0)
+            m_problem = u"cannot mount a tmpfs to fill (%1); needs root"_s.arg(
+                QString::fromLocal8Bit(strerror(errno)));
+    }
+    ~SmallDisk()
+    {
+        if (m_problem.isEmpty())
+            ::umount2(QFile::encodeName(m_folder).constData(), MNT_DETACH);
+    }
+    SmallDisk(const SmallDisk &) = delete;
+    SmallDisk &operator=(const SmallDisk &) = delete;
+    QString problem() const { return m_problem; }
+
+    // Writes a filler file until the disk is full.
+    bool fill()
+    {
+        QFile filler(QDir(m_folder).filePath(u"filler"_s));
+        if (!filler.open(QIODevice::WriteOnly))
+            return false;
+        const QByteArray block(64 * 1024, 'x');
+        while (filler.write(block) == block.size()) {
+        }
+        filler.close(); // the last write failed: no room left
+        return true;
+    }
+    bool free() { return QFile::remove(QDir(m_folder).filePath(u"filler"_s)); }
+
+private:
+    QString m_folder;
+    QString m_problem;
+};
 
 // Root ignores permission bits, and CI runs the suites as root. There the test becomes the
 // user nobody for a while - real and effective ids, so access(2), SQLite and every child
@@ -146,6 +190,7 @@ private Q_SLOTS:
     void readOnlyFolderRefusedByStore();
     void readOnlyFolderRefusedByCli_data();
     void readOnlyFolderRefusedByCli();
+    void fullDiskStillReadsAndSaysWhere();
 
     void secondCliIsRefusedWhileOneUploads();
     void simultaneousQueueRunsUploadEachItemOnce_data();
@@ -351,6 +396,59 @@ void TestStoreFaults::readOnlyFolderRefusedByStore()
     } else {
         QCOMPARE(again.outcome, OpenResult::Outcome::Created);
     }
+}
+
+// A full disk: the queue and the orders can still be read (by the store and by `queue list`),
+// every write says the disk is full and where, and once space is freed all works as before.
+void TestStoreFaults::fullDiskStillReadsAndSaysWhere()
+{
+    const QString disk = QDir(m_data->path()).filePath(u"disk"_s);
+    QVERIFY(QDir().mkpath(disk));
+    SmallDisk small(disk, 4);
+    if (!small.problem().isEmpty())
+        QSKIP(qPrintable(small.problem()));
+    const QString folder = QDir(disk).filePath(u"data"_s);
+    QVERIFY(QDir().mkpath(folder));
+    fillStore(folder);
+    QVERIFY(small.fill());
+
+    {
+        OrderStore store;
+        const OpenResult opened = store.open(folder);
+        QVERIFY2(opened.ok(), qPrintable(opened.message));
+        QVERIFY2(opened.message.contains(u"is full"_s) && opened.message.contains(folder),
+                 qPrintable(opened.message));
+        QCOMPARE(store.queueItems(environmentKey())->size(), 1);
+        QCOMPARE(store.orders(environmentKey())->first().token, u"kept-token"_s);
+        const StoreStatus write = store.updateQueueItemFacts(
+            store.queueItems(environmentKey())->first().id, u"new@example.com"_s,
+            *Decimal::fromString(u"5.00"), u"EUR"_s, {});
+        QCOMPARE(write.error().kind, StoreError::Kind::DiskFull);
+        QVERIFY2(write.error().message.contains(folder) &&
+                     write.error().message.contains(u"Free some space"_s),
+                 qPrintable(write.error().message));
+    }
+    // The CLI lists the queue and the orders on it.
+    for (const QStringList &command :
+         {QStringList{u"queue"_s, u"list"_s}, QStringList{u"orders"_s}}) {
+        CliProcess list;
+        QStringList arguments = common();
+        arguments[arguments.indexOf(u"--data-dir"_s) + 1] = folder;
+        QVERIFY(list.start(kCli, arguments + command, cliEnvironment()));
+        QCOMPARE(list.waitForExit(), 0);
+        list.read();
+        QVERIFY2(!list.output.isEmpty(), qPrintable(list.errorText));
+    }
+
+    QVERIFY(small.free());
+    OrderStore store;
+    const OpenResult again = store.open(folder);
+    QVERIFY2(again.ok() && again.message.isEmpty(), qPrintable(again.message));
+    QVERIFY(store
+                .updateQueueItemFacts(store.queueItems(environmentKey())->first().id,
+                                      u"new@example.com"_s, *Decimal::fromString(u"5.00"), u"EUR"_s,
+                                      {})
+                .ok());
 }
 
 void TestStoreFaults::readOnlyFolderRefusedByCli_data()

@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QUrl>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -267,6 +268,7 @@ OpenResult OrderStore::open(const QString &dataFolder)
         qCInfo(lcOrders).noquote() << result.message; // the caller shows it to the user
         return result;
     }
+    const storedetail::DataFolderScope folderScope(this->dataFolder());
     m_useLock = std::make_unique<SharedFileLock>(m_path + u".lock"_s);
     const QDeadlineTimer deadline(kOpenWaitMs);
     QDeadlineTimer damagedGrace = QDeadlineTimer::Forever;
@@ -453,6 +455,48 @@ OpenResult OrderStore::createOrRepairFile()
     return result;
 }
 
+OpenResult OrderStore::openReadOnlyOnFullDisk(const StoreError &full)
+{
+    OpenResult result;
+    result.databasePath = m_path;
+    closeFile();
+    // Read as it is on the disk, without the shared-memory index SQLite cannot create now; only
+    // when no journal holds changes that are not in the file yet.
+    int version = -1;
+    if (QFileInfo(m_path + u"-wal"_s).size() > 0) {
+        result.outcome = OpenResult::Outcome::Failed;
+        result.error = full;
+        result.message = full.message;
+        return result;
+    }
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    m_db.setDatabaseName(u"file:"_s + QUrl::fromLocalFile(m_path).path(QUrl::FullyEncoded) +
+                         u"?immutable=1"_s);
+    m_db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+    if (m_db.open()) {
+        QSqlQuery query(m_db);
+        if (query.exec(u"PRAGMA busy_timeout = 5000"_s) &&
+            query.exec(u"SELECT MAX(version) FROM schema_version"_s) && query.next())
+            version = query.value(0).toInt();
+    }
+    // An older schema would need a migration, which writes: nothing to read it with.
+    if (version != latestSchemaVersion()) {
+        closeFile();
+        result.outcome = OpenResult::Outcome::Failed;
+        result.error = full;
+        result.message = full.message;
+        return result;
+    }
+    result.outcome = OpenResult::Outcome::Opened;
+    result.schemaVersion = version;
+    result.message =
+        StoreText::tr("The disk that holds %1 is full: the queue and the orders can be read, but "
+                      "nothing can be saved until some space is freed on it.")
+            .arg(QDir::toNativeSeparators(dataFolder()));
+    qCWarning(lcOrders).noquote() << result.message;
+    return result;
+}
+
 OpenResult OrderStore::openFile(bool *corrupt)
 {
     *corrupt = false;
@@ -485,8 +529,13 @@ OpenResult OrderStore::openFile(bool *corrupt)
                           .arg(QDir::toNativeSeparators(m_path)),
                       error.text()));
     }
-    if (StoreError e = configureConnection(m_db); e.isError())
+    if (StoreError e = configureConnection(m_db); e.isError()) {
+        // On a full disk SQLite cannot create the index beside a WAL database to write it, but a
+        // read-only connection can still read it: the queue and the orders stay in view.
+        if (e.kind == StoreError::Kind::DiskFull)
+            return openReadOnlyOnFullDisk(e);
         return fail(readOnlyOr(e));
+    }
     StoreError checkError;
     const QString problem = quickCheckProblem(m_db, &checkError);
     if (checkError.isError())
@@ -929,6 +978,9 @@ StoreStatus OrderStore::claimQueue()
     case QLockFile::UnknownError:
         break;
     }
+    if (storedetail::diskIsFull(dataFolder()))
+        return storedetail::diskFullError(dataFolder(), StoreText::tr("locking the upload queue"),
+                                          u"queue.lock cannot be written"_s);
     return makeError(StoreError::Kind::Other,
                      StoreText::tr("The upload queue of the data folder %1 cannot be locked for "
                                    "this console.")

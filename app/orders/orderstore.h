@@ -18,6 +18,10 @@ class QTimer;
 
 namespace pc {
 
+namespace storedetail {
+class DataFolderScope;
+}
+
 // What other consoles changed in a shared (PostgreSQL) store, as PostgreSQL notifies it
 // (LISTEN/NOTIFY), and the state of the store's connection to its server: emitted on the
 // store's thread, from its event loop (never from inside a store call, so a slot may call the
@@ -275,6 +279,7 @@ private:
     void closeFile();
     bool hasStaleWal() const;
     OpenResult openFile(bool *corrupt);
+    OpenResult openReadOnlyOnFullDisk(const StoreError &full);
     OpenResult openPostgres(const QString &password);
     StoreStatus claimPostgresQueue();
     StoreError readOnlyError(const QString &detail) const;
@@ -300,6 +305,8 @@ private:
     std::unique_ptr<QLockFile> m_queueClaim;
     // SQLite: held shared while the database is open, alone while it is created or repaired.
     std::unique_ptr<SharedFileLock> m_useLock;
+    // While a call runs on an SQLite store: its folder, named when the disk under it is full.
+    std::unique_ptr<storedetail::DataFolderScope> m_folderScope;
     bool m_postgresQueueClaim = false;
     QString m_consoleId;
     std::unique_ptr<StoreChangeFeed> m_changeFeed;

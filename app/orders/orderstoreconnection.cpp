@@ -55,7 +55,8 @@ bool OrderStore::isConnected() const
 
 StoreError OrderStore::beginCall()
 {
-    ++m_callDepth;
+    if (++m_callDepth == 1 && !m_location.isPostgres())
+        m_folderScope = std::make_unique<storedetail::DataFolderScope>(dataFolder());
     if (!isOpen())
         return notOpen();
     // A nested call runs inside one that already checked, with its statements still alive:
@@ -75,8 +76,10 @@ StoreError OrderStore::beginCall()
 void OrderStore::endCall()
 {
     // After the outermost call its queries are gone, so the connection may be closed here.
-    if (--m_callDepth == 0)
+    if (--m_callDepth == 0) {
+        m_folderScope.reset();
         checkConnection();
+    }
 }
 
 void OrderStore::checkConnection()

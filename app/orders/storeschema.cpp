@@ -4,9 +4,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QLocale>
 #include <QSqlDriver>
+#include <QStorageInfo>
 #include <QStringList>
 #include <QVariant>
+
+#include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -188,11 +194,62 @@ bool isCorruption(const QSqlError &error)
     return code == kSqliteCorrupt || code == kSqliteNotADb;
 }
 
+namespace {
+
+thread_local QString t_dataFolder;
+// Below this, SQLite cannot grow the database, its journal or its index: the disk is full
+// for the store's purposes even where a few blocks are left.
+constexpr qint64 kFullBelowBytes = 1024 * 1024;
+
+} // namespace
+
+DataFolderScope::DataFolderScope(const QString &folder)
+    : m_previous(std::exchange(t_dataFolder, folder))
+{}
+
+DataFolderScope::~DataFolderScope()
+{
+    t_dataFolder = m_previous;
+}
+
+QString DataFolderScope::current()
+{
+    return t_dataFolder;
+}
+
+bool diskIsFull(const QString &folder)
+{
+    QStorageInfo disk(folder);
+    disk.refresh();
+    return disk.isValid() && disk.isReady() && disk.bytesAvailable() < kFullBelowBytes;
+}
+
+StoreError diskFullError(const QString &folder, const QString &action, const QString &detail)
+{
+    const QStorageInfo disk(folder);
+    return makeError(
+        StoreError::Kind::DiskFull,
+        StoreText::tr("The disk that holds %1 is full (%2 free): %3 failed and was undone. Nothing "
+                      "saved earlier was lost. Free some space on that disk (%4) and try again.")
+            .arg(QDir::toNativeSeparators(folder),
+                 QLocale().formattedDataSize(std::max<qint64>(disk.bytesAvailable(), 0)), action,
+                 disk.rootPath()),
+        detail);
+}
+
 StoreError errorFromSql(const QSqlError &error, const QString &action)
 {
     const QString detail = error.text();
     const QString kept = StoreText::tr("Nothing saved earlier was lost.");
-    switch (sqliteCode(error)) {
+    const int code = sqliteCode(error);
+    const QString folder = DataFolderScope::current();
+    // SQLite reports a full disk as SQLITE_FULL only where it noticed; growing its journal or
+    // index on a full disk is an I/O error, and a connection that fell back to reading is
+    // read-only.
+    if ((code == kSqliteFull || code == kSqliteIoErr || code == kSqliteReadOnly) &&
+        !folder.isEmpty() && diskIsFull(folder))
+        return diskFullError(folder, action, detail);
+    switch (code) {
     case kSqliteFull:
         return makeError(
             StoreError::Kind::DiskFull,

@@ -54,8 +54,28 @@ StoreResult<qint64> pageCount(QSqlDatabase &db);
 
 // Maps a Qt SQL error to a typed StoreError with a human message about `action`
 // ("saving the queue item", ...). Earlier data is never affected by a failed write, and
-// the message says so.
+// the message says so. Inside a DataFolderScope, a disk error on a disk that has no room left
+// is said to be a full disk, naming the folder.
 StoreError errorFromSql(const QSqlError &error, const QString &action);
+
+// The data folder of the SQLite store this thread is working in, while one of its calls runs:
+// errorFromSql() names it when the disk under it is full. Scopes nest.
+class DataFolderScope final
+{
+public:
+    explicit DataFolderScope(const QString &folder);
+    ~DataFolderScope();
+    DataFolderScope(const DataFolderScope &) = delete;
+    DataFolderScope &operator=(const DataFolderScope &) = delete;
+    static QString current();
+
+private:
+    QString m_previous;
+};
+// Whether the disk that holds `folder` has no room left for the store to write.
+bool diskIsFull(const QString &folder);
+// What to tell the user when it is: the folder, what failed and what to do.
+StoreError diskFullError(const QString &folder, const QString &action, const QString &detail);
 // SQLITE_CORRUPT or SQLITE_NOTADB: the file should be moved aside.
 bool isCorruption(const QSqlError &error);
 StoreError makeError(StoreError::Kind kind, const QString &message, const QString &detail = {});

@@ -1271,6 +1271,18 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>The order database %1 looks damaged (%2), but another console is using it, so it was left as it is. Close the other consoles that use this data folder and start again.</source>
         <translation>Die Auftragsdatenbank %1 scheint beschädigt zu sein (%2), wird aber von einer anderen Konsole verwendet und wurde deshalb so belassen. Schließen Sie die anderen Konsolen, die diesen Datenordner verwenden, und starten Sie erneut.</translation>
     </message>
+    <message>
+        <source>The disk that holds %1 is full: the queue and the orders can be read, but nothing can be saved until some space is freed on it.</source>
+        <translation>Der Datenträger mit %1 ist voll: Warteschlange und Aufträge können gelesen, aber nichts kann gespeichert werden, bis dort Speicherplatz frei wird.</translation>
+    </message>
+    <message>
+        <source>locking the upload queue</source>
+        <translation>Sperren der Upload-Warteschlange</translation>
+    </message>
+    <message>
+        <source>The disk that holds %1 is full (%2 free): %3 failed and was undone. Nothing saved earlier was lost. Free some space on that disk (%4) and try again.</source>
+        <translation>Der Datenträger mit %1 ist voll (%2 frei): %3 ist fehlgeschlagen und wurde rückgängig gemacht. Nichts zuvor Gespeichertes ging verloren. Geben Sie auf diesem Datenträger (%4) Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>RetryPolicy</name>
