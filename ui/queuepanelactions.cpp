@@ -42,14 +42,15 @@ bool canRetry(QueueState state)
 
 bool canPause(QueueState state)
 {
-    return !isFinished(state) && state != QueueState::Paused;
+    return !isFinished(state) && state != QueueState::Paused &&
+           state != QueueState::AwaitingDetails;
 }
 
 // What UploadQueue::pauseAll() pauses: not an item that failed for good or needs the user.
 bool pausedByPauseAll(const QueueItem &item)
 {
     return !isFinished(item.state) && item.state != QueueState::Paused &&
-           item.state != QueueState::NeedsAttention &&
+           item.state != QueueState::NeedsAttention && item.state != QueueState::AwaitingDetails &&
            !(item.state == QueueState::Failed && !item.nextRetry.isValid());
 }
 
@@ -239,7 +240,9 @@ void QueuePanel::updateActions()
     int editableCount = 0;
     for (const int row : rows) {
         const QueueState state = m_viewModel->itemAt(row)->state;
-        editableCount += UploadQueue::canEditFacts(state) ? 1 : 0;
+        // Rows waiting for details take the form's details too: Apply confirms them.
+        editableCount +=
+            UploadQueue::canEditFacts(state) || state == QueueState::AwaitingDetails ? 1 : 0;
         editable = editable || UploadQueue::canEditFacts(state);
         retry = retry || canRetry(state);
         cancel = cancel || !isFinished(state);
@@ -307,7 +310,15 @@ void QueuePanel::applyToSelected(const OrderFacts &facts)
         const std::optional<QueueItem> item = m_queue.item(id);
         if (!item)
             continue;
-        if (!UploadQueue::canEditFacts(item->state))
+        if (item->state == QueueState::AwaitingDetails) {
+            // Selected by name and given these details by a press of Apply: a confirmation.
+            if (m_queue.confirmDetails(id, facts)) {
+                ++changed;
+                m_factsBar->rememberConfirmed(facts);
+            } else {
+                ++failed;
+            }
+        } else if (!UploadQueue::canEditFacts(item->state))
             ++locked;
         else if (m_queue.editFacts(id, facts))
             ++changed;
