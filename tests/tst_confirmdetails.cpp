@@ -317,7 +317,11 @@ void TestConfirmDetails::batchArrivingWhileTypingKeepsItsOwnDetails()
     QTRY_COMPARE_WITH_TIMEOUT(itemNamed(u"for-someone-else.stl"_s).state,
                               QueueState::AwaitingDetails, kWait);
     QCOMPARE(bar->pendingFiles(), QStringList{first});
-    QCOMPARE(child<QLineEdit>(u"receiverEmail"_s)->text(), u"anna@example.com"_s);
+    auto *email = child<QLineEdit>(u"receiverEmail"_s);
+    QCOMPARE(email->text(), u"anna@example.com"_s);
+    // Nothing typed is selected (the next key would replace it) or moved.
+    QVERIFY(!email->hasSelectedText());
+    QCOMPARE(email->cursorPosition(), email->text().size());
     auto *later = child<QLabel>(u"laterBatches"_s);
     QVERIFY(later->isVisibleTo(m_window.get()));
     QVERIFY(later->text().contains(u"for-someone-else.stl"_s));

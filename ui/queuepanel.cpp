@@ -166,8 +166,8 @@ QWidget *QueuePanel::createEmptyState()
     title->setFont(titleFont);
 
     auto *text = makeText(tr("Folders are searched for .stl files, subfolders included. Each "
-                             "file becomes one order with the details above; other files are "
-                             "listed as skipped."),
+                             "file becomes one order once you confirm its details above; other "
+                             "files are listed as skipped."),
                           box);
     text->setObjectName(u"queueDropText"_s);
     QPalette muted = text->palette();
@@ -372,9 +372,12 @@ int QueuePanel::holdForDetails(const QStringList &files)
         }
     }
     showSkipped(notHeld);
-    m_batches->add(ids, held);
-    if (!ids.isEmpty()) {
-        if (const int row = m_viewModel->rowOfItem(ids.last()); row >= 0)
+    const quint64 serial = m_batches->add(ids, held);
+    // Only a batch the form is now for takes the keyboard: one that arrives while the user
+    // types for another must not move the cursor or select what is being typed.
+    const std::optional<WaitingBatch> current = m_batches->current();
+    if (serial != 0 && current && current->serial == serial) {
+        if (const int row = m_viewModel->rowOfItem(ids.first()); row >= 0)
             m_view->scrollTo(m_viewModel->index(row, 0));
         m_factsBar->focusDetails();
     }
@@ -401,6 +404,8 @@ void QueuePanel::confirmCurrentBatch(const OrderFacts &facts)
     const std::optional<WaitingBatch> next = m_batches->current();
     if (!next || next->serial != batch->serial)
         m_factsBar->clearDetails(); // the next files start clean, and so does an idle form
+    if (next && next->serial != batch->serial)
+        m_factsBar->focusDetails(); // ready for the next batch's details
 }
 
 void QueuePanel::forgetCurrentBatch()

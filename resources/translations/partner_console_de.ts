@@ -2782,10 +2782,6 @@ Diese Konsole: %2</translation>
         <translation>Leere Upload-Warteschlange</translation>
     </message>
     <message>
-        <source>Folders are searched for .stl files, subfolders included. Each file becomes one order with the details above; other files are listed as skipped.</source>
-        <translation>Ordner werden einschließlich Unterordnern nach .stl-Dateien durchsucht. Jede Datei wird zu einem Auftrag mit den Auftragsdaten oben; andere Dateien werden als übersprungen aufgeführt.</translation>
-    </message>
-    <message>
         <source>Add files…</source>
         <translation>Dateien hinzufügen…</translation>
     </message>
@@ -3077,6 +3073,10 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
             <numerusform>%n wartet auf Auftragsdaten</numerusform>
             <numerusform>%n warten auf Auftragsdaten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Folders are searched for .stl files, subfolders included. Each file becomes one order once you confirm its details above; other files are listed as skipped.</source>
+        <translation>Ordner werden einschließlich Unterordnern nach .stl-Dateien durchsucht. Jede Datei wird zu einem Auftrag, sobald Sie oben ihre Auftragsdaten bestätigen; andere Dateien werden als übersprungen aufgeführt.</translation>
     </message>
 </context>
 <context>
