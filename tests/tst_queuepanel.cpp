@@ -71,6 +71,7 @@ private Q_SLOTS:
     void dropsThatAreRefusedOrSkipped();
     void waitsForValidDetails();
     void storeErrorKeepsDroppedFiles();
+    void restoresWaitingFilesOneBatchEach();
     void showsFileMetrics();
     void editsSeveralRowsAtOnce();
     void editsInPlace();
@@ -434,6 +435,28 @@ void TestQueuePanel::storeErrorKeepsDroppedFiles()
     dropAndWait({file});
     QCOMPARE(m_panel->viewModel()->rowCount(), 1);
     QCOMPARE(m_panel->factsBar()->pendingFiles(), QStringList{file});
+}
+
+// Files left waiting by an earlier run are named again; which of them arrived together is
+// not known, so each waits for details of its own.
+void TestQueuePanel::restoresWaitingFilesOneBatchEach()
+{
+    startSandbox();
+    makeQueue();
+    const QString first = copyTeapot(u"first.stl"_s);
+    const QString second = copyFile(kCube, u"second.stl"_s);
+    QVERIFY(m_queue->addFileAwaitingDetails(first));
+    QVERIFY(m_queue->addFileAwaitingDetails(second));
+    makePanel();
+    OrderFactsBar *bar = m_panel->factsBar();
+    QCOMPARE(bar->pendingFiles(), QStringList{first});
+    QVERIFY(child<QLabel>(u"laterBatches"_s)->text().contains(u"second.stl"_s));
+    fillForm(u"anna@example.com"_s, u"5"_s);
+    confirm();
+    QCOMPARE(bar->pendingFiles(), QStringList{second});
+    const QList<QueueItem> items = m_queue->items();
+    QCOMPARE(items.at(0).receiverEmail, u"anna@example.com"_s);
+    QCOMPARE(items.at(1).state, QueueState::AwaitingDetails);
 }
 
 // Thumbnail, size, triangles and dimensions come from the off-thread inspection.

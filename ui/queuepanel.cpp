@@ -135,7 +135,7 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QueuePanel::updateActions);
 
-    restoreWaitingBatch();
+    restoreWaitingBatches();
     refresh();
 }
 
@@ -423,18 +423,15 @@ void QueuePanel::showBatches()
     m_factsBar->showBatches(m_batches->current(), m_batches->later());
 }
 
-void QueuePanel::restoreWaitingBatch()
+void QueuePanel::restoreWaitingBatches()
 {
-    QList<qint64> ids;
-    QStringList paths;
+    // Which files arrived together is not stored: each waiting file from an earlier run is a
+    // batch of its own, so details are never confirmed for files of different arrivals at once.
     for (int row = 0; row < m_model.rowCount(); ++row) {
         const QueueItem *item = m_model.itemAt(row);
-        if (item && item->state == QueueState::AwaitingDetails) {
-            ids << item->id;
-            paths << item->sourcePath;
-        }
+        if (item && item->state == QueueState::AwaitingDetails)
+            m_batches->add({item->id}, {item->sourcePath});
     }
-    m_batches->add(ids, paths);
 }
 
 void QueuePanel::onItemChanged(qint64 id)

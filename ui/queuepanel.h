@@ -137,8 +137,8 @@ private:
     void confirmCurrentBatch(const OrderFacts &facts);
     void forgetCurrentBatch();
     void showBatches();
-    // Items from an earlier run that still wait for details: one batch, so they are named.
-    void restoreWaitingBatch();
+    // Items from an earlier run that still wait for details, so they are named in the form.
+    void restoreWaitingBatches();
     void onItemChanged(qint64 id);
     void showSkipped(const QList<SkippedFile> &skipped);
     void showDuplicate(qint64 id, const QString &other);
