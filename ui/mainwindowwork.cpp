@@ -118,6 +118,10 @@ void MainWindow::createWorkArea()
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
+    // In a short window the order details form, with the files it names, keeps the height it
+    // needs (QueuePanel::minimumSizeHint()); the orders below give way down to a few rows,
+    // which scroll, instead of squeezing the fields files are confirmed with.
+    m_tabs->setMinimumHeight(m_tabs->fontMetrics().lineSpacing() * 8);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     resize(1400, 900);

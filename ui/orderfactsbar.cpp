@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStringListModel>
 #include <QVBoxLayout>
 
@@ -60,14 +61,14 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     QFont headingFont = heading->font();
     headingFont.setBold(true);
     heading->setFont(headingFont);
-    auto *hint = new QLabel(tr("Files you drop or add wait in the queue until you confirm their "
-                               "details here. Select rows in the queue to change theirs."),
-                            this);
-    hint->setObjectName(u"orderFactsHint"_s);
-    hint->setWordWrap(true);
-    QPalette muted = hint->palette();
+    m_hint = new QLabel(tr("Files you drop or add wait in the queue until you confirm their "
+                           "details here. Select rows in the queue to change theirs."),
+                        this);
+    m_hint->setObjectName(u"orderFactsHint"_s);
+    m_hint->setWordWrap(true);
+    QPalette muted = m_hint->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    hint->setPalette(muted);
+    m_hint->setPalette(muted);
 
     // Which files the details are for: read before pressing Queue.
     m_batchText = new QLabel(this);
@@ -180,13 +181,13 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->setSpacing(12);
     top->addWidget(heading);
-    top->addWidget(hint, 1);
+    top->addWidget(m_hint, 1);
+    top->addWidget(m_batchText, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 10, 14, 10);
     layout->setSpacing(8);
     layout->addLayout(top);
-    layout->addWidget(m_batchText);
     layout->addLayout(fields);
     layout->addLayout(buttons);
 
@@ -253,7 +254,10 @@ void OrderFactsBar::createField(QGridLayout *grid, int column, const QString &ca
     message->box->hide();
     grid->addWidget(label, 0, column);
     grid->addWidget(editor, 1, column);
-    grid->addWidget(message->box, 2, column, Qt::AlignTop);
+    // No cell alignment: an aligned item gives the grid its one-line size hint, and a message
+    // wrapped in a narrow column would be cut off; the text keeps to the top itself.
+    message->text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    grid->addWidget(message->box, 2, column);
 }
 
 void OrderFactsBar::fillCurrencies()
@@ -341,8 +345,8 @@ void OrderFactsBar::showBatches(const std::optional<WaitingBatch> &current,
         // what the user typed while no file waited is kept, shown with the batch's names.
         if (before != 0 || !m_draftTyped)
             clearDetails();
-        // Waiting files make the missing details matter now: say what is missing.
-        m_touched.fill(true);
+        // The fields say what is wrong once left or when Queue is pressed, as always; files
+        // that just arrived are no reason to greet the user with errors.
         updateMessages();
     }
     updateBatchText();
@@ -408,6 +412,8 @@ void OrderFactsBar::onReuseClicked()
 
 void OrderFactsBar::updateBatchText()
 {
+    // While files wait, the line naming them takes the general hint's place.
+    m_hint->setVisible(!m_current);
     if (!m_current) {
         m_batchText->hide();
         m_laterText->hide();
@@ -504,6 +510,33 @@ void OrderFactsBar::updateMessages()
     updateButtons();
 }
 
+void OrderFactsBar::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        keepWrappedHeight();
+}
+
+bool OrderFactsBar::event(QEvent *event)
+{
+    const bool handled = QFrame::event(event);
+    // A message or file name that appeared, went or wrapped anew: its lines are known now.
+    if (event->type() == QEvent::LayoutRequest)
+        keepWrappedHeight();
+    return handled;
+}
+
+void OrderFactsBar::keepWrappedHeight()
+{
+    // These are the details files are confirmed with: in a short window every field, message
+    // and file name keeps the lines it wraps to at this width; the queue's rows scroll instead.
+    if (!layout() || width() <= 0)
+        return;
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > 0 && needed != minimumHeight())
+        setMinimumHeight(needed);
+}
+
 void OrderFactsBar::updateButtons()
 {
     const int count = pendingCount();
@@ -513,12 +546,10 @@ void OrderFactsBar::updateButtons()
     m_queueButton->setDefault(count > 0);
     if (count > 0) {
         const bool ready = validate().ok();
-        m_pendingText->setText(
-            ready ? tr("Check the details, then press Queue to send %n file(s) with them.", nullptr,
-                       count)
-                  : tr("%n file(s) waiting for order details: complete the form above, "
-                       "then press Queue.",
-                       nullptr, count));
+        // Short: the line above names the files, and a short window has little room.
+        m_pendingText->setText(ready ? tr("Check the details, then press Queue to send them.")
+                                     : tr("Waiting for order details: complete the form, "
+                                          "then press Queue."));
         m_pendingText->setToolTip(m_batchText->toolTip());
     }
     // Reusing the last details is offered, never done: a press fills the fields.

@@ -85,6 +85,10 @@ Q_SIGNALS:
     // "Apply to selected rows" was pressed and the details are valid.
     void applyRequested(const pc::OrderFacts &facts);
 
+protected:
+    bool event(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     struct FieldMessage
     {
@@ -107,6 +111,7 @@ private:
     void onReuseClicked();
     void updateBatchText();
     void updateCompletion();
+    void keepWrappedHeight();
 
     ConsoleSettings m_defaults;
     QLineEdit *m_email = nullptr;
@@ -122,6 +127,7 @@ private:
     QPushButton *m_forgetButton = nullptr;
     QPushButton *m_applyButton = nullptr;
     QPushButton *m_queueButton = nullptr;
+    QLabel *m_hint = nullptr;
     QLabel *m_batchText = nullptr;
     QLabel *m_laterText = nullptr;
     QPushButton *m_reuseButton = nullptr;

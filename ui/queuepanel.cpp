@@ -71,6 +71,10 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     m_stack->addWidget(m_emptyState);
     createView();
     m_stack->addWidget(m_view);
+    // The rows (or the drop target) take the room the details form leaves: the stack would
+    // otherwise ask for the drop target's height even while rows are shown, and squeeze the
+    // form in a short window (minimumSizeHint() keeps a row in view where there is room).
+    m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
 
     // Over the stack while something is dragged over the panel: where it will land.
     m_dropHint = new QLabel(tr("Drop to add to the upload queue"), this);
@@ -307,6 +311,21 @@ void QueuePanel::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     if (m_dropHint->isVisible())
         m_dropHint->setGeometry(m_stack->geometry());
+    // The form wraps to more lines when narrower: the splitter must leave room for them.
+    if (event->size().width() != event->oldSize().width())
+        updateGeometry();
+}
+
+QSize QueuePanel::minimumSizeHint() const
+{
+    // The details form is what files are confirmed with: in a short window it keeps the
+    // height its wrapped lines need at this width, and the rows below it scroll instead.
+    QSize hint = QWidget::minimumSizeHint();
+    const int form = m_factsBar->hasHeightForWidth() ? m_factsBar->heightForWidth(width())
+                                                     : m_factsBar->sizeHint().height();
+    const int rows = FileThumbnails::kThumbnailSize + 8 + m_view->header()->height();
+    hint.setHeight(std::max(hint.height(), m_toolBar->sizeHint().height() + form + rows + 16));
+    return hint;
 }
 
 // --- adding files ------------------------------------------------------------------------
@@ -421,6 +440,7 @@ void QueuePanel::forgetCurrentBatch()
 void QueuePanel::showBatches()
 {
     m_factsBar->showBatches(m_batches->current(), m_batches->later());
+    updateGeometry(); // the form grows or shrinks with what it names
 }
 
 void QueuePanel::restoreWaitingBatches()

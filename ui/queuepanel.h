@@ -90,6 +90,7 @@ public:
     bool isScanning() const;
     // "5 in the upload queue: 1 uploading, 2 waiting, 1 failed, 1 finished" (status bar).
     QString summary() const;
+    QSize minimumSizeHint() const override;
 
 public Q_SLOTS:
     // Files and folders from a drop, the file dialog, the command line or another instance.

@@ -2385,13 +2385,6 @@ Diese Konsole: %2</translation>
         <translation>Einreihen</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) waiting for order details: complete the form above, then press Queue.</source>
-        <translation>
-            <numerusform>%n Datei wartet auf Auftragsdaten: Füllen Sie das Formular oben aus, und klicken Sie dann auf „Einreihen“.</numerusform>
-            <numerusform>%n Dateien warten auf Auftragsdaten: Füllen Sie das Formular oben aus, und klicken Sie dann auf „Einreihen“.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>and %n more</source>
         <translation>
             <numerusform>und %n weitere</numerusform>
@@ -2449,17 +2442,18 @@ Diese Konsole: %2</translation>
             <numerusform>Danach %n weitere Dateien, die eigene Daten bekommen: %1</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Check the details, then press Queue to send %n file(s) with them.</source>
-        <translation>
-            <numerusform>Prüfen Sie die Daten und klicken Sie dann auf „Einreihen“, um %n Datei damit zu senden.</numerusform>
-            <numerusform>Prüfen Sie die Daten und klicken Sie dann auf „Einreihen“, um %n Dateien damit zu senden.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Fill in the details last queued: %1, %2 %3</source>
         <extracomment>%1 receiver e-mail, %2 currency code, %3 price</extracomment>
         <translation>Die zuletzt eingereihten Daten eintragen: %1, %2 %3</translation>
+    </message>
+    <message>
+        <source>Check the details, then press Queue to send them.</source>
+        <translation>Prüfen Sie die Daten und klicken Sie dann auf „Einreihen“, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Waiting for order details: complete the form, then press Queue.</source>
+        <translation>Wartet auf Auftragsdaten: Füllen Sie das Formular aus und klicken Sie dann auf „Einreihen“.</translation>
     </message>
 </context>
 <context>

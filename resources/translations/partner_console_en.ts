@@ -124,13 +124,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) waiting for order details: complete the form above, then press Queue.</source>
-        <translation>
-            <numerusform>%n file waiting for order details: complete the form above, then press Queue.</numerusform>
-            <numerusform>%n files waiting for order details: complete the form above, then press Queue.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -166,13 +159,6 @@
         <translation>
             <numerusform>Then %n more file, which will get its own details: %1</numerusform>
             <numerusform>Then %n more files, which will get their own details: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Check the details, then press Queue to send %n file(s) with them.</source>
-        <translation>
-            <numerusform>Check the details, then press Queue to send %n file with them.</numerusform>
-            <numerusform>Check the details, then press Queue to send %n files with them.</numerusform>
         </translation>
     </message>
 </context>
