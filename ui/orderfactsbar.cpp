@@ -351,6 +351,7 @@ void OrderFactsBar::showBatches(const std::optional<WaitingBatch> &current,
     }
     updateBatchText();
     updateButtons();
+    keepWrappedHeight();
 }
 
 void OrderFactsBar::clearDetails()
@@ -532,8 +533,9 @@ void OrderFactsBar::keepWrappedHeight()
     // and file name keeps the lines it wraps to at this width; the queue's rows scroll instead.
     if (!layout() || width() <= 0)
         return;
-    const int needed = layout()->totalHeightForWidth(width());
-    if (needed > 0 && needed != minimumHeight())
+    // Only while files wait for it: otherwise the window's saved layout decides.
+    const int needed = m_current ? layout()->totalHeightForWidth(width()) : 0;
+    if (needed != minimumHeight())
         setMinimumHeight(needed);
 }
 

@@ -321,6 +321,8 @@ QSize QueuePanel::minimumSizeHint() const
     // The details form is what files are confirmed with: in a short window it keeps the
     // height its wrapped lines need at this width, and the rows below it scroll instead.
     QSize hint = QWidget::minimumSizeHint();
+    if (m_factsBar->pendingCount() == 0)
+        return hint; // nothing to confirm: the window's saved layout decides
     const int form = m_factsBar->hasHeightForWidth() ? m_factsBar->heightForWidth(width())
                                                      : m_factsBar->sizeHint().height();
     const int rows = FileThumbnails::kThumbnailSize + 8 + m_view->header()->height();
