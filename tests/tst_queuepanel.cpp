@@ -372,6 +372,13 @@ void TestQueuePanel::waitsForValidDetails()
     QCOMPARE(bar->pendingCount(), 2);
     QVERIFY(child<QLabel>(u"laterBatches"_s)->isVisibleTo(m_panel.get()));
     QVERIFY(child<QLabel>(u"laterBatches"_s)->text().contains(u"three.stl"_s));
+    // Selecting the later file does not let it take the form's details with Apply.
+    selectRows({2});
+    auto *apply = child<QPushButton>(u"applyToSelected"_s);
+    QVERIFY(apply->isVisibleTo(m_panel.get()));
+    QVERIFY(!apply->isEnabled());
+    QVERIFY(!enabled(A::EditDetails));
+    selectRows({});
 
     child<QLineEdit>(u"receiverEmail"_s)->setText(u"bert@example.com"_s);
     QVERIFY(!emailMessage->isVisibleTo(m_panel.get()));

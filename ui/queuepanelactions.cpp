@@ -240,9 +240,7 @@ void QueuePanel::updateActions()
     int editableCount = 0;
     for (const int row : rows) {
         const QueueState state = m_viewModel->itemAt(row)->state;
-        // Rows waiting for details take the form's details too: Apply confirms them.
-        editableCount +=
-            UploadQueue::canEditFacts(state) || state == QueueState::AwaitingDetails ? 1 : 0;
+        editableCount += UploadQueue::canEditFacts(state) ? 1 : 0;
         editable = editable || UploadQueue::canEditFacts(state);
         retry = retry || canRetry(state);
         cancel = cancel || !isFinished(state);
@@ -306,18 +304,15 @@ void QueuePanel::applyToSelected(const OrderFacts &facts)
     int changed = 0;
     int locked = 0;
     int failed = 0;
+    int waiting = 0;
     for (const qint64 id : selectedItemIds()) {
         const std::optional<QueueItem> item = m_queue.item(id);
         if (!item)
             continue;
         if (item->state == QueueState::AwaitingDetails) {
-            // Selected by name and given these details by a press of Apply: a confirmation.
-            if (m_queue.confirmDetails(id, facts)) {
-                ++changed;
-                m_factsBar->rememberConfirmed(facts);
-            } else {
-                ++failed;
-            }
+            // The form may hold details typed for another batch: waiting files get theirs
+            // only through Queue, when the form names them.
+            ++waiting;
         } else if (!UploadQueue::canEditFacts(item->state))
             ++locked;
         else if (m_queue.editFacts(id, facts))
@@ -326,8 +321,12 @@ void QueuePanel::applyToSelected(const OrderFacts &facts)
             ++failed;
     }
     qCInfo(lcUi) << "applied details:" << changed << "changed," << locked << "locked," << failed
-                 << "failed";
+                 << "failed," << waiting << "waiting for details";
     QStringList text;
+    if (waiting > 0)
+        text << tr("%n row(s) skipped: they wait for their own order details, which you "
+                   "confirm with Queue when the form names them.",
+                   nullptr, waiting);
     if (locked > 0)
         text << tr("%n row(s) skipped: they are uploading or done, so they keep the details "
                    "they were sent with.",
@@ -337,7 +336,7 @@ void QueuePanel::applyToSelected(const OrderFacts &facts)
                    "(see the message above). Try again in a moment.",
                    nullptr, failed);
     showEditOutcome(tr("Changed the details of %n row(s).", nullptr, changed), text.join(u' '),
-                    locked + failed > 0);
+                    locked + failed + waiting > 0);
     updateActions();
 }
 

@@ -3072,6 +3072,13 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
         <source>Folders are searched for .stl files, subfolders included. Each file becomes one order once you confirm its details above; other files are listed as skipped.</source>
         <translation>Ordner werden einschließlich Unterordnern nach .stl-Dateien durchsucht. Jede Datei wird zu einem Auftrag, sobald Sie oben ihre Auftragsdaten bestätigen; andere Dateien werden als übersprungen aufgeführt.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped: they wait for their own order details, which you confirm with Queue when the form names them.</source>
+        <translation>
+            <numerusform>%n Zeile übersprungen: Sie wartet auf eigene Auftragsdaten, die Sie mit „Einreihen“ bestätigen, sobald das Formular sie nennt.</numerusform>
+            <numerusform>%n Zeilen übersprungen: Sie warten auf eigene Auftragsdaten, die Sie mit „Einreihen“ bestätigen, sobald das Formular sie nennt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pc::QueueStateDelegate</name>

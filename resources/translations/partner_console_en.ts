@@ -251,5 +251,12 @@
             <numerusform>%n waiting for order details</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped: they wait for their own order details, which you confirm with Queue when the form names them.</source>
+        <translation>
+            <numerusform>%n row skipped: it waits for its own order details, which you confirm with Queue when the form names it.</numerusform>
+            <numerusform>%n rows skipped: they wait for their own order details, which you confirm with Queue when the form names them.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
