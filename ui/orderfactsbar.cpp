@@ -456,10 +456,11 @@ void OrderFactsBar::updateBatchText()
     m_laterText->setVisible(laterFiles > 0);
 }
 
-void OrderFactsBar::setSelection(int selected, int editable)
+void OrderFactsBar::setSelection(int selected, int editable, int waiting)
 {
     m_selected = selected;
     m_editable = editable;
+    m_waitingSelected = waiting;
     updateButtons();
 }
 
@@ -568,8 +569,10 @@ void OrderFactsBar::updateButtons()
     m_applyButton->setEnabled(m_editable > 0);
     m_applyButton->setText(tr("Apply to %n selected row(s)", nullptr, m_selected));
     m_applyButton->setToolTip(
-        m_editable > 0
-            ? tr("Give the selected queue rows these details")
+        m_editable > 0 ? tr("Give the selected queue rows these details")
+        : m_waitingSelected > 0
+            ? tr("Files waiting for order details get theirs with Queue, when this form names "
+                 "them")
             : tr("The selected rows are uploading or done: their details can no longer change"));
 }
 

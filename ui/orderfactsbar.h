@@ -71,8 +71,9 @@ public:
     void setRecentReceivers(const QStringList &receivers);
     QStringList recentReceivers() const { return m_recentReceivers; }
 
-    // How many queue rows are selected, and how many of them can still be edited.
-    void setSelection(int selected, int editable);
+    // How many queue rows are selected, how many of them can still be edited, and how many
+    // wait for their own details (Apply leaves those to Queue).
+    void setSelection(int selected, int editable, int waiting = 0);
 
     // The button that queues the waiting files, for the panel's default action.
     QPushButton *queueButton() const { return m_queueButton; }
@@ -143,6 +144,7 @@ private:
     bool m_draftTyped = false;
     int m_selected = 0;
     int m_editable = 0;
+    int m_waitingSelected = 0;
 };
 
 } // namespace pc

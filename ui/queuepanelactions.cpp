@@ -238,9 +238,11 @@ void QueuePanel::updateActions()
     bool editable = false, retry = false, cancel = false, pause = false, resume = false;
     bool up = false, down = false;
     int editableCount = 0;
+    int waitingCount = 0;
     for (const int row : rows) {
         const QueueState state = m_viewModel->itemAt(row)->state;
         editableCount += UploadQueue::canEditFacts(state) ? 1 : 0;
+        waitingCount += state == QueueState::AwaitingDetails ? 1 : 0;
         editable = editable || UploadQueue::canEditFacts(state);
         retry = retry || canRetry(state);
         cancel = cancel || !isFinished(state);
@@ -274,7 +276,7 @@ void QueuePanel::updateActions()
     action(A::RetryFailed)->setEnabled(anyFailed);
     action(A::ClearFinished)->setEnabled(anyFinished);
 
-    m_factsBar->setSelection(int(rows.size()), editableCount);
+    m_factsBar->setSelection(int(rows.size()), editableCount, waitingCount);
 }
 
 // --- doing it ----------------------------------------------------------------------------

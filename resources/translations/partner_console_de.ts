@@ -2455,6 +2455,10 @@ Diese Konsole: %2</translation>
         <source>Waiting for order details: complete the form, then press Queue.</source>
         <translation>Wartet auf Auftragsdaten: Füllen Sie das Formular aus und klicken Sie dann auf „Einreihen“.</translation>
     </message>
+    <message>
+        <source>Files waiting for order details get theirs with Queue, when this form names them</source>
+        <translation>Dateien, die auf Auftragsdaten warten, bekommen sie mit „Einreihen“, sobald dieses Formular sie nennt</translation>
+    </message>
 </context>
 <context>
     <name>pc::OrderSummaryModel</name>
