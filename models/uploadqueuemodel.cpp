@@ -138,6 +138,8 @@ QString UploadQueueModel::stateLabel(QueueState state, bool retryScheduled)
         return tr("Paused");
     case QueueState::NeedsAttention:
         return tr("Needs attention");
+    case QueueState::AwaitingDetails:
+        return tr("Waiting for order details");
     }
     return {};
 }

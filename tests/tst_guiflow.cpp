@@ -75,14 +75,18 @@ void TestGuiFlow::sampleDesignToConfirmedPrint()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     screenshot(window, u"01-empty"_s);
 
-    // Fill the order details, then queue the sample design from the File menu.
+    // Queue the sample design from the File menu: it waits for its order details, which
+    // are filled in and confirmed with Queue.
     auto *facts = window.findChild<OrderFactsBar *>();
     QVERIFY(facts);
-    facts->findChild<QLineEdit *>(u"receiverEmail"_s)->setText(u"customer@example.com"_s);
-    facts->findChild<QLineEdit *>(u"price"_s)->setText(u"14.90"_s);
     auto *sample = window.findChild<QAction *>(u"actionQueueSample"_s);
     QVERIFY(sample && sample->isEnabled());
     sample->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(facts->pendingCount(), 1, kWait);
+    facts->findChild<QLineEdit *>(u"receiverEmail"_s)->setText(u"customer@example.com"_s);
+    facts->findChild<QLineEdit *>(u"price"_s)->setText(u"14.90"_s);
+    screenshot(window, u"01b-waiting-for-details"_s);
+    facts->queueButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
     const Order order = *session.orders().orderAt(0);
     QCOMPARE(order.receiverEmail, u"customer@example.com"_s);
@@ -120,8 +124,11 @@ void TestGuiFlow::sampleDesignToConfirmedPrint()
 
     // A second design for another customer: two orders in different states, and the
     // dashboard counts both.
-    facts->findChild<QLineEdit *>(u"receiverEmail"_s)->setText(u"maker@example.org"_s);
     window.queuePanel()->addPaths({QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl")});
+    QTRY_COMPARE_WITH_TIMEOUT(facts->pendingCount(), 1, kWait);
+    facts->findChild<QLineEdit *>(u"receiverEmail"_s)->setText(u"maker@example.org"_s);
+    facts->findChild<QLineEdit *>(u"price"_s)->setText(u"9.50"_s);
+    facts->queueButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 2, kWait);
     auto *tabs = window.findChild<QTabWidget *>(u"workTabs"_s);
     QVERIFY(tabs);

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void dropsThatAreRefusedOrSkipped();
     void waitsForValidDetails();
     void storeErrorKeepsDroppedFiles();
+    void restoresWaitingFilesOneBatchEach();
     void showsFileMetrics();
     void editsSeveralRowsAtOnce();
     void editsInPlace();
@@ -87,6 +88,8 @@ private:
     void fillForm(const QString &email, const QString &price, const QString &currency = {});
     bool drop(const QList<QUrl> &urls, Qt::DropActions actions = Qt::CopyAction);
     void dropAndWait(const QStringList &paths);
+    // Presses "Queue N files" for the batch the form names, with the form as it stands.
+    void confirm();
     QString makeStl(const QString &name, int around) const;
     qint64 idAt(int row) const;
     void selectRows(const QList<int> &rows);
@@ -161,6 +164,13 @@ void TestQueuePanel::dropAndWait(const QStringList &paths)
     QSignalSpy handled(m_panel.get(), &QueuePanel::pathsHandled);
     QVERIFY(drop(urls));
     QVERIFY(handled.wait(kWait));
+}
+
+void TestQueuePanel::confirm()
+{
+    QPushButton *queue = m_panel->factsBar()->queueButton();
+    QVERIFY(queue->isEnabled());
+    queue->click();
 }
 
 QString TestQueuePanel::makeStl(const QString &name, int around) const
@@ -261,7 +271,6 @@ void TestQueuePanel::dropAddsFilesAndListsSkipped()
     makeQueue();
     m_queue->setMaxParallel(0); // checked, then held: the rows stay
     makePanel();
-    fillForm(u"anna@example.com"_s, u"12.50"_s, u"EUR"_s);
     QCOMPARE(child<QStackedWidget>(u"queueStack"_s)->currentWidget()->objectName(),
              u"queueDropTarget"_s);
 
@@ -279,9 +288,10 @@ void TestQueuePanel::dropAddsFilesAndListsSkipped()
     QSignalSpy handled(m_panel.get(), &QueuePanel::pathsHandled);
     dropAndWait({a, b, root.filePath(u"batch"_s)});
     QCOMPARE(handled.size(), 1);
-    QCOMPARE(handled.at(0).at(0).toInt(), 4); // queued
-    QCOMPARE(handled.at(0).at(1).toInt(), 0); // waiting
-    QCOMPARE(handled.at(0).at(2).toInt(), 1); // skipped
+    QCOMPARE(handled.at(0).at(0).toInt(), 4); // waiting for details
+    QCOMPARE(handled.at(0).at(1).toInt(), 1); // skipped
+    fillForm(u"anna@example.com"_s, u"12.50"_s, u"EUR"_s);
+    confirm();
 
     const QueueViewModel &model = *m_panel->viewModel();
     QCOMPARE(model.rowCount(), 4);
@@ -325,61 +335,85 @@ void TestQueuePanel::dropsThatAreRefusedOrSkipped()
     QCOMPARE(m_panel->viewModel()->rowCount(), 0);
 }
 
-// Files dropped before the details are valid wait, and are queued with the fixed details.
+// Dropped files wait in the queue, named, until valid details are confirmed for them.
 void TestQueuePanel::waitsForValidDetails()
 {
     startSandbox();
     makeQueue();
     m_queue->setMaxParallel(0);
     makePanel();
-    fillForm(u"not-an-email"_s, u"12.50"_s);
     dropAndWait({copyTeapot(u"one.stl"_s), copyFile(kCube, u"two.stl"_s)});
+    fillForm(u"not-an-email"_s, u"12.50"_s);
 
     OrderFactsBar *bar = m_panel->factsBar();
-    QCOMPARE(m_panel->viewModel()->rowCount(), 0);
+    // The rows are there, waiting, with no receiver or price that could be mistaken.
+    QCOMPARE(m_panel->viewModel()->rowCount(), 2);
+    QCOMPARE(text(*m_panel->viewModel(), 0, Col::State), u"Waiting for order details"_s);
+    QCOMPARE(text(*m_panel->viewModel(), 0, Col::Receiver), u"\u2014"_s);
     QCOMPARE(bar->pendingCount(), 2);
-    QVERIFY(plural(child<QLabel>(u"pendingText"_s)->text(), 2)
-                .startsWith(u"2 files waiting for order details"_s));
-    // The e-mail field says what is wrong.
-    auto *emailMessage = child<QLabel>(u"fieldMessageText0"_s);
-    QVERIFY(emailMessage->isVisibleTo(m_panel.get()));
-    QVERIFY(!emailMessage->text().isEmpty());
-    QCOMPARE(emailMessage->text(), checkEmail(u"not-an-email").error);
+    QCOMPARE(plural(child<QLabel>(u"batchFiles"_s)->text(), 2), u"For 2 files: one.stl, two.stl"_s);
+    QVERIFY(child<QLabel>(u"pendingText"_s)->text().startsWith(u"Waiting for order details"_s));
     QPushButton *queue = bar->queueButton();
     QVERIFY(queue->isEnabled());
     QCOMPARE(plural(queue->text(), 2), u"Queue 2 files"_s);
 
-    // Pressing Queue with the bad address queues nothing and keeps the files.
+    // Pressing Queue with the bad address confirms nothing, keeps the files waiting, and the
+    // e-mail field says what is wrong.
     queue->click();
-    QCOMPARE(m_panel->viewModel()->rowCount(), 0);
     QCOMPARE(bar->pendingCount(), 2);
+    auto *emailMessage = child<QLabel>(u"fieldMessageText0"_s);
+    QVERIFY(emailMessage->isVisibleTo(m_panel.get()));
+    QCOMPARE(emailMessage->text(), checkEmail(u"not-an-email").error);
+    for (const QueueItem &item : m_queue->items())
+        QCOMPARE(item.state, QueueState::AwaitingDetails);
 
-    // A later drop joins the waiting files.
+    // A later drop is a batch of its own: it waits behind, named, for its own details.
     dropAndWait({copyFile(kBox, u"three.stl"_s)});
-    QCOMPARE(bar->pendingCount(), 3);
+    QCOMPARE(bar->pendingCount(), 2);
+    QVERIFY(child<QLabel>(u"laterBatches"_s)->isVisibleTo(m_panel.get()));
+    QVERIFY(child<QLabel>(u"laterBatches"_s)->text().contains(u"three.stl"_s));
+    // Selecting the later file does not let it take the form's details with Apply.
+    selectRows({2});
+    auto *apply = child<QPushButton>(u"applyToSelected"_s);
+    QVERIFY(apply->isVisibleTo(m_panel.get()));
+    QVERIFY(!apply->isEnabled());
+    QVERIFY(!enabled(A::EditDetails));
+    selectRows({});
 
     child<QLineEdit>(u"receiverEmail"_s)->setText(u"bert@example.com"_s);
     QVERIFY(!emailMessage->isVisibleTo(m_panel.get()));
     queue->click();
-    QCOMPARE(bar->pendingCount(), 0);
-    QVERIFY(!queue->isEnabled());
+    // The next batch is the form's now, with a clean form of its own.
+    QCOMPARE(bar->pendingFiles(), QStringList{m_dir->filePath(u"three.stl"_s)});
+    QCOMPARE(child<QLineEdit>(u"receiverEmail"_s)->text(), u"receiver@example.com"_s);
+    QVERIFY(child<QLineEdit>(u"price"_s)->text().isEmpty());
     QCOMPARE(m_panel->viewModel()->rowCount(), 3);
     const QStringList names{text(*m_panel->viewModel(), 0, Col::Name),
                             text(*m_panel->viewModel(), 1, Col::Name),
                             text(*m_panel->viewModel(), 2, Col::Name)};
     QCOMPARE(names, (QStringList{u"one.stl"_s, u"two.stl"_s, u"three.stl"_s}));
-    for (const QueueItem &item : m_queue->items())
-        QCOMPARE(item.receiverEmail, u"bert@example.com"_s);
+    const QList<QueueItem> items = m_queue->items();
+    QCOMPARE(items.at(0).receiverEmail, u"bert@example.com"_s);
+    QCOMPARE(items.at(1).receiverEmail, u"bert@example.com"_s);
+    QCOMPARE(items.at(2).state, QueueState::AwaitingDetails);
+    QVERIFY(items.at(2).receiverEmail.isEmpty());
+
+    // "Don't queue them" takes the waiting file off the queue; the file stays on disk.
+    child<QPushButton>(u"forgetPending"_s)->click();
+    QCOMPARE(bar->pendingCount(), 0);
+    QVERIFY(!queue->isEnabled());
+    QCOMPARE(m_panel->viewModel()->rowCount(), 2);
+    QVERIFY(QFile::exists(m_dir->filePath(u"three.stl"_s)));
 }
 
-// A store that cannot write: the banner says so and the dropped files wait, not vanish.
+// A store that cannot write: the banner says so and the dropped file is listed as not
+// queued, with the store's reason, instead of vanishing.
 void TestQueuePanel::storeErrorKeepsDroppedFiles()
 {
     startSandbox();
     makeQueue();
     m_queue->setMaxParallel(0);
     makePanel();
-    fillForm(u"anna@example.com"_s, u"5"_s);
     const qint64 pages = *m_store->pageCountForTesting();
     QCOMPARE(*m_store->setMaxPageCountForTesting(pages), pages);
     // Fill the last page with rows of another environment.
@@ -395,15 +429,39 @@ void TestQueuePanel::storeErrorKeepsDroppedFiles()
     auto *banner = child<QueueNotice>(u"queueStoreNotice"_s);
     QVERIFY(banner->isVisibleTo(m_panel.get()));
     QVERIFY2(banner->text().contains(u"disk is full"_s), qPrintable(banner->text()));
-    QCOMPARE(m_panel->factsBar()->pendingFiles(), QStringList{file});
+    QCOMPARE(m_panel->skippedFiles().size(), 1);
+    QCOMPARE(m_panel->skippedFiles().first().path, file);
+    QCOMPARE(m_panel->factsBar()->pendingCount(), 0);
     QVERIFY(enabled(A::ResumeAll)); // lifts the store's hold
 
     QVERIFY(*m_store->setMaxPageCountForTesting(1 << 30) > pages);
-    m_panel->factsBar()->queueButton()->click();
-    QCOMPARE(m_panel->viewModel()->rowCount(), 1);
-    QCOMPARE(m_panel->factsBar()->pendingCount(), 0);
     child<QPushButton>(u"storeResume"_s)->click();
     QVERIFY(!banner->isVisibleTo(m_panel.get()));
+    dropAndWait({file});
+    QCOMPARE(m_panel->viewModel()->rowCount(), 1);
+    QCOMPARE(m_panel->factsBar()->pendingFiles(), QStringList{file});
+}
+
+// Files left waiting by an earlier run are named again; which of them arrived together is
+// not known, so each waits for details of its own.
+void TestQueuePanel::restoresWaitingFilesOneBatchEach()
+{
+    startSandbox();
+    makeQueue();
+    const QString first = copyTeapot(u"first.stl"_s);
+    const QString second = copyFile(kCube, u"second.stl"_s);
+    QVERIFY(m_queue->addFileAwaitingDetails(first));
+    QVERIFY(m_queue->addFileAwaitingDetails(second));
+    makePanel();
+    OrderFactsBar *bar = m_panel->factsBar();
+    QCOMPARE(bar->pendingFiles(), QStringList{first});
+    QVERIFY(child<QLabel>(u"laterBatches"_s)->text().contains(u"second.stl"_s));
+    fillForm(u"anna@example.com"_s, u"5"_s);
+    confirm();
+    QCOMPARE(bar->pendingFiles(), QStringList{second});
+    const QList<QueueItem> items = m_queue->items();
+    QCOMPARE(items.at(0).receiverEmail, u"anna@example.com"_s);
+    QCOMPARE(items.at(1).state, QueueState::AwaitingDetails);
 }
 
 // Thumbnail, size, triangles and dimensions come from the off-thread inspection.
@@ -413,8 +471,9 @@ void TestQueuePanel::showsFileMetrics()
     makeQueue();
     m_queue->setMaxParallel(0);
     makePanel();
-    fillForm(u"anna@example.com"_s, u"5"_s);
     dropAndWait({copyFile(kCube, u"cube.stl"_s), copyFile(kEmptyStl, u"empty.stl"_s)});
+    fillForm(u"anna@example.com"_s, u"5"_s);
+    confirm();
     const QueueViewModel &model = *m_panel->viewModel();
     QTRY_COMPARE_WITH_TIMEOUT(text(model, 0, Col::Triangles), u"260"_s, kWait);
     QCOMPARE(text(model, 0, Col::Dimensions), u"20.0 \u00d7 20.0 \u00d7 20.0 mm"_s);
@@ -681,8 +740,9 @@ void TestQueuePanel::followsAnUploadUntilDone()
     makeQueue();
     makePanel();
     QSignalSpy summary(m_panel.get(), &QueuePanel::summaryChanged);
-    fillForm(u"anna@example.com"_s, u"7.25"_s, u"USD"_s);
     dropAndWait({copyTeapot(u"teapot.stl"_s)});
+    fillForm(u"anna@example.com"_s, u"7.25"_s, u"USD"_s);
+    confirm();
     const QueueViewModel &model = *m_panel->viewModel();
     QCOMPARE(model.rowCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(text(model, 0, Col::State), u"Done"_s, kWait);
@@ -704,8 +764,9 @@ void TestQueuePanel::showsDuplicates()
     makeQueue();
     m_queue->setMaxParallel(0);
     makePanel();
-    fillForm(u"anna@example.com"_s, u"5"_s);
     dropAndWait({copyTeapot(u"first.stl"_s), copyTeapot(u"again.stl"_s)});
+    fillForm(u"anna@example.com"_s, u"5"_s);
+    confirm();
     auto *notice = child<QueueNotice>(u"queueDuplicateNotice"_s);
     QTRY_VERIFY_WITH_TIMEOUT(notice->isVisibleTo(m_panel.get()), kWait);
     QCOMPARE(notice->detailCount(), 1);
@@ -776,12 +837,17 @@ void TestQueuePanel::screenshots()
     };
     save(m_panel.get(), u"queuepanel-empty.png"_s);
 
-    fillForm(u"anna.berg@example.com"_s, u"24.90"_s, u"EUR"_s);
-    child<QLineEdit>(u"partnerJobId"_s)->setText(u"SHOP-1042"_s);
+    const auto fillAndConfirm = [this] {
+        fillForm(u"anna.berg@example.com"_s, u"24.90"_s, u"EUR"_s);
+        child<QLineEdit>(u"partnerJobId"_s)->setText(u"SHOP-1042"_s);
+        confirm();
+    };
     dropAndWait({copyFile(kCube, u"calibration-cube.stl"_s)});
+    fillAndConfirm();
     QTRY_COMPARE_WITH_TIMEOUT(text(*m_panel->viewModel(), 0, Col::State), u"Done"_s, kWait);
     dropAndWait({makeStl(u"vase-torus.stl"_s, 20000), copyFile(kEmptyStl, u"broken-export.stl"_s),
                  copyTeapot(u"teapot.stl"_s)});
+    fillAndConfirm();
     const QueueViewModel &model = *m_panel->viewModel();
     QTRY_COMPARE_WITH_TIMEOUT(text(model, 1, Col::State), u"Uploading"_s, kWait);
     QTRY_COMPARE_WITH_TIMEOUT(text(model, 2, Col::State), u"Failed"_s, kWait);
@@ -806,8 +872,8 @@ void TestQueuePanel::screenshots()
     QVERIFY(!child<QLabel>(u"queueDropHint"_s)->isVisible());
 
     // Files waiting for details, with the field's message.
-    fillForm(u"anna.berg@"_s, u"24.90"_s);
     dropAndWait({copyFile(kBox, u"bracket.stl"_s), u"/nonexistent/readme.txt"_s});
+    fillForm(u"anna.berg@"_s, u"24.90"_s);
     QApplication::processEvents();
     save(m_panel.get(), u"queuepanel-waiting.png"_s);
 }

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void pauseAndResume();
     void duplicateWarning();
     void editFactsBeforeUpload();
+    void itemWithoutConfirmedDetailsNeverStarts();
 };
 
 void TestUploadQueue::initTestCase()
@@ -393,6 +394,68 @@ void TestUploadQueue::editFactsBeforeUpload()
     const auto order = m_store->orderByToken(m_queue->environment(), itemOf(second).token);
     QCOMPARE((*order)->currency, u"CHF"_s);
     QCOMPARE((*order)->partnerJobId, u"JOB-NEW"_s);
+}
+
+// A file waiting for its order details is neither checked, tokened nor sent, whichever
+// control or stored state asks for it, until details are confirmed for it; then it goes the
+// normal way with those details.
+void TestUploadQueue::itemWithoutConfirmedDetailsNeverStarts()
+{
+    startQueue();
+    QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
+    const StoreResult<qint64> added = m_queue->addFileAwaitingDetails(copyTeapot(u"wait.stl"_s));
+    QVERIFY(added);
+    const qint64 waiting = *added;
+    QCOMPARE(stateOf(waiting), u"awaiting_details"_s);
+    QVERIFY(!UploadQueue::hasConfirmedDetails(itemOf(waiting)));
+
+    // Details without a confirmation are refused at the door.
+    QVERIFY(!m_queue->addFile(copyTeapot(u"no-details.stl"_s), OrderFacts()));
+
+    // A confirmed item queued behind it is done while the waiting one has not moved.
+    const qint64 marker = queueTeapot(u"marker.stl"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(marker), u"done"_s, kWait);
+    QCOMPARE(tokens.size(), 1);
+    QCOMPARE(stateOf(waiting), u"awaiting_details"_s);
+    QVERIFY(itemOf(waiting).token.isEmpty());
+
+    // No control moves it on, and no edit gives it details in passing.
+    QVERIFY(!m_queue->resume(waiting));
+    QVERIFY(!m_queue->retry(waiting));
+    QVERIFY(!m_queue->pause(waiting));
+    QVERIFY(!m_queue->editFacts(waiting, facts()));
+    m_queue->resumeAll();
+    m_queue->retryAllFailed();
+    QCOMPARE(stateOf(waiting), u"awaiting_details"_s);
+    QVERIFY(itemOf(waiting).receiverEmail.isEmpty());
+    // Cancelled and retried, it waits again.
+    QVERIFY(m_queue->cancel(waiting));
+    QVERIFY(m_queue->retry(waiting));
+    QCOMPARE(stateOf(waiting), u"awaiting_details"_s);
+
+    // Even a stored "ready" (as a faulty route might write it) does not start it: the queue
+    // itself checks for confirmed details before the token call.
+    QueueItemProgress forced;
+    forced.state = QueueState::Ready;
+    QVERIFY(m_store->updateQueueItemProgress(waiting, forced));
+    const qint64 second = queueTeapot(u"second.stl"_s, facts(u"other@example.com"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(second), u"done"_s, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->isIdle(), kWait);
+    QCOMPARE(tokens.size(), 2);
+    QVERIFY(itemOf(waiting).token.isEmpty());
+    QCOMPARE(stateOf(waiting), u"awaiting_details"_s);
+
+    // Incomplete details are no confirmation; complete ones send it with them.
+    OrderFacts incomplete = facts(u"not-an-address"_s);
+    QVERIFY(!m_queue->confirmDetails(waiting, incomplete));
+    QCOMPARE(stateOf(waiting), u"awaiting_details"_s);
+    QVERIFY(m_queue->confirmDetails(waiting, facts(u"buyer@example.com"_s)));
+    QVERIFY(!m_queue->confirmDetails(waiting, facts())); // once only
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(waiting), u"done"_s, kWait);
+    QCOMPARE(tokens.size(), 3);
+    const auto order = m_store->orderByToken(m_queue->environment(), itemOf(waiting).token);
+    QVERIFY(order.ok() && order->has_value());
+    QCOMPARE((*order)->receiverEmail, u"buyer@example.com"_s);
 }
 
 QTEST_GUILESS_MAIN(TestUploadQueue)

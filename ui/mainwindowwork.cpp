@@ -7,6 +7,7 @@
 #include "desktopnotifier.h"
 #include "environmentbadge.h"
 #include "orderdetails.h"
+#include "orderfactsbar.h"
 #include "orders/orderstore.h"
 #include "orders/statuspoller.h"
 #include "orders/uploadqueue.h"
@@ -40,6 +41,8 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -75,6 +78,24 @@ void MainWindow::createWorkArea()
     m_ordersPanel = new OrdersPanel(session.orders(), this);
     m_ordersPanel->setObjectName(u"ordersPanel"_s);
     m_ordersPanel->setPreferTls(session.prefersTls());
+    // The receiver field completes from the order history (offered, never filled in).
+    OrderTableModel &orders = session.orders();
+    const auto offerReceivers = [this, &orders] {
+        QList<const Order *> recent;
+        for (int row = 0; row < orders.rowCount(); ++row) {
+            if (const Order *order = orders.orderAt(row))
+                recent << order;
+        }
+        std::sort(recent.begin(), recent.end(),
+                  [](const Order *a, const Order *b) { return a->created > b->created; });
+        QStringList receivers;
+        for (const Order *order : std::as_const(recent))
+            receivers << order->receiverEmail;
+        m_queuePanel->factsBar()->setRecentReceivers(receivers);
+    };
+    connect(&orders, &QAbstractItemModel::modelReset, this, offerReceivers);
+    connect(&orders, &QAbstractItemModel::rowsInserted, this, offerReceivers);
+    offerReceivers();
     m_dashboard = new Dashboard(session.summary(), this);
     m_dashboard->setObjectName(u"dashboard"_s);
     m_tabs = new QTabWidget(this);
@@ -97,6 +118,10 @@ void MainWindow::createWorkArea()
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
+    // In a short window the order details form, with the files it names, keeps the height it
+    // needs (QueuePanel::minimumSizeHint()); the orders below give way down to a few rows,
+    // which scroll, instead of squeezing the fields files are confirmed with.
+    m_tabs->setMinimumHeight(m_tabs->fontMetrics().lineSpacing() * 8);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
     resize(1400, 900);

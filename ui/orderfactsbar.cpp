@@ -1,13 +1,15 @@
 #include "orderfactsbar.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSet>
+#include <QResizeEvent>
+#include <QStringListModel>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -20,6 +22,15 @@ namespace {
 
 constexpr int kMessageIconSize = 14;
 constexpr int kMaxTooltipFiles = 15;
+// File names spelled out in the form before "and N more"; the tooltip lists more.
+constexpr int kMaxNamedFiles = 4;
+constexpr int kMaxRecentReceivers = 50;
+
+QString fileNameOf(const QString &path)
+{
+    const qsizetype slash = path.lastIndexOf(u'/');
+    return slash < 0 ? path : path.mid(slash + 1);
+}
 
 int fieldIndex(OrderField field)
 {
@@ -50,14 +61,24 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     QFont headingFont = heading->font();
     headingFont.setBold(true);
     heading->setFont(headingFont);
-    auto *hint = new QLabel(tr("Every file you drop or add is queued with these details. "
-                               "Select rows in the queue to change theirs."),
-                            this);
-    hint->setObjectName(u"orderFactsHint"_s);
-    hint->setWordWrap(true);
-    QPalette muted = hint->palette();
+    m_hint = new QLabel(tr("Files you drop or add wait in the queue until you confirm their "
+                           "details here. Select rows in the queue to change theirs."),
+                        this);
+    m_hint->setObjectName(u"orderFactsHint"_s);
+    m_hint->setWordWrap(true);
+    QPalette muted = m_hint->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    hint->setPalette(muted);
+    m_hint->setPalette(muted);
+
+    // Which files the details are for: read before pressing Queue.
+    m_batchText = new QLabel(this);
+    m_batchText->setObjectName(u"batchFiles"_s);
+    m_batchText->setWordWrap(true);
+    m_batchText->setTextFormat(Qt::PlainText);
+    m_batchText->setStyleSheet(u"QLabel#batchFiles { background-color: #fff4ce; "
+                               "color: #3d2e00; border: 1px solid #c8a600; border-radius: 4px; "
+                               "padding: 3px 8px; font-weight: bold; }"_s);
+    m_batchText->hide();
 
     m_email = new QLineEdit(this);
     m_email->setObjectName(u"receiverEmail"_s);
@@ -65,6 +86,13 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     m_email->setClearButtonEnabled(true);
     m_email->setMaxLength(kMaxEmailLength + 2); // room for blanks the check trims
     m_email->setAccessibleName(tr("Receiver e-mail"));
+    // Completion from the receivers of recent orders: offered, never filled in by itself.
+    m_receiverModel = new QStringListModel(this);
+    m_completer = new QCompleter(m_receiverModel, this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_email->setCompleter(m_completer);
 
     m_price = new QLineEdit(this);
     m_price->setObjectName(u"price"_s);
@@ -109,16 +137,31 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     m_pendingText = new QLabel(m_pendingRow);
     m_pendingText->setObjectName(u"pendingText"_s);
     m_pendingText->setWordWrap(true);
+    m_laterText = new QLabel(m_pendingRow);
+    m_laterText->setObjectName(u"laterBatches"_s);
+    m_laterText->setWordWrap(true);
+    m_laterText->setTextFormat(Qt::PlainText);
+    m_laterText->hide();
+    auto *pendingTexts = new QVBoxLayout;
+    pendingTexts->setContentsMargins(0, 0, 0, 0);
+    pendingTexts->setSpacing(2);
+    pendingTexts->addWidget(m_pendingText);
+    pendingTexts->addWidget(m_laterText);
     m_forgetButton = new QPushButton(tr("Don't queue them"), m_pendingRow);
     m_forgetButton->setObjectName(u"forgetPending"_s);
-    m_forgetButton->setToolTip(tr("Forget the waiting files; the files themselves stay on disk"));
+    m_forgetButton->setToolTip(
+        tr("Take these waiting files off the queue; the files themselves stay on disk"));
     auto *pendingLayout = new QHBoxLayout(m_pendingRow);
     pendingLayout->setContentsMargins(0, 0, 0, 0);
     pendingLayout->setSpacing(8);
     pendingLayout->addWidget(pendingIcon);
-    pendingLayout->addWidget(m_pendingText, 1);
+    pendingLayout->addLayout(pendingTexts, 1);
     pendingLayout->addWidget(m_forgetButton);
     m_pendingRow->hide();
+
+    m_reuseButton = new QPushButton(tr("Use the last details"), this);
+    m_reuseButton->setObjectName(u"reuseLastDetails"_s);
+    m_reuseButton->hide();
 
     m_applyButton = new QPushButton(QIcon(u":/icons/queue-apply.svg"_s), {}, this);
     m_applyButton->setObjectName(u"applyToSelected"_s);
@@ -131,13 +174,15 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     buttons->setSpacing(8);
     buttons->addWidget(m_pendingRow, 1);
     buttons->addStretch(0);
+    buttons->addWidget(m_reuseButton);
     buttons->addWidget(m_applyButton);
     buttons->addWidget(m_queueButton);
 
     auto *top = new QHBoxLayout;
     top->setSpacing(12);
     top->addWidget(heading);
-    top->addWidget(hint, 1);
+    top->addWidget(m_hint, 1);
+    top->addWidget(m_batchText, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 10, 14, 10);
@@ -148,14 +193,18 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
 
     connect(m_email, &QLineEdit::textEdited, this, [this] {
         m_emailEdited = true;
+        m_draftTyped = true;
         updateMessages();
     });
+    for (QLineEdit *edit : {m_price, m_jobId})
+        connect(edit, &QLineEdit::textEdited, this, [this] { m_draftTyped = true; });
     connect(m_price, &QLineEdit::textChanged, this, &OrderFactsBar::updateMessages);
     connect(m_jobId, &QLineEdit::textChanged, this, &OrderFactsBar::updateMessages);
     connect(m_email, &QLineEdit::textChanged, this, &OrderFactsBar::updateMessages);
     connect(m_currency, &QComboBox::currentIndexChanged, this, &OrderFactsBar::updateMessages);
     connect(m_currency, &QComboBox::activated, this, [this] {
         m_currencyChosen = true;
+        m_draftTyped = true;
         markTouched(OrderField::Currency);
     });
     connect(m_email, &QLineEdit::editingFinished, this,
@@ -168,13 +217,14 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
         edit->setAcceptDrops(false);
         // Return in a field queues what waits, as the default button of a dialog would.
         connect(edit, &QLineEdit::returnPressed, this, [this] {
-            if (!m_pending.isEmpty())
+            if (m_current)
                 onQueueClicked();
         });
     }
     connect(m_queueButton, &QPushButton::clicked, this, &OrderFactsBar::onQueueClicked);
     connect(m_applyButton, &QPushButton::clicked, this, &OrderFactsBar::onApplyClicked);
-    connect(m_forgetButton, &QPushButton::clicked, this, &OrderFactsBar::onForgetClicked);
+    connect(m_forgetButton, &QPushButton::clicked, this, &OrderFactsBar::forgetRequested);
+    connect(m_reuseButton, &QPushButton::clicked, this, &OrderFactsBar::onReuseClicked);
 
     setDefaults(defaults);
     updateMessages();
@@ -204,7 +254,10 @@ void OrderFactsBar::createField(QGridLayout *grid, int column, const QString &ca
     message->box->hide();
     grid->addWidget(label, 0, column);
     grid->addWidget(editor, 1, column);
-    grid->addWidget(message->box, 2, column, Qt::AlignTop);
+    // No cell alignment: an aligned item gives the grid its one-line size hint, and a message
+    // wrapped in a narrow column would be cut off; the text keeps to the top itself.
+    message->text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    grid->addWidget(message->box, 2, column);
 }
 
 void OrderFactsBar::fillCurrencies()
@@ -269,6 +322,7 @@ void OrderFactsBar::setFacts(const OrderFacts &facts)
     setCurrency(facts.currency.isEmpty() ? kDefaultCurrency.toString() : facts.currency);
     m_currencyChosen = true;
     m_jobId->setText(facts.partnerJobId);
+    m_draftTyped = false; // a row's details, not a draft for files still to come
     m_touched.fill(true);
     updateMessages();
 }
@@ -279,32 +333,134 @@ void OrderFactsBar::focusDetails()
     m_email->selectAll();
 }
 
-void OrderFactsBar::addPending(const QStringList &paths)
+void OrderFactsBar::showBatches(const std::optional<WaitingBatch> &current,
+                                const QList<WaitingBatch> &later)
 {
-    const QSet<QString> known(m_pending.cbegin(), m_pending.cend());
-    for (const QString &path : paths) {
-        if (!known.contains(path))
-            m_pending.append(path);
+    const quint64 before = m_current ? m_current->serial : 0;
+    const quint64 after = current ? current->serial : 0;
+    m_current = current;
+    m_later = later;
+    if (after != 0 && after != before) {
+        // A new batch gets a clean form: nothing typed for other files comes with it. Only
+        // what the user typed while no file waited is kept, shown with the batch's names.
+        if (before != 0 || !m_draftTyped)
+            clearDetails();
+        // The fields say what is wrong once left or when Queue is pressed, as always; files
+        // that just arrived are no reason to greet the user with errors.
+        updateMessages();
     }
-    // Waiting files make the missing details matter now: say what is missing.
-    m_touched.fill(true);
-    updateMessages();
+    updateBatchText();
     updateButtons();
-    Q_EMIT pendingChanged(pendingCount());
+    keepWrappedHeight();
 }
 
-QStringList OrderFactsBar::takePending()
+void OrderFactsBar::clearDetails()
 {
-    const QStringList taken = std::exchange(m_pending, {});
-    updateButtons();
-    Q_EMIT pendingChanged(0);
-    return taken;
+    m_email->setText(m_defaults.defaultReceiverEmail);
+    m_emailEdited = false;
+    m_price->clear();
+    m_jobId->clear();
+    m_currencyChosen = false;
+    const QString currency = m_defaults.defaultCurrency.isEmpty()
+                                 ? defaultCurrencyForLocale(QLocale())
+                                 : m_defaults.defaultCurrency;
+    setCurrency(currency);
+    m_draftTyped = false;
+    m_touched.fill(false);
+    updateMessages();
 }
 
-void OrderFactsBar::setSelection(int selected, int editable)
+void OrderFactsBar::rememberConfirmed(const OrderFacts &facts)
+{
+    m_lastConfirmed = facts;
+    m_sessionReceivers.removeAll(facts.receiverEmail);
+    m_sessionReceivers.prepend(facts.receiverEmail);
+    updateCompletion();
+    updateButtons();
+}
+
+void OrderFactsBar::setRecentReceivers(const QStringList &receivers)
+{
+    m_orderReceivers = receivers;
+    updateCompletion();
+}
+
+void OrderFactsBar::updateCompletion()
+{
+    // This session's confirmations first (their orders may not exist yet), then the orders'.
+    QStringList unique;
+    for (const QStringList *list : {&m_sessionReceivers, &m_orderReceivers}) {
+        for (const QString &receiver : *list) {
+            if (unique.size() >= kMaxRecentReceivers)
+                break;
+            if (!receiver.isEmpty() && !unique.contains(receiver, Qt::CaseInsensitive))
+                unique << receiver;
+        }
+    }
+    m_recentReceivers = unique;
+    m_receiverModel->setStringList(unique);
+}
+
+void OrderFactsBar::onReuseClicked()
+{
+    if (!m_lastConfirmed)
+        return;
+    // Filled in where they can be read; Queue still has to be pressed for these files.
+    setFacts(*m_lastConfirmed);
+    m_draftTyped = true;
+    focusDetails();
+}
+
+void OrderFactsBar::updateBatchText()
+{
+    // While files wait, the line naming them takes the general hint's place.
+    m_hint->setVisible(!m_current);
+    if (!m_current) {
+        m_batchText->hide();
+        m_laterText->hide();
+        return;
+    }
+    const int count = int(m_current->paths.size());
+    QStringList names;
+    for (const QString &path : m_current->paths.first(std::min(count, kMaxNamedFiles)))
+        names << fileNameOf(path);
+    QString list = names.join(tr(", "));
+    if (count > kMaxNamedFiles)
+        //: After the first few file names of a batch: "a.stl, b.stl, c.stl, d.stl and 3 more"
+        list = tr("%1 and %n more", nullptr, count - kMaxNamedFiles).arg(list);
+    //: Which files the order details form is for: %1 lists their names
+    m_batchText->setText(tr("For %n file(s): %1", nullptr, count).arg(list));
+    QStringList tooltip;
+    for (const QString &path : m_current->paths.first(std::min(count, kMaxTooltipFiles)))
+        tooltip << path;
+    if (count > kMaxTooltipFiles)
+        tooltip << tr("and %n more", nullptr, count - kMaxTooltipFiles);
+    m_batchText->setToolTip(tooltip.join(u'\n'));
+    m_batchText->show();
+
+    int laterFiles = 0;
+    QStringList laterNames;
+    for (const WaitingBatch &batch : std::as_const(m_later)) {
+        laterFiles += int(batch.paths.size());
+        for (const QString &path : batch.paths) {
+            if (laterNames.size() < kMaxNamedFiles)
+                laterNames << fileNameOf(path);
+        }
+    }
+    if (laterFiles > kMaxNamedFiles)
+        laterNames << tr("and %n more", nullptr, laterFiles - kMaxNamedFiles);
+    //: Files that arrived while the form was for other files; %1 lists their names
+    m_laterText->setText(
+        tr("Then %n more file(s), which will get their own details: %1", nullptr, laterFiles)
+            .arg(laterNames.join(tr(", "))));
+    m_laterText->setVisible(laterFiles > 0);
+}
+
+void OrderFactsBar::setSelection(int selected, int editable, int waiting)
 {
     m_selected = selected;
     m_editable = editable;
+    m_waitingSelected = waiting;
     updateButtons();
 }
 
@@ -356,6 +512,34 @@ void OrderFactsBar::updateMessages()
     updateButtons();
 }
 
+void OrderFactsBar::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        keepWrappedHeight();
+}
+
+bool OrderFactsBar::event(QEvent *event)
+{
+    const bool handled = QFrame::event(event);
+    // A message or file name that appeared, went or wrapped anew: its lines are known now.
+    if (event->type() == QEvent::LayoutRequest)
+        keepWrappedHeight();
+    return handled;
+}
+
+void OrderFactsBar::keepWrappedHeight()
+{
+    // These are the details files are confirmed with: in a short window every field, message
+    // and file name keeps the lines it wraps to at this width; the queue's rows scroll instead.
+    if (!layout() || width() <= 0)
+        return;
+    // Only while files wait for it: otherwise the window's saved layout decides.
+    const int needed = m_current ? layout()->totalHeightForWidth(width()) : 0;
+    if (needed != minimumHeight())
+        setMinimumHeight(needed);
+}
+
 void OrderFactsBar::updateButtons()
 {
     const int count = pendingCount();
@@ -365,32 +549,36 @@ void OrderFactsBar::updateButtons()
     m_queueButton->setDefault(count > 0);
     if (count > 0) {
         const bool ready = validate().ok();
-        m_pendingText->setText(
-            ready ? tr("%n file(s) waiting: press Queue to add them with these details.", nullptr,
-                       count)
-                  : tr("%n file(s) waiting for order details: complete the form above, "
-                       "then press Queue.",
-                       nullptr, count));
-        QStringList names;
-        for (const QString &path : std::as_const(m_pending).first(
-                 std::min<qsizetype>(m_pending.size(), kMaxTooltipFiles)))
-            names << path;
-        if (count > kMaxTooltipFiles)
-            names << tr("and %n more", nullptr, count - kMaxTooltipFiles);
-        m_pendingText->setToolTip(names.join(u'\n'));
+        // Short: the line above names the files, and a short window has little room.
+        m_pendingText->setText(ready ? tr("Check the details, then press Queue to send them.")
+                                     : tr("Waiting for order details: complete the form, "
+                                          "then press Queue."));
+        m_pendingText->setToolTip(m_batchText->toolTip());
+    }
+    // Reusing the last details is offered, never done: a press fills the fields.
+    m_reuseButton->setVisible(count > 0 && m_lastConfirmed.has_value());
+    if (m_lastConfirmed) {
+        const QString price =
+            m_lastConfirmed->price.toString(currencyMinorDigits(m_lastConfirmed->currency));
+        m_reuseButton->setToolTip(
+            //: %1 receiver e-mail, %2 currency code, %3 price
+            tr("Fill in the details last queued: %1, %2 %3")
+                .arg(m_lastConfirmed->receiverEmail, m_lastConfirmed->currency, price));
     }
     m_applyButton->setVisible(m_selected > 0);
     m_applyButton->setEnabled(m_editable > 0);
     m_applyButton->setText(tr("Apply to %n selected row(s)", nullptr, m_selected));
     m_applyButton->setToolTip(
-        m_editable > 0
-            ? tr("Give the selected queue rows these details")
+        m_editable > 0 ? tr("Give the selected queue rows these details")
+        : m_waitingSelected > 0
+            ? tr("Files waiting for order details get theirs with Queue, when this form names "
+                 "them")
             : tr("The selected rows are uploading or done: their details can no longer change"));
 }
 
 void OrderFactsBar::onQueueClicked()
 {
-    if (m_pending.isEmpty())
+    if (!m_current)
         return;
     if (!showProblems())
         return;
@@ -402,11 +590,6 @@ void OrderFactsBar::onApplyClicked()
     if (!showProblems())
         return;
     Q_EMIT applyRequested(*validate().facts);
-}
-
-void OrderFactsBar::onForgetClicked()
-{
-    takePending();
 }
 
 } // namespace pc

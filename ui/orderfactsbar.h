@@ -2,13 +2,17 @@
 
 #include "orders/orderform.h"
 #include "settings/consolesettings.h"
+#include "waitingbatches.h"
 
 #include <QFrame>
 #include <QStringList>
 
 #include <array>
+#include <optional>
 
 class QComboBox;
+class QCompleter;
+class QStringListModel;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
@@ -22,10 +26,12 @@ namespace pc {
 // its own message (what is wrong and what to do) once the user has left it, tried to queue,
 // or when files are waiting.
 //
-// Files dropped while the details are incomplete wait here ("3 files waiting for order
-// details") until the user completes the form and presses "Queue 3 files"; they are never
-// dropped silently. "Apply to N selected rows" hands the details to the panel for the rows
-// selected in the queue.
+// Files never take details by themselves: each batch of files waits in the queue until a
+// person presses "Queue N files" with the form naming those files ("For 3 files: a.stl,
+// b.stl, c.stl"). The form starts clean for each batch and is cleared after Queue, so the
+// last customer's details never reach the next customer's files unseen; reusing them is a
+// button that fills the fields where they can be read. "Apply to N selected rows" hands the
+// details to the panel for the rows selected in the queue.
 class OrderFactsBar final : public QFrame
 {
     Q_OBJECT
@@ -48,24 +54,41 @@ public:
     // Puts the keyboard focus into the first field.
     void focusDetails();
 
-    // Files that wait for valid details. Adding keeps the order and skips repeats.
-    void addPending(const QStringList &paths);
-    QStringList pendingFiles() const { return m_pending; }
-    QStringList takePending();
-    int pendingCount() const { return int(m_pending.size()); }
+    // The batch the form is for and those behind it (empty: nothing waits). A batch that
+    // becomes the form's starts with a clean form, unless the user typed details while no
+    // file waited (a draft for the files they were about to add).
+    void showBatches(const std::optional<WaitingBatch> &current, const QList<WaitingBatch> &later);
+    // The current batch's files (paths), and how many.
+    QStringList pendingFiles() const { return m_current ? m_current->paths : QStringList(); }
+    int pendingCount() const { return int(pendingFiles().size()); }
+    // Empties the form (the defaults from the settings stay): after a batch was queued or
+    // forgotten, and for each new batch.
+    void clearDetails();
+    // Details a person confirmed: "Use the last details" offers them, and the receiver is
+    // completed from now on.
+    void rememberConfirmed(const OrderFacts &facts);
+    // Receivers of recent orders, most recent first, for completing the e-mail field.
+    void setRecentReceivers(const QStringList &receivers);
+    QStringList recentReceivers() const { return m_recentReceivers; }
 
-    // How many queue rows are selected, and how many of them can still be edited.
-    void setSelection(int selected, int editable);
+    // How many queue rows are selected, how many of them can still be edited, and how many
+    // wait for their own details (Apply leaves those to Queue).
+    void setSelection(int selected, int editable, int waiting = 0);
 
     // The button that queues the waiting files, for the panel's default action.
     QPushButton *queueButton() const { return m_queueButton; }
 
 Q_SIGNALS:
-    // "Queue N files" was pressed and the details are valid.
+    // "Queue N files" was pressed for the current batch and the details are valid.
     void queueRequested(const pc::OrderFacts &facts);
+    // "Don't queue them" was pressed for the current batch.
+    void forgetRequested();
     // "Apply to selected rows" was pressed and the details are valid.
     void applyRequested(const pc::OrderFacts &facts);
-    void pendingChanged(int count);
+
+protected:
+    bool event(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct FieldMessage
@@ -86,7 +109,10 @@ private:
     void showMessage(FieldMessage &message, const QString &text, bool error);
     void onQueueClicked();
     void onApplyClicked();
-    void onForgetClicked();
+    void onReuseClicked();
+    void updateBatchText();
+    void updateCompletion();
+    void keepWrappedHeight();
 
     ConsoleSettings m_defaults;
     QLineEdit *m_email = nullptr;
@@ -102,9 +128,23 @@ private:
     QPushButton *m_forgetButton = nullptr;
     QPushButton *m_applyButton = nullptr;
     QPushButton *m_queueButton = nullptr;
-    QStringList m_pending;
+    QLabel *m_hint = nullptr;
+    QLabel *m_batchText = nullptr;
+    QLabel *m_laterText = nullptr;
+    QPushButton *m_reuseButton = nullptr;
+    QCompleter *m_completer = nullptr;
+    QStringListModel *m_receiverModel = nullptr;
+    std::optional<WaitingBatch> m_current;
+    QList<WaitingBatch> m_later;
+    std::optional<OrderFacts> m_lastConfirmed;
+    QStringList m_sessionReceivers; // confirmed in this window, most recent first
+    QStringList m_orderReceivers;   // from the order history, most recent first
+    QStringList m_recentReceivers;  // both, without repeats: what the completer offers
+    // Typed by the user since the form was last cleared or filled from a row.
+    bool m_draftTyped = false;
     int m_selected = 0;
     int m_editable = 0;
+    int m_waitingSelected = 0;
 };
 
 } // namespace pc

@@ -56,6 +56,7 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     , m_model(model)
     , m_thumbnails(new FileThumbnails(this))
     , m_scanner(new DropScanner(this))
+    , m_batches(new WaitingBatches(this))
 {
     setObjectName(u"queuePanel"_s);
     setAccessibleName(tr("Upload queue"));
@@ -70,6 +71,10 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     m_stack->addWidget(m_emptyState);
     createView();
     m_stack->addWidget(m_view);
+    // The rows (or the drop target) take the room the details form leaves: the stack would
+    // otherwise ask for the drop target's height even while rows are shown, and squeeze the
+    // form in a short window (minimumSizeHint() keeps a row in view where there is room).
+    m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
 
     // Over the stack while something is dragged over the panel: where it will land.
     m_dropHint = new QLabel(tr("Drop to add to the upload queue"), this);
@@ -97,11 +102,12 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     layout->addWidget(m_stack, 1);
 
     connect(m_scanner, &DropScanner::finished, this, &QueuePanel::onPathsSorted);
-    connect(m_factsBar, &OrderFactsBar::queueRequested, this, [this](const OrderFacts &facts) {
-        const QStringList files = m_factsBar->takePending();
-        const int queued = queueFiles(files, facts);
-        qCInfo(lcUi) << "queued" << queued << "of" << files.size() << "waiting files";
-    });
+    connect(m_factsBar, &OrderFactsBar::queueRequested, this, &QueuePanel::confirmCurrentBatch);
+    connect(m_factsBar, &OrderFactsBar::forgetRequested, this, &QueuePanel::forgetCurrentBatch);
+    connect(m_batches, &WaitingBatches::changed, this, &QueuePanel::showBatches);
+    // A waiting item confirmed through "Apply", cancelled or removed leaves its batch.
+    connect(&queue, &UploadQueue::itemChanged, this, &QueuePanel::onItemChanged);
+    connect(&queue, &UploadQueue::itemRemoved, m_batches, &WaitingBatches::forgetItem);
     connect(m_factsBar, &OrderFactsBar::applyRequested, this, &QueuePanel::applyToSelected);
     connect(&queue, &UploadQueue::duplicateFound, this, &QueuePanel::showDuplicate);
     connect(&queue, &UploadQueue::storeError, this, &QueuePanel::showStoreError);
@@ -133,6 +139,7 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QueuePanel::updateActions);
 
+    restoreWaitingBatches();
     refresh();
 }
 
@@ -163,8 +170,8 @@ QWidget *QueuePanel::createEmptyState()
     title->setFont(titleFont);
 
     auto *text = makeText(tr("Folders are searched for .stl files, subfolders included. Each "
-                             "file becomes one order with the details above; other files are "
-                             "listed as skipped."),
+                             "file becomes one order once you confirm its details above; other "
+                             "files are listed as skipped."),
                           box);
     text->setObjectName(u"queueDropText"_s);
     QPalette muted = text->palette();
@@ -304,6 +311,23 @@ void QueuePanel::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
     if (m_dropHint->isVisible())
         m_dropHint->setGeometry(m_stack->geometry());
+    // The form wraps to more lines when narrower: the splitter must leave room for them.
+    if (event->size().width() != event->oldSize().width())
+        updateGeometry();
+}
+
+QSize QueuePanel::minimumSizeHint() const
+{
+    // The details form is what files are confirmed with: in a short window it keeps the
+    // height its wrapped lines need at this width, and the rows below it scroll instead.
+    QSize hint = QWidget::minimumSizeHint();
+    if (m_factsBar->pendingCount() == 0)
+        return hint; // nothing to confirm: the window's saved layout decides
+    const int form = m_factsBar->hasHeightForWidth() ? m_factsBar->heightForWidth(width())
+                                                     : m_factsBar->sizeHint().height();
+    const int rows = FileThumbnails::kThumbnailSize + 8 + m_view->header()->height();
+    hint.setHeight(std::max(hint.height(), m_toolBar->sizeHint().height() + form + rows + 16));
+    return hint;
 }
 
 // --- adding files ------------------------------------------------------------------------
@@ -347,43 +371,96 @@ void QueuePanel::onPathsSorted(const DroppedFiles &result)
 {
     m_scansRunning = std::max(0, m_scansRunning - 1);
     showSkipped(result.skipped);
-    int queued = 0;
-    int waiting = 0;
-    // Files wait while the details are incomplete, or while others already wait for them:
-    // one press of Queue then takes them all, in the order they came.
-    const OrderFormResult form = m_factsBar->validate();
-    if (!result.files.isEmpty()) {
-        if (form.ok() && m_factsBar->pendingCount() == 0) {
-            queued = queueFiles(result.files, *form.facts);
-        } else {
-            m_factsBar->addPending(result.files);
-            waiting = int(result.files.size());
-        }
-    }
-    qCInfo(lcUi) << "dropped:" << queued << "queued," << waiting << "waiting,"
-                 << result.skipped.size() << "skipped";
-    Q_EMIT pathsHandled(queued, waiting, int(result.skipped.size()));
+    // Never straight to the upload, however complete the form looks: the details in it may
+    // have been typed for other files. The files wait, named, until Queue is pressed for them.
+    const int waiting = holdForDetails(result.files);
+    qCInfo(lcUi) << "arrived:" << waiting << "waiting for details," << result.skipped.size()
+                 << "skipped";
+    Q_EMIT pathsHandled(waiting, int(result.skipped.size()));
 }
 
-int QueuePanel::queueFiles(const QStringList &files, const OrderFacts &facts)
+int QueuePanel::holdForDetails(const QStringList &files)
 {
-    QStringList notQueued;
-    qint64 lastId = 0;
+    QList<qint64> ids;
+    QStringList held;
+    QList<SkippedFile> notHeld;
     for (const QString &path : files) {
-        if (const StoreResult<qint64> added = m_queue.addFile(path, facts); added)
-            lastId = *added;
-        else
-            notQueued << path; // the store's message is on the banner already
+        if (const StoreResult<qint64> added = m_queue.addFileAwaitingDetails(path); added) {
+            ids << *added;
+            held << path;
+        } else {
+            notHeld << SkippedFile{path, added.error().message};
+        }
     }
-    if (!notQueued.isEmpty()) {
-        // Kept for another press of Queue once the store takes writes again.
-        m_factsBar->addPending(notQueued);
-    }
-    if (lastId > 0) {
-        if (const int row = m_viewModel->rowOfItem(lastId); row >= 0)
+    showSkipped(notHeld);
+    const quint64 serial = m_batches->add(ids, held);
+    // Only a batch the form is now for takes the keyboard: one that arrives while the user
+    // types for another must not move the cursor or select what is being typed.
+    const std::optional<WaitingBatch> current = m_batches->current();
+    if (serial != 0 && current && current->serial == serial) {
+        if (const int row = m_viewModel->rowOfItem(ids.first()); row >= 0)
             m_view->scrollTo(m_viewModel->index(row, 0));
+        m_factsBar->focusDetails();
     }
-    return int(files.size() - notQueued.size());
+    return int(ids.size());
+}
+
+void QueuePanel::confirmCurrentBatch(const OrderFacts &facts)
+{
+    const std::optional<WaitingBatch> batch = m_batches->current();
+    if (!batch)
+        return;
+    int confirmed = 0;
+    for (const qint64 id : batch->itemIds) {
+        // Each confirmed item leaves the batch through itemChanged; one the store did not
+        // take stays in it, still waiting, for another press of Queue.
+        if (m_queue.confirmDetails(id, facts))
+            ++confirmed;
+    }
+    qCInfo(lcUi) << "confirmed details for" << confirmed << "of" << batch->itemIds.size()
+                 << "waiting files";
+    if (confirmed == 0)
+        return;
+    m_factsBar->rememberConfirmed(facts);
+    const std::optional<WaitingBatch> next = m_batches->current();
+    if (!next || next->serial != batch->serial)
+        m_factsBar->clearDetails(); // the next files start clean, and so does an idle form
+    if (next && next->serial != batch->serial)
+        m_factsBar->focusDetails(); // ready for the next batch's details
+}
+
+void QueuePanel::forgetCurrentBatch()
+{
+    const std::optional<WaitingBatch> batch = m_batches->current();
+    if (!batch)
+        return;
+    for (const qint64 id : batch->itemIds)
+        m_queue.remove(id);
+    m_factsBar->clearDetails();
+}
+
+void QueuePanel::showBatches()
+{
+    m_factsBar->showBatches(m_batches->current(), m_batches->later());
+    updateGeometry(); // the form grows or shrinks with what it names
+}
+
+void QueuePanel::restoreWaitingBatches()
+{
+    // Which files arrived together is not stored: each waiting file from an earlier run is a
+    // batch of its own, so details are never confirmed for files of different arrivals at once.
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const QueueItem *item = m_model.itemAt(row);
+        if (item && item->state == QueueState::AwaitingDetails)
+            m_batches->add({item->id}, {item->sourcePath});
+    }
+}
+
+void QueuePanel::onItemChanged(qint64 id)
+{
+    const std::optional<QueueItem> item = m_queue.item(id);
+    if (!item || item->state != QueueState::AwaitingDetails)
+        m_batches->forgetItem(id);
 }
 
 void QueuePanel::setDefaults(const ConsoleSettings &settings)

@@ -3,6 +3,7 @@
 #include "droppedfiles.h"
 #include "orders/orderform.h"
 #include "settings/consolesettings.h"
+#include "waitingbatches.h"
 
 #include <QList>
 #include <QWidget>
@@ -31,8 +32,10 @@ class UploadQueueModel;
 // queue decides what each action may do, the panel only offers the actions that apply.
 //
 // Dropped files are never lost silently: files that are not STL files are listed as skipped
-// with the reason, and files dropped while the order details are incomplete wait in the
-// details form until the user presses Queue.
+// with the reason. Every other file, by whatever route it came (drop, Add dialog, command
+// line, a second start's hand-over, the sample), is queued waiting for order details, named
+// in its row and in the details form, and goes nowhere until a person confirms details for
+// its batch.
 class QueuePanel final : public QWidget
 {
     Q_OBJECT
@@ -87,10 +90,12 @@ public:
     bool isScanning() const;
     // "5 in the upload queue: 1 uploading, 2 waiting, 1 failed, 1 finished" (status bar).
     QString summary() const;
+    QSize minimumSizeHint() const override;
 
 public Q_SLOTS:
     // Files and folders from a drop, the file dialog, the command line or another instance.
-    // Folders are searched off the GUI thread; the result is queued (or waits for details).
+    // Folders are searched off the GUI thread; the files found are one batch that waits in
+    // the queue for its order details.
     void addPaths(const QStringList &paths);
     void addFilesDialog();
     void addFolderDialog();
@@ -99,8 +104,9 @@ public Q_SLOTS:
     void selectItem(qint64 id);
 
 Q_SIGNALS:
-    // After the paths of one addPaths() call were sorted and handled.
-    void pathsHandled(int queued, int waiting, int skipped);
+    // After the paths of one addPaths() call were sorted and handled: `waiting` files wait
+    // for their details (none is ever sent straight away), `skipped` were refused.
+    void pathsHandled(int waiting, int skipped);
     void summaryChanged(const QString &summary);
 
 protected:
@@ -126,7 +132,15 @@ private:
     QList<int> selectedRows() const;
 
     void onPathsSorted(const DroppedFiles &result);
-    int queueFiles(const QStringList &files, const OrderFacts &facts);
+    // The files of one arrival, queued as one batch waiting for details.
+    int holdForDetails(const QStringList &files);
+    // Queue pressed: the current batch gets the form's details.
+    void confirmCurrentBatch(const OrderFacts &facts);
+    void forgetCurrentBatch();
+    void showBatches();
+    // Items from an earlier run that still wait for details, so they are named in the form.
+    void restoreWaitingBatches();
+    void onItemChanged(qint64 id);
     void showSkipped(const QList<SkippedFile> &skipped);
     void showDuplicate(qint64 id, const QString &other);
     void showStoreError(const QString &message);
@@ -155,6 +169,7 @@ private:
     QueueNotice *m_editNotice = nullptr;
     QAction *m_rowSeparator = nullptr;
     std::array<QAction *, std::size_t(Action::Count)> m_actions{};
+    WaitingBatches *m_batches = nullptr;
     QList<SkippedFile> m_skipped;
     QString m_lastFolder;
     QString m_summary;

@@ -42,14 +42,15 @@ bool canRetry(QueueState state)
 
 bool canPause(QueueState state)
 {
-    return !isFinished(state) && state != QueueState::Paused;
+    return !isFinished(state) && state != QueueState::Paused &&
+           state != QueueState::AwaitingDetails;
 }
 
 // What UploadQueue::pauseAll() pauses: not an item that failed for good or needs the user.
 bool pausedByPauseAll(const QueueItem &item)
 {
     return !isFinished(item.state) && item.state != QueueState::Paused &&
-           item.state != QueueState::NeedsAttention &&
+           item.state != QueueState::NeedsAttention && item.state != QueueState::AwaitingDetails &&
            !(item.state == QueueState::Failed && !item.nextRetry.isValid());
 }
 
@@ -237,9 +238,11 @@ void QueuePanel::updateActions()
     bool editable = false, retry = false, cancel = false, pause = false, resume = false;
     bool up = false, down = false;
     int editableCount = 0;
+    int waitingCount = 0;
     for (const int row : rows) {
         const QueueState state = m_viewModel->itemAt(row)->state;
         editableCount += UploadQueue::canEditFacts(state) ? 1 : 0;
+        waitingCount += state == QueueState::AwaitingDetails ? 1 : 0;
         editable = editable || UploadQueue::canEditFacts(state);
         retry = retry || canRetry(state);
         cancel = cancel || !isFinished(state);
@@ -273,7 +276,7 @@ void QueuePanel::updateActions()
     action(A::RetryFailed)->setEnabled(anyFailed);
     action(A::ClearFinished)->setEnabled(anyFinished);
 
-    m_factsBar->setSelection(int(rows.size()), editableCount);
+    m_factsBar->setSelection(int(rows.size()), editableCount, waitingCount);
 }
 
 // --- doing it ----------------------------------------------------------------------------
@@ -303,11 +306,16 @@ void QueuePanel::applyToSelected(const OrderFacts &facts)
     int changed = 0;
     int locked = 0;
     int failed = 0;
+    int waiting = 0;
     for (const qint64 id : selectedItemIds()) {
         const std::optional<QueueItem> item = m_queue.item(id);
         if (!item)
             continue;
-        if (!UploadQueue::canEditFacts(item->state))
+        if (item->state == QueueState::AwaitingDetails) {
+            // The form may hold details typed for another batch: waiting files get theirs
+            // only through Queue, when the form names them.
+            ++waiting;
+        } else if (!UploadQueue::canEditFacts(item->state))
             ++locked;
         else if (m_queue.editFacts(id, facts))
             ++changed;
@@ -315,8 +323,12 @@ void QueuePanel::applyToSelected(const OrderFacts &facts)
             ++failed;
     }
     qCInfo(lcUi) << "applied details:" << changed << "changed," << locked << "locked," << failed
-                 << "failed";
+                 << "failed," << waiting << "waiting for details";
     QStringList text;
+    if (waiting > 0)
+        text << tr("%n row(s) skipped: they wait for their own order details, which you "
+                   "confirm with Queue when the form names them.",
+                   nullptr, waiting);
     if (locked > 0)
         text << tr("%n row(s) skipped: they are uploading or done, so they keep the details "
                    "they were sent with.",
@@ -326,7 +338,7 @@ void QueuePanel::applyToSelected(const OrderFacts &facts)
                    "(see the message above). Try again in a moment.",
                    nullptr, failed);
     showEditOutcome(tr("Changed the details of %n row(s).", nullptr, changed), text.join(u' '),
-                    locked + failed > 0);
+                    locked + failed + waiting > 0);
     updateActions();
 }
 

@@ -107,6 +107,7 @@ void QueuePanel::updateSummary()
     int paused = 0;
     int failed = 0;
     int done = 0;
+    int needDetails = 0;
     const int total = m_model.rowCount();
     for (int row = 0; row < total; ++row) {
         switch (m_model.itemAt(row)->state) {
@@ -130,9 +131,14 @@ void QueuePanel::updateSummary()
         case QueueState::Cancelled:
             ++done;
             break;
+        case QueueState::AwaitingDetails:
+            ++needDetails;
+            break;
         }
     }
     QStringList parts;
+    if (needDetails)
+        parts << tr("%n waiting for order details", nullptr, needDetails);
     if (uploading)
         parts << tr("%n uploading", nullptr, uploading);
     if (waiting)

@@ -61,6 +61,8 @@ QString QueueViewModel::stateIcon(QueueState state, bool retryScheduled)
         return u":/icons/queue-state-paused.svg"_s;
     case QueueState::NeedsAttention:
         return u":/icons/notice.svg"_s;
+    case QueueState::AwaitingDetails:
+        return u":/icons/queue-pending.svg"_s;
     }
     return {};
 }
@@ -101,6 +103,14 @@ QVariant QueueViewModel::data(const QModelIndex &index, int role) const
                 return item->receiverEmail;
             QString amount = item->price.toString(currencyMinorDigits(item->currency));
             return amount.replace(u'.', QLocale().decimalPoint());
+        }
+        if (item->state == QueueState::AwaitingDetails) {
+            // Its details are not chosen yet: no placeholder receiver or price that could
+            // be read as the one it will be sent with.
+            if (role == Qt::DisplayRole)
+                return emDash();
+            if (role == Qt::ToolTipRole)
+                return tr("Not sent until you confirm the order details for this file.");
         }
         if (role == Qt::ToolTipRole && !UploadQueue::canEditFacts(item->state))
             return tr("Sent with the upload; it can no longer be changed.");

@@ -60,7 +60,9 @@ bool isFinalQueueState(QueueState state)
 {
     return state == QueueState::Done || state == QueueState::Failed ||
            state == QueueState::Cancelled || state == QueueState::NeedsAttention ||
-           state == QueueState::Paused;
+           state == QueueState::Paused ||
+           // Only a person at the window can give such an item its details.
+           state == QueueState::AwaitingDetails;
 }
 
 int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queue,

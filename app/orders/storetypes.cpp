@@ -14,7 +14,7 @@ struct StateKey
     QStringView key;
 };
 
-constexpr std::array<StateKey, 10> kStateKeys{{
+constexpr std::array<StateKey, 11> kStateKeys{{
     {QueueState::Queued, u"queued"},
     {QueueState::Validating, u"validating"},
     {QueueState::Ready, u"ready"},
@@ -25,6 +25,7 @@ constexpr std::array<StateKey, 10> kStateKeys{{
     {QueueState::Cancelled, u"cancelled"},
     {QueueState::Paused, u"paused"},
     {QueueState::NeedsAttention, u"needs_attention"},
+    {QueueState::AwaitingDetails, u"awaiting_details"},
 }};
 
 } // namespace

@@ -34,10 +34,13 @@ enum class QueueState {
     Cancelled,
     Paused,
     NeedsAttention, // the source file changed or vanished after it was queued
+    // Queued without order details: nothing is checked, no token asked and no byte sent
+    // until a person confirms the details for it (UploadQueue::confirmDetails()).
+    AwaitingDetails,
 };
 
 // "queued", "validating", "ready", "creating_token", "uploading", "done", "failed",
-// "cancelled", "paused", "needs_attention".
+// "cancelled", "paused", "needs_attention", "awaiting_details".
 QString queueStateKey(QueueState state);
 std::optional<QueueState> queueStateFromKey(QStringView key);
 

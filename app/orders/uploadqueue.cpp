@@ -218,6 +218,19 @@ bool UploadQueue::setState(qint64 id, QueueState state,
     changed.state = state;
     if (edit)
         edit(changed);
+    // The one gate every route into the work passes: an item leaves "waiting for details",
+    // or is checked, tokened or uploaded, only with details a person confirmed for it.
+    const bool leavesWaiting = current->state == QueueState::AwaitingDetails &&
+                               state != QueueState::AwaitingDetails &&
+                               state != QueueState::Cancelled;
+    const bool works = state == QueueState::Queued || state == QueueState::Validating ||
+                       state == QueueState::Ready || state == QueueState::CreatingToken ||
+                       state == QueueState::Uploading || state == QueueState::Done;
+    if ((leavesWaiting || works) && !hasConfirmedDetails(changed)) {
+        qCWarning(lcOrders) << "item" << id << "has no confirmed order details: not"
+                            << queueStateKey(state);
+        return false;
+    }
     QueueItemProgress progress;
     progress.state = changed.state;
     progress.attemptCount = changed.attemptCount;
@@ -373,8 +386,76 @@ void UploadQueue::resumeStored()
     checkIdle();
 }
 
+bool UploadQueue::hasConfirmedDetails(const QueueItem &item)
+{
+    // Only confirmDetails() writes details to a waiting item, and it leaves the state
+    // itself; details that would not pass the form are no confirmation either.
+    return item.state != QueueState::AwaitingDetails && checkEmail(item.receiverEmail).ok() &&
+           isKnownCurrency(item.currency) && !item.price.isNegative();
+}
+
+StoreResult<qint64> UploadQueue::addFileAwaitingDetails(const QString &path)
+{
+    const QFileInfo info(path);
+    QueueItem newItem;
+    newItem.environment = m_environment;
+    newItem.sourcePath = info.absoluteFilePath();
+    newItem.fileName = info.fileName();
+    newItem.currency = kDefaultCurrency.toString();
+    newItem.state = QueueState::AwaitingDetails;
+    StoreResult<qint64> added = m_store->addQueueItem(newItem);
+    if (!added) {
+        reportStoreError(added.error());
+        return added;
+    }
+    releaseStoreHold(); // the store takes writes again
+    qCInfo(lcOrders) << "item" << *added << "waits for order details";
+    Q_EMIT itemAdded(*added);
+    return added;
+}
+
+bool UploadQueue::confirmDetails(qint64 id, const OrderFacts &facts)
+{
+    if (!mayControl())
+        return false;
+    std::optional<QueueItem> current = item(id);
+    if (!current || current->state != QueueState::AwaitingDetails)
+        return false;
+    QueueItem confirmed = *current;
+    confirmed.state = QueueState::Queued;
+    confirmed.receiverEmail = facts.receiverEmail;
+    confirmed.price = facts.price;
+    confirmed.currency = facts.currency.isEmpty() ? kDefaultCurrency.toString() : facts.currency;
+    confirmed.partnerJobId = facts.partnerJobId;
+    if (!hasConfirmedDetails(confirmed))
+        return false;
+    if (StoreStatus written =
+            m_store->updateQueueItemFacts(id, confirmed.receiverEmail, confirmed.price,
+                                          confirmed.currency, confirmed.partnerJobId);
+        !written) {
+        reportStoreError(written.error());
+        return false;
+    }
+    if (!setState(id, QueueState::Queued))
+        return false;
+    qCInfo(lcOrders) << "item" << id << "order details confirmed";
+    validate(id);
+    return true;
+}
+
 StoreResult<qint64> UploadQueue::addFile(const QString &path, const OrderFacts &facts)
 {
+    QueueItem probe;
+    probe.state = QueueState::Queued;
+    probe.receiverEmail = facts.receiverEmail;
+    probe.price = facts.price;
+    probe.currency = facts.currency.isEmpty() ? kDefaultCurrency.toString() : facts.currency;
+    if (!hasConfirmedDetails(probe)) {
+        StoreError refused;
+        refused.kind = StoreError::Kind::InvalidInput;
+        refused.message = Text::tr("The file was not queued: its order details are incomplete.");
+        return refused;
+    }
     const QFileInfo info(path);
     QueueItem newItem;
     newItem.environment = m_environment;
@@ -549,6 +630,12 @@ void UploadQueue::pump()
 void UploadQueue::startItem(const QueueItem &ready)
 {
     const qint64 id = ready.id;
+    if (!hasConfirmedDetails(ready)) {
+        // However it got here, it goes back to waiting for a person instead of to the service.
+        qCWarning(lcOrders) << "item" << id << "not started: no confirmed order details";
+        setState(id, QueueState::AwaitingDetails, [](QueueItem &i) { i.nextRetry = {}; });
+        return;
+    }
     Runtime &runtime = rt(id);
     runtime.busy = true;
     m_wasIdle = false;

@@ -78,9 +78,21 @@ public:
     QString claimProblem() const { return m_claimProblem; }
     static constexpr int kClaimRetryMs = 2'000;
 
-    // Queues a file; the id of the new item, or the store's error. While another console
-    // holds the queue the item is stored as queued and validated by whoever works the queue.
+    // Queues a file whose order details a person has already confirmed for it (the CLI's
+    // command line, or confirmDetails() below); the id of the new item, or the store's error.
+    // Details that do not pass the form's checks are refused (InvalidInput). While another
+    // console holds the queue the item is stored as queued and validated by whoever works it.
     StoreResult<qint64> addFile(const QString &path, const OrderFacts &facts);
+    // Queues a file that waits for its order details (AwaitingDetails): it is not checked,
+    // no token is asked for it and nothing is sent until confirmDetails() gives it details.
+    StoreResult<qint64> addFileAwaitingDetails(const QString &path);
+    // A person confirmed `facts` for this waiting item: they become its details and it goes
+    // the normal way. False (and nothing changes) for an item that is not waiting for
+    // details or for details that do not pass the form's checks.
+    bool confirmDetails(qint64 id, const OrderFacts &facts);
+    // Whether the item's details were confirmed and are complete. The queue never asks a
+    // token for, checks or uploads an item without them, whichever control asks it to.
+    static bool hasConfirmedDetails(const QueueItem &item);
 
     // The controls below refuse (false, and storeError() says why) while another console
     // holds the queue: that console would never learn of the change, and would overwrite it.

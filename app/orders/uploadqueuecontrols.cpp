@@ -54,8 +54,10 @@ void UploadQueue::checkIdle()
 
 bool UploadQueue::canEditFacts(QueueState state)
 {
+    // A waiting item gets its details through confirmDetails(), never by an edit that
+    // would hand it to the work without a person confirming them.
     return state != QueueState::Uploading && state != QueueState::CreatingToken &&
-           state != QueueState::Done;
+           state != QueueState::Done && state != QueueState::AwaitingDetails;
 }
 
 bool UploadQueue::editFacts(qint64 id, const OrderFacts &facts)
@@ -89,7 +91,8 @@ bool UploadQueue::pause(qint64 id)
     if (!mayControl())
         return false;
     std::optional<QueueItem> current = item(id);
-    if (!current || isFinishedState(current->state) || current->state == QueueState::Paused)
+    if (!current || isFinishedState(current->state) || current->state == QueueState::Paused ||
+        current->state == QueueState::AwaitingDetails)
         return false;
     if (current->state == QueueState::Uploading && !current->token.isEmpty())
         rt(id).verifyBeforeResend = true; // the aborted body may have arrived
@@ -170,6 +173,13 @@ bool UploadQueue::retry(qint64 id)
     stopRuntime(id);
     rt(id).networkWaits = 0;
     // A file that needs attention (or never validated) is checked again first.
+    if (!hasConfirmedDetails(*current)) {
+        // Cancelled while it waited for details: it waits again, it is not sent.
+        return setState(id, QueueState::AwaitingDetails, [](QueueItem &i) {
+            i.failureReason.clear();
+            i.nextRetry = {};
+        });
+    }
     if (current->state == QueueState::NeedsAttention || current->sha256.isEmpty()) {
         setState(id, QueueState::Queued, [](QueueItem &i) { i.attemptCount = 0; });
         validate(id);

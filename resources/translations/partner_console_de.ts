@@ -1675,6 +1675,10 @@ Die Datenbank wird durch %2 festgelegt, das Vorrang vor den Einstellungen hat.</
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
+    <message>
+        <source>The file was not queued: its order details are incomplete.</source>
+        <translation>Die Datei wurde nicht eingereiht: Ihre Auftragsdaten sind unvollständig.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2359,10 +2363,6 @@ Diese Konsole: %2</translation>
         <translation>Auftragsdaten</translation>
     </message>
     <message>
-        <source>Every file you drop or add is queued with these details. Select rows in the queue to change theirs.</source>
-        <translation>Jede Datei, die Sie ablegen oder hinzufügen, wird mit diesen Daten in die Warteschlange gestellt. Wählen Sie Zeilen in der Warteschlange aus, um deren Daten zu ändern.</translation>
-    </message>
-    <message>
         <source>customer@example.com</source>
         <translation>customer@example.com</translation>
     </message>
@@ -2412,10 +2412,6 @@ Diese Konsole: %2</translation>
         <translation>Nicht einreihen</translation>
     </message>
     <message>
-        <source>Forget the waiting files; the files themselves stay on disk</source>
-        <translation>Die wartenden Dateien verwerfen; die Dateien selbst bleiben auf dem Datenträger</translation>
-    </message>
-    <message>
         <source>Give the selected queue rows these details</source>
         <translation>Den ausgewählten Zeilen der Warteschlange diese Daten zuweisen</translation>
     </message>
@@ -2448,20 +2444,6 @@ Diese Konsole: %2</translation>
         <translation>Einreihen</translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) waiting: press Queue to add them with these details.</source>
-        <translation>
-            <numerusform>%n Datei wartet: Klicken Sie auf „Einreihen“, um sie mit diesen Daten hinzuzufügen.</numerusform>
-            <numerusform>%n Dateien warten: Klicken Sie auf „Einreihen“, um sie mit diesen Daten hinzuzufügen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) waiting for order details: complete the form above, then press Queue.</source>
-        <translation>
-            <numerusform>%n Datei wartet auf Auftragsdaten: Füllen Sie das Formular oben aus, und klicken Sie dann auf „Einreihen“.</numerusform>
-            <numerusform>%n Dateien warten auf Auftragsdaten: Füllen Sie das Formular oben aus, und klicken Sie dann auf „Einreihen“.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>and %n more</source>
         <translation>
             <numerusform>und %n weitere</numerusform>
@@ -2478,6 +2460,63 @@ Diese Konsole: %2</translation>
     <message>
         <source>The selected rows are uploading or done: their details can no longer change</source>
         <translation>Die ausgewählten Zeilen werden hochgeladen oder sind fertig; deren Daten können nicht mehr geändert werden</translation>
+    </message>
+    <message>
+        <source>Files you drop or add wait in the queue until you confirm their details here. Select rows in the queue to change theirs.</source>
+        <translation>Dateien, die Sie ablegen oder hinzufügen, warten in der Warteschlange, bis Sie hier ihre Daten bestätigen. Wählen Sie Zeilen in der Warteschlange aus, um deren Daten zu ändern.</translation>
+    </message>
+    <message>
+        <source>Take these waiting files off the queue; the files themselves stay on disk</source>
+        <translation>Diese wartenden Dateien aus der Warteschlange nehmen; die Dateien selbst bleiben auf dem Datenträger</translation>
+    </message>
+    <message>
+        <source>Use the last details</source>
+        <translation>Letzte Daten verwenden</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <extracomment>After the first few file names of a batch: &quot;a.stl, b.stl, c.stl, d.stl and 3 more&quot;</extracomment>
+        <translation>
+            <numerusform>%1 und %n weitere</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n file(s): %1</source>
+        <extracomment>Which files the order details form is for: %1 lists their names</extracomment>
+        <translation>
+            <numerusform>Für %n Datei: %1</numerusform>
+            <numerusform>Für %n Dateien: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Then %n more file(s), which will get their own details: %1</source>
+        <extracomment>Files that arrived while the form was for other files; %1 lists their names</extracomment>
+        <translation>
+            <numerusform>Danach %n weitere Datei, die eigene Daten bekommt: %1</numerusform>
+            <numerusform>Danach %n weitere Dateien, die eigene Daten bekommen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fill in the details last queued: %1, %2 %3</source>
+        <extracomment>%1 receiver e-mail, %2 currency code, %3 price</extracomment>
+        <translation>Die zuletzt eingereihten Daten eintragen: %1, %2 %3</translation>
+    </message>
+    <message>
+        <source>Check the details, then press Queue to send them.</source>
+        <translation>Prüfen Sie die Daten und klicken Sie dann auf „Einreihen“, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>Waiting for order details: complete the form, then press Queue.</source>
+        <translation>Wartet auf Auftragsdaten: Füllen Sie das Formular aus und klicken Sie dann auf „Einreihen“.</translation>
+    </message>
+    <message>
+        <source>Files waiting for order details get theirs with Queue, when this form names them</source>
+        <translation>Dateien, die auf Auftragsdaten warten, bekommen sie mit „Einreihen“, sobald dieses Formular sie nennt</translation>
     </message>
 </context>
 <context>
@@ -2800,10 +2839,6 @@ Diese Konsole: %2</translation>
         <translation>Leere Upload-Warteschlange</translation>
     </message>
     <message>
-        <source>Folders are searched for .stl files, subfolders included. Each file becomes one order with the details above; other files are listed as skipped.</source>
-        <translation>Ordner werden einschließlich Unterordnern nach .stl-Dateien durchsucht. Jede Datei wird zu einem Auftrag mit den Auftragsdaten oben; andere Dateien werden als übersprungen aufgeführt.</translation>
-    </message>
-    <message>
         <source>Add files…</source>
         <translation>Dateien hinzufügen…</translation>
     </message>
@@ -3089,6 +3124,24 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
         <source>C&amp;lear Finished</source>
         <translation>E&amp;rledigte entfernen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting for order details</source>
+        <translation>
+            <numerusform>%n wartet auf Auftragsdaten</numerusform>
+            <numerusform>%n warten auf Auftragsdaten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folders are searched for .stl files, subfolders included. Each file becomes one order once you confirm its details above; other files are listed as skipped.</source>
+        <translation>Ordner werden einschließlich Unterordnern nach .stl-Dateien durchsucht. Jede Datei wird zu einem Auftrag, sobald Sie oben ihre Auftragsdaten bestätigen; andere Dateien werden als übersprungen aufgeführt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped: they wait for their own order details, which you confirm with Queue when the form names them.</source>
+        <translation>
+            <numerusform>%n Zeile übersprungen: Sie wartet auf eigene Auftragsdaten, die Sie mit „Einreihen“ bestätigen, sobald das Formular sie nennt.</numerusform>
+            <numerusform>%n Zeilen übersprungen: Sie warten auf eigene Auftragsdaten, die Sie mit „Einreihen“ bestätigen, sobald das Formular sie nennt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pc::QueueStateDelegate</name>
@@ -3168,6 +3221,10 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
     <message>
         <source>The details of “%1” could not be changed: it is uploading or done, or the order store refused the change.</source>
         <translation>Die Daten von „%1“ konnten nicht geändert werden: Die Datei wird gerade hochgeladen oder ist fertig, oder die Auftragsdatenbank hat die Änderung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Not sent until you confirm the order details for this file.</source>
+        <translation>Wird erst gesendet, wenn Sie die Auftragsdaten für diese Datei bestätigen.</translation>
     </message>
 </context>
 <context>
@@ -3817,6 +3874,10 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Waiting for order details</source>
+        <translation>Wartet auf Auftragsdaten</translation>
     </message>
 </context>
 </TS>

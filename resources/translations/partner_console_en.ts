@@ -131,20 +131,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) waiting: press Queue to add them with these details.</source>
-        <translation>
-            <numerusform>%n file waiting: press Queue to add it with these details.</numerusform>
-            <numerusform>%n files waiting: press Queue to add them with these details.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) waiting for order details: complete the form above, then press Queue.</source>
-        <translation>
-            <numerusform>%n file waiting for order details: complete the form above, then press Queue.</numerusform>
-            <numerusform>%n files waiting for order details: complete the form above, then press Queue.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>
@@ -156,6 +142,30 @@
         <translation>
             <numerusform>Apply to %n selected row</numerusform>
             <numerusform>Apply to %n selected rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <extracomment>After the first few file names of a batch: &quot;a.stl, b.stl, c.stl, d.stl and 3 more&quot;</extracomment>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>For %n file(s): %1</source>
+        <extracomment>Which files the order details form is for: %1 lists their names</extracomment>
+        <translation>
+            <numerusform>For %n file: %1</numerusform>
+            <numerusform>For %n files: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Then %n more file(s), which will get their own details: %1</source>
+        <extracomment>Files that arrived while the form was for other files; %1 lists their names</extracomment>
+        <translation>
+            <numerusform>Then %n more file, which will get its own details: %1</numerusform>
+            <numerusform>Then %n more files, which will get their own details: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -239,6 +249,20 @@
         <translation>
             <numerusform>%n in the upload queue: %1</numerusform>
             <numerusform>%n in the upload queue: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for order details</source>
+        <translation>
+            <numerusform>%n waiting for order details</numerusform>
+            <numerusform>%n waiting for order details</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped: they wait for their own order details, which you confirm with Queue when the form names them.</source>
+        <translation>
+            <numerusform>%n row skipped: it waits for its own order details, which you confirm with Queue when the form names it.</numerusform>
+            <numerusform>%n rows skipped: they wait for their own order details, which you confirm with Queue when the form names them.</numerusform>
         </translation>
     </message>
 </context>
