@@ -3,6 +3,7 @@
 // service, mesh warnings still upload, the form's facts and awkward file names arrive intact.
 
 #include "queuefixture.h"
+#include "specialfiles.h"
 #include "stl/stlinspector.h"
 
 #include <QLocale>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void formFactsReachTheService();
     void awkwardFileNamesArriveIntact_data();
     void awkwardFileNamesArriveIntact();
+    void specialFilesFailWithoutWaiting();
 };
 
 // The disk fills up while the queue works: the write that does not fit rolls back, the user
@@ -291,6 +293,43 @@ void TestQueueInput::awkwardFileNamesArriveIntact()
     const auto order = m_store->orderByToken(environment(), itemOf(id).token);
     QVERIFY(order && order->has_value());
     QCOMPARE((*order)->fileName, name);
+}
+
+// A FIFO named like an STL (dropped on the queue, or found in a folder) fails with a reason at
+// once instead of holding a worker until a writer comes; so does one that an earlier run left
+// in "validating" (it had hung there), when the next queue resumes it.
+void TestQueueInput::specialFilesFailWithoutWaiting()
+{
+    const QString fifo = m_dir->filePath(u"pipe.stl"_s);
+    QVERIFY(makeFifo(fifo));
+    // Wakes a reader that wrongly blocks on the FIFO, after the wait below gave up.
+    const FifoWriter writer(fifo, std::chrono::milliseconds(kWait + 2000));
+
+    QueueItem left;
+    left.environment = environment();
+    left.sourcePath = fifo;
+    left.fileName = u"pipe.stl"_s;
+    left.receiverEmail = facts().receiverEmail;
+    left.price = facts().price;
+    left.currency = facts().currency;
+    left.state = QueueState::Queued;
+    const StoreResult<qint64> earlier = m_store->addQueueItem(left);
+    QVERIFY(earlier);
+    QueueItemProgress validating;
+    validating.state = QueueState::Validating;
+    QVERIFY(m_store->updateQueueItemProgress(*earlier, validating));
+
+    startQueue();
+    QVERIFY(m_queue->start());
+    const qint64 dropped = *m_queue->addFile(fifo, facts());
+    for (const qint64 id : {*earlier, dropped}) {
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"failed"_s, kWait);
+        const QString reason = itemOf(id).failureReason;
+        QVERIFY2(reason.contains(u"named pipe"_s) && reason.contains(fifo), qPrintable(reason));
+        QVERIFY(itemOf(id).token.isEmpty());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->isIdle(), kWait);
+    QCOMPARE(m_sandbox->totalRequestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestQueueInput)
