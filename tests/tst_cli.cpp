@@ -2,6 +2,7 @@
 // command serving the other commands from a separate process.
 #include "api/apiclient.h"
 #include "clitestenv.h"
+#include "specialfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,6 +22,9 @@
 #include <QUrlQuery>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -65,6 +69,8 @@ private Q_SLOTS:
     void statusFromRealServiceShapes_data();
     void statusFromRealServiceShapes();
     void apiKeyFile();
+    void apiKeyFileRefusals_data();
+    void apiKeyFileRefusals();
     void wrongKeyExitsWithServiceError();
     void invalidTokenIsInvalidInput();
     void productionWithoutKeyIsUsageError();
@@ -82,7 +88,12 @@ private Q_SLOTS:
     void watchFollowsOrdersUntilFinal();
 
 private:
-    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {});
+    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {},
+               int timeoutMs = 60000);
+    // run() for input that once made the CLI hang or eat memory: a short wait, and (outside
+    // AddressSanitizer, which needs its address space) at most 4 GiB of it, so such a bug
+    // fails the test instead of hanging CTest or the machine.
+    CliRun runBounded(const QStringList &arguments, const QProcessEnvironment &environment = {});
     QProcessEnvironment baseEnvironment() const;
 
     QTemporaryDir m_home;
@@ -96,13 +107,22 @@ QProcessEnvironment TestCli::baseEnvironment() const
     return pc::test::cliTestEnvironment(m_home.path());
 }
 
-CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &environment)
+CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &environment,
+                    int timeoutMs)
 {
     QProcess process;
     process.setProcessEnvironment(environment.isEmpty() ? baseEnvironment() : environment);
+#if !defined(__SANITIZE_ADDRESS__)
+    if (timeoutMs < 60000) {
+        process.setChildProcessModifier([] {
+            const rlimit limit{rlim_t(4) << 30, rlim_t(4) << 30};
+            ::setrlimit(RLIMIT_AS, &limit);
+        });
+    }
+#endif
     process.start(kCli, arguments);
     CliRun result;
-    if (!process.waitForFinished(60000)) {
+    if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
         qWarning() << "CLI did not finish:" << arguments;
@@ -112,6 +132,11 @@ CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &env
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
+}
+
+CliRun TestCli::runBounded(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    return run(arguments, environment, 20000);
 }
 
 void TestCli::initTestCase()
@@ -392,15 +417,63 @@ void TestCli::apiKeyFile()
     QCOMPARE(ok.exitCode, 0);
     QVERIFY(!ok.err.contains("readable by other users"));
 
-    QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ReadOther));
-    const CliRun loose = run({u"--api-key-file"_s, path, u"--base-url"_s, m_baseUrl, u"token"_s});
-    QCOMPARE(loose.exitCode, 0);
-    QVERIFY(loose.err.contains("chmod 600"));
-
     const CliRun missing = run({u"--json"_s, u"--api-key-file"_s, dir.filePath(u"nope"_s),
                                 u"--base-url"_s, m_baseUrl, u"token"_s});
     QCOMPARE(missing.exitCode, 3);
     QCOMPARE(missing.errorJson().value(u"kind").toString(), u"invalid_input"_s);
+}
+
+void TestCli::apiKeyFileRefusals_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("readable by others") << u"loose"_s << u"chmod 600"_s;
+    QTest::newRow("blank first line") << u"blank"_s << u"blank"_s;
+    QTest::newRow("not UTF-8") << u"latin1"_s << u"UTF-8"_s;
+    QTest::newRow("first line over 4 KiB") << u"long"_s << u"longer than"_s;
+    QTest::newRow("link to /dev/zero") << u"zero"_s << u"device"_s;
+    QTest::newRow("FIFO") << u"fifo"_s << u"named pipe"_s;
+}
+
+// A key file that is not a plain owner-only file with one line of UTF-8 text is refused with
+// what is wrong and what to do, before any request: never a warning and then used, never a
+// key cut at 4 KiB, made of U+FFFD or NUL bytes, and never a wait for a FIFO's writer.
+void TestCli::apiKeyFileRefusals()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"key"_s);
+    if (kind == u"fifo") {
+        QVERIFY(pc::test::makeFifo(path));
+    } else if (kind == u"zero") {
+        QVERIFY(QFile::link(u"/dev/zero"_s, path));
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        const QByteArray key = m_sandboxKey.toUtf8();
+        if (kind == u"loose")
+            file.write(key + '\n');
+        else if (kind == u"blank")
+            file.write("\n" + key + '\n');
+        else if (kind == u"latin1")
+            file.write(key + "\xe9\n");
+        else
+            file.write(key + QByteArray(5000, 'k') + '\n');
+        file.close();
+        if (kind == u"loose")
+            QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ReadOther));
+    }
+    const CliRun result = runBounded(
+        {u"--json"_s, u"--api-key-file"_s, path, u"--base-url"_s, m_baseUrl, u"token"_s});
+    QCOMPARE(result.exitCode, 3);
+    const QJsonObject error = result.errorJson();
+    QCOMPARE(error.value(u"kind").toString(), u"invalid_input"_s);
+    const QString message = error.value(u"message").toString();
+    QVERIFY2(message.contains(reason) && message.contains(path), qPrintable(message));
+    QVERIFY2(!message.contains(u"/dev/zero"_s), qPrintable(message)); // no "chmod 600 /dev/zero"
+    QVERIFY(!result.out.contains(m_sandboxKey.toUtf8()));
+    QVERIFY(!result.err.contains(m_sandboxKey.toUtf8()));
 }
 
 void TestCli::wrongKeyExitsWithServiceError()
