@@ -14,6 +14,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -82,6 +83,8 @@ private Q_SLOTS:
     void inspectReportsEveryKey();
     void inspectRefusesUnusableFiles();
     void inspectQuickAndThumbnails();
+    void specialFilesAreNeverRead();
+    void namesThatAreNotUtf8AreReported();
     void uploadThenListOrders();
     void uploadRefusesBadOrderFacts();
     void queueListRetryRemove();
@@ -679,6 +682,106 @@ void TestCli::inspectRefusesUnusableFiles()
     QVERIFY2(image.out.contains("PNG"), image.out.constData());
     QCOMPARE(run({u"inspect"_s, dir.filePath(u"missing.stl"_s)}).exitCode, 3);
     QCOMPARE(run({u"inspect"_s}).exitCode, 2);
+}
+
+// A FIFO named like an STL file and a link to /dev/zero, named directly and found in a folder:
+// inspect and upload say what each is and leave it out, at once. Reading either would hang
+// for ever or fill memory, and an upload would leave the item behind for later runs.
+void TestCli::specialFilesAreNeverRead()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(u"pipe.stl"_s);
+    const QString zero = dir.filePath(u"zero.stl"_s);
+    QVERIFY(pc::test::makeFifo(fifo));
+    QVERIFY(QFile::link(u"/dev/zero"_s, zero));
+    QVERIFY(QFile::copy(QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"),
+                        dir.filePath(u"teapot.stl"_s)));
+    const auto reportsBoth = [&](const CliRun &result) {
+        if (result.exitCode != 3)
+            return false;
+        const QString all = QString::fromUtf8(result.out + result.err);
+        return all.contains(fifo) && all.contains(u"named pipe"_s) && all.contains(zero) &&
+               all.contains(u"not a regular file"_s);
+    };
+    for (const QStringList &files : {QStringList{fifo, zero}, QStringList{dir.path()}}) {
+        const CliRun inspect = runBounded(QStringList{u"inspect"_s} + files);
+        QVERIFY2(reportsBoth(inspect), QByteArray(inspect.out + inspect.err).constData());
+    }
+
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QStringList upload{u"--base-url"_s,    m_baseUrl,    u"--data-dir"_s,
+                             data.path(),        u"upload"_s,  u"--email"_s,
+                             u"a@example.com"_s, u"--value"_s, u"1"_s};
+    for (const QStringList &files : {QStringList{fifo, zero}, QStringList{dir.path()}}) {
+        const CliRun sent = runBounded(upload + files, env);
+        QVERIFY2(reportsBoth(sent), QByteArray(sent.out + sent.err).constData());
+    }
+    // Nothing was left behind to hang a later run.
+    const CliRun again = runBounded(
+        {u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path(), u"queue"_s, u"run"_s}, env);
+    QCOMPARE(again.exitCode, 0);
+}
+
+// A file whose name is not valid UTF-8 cannot be opened by the program (Qt decodes the name
+// with U+FFFD and cannot encode it back). It is never dropped without a word: in a folder and
+// named directly, it is reported as skipped with that reason and what to do.
+void TestCli::namesThatAreNotUtf8AreReported()
+{
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"),
+                        dir.filePath(u"teapot.stl"_s)));
+    const QByteArray badName = QFile::encodeName(dir.path()) + "/caf\xe9.stl";
+    // QTemporaryDir cannot remove it either (it goes by name through Qt too).
+    const auto removeBadName = qScopeGuard([&badName] { ::unlink(badName.constData()); });
+    {
+        const int fd = ::open(badName.constData(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+        QVERIFY(fd >= 0);
+        QFile teapot(QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"));
+        QVERIFY(teapot.open(QIODevice::ReadOnly));
+        const QByteArray bytes = teapot.readAll();
+        QCOMPARE(::write(fd, bytes.constData(), size_t(bytes.size())), ssize_t(bytes.size()));
+        ::close(fd);
+    }
+    const auto saysWhy = [](const CliRun &result) {
+        return result.exitCode == 3 && QString::fromUtf8(result.out).contains(u"caf"_s) &&
+               QString::fromUtf8(result.out).contains(u"not valid UTF-8"_s);
+    };
+    const CliRun inspectFolder = runBounded({u"inspect"_s, dir.path()});
+    QVERIFY2(saysWhy(inspectFolder), QByteArray(inspectFolder.out + inspectFolder.err).constData());
+
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const CliRun folder = runBounded({u"--json"_s, u"--base-url"_s, m_baseUrl, u"--data-dir"_s,
+                                      data.path(), u"upload"_s, dir.path(), u"--email"_s,
+                                      u"a@example.com"_s, u"--value"_s, u"1"_s},
+                                     env);
+    QVERIFY2(saysWhy(folder), QByteArray(folder.out + folder.err).constData());
+    bool skipped = false;
+    bool uploaded = false;
+    for (const QByteArray &line : folder.out.trimmed().split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        skipped = skipped || (object.value(u"event"_s) == u"skipped"_s &&
+                              object.value(u"skipped"_s).toString().contains(u"UTF-8"_s));
+        uploaded = uploaded || object.value(u"state"_s) == u"done"_s;
+    }
+    QVERIFY(skipped);
+    QVERIFY(uploaded); // the good file beside it still went
+
+    // Named directly: the argument's bytes reach the program as they are (through a shell).
+    QProcess shell;
+    shell.setProcessEnvironment(baseEnvironment());
+    shell.start(u"/bin/sh"_s,
+                {u"-c"_s, u"exec \"$0\" inspect \"$(printf '%s/caf\\351.stl' \"$1\")\""_s, kCli,
+                 dir.path()});
+    QVERIFY(shell.waitForFinished(20000));
+    CliRun direct;
+    direct.exitCode = shell.exitCode();
+    direct.out = shell.readAllStandardOutput();
+    direct.err = shell.readAllStandardError();
+    QVERIFY2(saysWhy(direct), QByteArray(direct.out + direct.err).constData());
 }
 
 void TestCli::inspectQuickAndThumbnails()
