@@ -640,10 +640,6 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>not a regular file (a named pipe, device or socket)</source>
         <translation>keine reguläre Datei (eine Named Pipe, ein Gerät oder ein Socket)</translation>
     </message>
-    <message>
-        <source>the folder cannot be read: %1</source>
-        <translation>der Ordner kann nicht gelesen werden: %1</translation>
-    </message>
 </context>
 <context>
     <name>ConsoleSettings</name>
@@ -1831,6 +1827,10 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
     <message>
         <source>Not a file on this computer: download it first, then drop the downloaded file.</source>
         <translation>Keine Datei auf diesem Computer: Laden Sie sie zuerst herunter, und legen Sie dann die heruntergeladene Datei ab.</translation>
+    </message>
+    <message>
+        <source>Its name is not valid UTF-8, so it cannot be opened. Rename it (for example in the file manager) and drop it again.</source>
+        <translation>Ihr Name ist kein gültiges UTF-8, daher kann sie nicht geöffnet werden. Benennen Sie sie um (zum Beispiel im Dateimanager) und legen Sie sie erneut ab.</translation>
     </message>
 </context>
 <context>
