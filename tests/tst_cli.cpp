@@ -2,6 +2,7 @@
 // command serving the other commands from a separate process.
 #include "api/apiclient.h"
 #include "clitestenv.h"
+#include "orders/orderstore.h"
 #include "specialfiles.h"
 
 #include <QDir>
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void uploadThenListOrders();
     void uploadRefusesBadOrderFacts();
     void queueListRetryRemove();
+    void itemLeftValidatingOnAFifoEndsLaterRuns();
     void watchFollowsOrdersUntilFinal();
 
 private:
@@ -917,6 +919,46 @@ void TestCli::queueListRetryRemove()
     QCOMPARE(run(common + QStringList{u"queue"_s, u"cancel"_s, u"99"_s}, env).exitCode, 3);
     QCOMPARE(run(common + QStringList{u"queue"_s, u"frobnicate"_s}, env).exitCode, 2);
     QCOMPARE(run(common + QStringList{u"queue"_s, u"retry"_s}, env).exitCode, 2);
+}
+
+// An earlier run hung validating a file that was a FIFO and was killed there: the item stayed
+// in "validating". The next `queue run` on that data folder must end, with the item failed
+// and the reason, instead of hanging in its turn.
+void TestCli::itemLeftValidatingOnAFifoEndsLaterRuns()
+{
+    QTemporaryDir data;
+    QTemporaryDir input;
+    const QString path = input.filePath(u"design.stl"_s);
+    {
+        QFile empty(path);
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+    }
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QStringList common{u"--json"_s, u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path()};
+    const CliRun upload = run(common + QStringList{u"upload"_s, path, u"--email"_s,
+                                                   u"a@example.com"_s, u"--value"_s, u"1"_s},
+                              env);
+    QCOMPARE(upload.exitCode, 3); // empty: the item is stored, failed
+    const qint64 id = upload.json().value(u"item_id").toInteger();
+    QVERIFY(id > 0);
+
+    // The file became a FIFO, and the item was left validating.
+    QVERIFY(QFile::remove(path));
+    QVERIFY(pc::test::makeFifo(path));
+    {
+        pc::OrderStore store;
+        QVERIFY(store.open(data.path()).ok());
+        pc::QueueItemProgress validating;
+        validating.state = pc::QueueState::Validating;
+        QVERIFY(store.updateQueueItemProgress(id, validating));
+    }
+
+    const CliRun later = runBounded(common + QStringList{u"queue"_s, u"run"_s}, env);
+    QCOMPARE(later.exitCode, 3);
+    const QJsonObject result = later.json();
+    QCOMPARE(result.value(u"state").toString(), u"failed"_s);
+    QVERIFY2(result.value(u"error").toString().contains(u"named pipe"_s), later.out.constData());
 }
 
 // `watch` runs the poller over the store's open orders: one JSON line per change with the
