@@ -188,8 +188,9 @@ int InspectCommand::run(CliContext &context, const QStringList &arguments)
     const QStringList &files = list.files;
     // What cannot be read as a file is unusable, and said so like any other unusable file.
     for (const auto &[path, why] : list.skipped) {
-        out.result(QJsonObject{{u"file"_s, path}, {u"error"_s, why}},
-                   CliText::tr("%1: not usable: %2").arg(path, why));
+        stl::InspectionReport unread;
+        unread.error = why;
+        out.result(inspectionToJson(path, unread), inspectionToText(path, unread));
     }
     if (files.isEmpty() && !list.skipped.isEmpty())
         return ExitInvalidInput;
