@@ -54,10 +54,15 @@ bool openRegularFile(QFile &file, const QString &path, QString *error)
         return fail(Text::tr("%1 cannot be read: %2")
                         .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
     struct stat status = {};
-    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-        const QString message = describeNotRegular(path, status.st_mode);
+    if (::fstat(fd, &status) != 0) {
+        const QString message = Text::tr("%1 cannot be read: %2")
+                                    .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         ::close(fd);
         return fail(message);
+    }
+    if (!S_ISREG(status.st_mode)) {
+        ::close(fd);
+        return fail(describeNotRegular(path, status.st_mode));
     }
     // Regular files ignore O_NONBLOCK; cleared anyway so that later reads mean what they say.
     if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0)
