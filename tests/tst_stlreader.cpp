@@ -95,6 +95,8 @@ private slots:
 
     void quickFilePath();
     void onlyRegularFilesAreRead();
+    void fileCutShortWhileReadIsAnError_data();
+    void fileCutShortWhileReadIsAnError();
     void neverCrashesOnMutations();
 };
 
@@ -512,6 +514,42 @@ void TestStlReader::onlyRegularFilesAreRead()
     const InspectionReport r = inspectFile(device);
     QVERIFY(!r.ok);
     QVERIFY2(r.error.contains(u"device"_s), qPrintable(r.error));
+}
+
+void TestStlReader::fileCutShortWhileReadIsAnError_data()
+{
+    QTest::addColumn<bool>("ascii");
+    QTest::newRow("binary") << false;
+    QTest::newRow("ascii") << true;
+}
+
+// The file is truncated while the full inspection reads its mapping (a program rewriting
+// it): the pages past the new end are gone. The inspection ends with an error that says the
+// file changed, instead of the process dying of SIGBUS.
+void TestStlReader::fileCutShortWhileReadIsAnError()
+{
+    QFETCH(bool, ascii);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Mesh mesh = makeTorus(400, 250); // 200 000 facets: many pages
+    const QString path = dir.filePath(u"model.stl"_s);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(ascii ? toAsciiStl(mesh) : toBinaryStl(mesh));
+    }
+    bool truncated = false;
+    InspectOptions options;
+    options.progress = [&](double fraction) {
+        if (truncated || fraction < 0.05)
+            return;
+        truncated = true;
+        QVERIFY(QFile::resize(path, 1000));
+    };
+    const InspectionReport r = inspectFile(path, options);
+    QVERIFY(truncated);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains(u"became shorter"_s) && r.error.contains(path), qPrintable(r.error));
 }
 
 void TestStlReader::neverCrashesOnMutations()

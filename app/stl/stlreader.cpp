@@ -331,6 +331,8 @@ bool MappedFile::open(const QString &path, QString *error)
     if (size > 0) {
         if (uchar *map = m_file.map(0, size)) {
             m_bytes = QByteArrayView(reinterpret_cast<const char *>(map), size);
+            // Truncated while it is read, it would kill the process with SIGBUS otherwise.
+            m_guard = std::make_unique<MappedRegionGuard>(map, size);
             return true;
         }
     }
@@ -390,7 +392,19 @@ ParseResult readFile(const QString &path, const ParseOptions &options, const Wor
         r.error = error;
         return r;
     }
-    return parse(file.bytes(), options, control);
+    ParseResult r = parse(file.bytes(), options, control);
+    if (file.wasCutShort()) {
+        r = ParseResult();
+        r.error = fileCutShortMessage(path);
+    }
+    return r;
+}
+
+QString fileCutShortMessage(const QString &path)
+{
+    return Text::tr("%1 became shorter while it was being read, so what was read is not its "
+                    "content. Wait until the program writing it has finished, then try again.")
+        .arg(path);
 }
 
 TriangleView binaryView(QByteArrayView bytes, const ParseResult &result)

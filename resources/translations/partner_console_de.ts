@@ -1537,6 +1537,10 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>This is a text file, but not an ASCII STL (it does not begin with &quot;solid&quot;). Choose the .stl file exported from the CAD program.</source>
         <translation>Dies ist eine Textdatei, aber keine ASCII-STL-Datei (sie beginnt nicht mit &quot;solid&quot;). Wählen Sie die aus dem CAD-Programm exportierte .stl-Datei.</translation>
     </message>
+    <message>
+        <source>%1 became shorter while it was being read, so what was read is not its content. Wait until the program writing it has finished, then try again.</source>
+        <translation>%1 wurde während des Lesens kürzer, das Gelesene ist daher nicht ihr Inhalt. Warten Sie, bis das Programm, das sie schreibt, fertig ist, und versuchen Sie es dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>StoreLocation</name>
