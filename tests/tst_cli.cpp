@@ -94,7 +94,7 @@ private Q_SLOTS:
 
 private:
     CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {},
-               int timeoutMs = 60000);
+               bool bounded = false);
     // run() for input that once made the CLI hang or eat memory: a short wait, and (outside
     // AddressSanitizer, which needs its address space) at most 4 GiB of it, so such a bug
     // fails the test instead of hanging CTest or the machine.
@@ -113,12 +113,13 @@ QProcessEnvironment TestCli::baseEnvironment() const
 }
 
 CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &environment,
-                    int timeoutMs)
+                    bool bounded)
 {
     QProcess process;
     process.setProcessEnvironment(environment.isEmpty() ? baseEnvironment() : environment);
+    const int timeoutMs = bounded ? 20000 : 60000;
 #if !defined(__SANITIZE_ADDRESS__)
-    if (timeoutMs < 60000) {
+    if (bounded) {
         process.setChildProcessModifier([] {
             const rlimit limit{rlim_t(4) << 30, rlim_t(4) << 30};
             ::setrlimit(RLIMIT_AS, &limit);
@@ -141,7 +142,7 @@ CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &env
 
 CliRun TestCli::runBounded(const QStringList &arguments, const QProcessEnvironment &environment)
 {
-    return run(arguments, environment, 20000);
+    return run(arguments, environment, true);
 }
 
 void TestCli::initTestCase()
