@@ -4,8 +4,8 @@
 #   ./packaging/run-console.sh [partner-console options...]
 #
 # 1. installs missing Debian packages (packaging/install-deps.sh),
-# 2. configures and builds with the `release` CMake preset into build/release (ccache is used
-#    when installed),
+# 2. configures the `release` CMake preset into build/release and builds the two programs and
+#    what they link, not the test suite or the benchmarks (ccache is used when installed),
 # 3. starts build/release/app/partner-console, passing on any arguments (see --help).
 # Without PARTNER_CONSOLE_API_KEY in the environment the console runs on its built-in
 # sandbox: a simulated Design Streaming service on this computer; nothing leaves it.
@@ -26,7 +26,8 @@ if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
     say "  - run this script from a terminal inside your desktop session;"
     say "  - try it headless on a virtual display:  xvfb-run -a ./packaging/run-console.sh"
     say "  - use the command-line tool once built:  build/release/app/partner-console-cli --help"
-    say "    (build it with: cmake --preset release && cmake --build --preset release)"
+    say "    (build it with: cmake --preset release &&"
+    say "     cmake --build --preset release --target partner-console-cli)"
     exit 1
 fi
 
@@ -37,7 +38,7 @@ if command -v ccache >/dev/null 2>&1; then
     export CMAKE_CXX_COMPILER_LAUNCHER=ccache # read by CMake when it configures
 fi
 cmake --preset release
-cmake --build --preset release
+cmake --build --preset release --target partner-console partner-console-cli
 
 if [[ ! -x "$gui" ]]; then
     say "the build finished but $gui is missing."

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void liveStatusAfterPrint();
     void statusFromRealServiceShapes_data();
     void statusFromRealServiceShapes();
+    void singleCallsPromiseNoRetry();
     void apiKeyFile();
     void apiKeyFileRefusals_data();
     void apiKeyFileRefusals();
@@ -363,6 +364,14 @@ void TestCli::statusFromRealServiceShapes_data()
         << u"QUEUED_AT_FARM"_s << u"status:        QUEUED_AT_FARM"_s;
     QTest::newRow("no data: awaiting customer")
         << R"({"status":{"code":"ok"}})"_ba << QString() << u"awaiting customer"_s;
+    // What the service says is shown, never obeyed by the terminal.
+    QTest::newRow("escape sequences in the message")
+        << R"({"status":{"code":"ok"},"data":{"printing_job_status":"PRINTING","message":"\u001b]0;owned\u0007\u001b[2J\rDone"}})"_ba
+        << u"PRINTING"_s << u"\\x1b]0;owned\\x07\\x1b[2J\\x0dDone"_s;
+    // Times no print takes are not shown as if they were.
+    QTest::newRow("absurd times")
+        << R"({"status":{"code":"ok"},"data":{"printing_job_status":"PRINTING","minutes_left":-3,"total_time":1e20}})"_ba
+        << u"PRINTING"_s << u"status:        PRINTING"_s;
 }
 
 void TestCli::statusFromRealServiceShapes()
@@ -405,8 +414,55 @@ void TestCli::statusFromRealServiceShapes()
             QCOMPARE(object.value(u"printing_job_status").toString(), status);
         } else {
             QVERIFY2(QString::fromUtf8(out).contains(textLine), out.constData());
+            for (const char control : {'\x1b', '\x07', '\r', '\b'})
+                QVERIFY2(!out.contains(control), out.toPercentEncoding(" :\n").constData());
+            QVERIFY2(!out.contains("-2562047788015215") && !out.contains(":-") &&
+                         !out.contains(" -3"),
+                     out.constData());
         }
     }
+}
+
+// token and status call the service once: when that fails they do not say the console will try
+// again, they say what to do; a token call whose answer was lost says a token may exist.
+void TestCli::singleCallsPromiseNoRetry()
+{
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, u"single-call-key"_s);
+    // A port nobody listens on: refused at once.
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closedPort = probe.serverPort();
+    }
+    const QString refused = u"http://127.0.0.1:%1/api3/"_s.arg(closedPort);
+    const CliRun status =
+        run({u"--base-url"_s, refused, u"status"_s, u"0123456789abcdef0123456789abcdef"_s}, env);
+    QCOMPARE(status.exitCode, 1);
+    QVERIFY2(!status.err.contains("will try again"), status.err.constData());
+    QVERIFY2(status.err.contains("run the command again"), status.err.constData());
+
+    // A peer that takes the token call and closes without an answer.
+    QTcpServer peer;
+    QVERIFY(peer.listen(QHostAddress::LocalHost, 0));
+    connect(&peer, &QTcpServer::newConnection, this, [&peer] {
+        QTcpSocket *socket = peer.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+            if (socket->readAll().contains("\r\n\r\n"))
+                socket->disconnectFromHost();
+        });
+    });
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(
+        kCli, {u"--base-url"_s, u"http://127.0.0.1:%1/api3/"_s.arg(peer.serverPort()), u"token"_s});
+    QVERIFY(finished.wait(30000)); // keeps this event loop (and the peer) running
+    QCOMPARE(process.exitCode(), 1);
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(!err.contains("will try again"), err.constData());
+    QVERIFY2(err.contains("may have created a token"), err.constData());
 }
 
 void TestCli::apiKeyFile()

@@ -178,6 +178,7 @@ private Q_SLOTS:
     void environmentsNeverMix();
     void damagedFileIsMovedAside_data();
     void damagedFileIsMovedAside();
+    void damagedFileInUseIsLeftAlone();
     void staleWalBesideAHealthyStore_data();
     void staleWalBesideAHealthyStore();
     void unwritableFolderIsAnError();
@@ -673,6 +674,41 @@ void TestOrderStore::damagedFileIsMovedAside()
     // The fresh store works and stays fine on the next open.
     QVERIFY(store.orders(kSandbox)->isEmpty());
     checkWorksAfterRecovery(store, dir.path(), 1);
+}
+
+// Only a store that holds the database alone may move it aside: while another store (here in
+// this process, as another console would be) has it open, a file that looks damaged from here
+// is reported and left as it is.
+void TestOrderStore::damagedFileInUseIsLeftAlone()
+{
+    SQLITE_FILES_ONLY();
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    OrderStore first;
+    QVERIFY(dir.open(first).ok());
+    QVERIFY(first.addOrders({makeOrder(kSandbox, u"kept"_s, 1)}).ok());
+    const QString path = dir.filePath(u"orders.db"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const QByteArray header = file.read(16);
+    QVERIFY(file.seek(0) && file.write("not SQLite at al") == 16);
+    file.close();
+
+    OrderStore second;
+    const OpenResult result = second.open(dir.path());
+    QVERIFY2(!result.ok(), qPrintable(result.message));
+    QCOMPARE(result.error.kind, StoreError::Kind::Corrupt);
+    QVERIFY2(result.message.contains(u"another console is using it"_s), qPrintable(result.message));
+    QVERIFY(result.movedAside.isEmpty());
+    QVERIFY(QDir(dir.path()).entryList({u"orders.db.corrupt-*"_s}).isEmpty());
+    QVERIFY(!second.isOpen());
+
+    // Put right, the file opens for both, with what the first store wrote.
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.write(header) == 16);
+    file.close();
+    QVERIFY(second.open(dir.path()).ok());
+    QVERIFY(second.orderByToken(kSandbox, u"kept"_s)->has_value());
 }
 
 void TestOrderStore::staleWalBesideAHealthyStore_data()

@@ -46,6 +46,8 @@ private Q_SLOTS:
     void networkAccessManagerClient();
     void uploadIntrospection();
     void bodyTooLarge();
+    void malformedHeadsAreRefused_data();
+    void malformedHeadsAreRefused();
     void multipartParserUnit();
     void temporaryFolderRemoved();
 };
@@ -449,6 +451,45 @@ void TestSandboxApi::bodyTooLarge()
     QTRY_VERIFY(server->uploadCount(token) == 0);
 }
 
+void TestSandboxApi::malformedHeadsAreRefused_data()
+{
+    QTest::addColumn<QList<QByteArray>>("chunks");
+    QTest::addColumn<int>("status");
+    const QByteArray upload = "POST /api3/api_upload_partner_stl HTTP/1.1\r\nHost: x\r\n";
+    QTest::newRow("Content-Length -1")
+        << QList<QByteArray>{upload + "Content-Length: -1\r\n\r\n"} << 400;
+    QTest::newRow("Content-Length past 64 bits")
+        << QList<QByteArray>{upload + "Content-Length: 99999999999999999999\r\n\r\n"} << 400;
+    QTest::newRow("Content-Length not a number")
+        << QList<QByteArray>{upload + "Content-Length: 12abc\r\n\r\n"} << 400;
+    // A request line that never ends: refused once the head passes the limit, not kept.
+    QList<QByteArray> endless{"GET /" + QByteArray(32 * 1024, 'a')};
+    for (int i = 0; i < 8; ++i)
+        endless.append(QByteArray(16 * 1024, 'a'));
+    QTest::newRow("endless request line") << endless << 431;
+    QList<QByteArray> manyHeaders{"GET /api3/ HTTP/1.1\r\n"};
+    for (int i = 0; i < 40; ++i)
+        manyHeaders.append("X-Filler: " + QByteArray(4000, 'b') + "\r\n");
+    QTest::newRow("headers without end") << manyHeaders << 431;
+}
+
+void TestSandboxApi::malformedHeadsAreRefused()
+{
+    QFETCH(QList<QByteArray>, chunks);
+    QFETCH(int, status);
+    auto server = start();
+    const Exchange reply = exchangeChunks(server->port(), chunks, 10000, 5);
+    QVERIFY2(reply.answered, "no answer");
+    QCOMPARE(reply.status, status);
+    QCOMPARE(reply.code(), u"error"_s);
+    // Says what is wrong with the request, not with its body.
+    QVERIFY2(reply.description().contains(status == 431 ? u"Too Large"_s : u"Content-Length"_s),
+             qPrintable(reply.description()));
+    QCOMPARE(reply.header("Connection"), "close");
+    // The sandbox still serves the next request.
+    QVERIFY(!createToken(*server).isEmpty());
+}
+
 void TestSandboxApi::multipartParserUnit()
 {
     using namespace pc::sandbox;
@@ -498,7 +539,11 @@ void TestSandboxApi::multipartParserUnit()
     QCOMPARE(head->contentLength, 42);
     QVERIFY(head->expectsContinue);
     QVERIFY(!UploadMonitor::parseHead("nonsense"));
-    QVERIFY(!UploadMonitor::parseHead("GET / HTTP/1.1\r\nContent-Length: -3"));
+    const std::optional<RequestHead> negative =
+        UploadMonitor::parseHead("GET / HTTP/1.1\r\nContent-Length: -3");
+    QVERIFY(negative);
+    QCOMPARE(negative->problem, RequestHead::Problem::BadContentLength);
+    QCOMPARE(negative->contentLength, -1);
 }
 
 void TestSandboxApi::temporaryFolderRemoved()

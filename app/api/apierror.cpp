@@ -18,6 +18,22 @@ struct Text
 
 } // namespace
 
+void ApiError::setMessage(const QString &what, const QString &retry)
+{
+    message = what + u' ' + retry;
+    retryNote = retry;
+}
+
+QString ApiError::messageWithoutRetry() const
+{
+    if (retryNote.isEmpty())
+        return message;
+    QString text = message;
+    text.remove(u' ' + retryNote);
+    text.remove(retryNote);
+    return text.trimmed();
+}
+
 bool ApiError::isTransient() const
 {
     switch (kind) {
@@ -68,27 +84,30 @@ ApiError ApiError::network(NetworkReason reason, const QString &detail)
     e.kind = Kind::Network;
     e.networkReason = reason;
     e.detail = redact(detail);
+    const QString retry = Text::tr("The console will try again.");
     switch (reason) {
     case NetworkReason::HostNotFound:
-        e.message =
-            Text::tr("The service's host name could not be resolved (DNS). Check the network "
-                     "connection and the service URL; the console will try again.");
+        e.setMessage(Text::tr("The service's host name could not be resolved (DNS). Check the "
+                              "network connection and the service URL."),
+                     retry);
         break;
     case NetworkReason::ConnectionRefused:
-        e.message = Text::tr("The service refused the connection. It may be down or the URL's port "
-                             "may be wrong; the console will try again.");
+        e.setMessage(Text::tr("The service refused the connection. It may be down or the URL's "
+                              "port may be wrong."),
+                     retry);
         break;
     case NetworkReason::ConnectionClosed:
-        e.message = Text::tr("The connection to the service was closed before it answered. The "
-                             "console will try again.");
+        e.setMessage(Text::tr("The connection to the service was closed before it answered."),
+                     retry);
         break;
     case NetworkReason::Offline:
-        e.message = Text::tr("This computer appears to be offline. Waiting for the network.");
+        e.setMessage(Text::tr("This computer appears to be offline."),
+                     Text::tr("Waiting for the network."));
         break;
     case NetworkReason::None:
     case NetworkReason::Other:
-        e.message = Text::tr("The service could not be reached because of a network problem. The "
-                             "console will try again.");
+        e.setMessage(Text::tr("The service could not be reached because of a network problem."),
+                     retry);
         break;
     }
     return e;
@@ -99,9 +118,9 @@ ApiError ApiError::timeout(std::chrono::milliseconds idle)
     ApiError e;
     e.kind = Kind::Timeout;
     const auto seconds = std::max<qint64>(1, (idle.count() + 999) / 1000);
-    e.message = Text::tr("The service stopped responding: no data moved for %n second(s). The "
-                         "console will try again.",
-                         nullptr, int(seconds));
+    e.setMessage(Text::tr("The service stopped responding: no data moved for %n second(s).",
+                          nullptr, int(seconds)),
+                 Text::tr("The console will try again."));
     e.detail = u"idle timeout after %1 ms"_s.arg(idle.count());
     return e;
 }
@@ -131,11 +150,11 @@ ApiError ApiError::http(int status, const QString &reasonPhrase, const QString &
     } else if (status == 413) {
         e.message = Text::tr("The file is too large for the service.");
     } else if (status == 429) {
-        e.message = Text::tr("The service asked the console to slow down (HTTP 429). It will try "
-                             "again later.");
+        e.setMessage(Text::tr("The service asked the console to slow down (HTTP 429)."),
+                     Text::tr("The console will try again later."));
     } else if (status >= 500) {
-        e.message = Text::tr("The service had a problem (HTTP %1). The console will try again.")
-                        .arg(status);
+        e.setMessage(Text::tr("The service had a problem (HTTP %1).").arg(status),
+                     Text::tr("The console will try again."));
     } else if (status >= 300 && status < 400) {
         e.message =
             Text::tr("The service answered with an unexpected redirect (HTTP %1); it was not "

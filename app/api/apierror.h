@@ -39,9 +39,17 @@ struct ApiError
     std::optional<std::chrono::seconds> retryAfter; // parsed Retry-After, when sent
     QString serviceDescription;                     // description (+ extended) from the envelope
     QString message;                                // for people; redacted
-    QString detail;                                 // technical detail for logs; redacted
+    // The sentence of `message` that promises another attempt ("The console will try
+    // again."), for the queue and the poller, which do; empty when there is none.
+    QString retryNote;
+    QString detail; // technical detail for logs; redacted
 
     bool isError() const { return kind != Kind::None; }
+    // `message` without retryNote: for a caller that makes one attempt only and says itself
+    // what happens next.
+    QString messageWithoutRetry() const;
+    // Sets `message` to `what` followed by `retry`, and retryNote to `retry`.
+    void setMessage(const QString &what, const QString &retry);
     // Worth trying again later: network trouble, timeouts, 408/425/429/5xx.
     bool isTransient() const;
     // The service refused the API key (HTTP 401/403).

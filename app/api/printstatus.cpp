@@ -53,7 +53,10 @@ bool isFinal(JobStatus status)
 
 QString formatHms(double seconds)
 {
-    const auto total = static_cast<qint64>(std::llround(std::max(0.0, seconds)));
+    // Bounded before it becomes an integer: 1e20 s would overflow it.
+    constexpr double kLongest = 1e9;
+    const double bounded = std::isfinite(seconds) ? std::clamp(seconds, 0.0, kLongest) : 0.0;
+    const auto total = static_cast<qint64>(std::llround(bounded));
     return QStringLiteral("%1:%2:%3")
         .arg(total / 3600)
         .arg((total % 3600) / 60, 2, 10, QLatin1Char('0'))

@@ -165,8 +165,13 @@ PrintStatus printStatusFromData(const QJsonObject &data)
     status.percentage = numberOf(data.value(u"printing_percentage"));
     if (status.percentage)
         status.percentage = std::clamp(*status.percentage, 0.0, 100.0);
-    status.minutesLeft = numberOf(data.value(u"minutes_left"));
-    status.totalTime = numberOf(data.value(u"total_time"));
+    // A negative time, or one longer than any print runs, is no information about this print.
+    constexpr double kYearInMinutes = 366.0 * 24 * 60;
+    auto duration = [](std::optional<double> value, double max) -> std::optional<double> {
+        return value && *value >= 0 && *value <= max ? value : std::nullopt;
+    };
+    status.minutesLeft = duration(numberOf(data.value(u"minutes_left")), kYearInMinutes);
+    status.totalTime = duration(numberOf(data.value(u"total_time")), kYearInMinutes * 60);
     status.message = textOf(data.value(u"message"));
     status.printerModel = textOf(data.value(u"printer_model"));
 

@@ -1,6 +1,7 @@
 #include "cli/clioutput.h"
 
 #include "common/redaction.h"
+#include "common/terminaltext.h"
 
 #include <QJsonDocument>
 
@@ -15,7 +16,9 @@ namespace {
 void writeLine(FILE *stream, const QString &text,
                CliOutput::Redaction redaction = CliOutput::Redaction::On)
 {
-    const QString shown = redaction == CliOutput::Redaction::On ? redact(text) : text;
+    // JSON is escaped already; text for people may carry what the service or a file name
+    // said, which must not steer the terminal.
+    const QString shown = terminalSafe(redaction == CliOutput::Redaction::On ? redact(text) : text);
     const QByteArray bytes = shown.toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream); // a script (or a test) reads line by line while the command runs
@@ -59,6 +62,24 @@ int CliOutput::usageError(const QString &message) const
 int CliOutput::invalidInput(const QString &message) const
 {
     return error(ExitInvalidInput, u"invalid_input"_s, message);
+}
+
+int CliOutput::singleAttemptApiError(const ApiError &error, Call call) const
+{
+    ApiError once = error;
+    once.message = error.messageWithoutRetry();
+    once.retryNote.clear();
+    if (error.isTransient()) {
+        // A call whose answer was lost may still have happened at the service.
+        const bool answerLost = error.kind == ApiError::Kind::Timeout ||
+                                error.networkReason == ApiError::NetworkReason::ConnectionClosed;
+        if (call == Call::CreatesSomething && answerLost)
+            once.message += u' ' + CliText::tr("The service may have created a token that never "
+                                               "reached this computer; it is not used.");
+        once.message += u' ' + CliText::tr("Nothing was tried again: run the command again "
+                                           "later.");
+    }
+    return apiError(once);
 }
 
 int CliOutput::apiError(const ApiError &error) const

@@ -49,6 +49,10 @@ public:
     // Maps an API error to its exit code (file problems are invalid input; the rest are
     // service or network errors).
     int apiError(const ApiError &error) const;
+    // The same for a command that calls the service once and ends (token, status): it does
+    // not promise another attempt, and says what the user can do instead.
+    enum class Call { Idempotent, CreatesSomething };
+    int singleAttemptApiError(const ApiError &error, Call call) const;
 
 private:
     bool m_json;

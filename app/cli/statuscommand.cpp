@@ -87,7 +87,7 @@ int StatusCommand::run(CliContext &context, const QStringList &arguments)
     const PrintStatusResult result =
         context.wait<PrintStatusResult>(context.client().printStatus(token));
     if (!result.isOk())
-        return context.out().apiError(result.error);
+        return context.out().singleAttemptApiError(result.error, CliOutput::Call::Idempotent);
     context.out().result(formatPrintStatusJson(token, result.status),
                          formatPrintStatusText(token, result.status));
     return ExitSuccess;

@@ -29,7 +29,7 @@ int TokenCommand::run(CliContext &context, const QStringList &arguments)
         return code;
     const TokenResult result = context.wait<TokenResult>(context.client().createToken());
     if (!result.isOk())
-        return context.out().apiError(result.error);
+        return context.out().singleAttemptApiError(result.error, CliOutput::Call::CreatesSomething);
     context.out().result(QJsonObject{{u"token"_s, result.token}}, result.token);
     return ExitSuccess;
 }

@@ -1,5 +1,7 @@
 #include "common/redaction.h"
 
+#include "common/terminaltext.h"
+
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
@@ -59,7 +61,7 @@ QtMessageHandler g_previousHandler = nullptr;
 
 void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QString clean = redact(message);
+    const QString clean = terminalSafe(redact(message));
     if (g_previousHandler) {
         g_previousHandler(type, context, clean);
         return;

@@ -1,5 +1,7 @@
 #include "orders/ordercsv.h"
 
+#include "common/terminaltext.h"
+
 using namespace Qt::StringLiterals;
 
 namespace pc {
@@ -65,7 +67,8 @@ QStringList orderCsvValues(const Order &order)
 
 QString csvField(const QString &value)
 {
-    QString text = value;
+    // A control character in a cell would steer the terminal of whoever reads the file there.
+    QString text = terminalSafe(value, LineBreaks::KeepCrLf);
     // OWASP's list of characters that make a spreadsheet cell a formula.
     if (!text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front()))
         text.prepend(u'\'');

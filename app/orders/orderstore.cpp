@@ -155,12 +155,8 @@ void OrderStore::close()
         releasePollLeases(); // the other consoles take over at once, not when they expire
     m_link = Link();
     armLinkTimer(); // stops it
-    if (m_db.isValid()) {
-        m_db.close();
-        m_db = QSqlDatabase();
-    }
-    if (QSqlDatabase::contains(m_connectionName))
-        QSqlDatabase::removeDatabase(m_connectionName);
+    closeFile();
+    m_useLock.reset(); // after the connection: the database is no longer used
 }
 
 StoreError OrderStore::readOnlyError(const QString &detail) const
@@ -271,6 +267,116 @@ OpenResult OrderStore::open(const QString &dataFolder)
         qCInfo(lcOrders).noquote() << result.message; // the caller shows it to the user
         return result;
     }
+    m_useLock = std::make_unique<SharedFileLock>(m_path + u".lock"_s);
+    const QDeadlineTimer deadline(kOpenWaitMs);
+    QDeadlineTimer damagedGrace = QDeadlineTimer::Forever;
+    QString problem;
+    for (;;) {
+        // Shared: others may use the database meanwhile, and nobody creates or repairs it.
+        if (!m_useLock->lock(SharedFileLock::Mode::Shared, deadline))
+            return useLockFailure(problem);
+        problem = fileProblem();
+        if (problem.isEmpty()) {
+            bool corrupt = false;
+            result = openFile(&corrupt);
+            if (!corrupt) {
+                if (!result.ok()) {
+                    closeFile();
+                    m_useLock.reset();
+                }
+                return result;
+            }
+            problem = result.error.detail;
+            closeFile();
+        }
+        // Missing, empty or damaged: created or moved aside only while no other store has it
+        // open. Another console that finds it missing at the same moment creates it first, or
+        // waits here until this one has.
+        m_useLock->unlock();
+        if (m_useLock->lock(SharedFileLock::Mode::Exclusive, QDeadlineTimer(kExclusiveAttemptMs))) {
+            result = createOrRepairFile();
+            if (result.ok() && !m_useLock->lock(SharedFileLock::Mode::Shared, deadline))
+                return useLockFailure(problem);
+            if (!result.ok()) {
+                closeFile();
+                m_useLock.reset();
+            }
+            return result;
+        }
+        if (!m_useLock->errorString().isEmpty() || deadline.hasExpired())
+            return useLockFailure(problem);
+        // Someone else holds it open: it is being created right now (then it is there on the
+        // next round), or a console uses it as it is although it looks damaged from here.
+        if (damagedGrace.isForever())
+            damagedGrace = QDeadlineTimer(kDamagedInUseWaitMs);
+        else if (damagedGrace.hasExpired())
+            return useLockFailure(problem);
+    }
+}
+
+QString OrderStore::fileProblem() const
+{
+    const QFileInfo info(m_path);
+    if (!info.exists())
+        return StoreText::tr("the file does not exist yet");
+    if (info.size() == 0)
+        return StoreText::tr("the file is empty");
+    if (!hasSqliteHeader(m_path))
+        return StoreText::tr("the file is not an SQLite database");
+    if (hasStaleWal())
+        return StoreText::tr("a journal file beside it does not belong to it");
+    return {};
+}
+
+OpenResult OrderStore::useLockFailure(const QString &problem)
+{
+    closeFile();
+    OpenResult result;
+    result.databasePath = m_path;
+    const QString folder = QDir::toNativeSeparators(dataFolder());
+    if (!m_useLock->errorString().isEmpty()) {
+        result.error = makeError(StoreError::Kind::CannotOpen,
+                                 StoreText::tr("The order database in %1 cannot be locked for "
+                                               "use: %2. Check that the data folder is "
+                                               "writable.")
+                                     .arg(folder, m_useLock->errorString()),
+                                 m_useLock->path());
+    } else if (problem.isEmpty() || !QFileInfo::exists(m_path)) {
+        result.error = makeError(StoreError::Kind::Locked,
+                                 StoreText::tr("Another console has been creating or repairing "
+                                               "the order database in %1 for too long. Try "
+                                               "again in a moment.")
+                                     .arg(folder),
+                                 problem);
+    } else {
+        result.error = makeError(StoreError::Kind::Corrupt,
+                                 StoreText::tr("The order database %1 looks damaged (%2), but "
+                                               "another console is using it, so it was left "
+                                               "as it is. Close the other consoles that use "
+                                               "this data folder and start again.")
+                                     .arg(QDir::toNativeSeparators(m_path), problem),
+                                 problem);
+    }
+    result.message = result.error.message;
+    m_useLock.reset();
+    qCWarning(lcOrders).noquote() << result.message;
+    return result;
+}
+
+void OrderStore::closeFile()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+    }
+    if (QSqlDatabase::contains(m_connectionName))
+        QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+// Runs while this store holds the use lock alone: nobody else has the database open.
+OpenResult OrderStore::createOrRepairFile()
+{
+    OpenResult result;
     // A -wal file without the -shm index SQLite keeps beside it while any connection has the
     // database open (and after a crash): not left by this database's connections. SQLite would
     // apply its frames all the same - another data folder's, or an old one of this database
@@ -296,7 +402,7 @@ OpenResult OrderStore::open(const QString &dataFolder)
                 result.outcome =
                     existed ? OpenResult::Outcome::Opened : OpenResult::Outcome::Created;
             else
-                close();
+                closeFile();
             if (result.ok() && !staleWal.isEmpty()) {
                 result.outcome = OpenResult::Outcome::Recovered;
                 result.movedAside = {staleWal};
@@ -310,7 +416,7 @@ OpenResult OrderStore::open(const QString &dataFolder)
             return result;
         }
         reason = result.error.detail;
-        close();
+        closeFile();
     }
 
     qCWarning(lcOrders).noquote() << "Order database" << m_path << "is damaged:" << reason;
@@ -332,7 +438,7 @@ OpenResult OrderStore::open(const QString &dataFolder)
     result = openFile(&stillCorrupt);
     result.movedAside = moved;
     if (!result.ok() || stillCorrupt) {
-        close();
+        closeFile();
         result.outcome = OpenResult::Outcome::Failed;
         if (result.message.isEmpty())
             result.message = result.error.message;
@@ -400,11 +506,16 @@ OpenResult OrderStore::openFile(bool *corrupt)
     return result;
 }
 
+bool OrderStore::hasStaleWal() const
+{
+    // Shorter than a WAL header: nothing SQLite would apply.
+    return QFileInfo(m_path + u"-wal"_s).size() >= 32 && !QFileInfo::exists(m_path + u"-shm"_s);
+}
+
 QString OrderStore::moveStaleWalAside()
 {
     const QString wal = m_path + u"-wal"_s;
-    // Shorter than a WAL header: nothing SQLite would apply.
-    if (QFileInfo(wal).size() < 32 || QFileInfo::exists(m_path + u"-shm"_s))
+    if (!hasStaleWal())
         return {};
     QString target = m_path + u".stale-wal-"_s + timestampForFileName();
     for (int n = 2; QFileInfo::exists(target); ++n)

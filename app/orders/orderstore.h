@@ -1,5 +1,6 @@
 #pragma once
 
+#include "orders/sharedfilelock.h"
 #include "orders/storelocation.h"
 #include "orders/storetypes.h"
 
@@ -259,6 +260,20 @@ private:
     void onLinkTimer();
     StoreError queueHeldElsewhere();
 
+    // SQLite: how long open() waits for another console that creates or repairs the database,
+    // and for one that keeps open a database that looks damaged from here.
+    static constexpr int kOpenWaitMs = 30'000;
+    static constexpr int kExclusiveAttemptMs = 250;
+    static constexpr int kDamagedInUseWaitMs = 2'000;
+    // Why the database file cannot be opened as it is (missing, empty, not SQLite, a foreign
+    // journal beside it); empty when it can.
+    QString fileProblem() const;
+    // Creates the database, or moves a damaged one aside and creates a new one; only while
+    // this store holds m_useLock alone.
+    OpenResult createOrRepairFile();
+    OpenResult useLockFailure(const QString &problem);
+    void closeFile();
+    bool hasStaleWal() const;
     OpenResult openFile(bool *corrupt);
     OpenResult openPostgres(const QString &password);
     StoreStatus claimPostgresQueue();
@@ -283,6 +298,8 @@ private:
     QString m_path;
     QSqlDatabase m_db;
     std::unique_ptr<QLockFile> m_queueClaim;
+    // SQLite: held shared while the database is open, alone while it is created or repaired.
+    std::unique_ptr<SharedFileLock> m_useLock;
     bool m_postgresQueueClaim = false;
     QString m_consoleId;
     std::unique_ptr<StoreChangeFeed> m_changeFeed;

@@ -35,6 +35,8 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Payload Too Large");
     case 429:
         return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
     case 500:
         return QByteArrayLiteral("Internal Server Error");
     case 502:

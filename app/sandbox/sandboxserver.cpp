@@ -45,6 +45,8 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace pc {
@@ -184,6 +186,21 @@ HeadDecision SandboxServerPrivate::decideHead(const RequestHead &head)
 {
     HeadDecision decision;
     const bool isApi = head.path.startsWith("/api3/");
+    if (head.problem == RequestHead::Problem::TooLarge) {
+        decision.action = HeadDecision::Action::Reject;
+        decision.response = errorResponse(431, u"Request Header Fields Too Large"_s,
+                                          u"The request's head has no end within %1 bytes."_s.arg(
+                                              QString::number(kMaxRequestHeadBytes)));
+        return decision;
+    }
+    if (head.problem == RequestHead::Problem::BadContentLength) {
+        decision.action = HeadDecision::Action::Reject;
+        decision.response =
+            errorResponse(400, u"Bad Content-Length"_s,
+                          u"Content-Length must be a whole number of bytes from 0 to %1."_s.arg(
+                              QString::number(std::numeric_limits<qint64>::max())));
+        return decision;
+    }
     if (head.contentLength > config.maxUploadBytes) {
         if (isApi)
             ++totalRequests;

@@ -15,7 +15,7 @@ namespace pc::sandbox {
 
 namespace {
 
-constexpr qsizetype kMaxHeadBytes = 64 * 1024;
+constexpr qsizetype kMaxHeadBytes = kMaxRequestHeadBytes;
 constexpr int kDiscardTimeoutMs = 5000;
 constexpr int kThrottleTickMs = 50;
 
@@ -113,14 +113,35 @@ bool ConnectionWatcher::consumeHeadBytes(const QByteArray &bytes)
         const qsizetype end = m_head.indexOf("\r\n\r\n");
         if (end < 0) {
             if (m_head.size() > kMaxHeadBytes) {
-                m_state = State::Off; // not HTTP as we know it: leave it to the server
+                // Refused here: handed on, the HTTP server would keep all of it in memory.
+                m_current =
+                    UploadMonitor::parseHead(
+                        m_head.first(m_head.indexOf("\r\n") < 0 ? 0 : m_head.indexOf("\r\n")))
+                        .value_or(RequestHead{});
+                m_current.problem = RequestHead::Problem::TooLarge;
+                m_current.contentLength = -1;
+                const HeadDecision decision =
+                    m_monitor ? m_monitor->decide(m_current) : HeadDecision{};
+                if (decision.action == HeadDecision::Action::Reject) {
+                    reject(decision.response, 0);
+                    return false;
+                }
+                m_state = State::Off;
                 m_head.clear();
             }
             return true;
         }
         const std::optional<RequestHead> head = UploadMonitor::parseHead(m_head.first(end));
         const qint64 bodyBytes = m_head.size() - (end + 4);
-        if (!head || head->chunked) {
+        if (head && head->problem != RequestHead::Problem::None) {
+            m_current = *head;
+            const HeadDecision decision = m_monitor ? m_monitor->decide(m_current) : HeadDecision{};
+            if (decision.action == HeadDecision::Action::Reject) {
+                reject(decision.response, 0);
+                return false;
+            }
+        }
+        if (!head || head->chunked || head->problem != RequestHead::Problem::None) {
             m_state = State::Off; // the server answers or closes it itself
             m_head.clear();
             return true;
@@ -331,8 +352,10 @@ std::optional<RequestHead> UploadMonitor::parseHead(QByteArrayView head)
         if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
             bool ok = false;
             result.contentLength = value.toLongLong(&ok);
-            if (!ok || result.contentLength < 0)
-                return std::nullopt;
+            if (!ok || result.contentLength < 0) {
+                result.contentLength = -1;
+                result.problem = RequestHead::Problem::BadContentLength;
+            }
         } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
             result.chunked = value.toByteArray().toLower().contains("chunked");
         } else if (name.compare("expect", Qt::CaseInsensitive) == 0) {

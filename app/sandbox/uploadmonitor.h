@@ -11,6 +11,9 @@
 
 namespace pc::sandbox {
 
+// The longest request head (request line and headers) the sandbox reads.
+constexpr qsizetype kMaxRequestHeadBytes = 64 * 1024;
+
 // The head of one request as the monitor saw it arrive, before the HTTP server parses it.
 struct RequestHead
 {
@@ -20,6 +23,13 @@ struct RequestHead
     qint64 contentLength = -1; // -1: no Content-Length header
     bool chunked = false;      // Transfer-Encoding: chunked (the body cannot be followed)
     bool expectsContinue = false;
+    // A head no request may have: the decider refuses it and the connection is closed.
+    enum class Problem {
+        None,
+        TooLarge,         // no end of the head within kMaxRequestHeadBytes
+        BadContentLength, // negative, not a number, or past what a 64-bit length holds
+    };
+    Problem problem = Problem::None;
 };
 
 // What to do with a request whose head just arrived.

@@ -4,33 +4,6 @@
 <context>
     <name>ApiError</name>
     <message>
-        <source>The service&apos;s host name could not be resolved (DNS). Check the network connection and the service URL; the console will try again.</source>
-        <translation>Der Hostname des Dienstes konnte nicht aufgelöst werden (DNS). Prüfen Sie die Netzwerkverbindung und die Dienst-URL; die Konsole versucht es erneut.</translation>
-    </message>
-    <message>
-        <source>The service refused the connection. It may be down or the URL&apos;s port may be wrong; the console will try again.</source>
-        <translation>Der Dienst hat die Verbindung abgelehnt. Möglicherweise ist er nicht in Betrieb oder der Port in der URL ist falsch; die Konsole versucht es erneut.</translation>
-    </message>
-    <message>
-        <source>The connection to the service was closed before it answered. The console will try again.</source>
-        <translation>Die Verbindung zum Dienst wurde geschlossen, bevor er antwortete. Die Konsole versucht es erneut.</translation>
-    </message>
-    <message>
-        <source>This computer appears to be offline. Waiting for the network.</source>
-        <translation>Dieser Computer scheint offline zu sein. Es wird auf das Netzwerk gewartet.</translation>
-    </message>
-    <message>
-        <source>The service could not be reached because of a network problem. The console will try again.</source>
-        <translation>Der Dienst war wegen eines Netzwerkproblems nicht erreichbar. Die Konsole versucht es erneut.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The service stopped responding: no data moved for %n second(s). The console will try again.</source>
-        <translation>
-            <numerusform>Der Dienst antwortet nicht mehr: %n Sekunde lang wurden keine Daten übertragen. Die Konsole versucht es erneut.</numerusform>
-            <numerusform>Der Dienst antwortet nicht mehr: %n Sekunden lang wurden keine Daten übertragen. Die Konsole versucht es erneut.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The secure connection to the service was refused because its certificate could not be verified. Nothing was sent. Check the service URL, or ask your IT staff about a proxy that intercepts TLS.</source>
         <translation>Die sichere Verbindung zum Dienst wurde abgelehnt, weil sein Zertifikat nicht überprüft werden konnte. Es wurde nichts gesendet. Prüfen Sie die Dienst-URL oder fragen Sie Ihre IT-Abteilung nach einem Proxy, der TLS abfängt.</translation>
     </message>
@@ -41,14 +14,6 @@
     <message>
         <source>The file is too large for the service.</source>
         <translation>Die Datei ist für den Dienst zu groß.</translation>
-    </message>
-    <message>
-        <source>The service asked the console to slow down (HTTP 429). It will try again later.</source>
-        <translation>Der Dienst hat die Konsole gebeten, weniger Anfragen zu senden (HTTP 429). Die Konsole versucht es später erneut.</translation>
-    </message>
-    <message>
-        <source>The service had a problem (HTTP %1). The console will try again.</source>
-        <translation>Beim Dienst ist ein Problem aufgetreten (HTTP %1). Die Konsole versucht es erneut.</translation>
     </message>
     <message>
         <source>The service answered with an unexpected redirect (HTTP %1); it was not followed. Check the service URL.</source>
@@ -81,6 +46,53 @@
     <message>
         <source>The request was cancelled.</source>
         <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The console will try again.</source>
+        <translation>Die Konsole versucht es erneut.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s host name could not be resolved (DNS). Check the network connection and the service URL.</source>
+        <translation>Der Hostname des Dienstes konnte nicht aufgelöst werden (DNS). Prüfen Sie die Netzwerkverbindung und die Dienst-URL.</translation>
+    </message>
+    <message>
+        <source>The service refused the connection. It may be down or the URL&apos;s port may be wrong.</source>
+        <translation>Der Dienst hat die Verbindung abgelehnt. Möglicherweise ist er nicht in Betrieb oder der Port in der URL ist falsch.</translation>
+    </message>
+    <message>
+        <source>The connection to the service was closed before it answered.</source>
+        <translation>Die Verbindung zum Dienst wurde geschlossen, bevor er antwortete.</translation>
+    </message>
+    <message>
+        <source>Waiting for the network.</source>
+        <translation>Es wird auf das Netzwerk gewartet.</translation>
+    </message>
+    <message>
+        <source>The service could not be reached because of a network problem.</source>
+        <translation>Der Dienst war wegen eines Netzwerkproblems nicht erreichbar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The service stopped responding: no data moved for %n second(s).</source>
+        <translation>
+            <numerusform>Der Dienst antwortet nicht mehr: %n Sekunde lang wurden keine Daten übertragen.</numerusform>
+            <numerusform>Der Dienst antwortet nicht mehr: %n Sekunden lang wurden keine Daten übertragen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service asked the console to slow down (HTTP 429).</source>
+        <translation>Der Dienst hat die Konsole gebeten, weniger Anfragen zu senden (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>The console will try again later.</source>
+        <translation>Die Konsole versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>The service had a problem (HTTP %1).</source>
+        <translation>Beim Dienst ist ein Problem aufgetreten (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>This computer appears to be offline.</source>
+        <translation>Dieser Computer scheint offline zu sein.</translation>
     </message>
 </context>
 <context>
@@ -639,6 +651,14 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>not a regular file (a named pipe, device or socket)</source>
         <translation>keine reguläre Datei (eine Named Pipe, ein Gerät oder ein Socket)</translation>
+    </message>
+    <message>
+        <source>The service may have created a token that never reached this computer; it is not used.</source>
+        <translation>Der Dienst hat möglicherweise ein Token erstellt, das diesen Computer nie erreicht hat; es wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>Nothing was tried again: run the command again later.</source>
+        <translation>Es wurde nichts wiederholt: Führen Sie den Befehl später erneut aus.</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +1239,26 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>The connection to the order database %1 was lost. The console connects again by itself; nothing saved earlier was lost.</source>
         <translation>Die Verbindung zur Auftragsdatenbank %1 ist verloren gegangen. Die Konsole verbindet sich von selbst erneut; nichts zuvor Gespeicherte ist verloren.</translation>
+    </message>
+    <message>
+        <source>the file does not exist yet</source>
+        <translation>die Datei existiert noch nicht</translation>
+    </message>
+    <message>
+        <source>a journal file beside it does not belong to it</source>
+        <translation>eine Journaldatei daneben gehört nicht zu ihr</translation>
+    </message>
+    <message>
+        <source>The order database in %1 cannot be locked for use: %2. Check that the data folder is writable.</source>
+        <translation>Die Auftragsdatenbank in %1 kann nicht zur Nutzung gesperrt werden: %2. Prüfen Sie, ob der Datenordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>Another console has been creating or repairing the order database in %1 for too long. Try again in a moment.</source>
+        <translation>Eine andere Konsole legt die Auftragsdatenbank in %1 schon zu lange an oder repariert sie. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The order database %1 looks damaged (%2), but another console is using it, so it was left as it is. Close the other consoles that use this data folder and start again.</source>
+        <translation>Die Auftragsdatenbank %1 scheint beschädigt zu sein (%2), wird aber von einer anderen Konsole verwendet und wurde deshalb so belassen. Schließen Sie die anderen Konsolen, die diesen Datenordner verwenden, und starten Sie erneut.</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,10 @@
 <context>
     <name>ApiError</name>
     <message numerus="yes">
-        <source>The service stopped responding: no data moved for %n second(s). The console will try again.</source>
+        <source>The service stopped responding: no data moved for %n second(s).</source>
         <translation>
-            <numerusform>The service stopped responding: no data moved for %n second. The console will try again.</numerusform>
-            <numerusform>The service stopped responding: no data moved for %n seconds. The console will try again.</numerusform>
+            <numerusform>The service stopped responding: no data moved for %n second.</numerusform>
+            <numerusform>The service stopped responding: no data moved for %n seconds.</numerusform>
         </translation>
     </message>
 </context>
