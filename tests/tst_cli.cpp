@@ -2,6 +2,8 @@
 // command serving the other commands from a separate process.
 #include "api/apiclient.h"
 #include "clitestenv.h"
+#include "orders/orderstore.h"
+#include "specialfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +15,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -21,6 +24,9 @@
 #include <QUrlQuery>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -66,6 +72,8 @@ private Q_SLOTS:
     void statusFromRealServiceShapes();
     void singleCallsPromiseNoRetry();
     void apiKeyFile();
+    void apiKeyFileRefusals_data();
+    void apiKeyFileRefusals();
     void wrongKeyExitsWithServiceError();
     void invalidTokenIsInvalidInput();
     void productionWithoutKeyIsUsageError();
@@ -77,13 +85,21 @@ private Q_SLOTS:
     void inspectReportsEveryKey();
     void inspectRefusesUnusableFiles();
     void inspectQuickAndThumbnails();
+    void specialFilesAreNeverRead();
+    void namesThatAreNotUtf8AreReported();
     void uploadThenListOrders();
     void uploadRefusesBadOrderFacts();
     void queueListRetryRemove();
+    void itemLeftValidatingOnAFifoEndsLaterRuns();
     void watchFollowsOrdersUntilFinal();
 
 private:
-    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {});
+    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {},
+               bool bounded = false);
+    // run() for input that once made the CLI hang or eat memory: a short wait, and (outside
+    // AddressSanitizer, which needs its address space) at most 4 GiB of it, so such a bug
+    // fails the test instead of hanging CTest or the machine.
+    CliRun runBounded(const QStringList &arguments, const QProcessEnvironment &environment = {});
     QProcessEnvironment baseEnvironment() const;
 
     QTemporaryDir m_home;
@@ -97,13 +113,23 @@ QProcessEnvironment TestCli::baseEnvironment() const
     return pc::test::cliTestEnvironment(m_home.path());
 }
 
-CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &environment)
+CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &environment,
+                    bool bounded)
 {
     QProcess process;
     process.setProcessEnvironment(environment.isEmpty() ? baseEnvironment() : environment);
+    const int timeoutMs = bounded ? 20000 : 60000;
+#if !defined(__SANITIZE_ADDRESS__)
+    if (bounded) {
+        process.setChildProcessModifier([] {
+            const rlimit limit{rlim_t(4) << 30, rlim_t(4) << 30};
+            ::setrlimit(RLIMIT_AS, &limit);
+        });
+    }
+#endif
     process.start(kCli, arguments);
     CliRun result;
-    if (!process.waitForFinished(60000)) {
+    if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
         qWarning() << "CLI did not finish:" << arguments;
@@ -113,6 +139,11 @@ CliRun TestCli::run(const QStringList &arguments, const QProcessEnvironment &env
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
+}
+
+CliRun TestCli::runBounded(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    return run(arguments, environment, true);
 }
 
 void TestCli::initTestCase()
@@ -448,15 +479,63 @@ void TestCli::apiKeyFile()
     QCOMPARE(ok.exitCode, 0);
     QVERIFY(!ok.err.contains("readable by other users"));
 
-    QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ReadOther));
-    const CliRun loose = run({u"--api-key-file"_s, path, u"--base-url"_s, m_baseUrl, u"token"_s});
-    QCOMPARE(loose.exitCode, 0);
-    QVERIFY(loose.err.contains("chmod 600"));
-
     const CliRun missing = run({u"--json"_s, u"--api-key-file"_s, dir.filePath(u"nope"_s),
                                 u"--base-url"_s, m_baseUrl, u"token"_s});
     QCOMPARE(missing.exitCode, 3);
     QCOMPARE(missing.errorJson().value(u"kind").toString(), u"invalid_input"_s);
+}
+
+void TestCli::apiKeyFileRefusals_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("readable by others") << u"loose"_s << u"chmod 600"_s;
+    QTest::newRow("blank first line") << u"blank"_s << u"blank"_s;
+    QTest::newRow("not UTF-8") << u"latin1"_s << u"UTF-8"_s;
+    QTest::newRow("first line over 4 KiB") << u"long"_s << u"longer than"_s;
+    QTest::newRow("link to /dev/zero") << u"zero"_s << u"device"_s;
+    QTest::newRow("FIFO") << u"fifo"_s << u"named pipe"_s;
+}
+
+// A key file that is not a plain owner-only file with one line of UTF-8 text is refused with
+// what is wrong and what to do, before any request: never a warning and then used, never a
+// key cut at 4 KiB, made of U+FFFD or NUL bytes, and never a wait for a FIFO's writer.
+void TestCli::apiKeyFileRefusals()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"key"_s);
+    if (kind == u"fifo") {
+        QVERIFY(pc::test::makeFifo(path));
+    } else if (kind == u"zero") {
+        QVERIFY(QFile::link(u"/dev/zero"_s, path));
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        const QByteArray key = m_sandboxKey.toUtf8();
+        if (kind == u"loose")
+            file.write(key + '\n');
+        else if (kind == u"blank")
+            file.write("\n" + key + '\n');
+        else if (kind == u"latin1")
+            file.write(key + "\xe9\n");
+        else
+            file.write(key + QByteArray(5000, 'k') + '\n');
+        file.close();
+        if (kind == u"loose")
+            QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ReadOther));
+    }
+    const CliRun result = runBounded(
+        {u"--json"_s, u"--api-key-file"_s, path, u"--base-url"_s, m_baseUrl, u"token"_s});
+    QCOMPARE(result.exitCode, 3);
+    const QJsonObject error = result.errorJson();
+    QCOMPARE(error.value(u"kind").toString(), u"invalid_input"_s);
+    const QString message = error.value(u"message").toString();
+    QVERIFY2(message.contains(reason) && message.contains(path), qPrintable(message));
+    QVERIFY2(!message.contains(u"/dev/zero"_s), qPrintable(message)); // no "chmod 600 /dev/zero"
+    QVERIFY(!result.out.contains(m_sandboxKey.toUtf8()));
+    QVERIFY(!result.err.contains(m_sandboxKey.toUtf8()));
 }
 
 void TestCli::wrongKeyExitsWithServiceError()
@@ -664,6 +743,106 @@ void TestCli::inspectRefusesUnusableFiles()
     QCOMPARE(run({u"inspect"_s}).exitCode, 2);
 }
 
+// A FIFO named like an STL file and a link to /dev/zero, named directly and found in a folder:
+// inspect and upload say what each is and leave it out, at once. Reading either would hang
+// for ever or fill memory, and an upload would leave the item behind for later runs.
+void TestCli::specialFilesAreNeverRead()
+{
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(u"pipe.stl"_s);
+    const QString zero = dir.filePath(u"zero.stl"_s);
+    QVERIFY(pc::test::makeFifo(fifo));
+    QVERIFY(QFile::link(u"/dev/zero"_s, zero));
+    QVERIFY(QFile::copy(QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"),
+                        dir.filePath(u"teapot.stl"_s)));
+    const auto reportsBoth = [&](const CliRun &result) {
+        if (result.exitCode != 3)
+            return false;
+        const QString all = QString::fromUtf8(result.out + result.err);
+        return all.contains(fifo) && all.contains(u"named pipe"_s) && all.contains(zero) &&
+               all.contains(u"not a regular file"_s);
+    };
+    for (const QStringList &files : {QStringList{fifo, zero}, QStringList{dir.path()}}) {
+        const CliRun inspect = runBounded(QStringList{u"inspect"_s} + files);
+        QVERIFY2(reportsBoth(inspect), QByteArray(inspect.out + inspect.err).constData());
+    }
+
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QStringList upload{u"--base-url"_s,    m_baseUrl,    u"--data-dir"_s,
+                             data.path(),        u"upload"_s,  u"--email"_s,
+                             u"a@example.com"_s, u"--value"_s, u"1"_s};
+    for (const QStringList &files : {QStringList{fifo, zero}, QStringList{dir.path()}}) {
+        const CliRun sent = runBounded(upload + files, env);
+        QVERIFY2(reportsBoth(sent), QByteArray(sent.out + sent.err).constData());
+    }
+    // Nothing was left behind to hang a later run.
+    const CliRun again = runBounded(
+        {u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path(), u"queue"_s, u"run"_s}, env);
+    QCOMPARE(again.exitCode, 0);
+}
+
+// A file whose name is not valid UTF-8 cannot be opened by the program (Qt decodes the name
+// with U+FFFD and cannot encode it back). It is never dropped without a word: in a folder and
+// named directly, it is reported as skipped with that reason and what to do.
+void TestCli::namesThatAreNotUtf8AreReported()
+{
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"),
+                        dir.filePath(u"teapot.stl"_s)));
+    const QByteArray badName = QFile::encodeName(dir.path()) + "/caf\xe9.stl";
+    // QTemporaryDir cannot remove it either (it goes by name through Qt too).
+    const auto removeBadName = qScopeGuard([&badName] { ::unlink(badName.constData()); });
+    {
+        const int fd = ::open(badName.constData(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+        QVERIFY(fd >= 0);
+        QFile teapot(QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"));
+        QVERIFY(teapot.open(QIODevice::ReadOnly));
+        const QByteArray bytes = teapot.readAll();
+        QCOMPARE(::write(fd, bytes.constData(), size_t(bytes.size())), ssize_t(bytes.size()));
+        ::close(fd);
+    }
+    const auto saysWhy = [](const CliRun &result) {
+        return result.exitCode == 3 && QString::fromUtf8(result.out).contains(u"caf"_s) &&
+               QString::fromUtf8(result.out).contains(u"not valid UTF-8"_s);
+    };
+    const CliRun inspectFolder = runBounded({u"inspect"_s, dir.path()});
+    QVERIFY2(saysWhy(inspectFolder), QByteArray(inspectFolder.out + inspectFolder.err).constData());
+
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const CliRun folder = runBounded({u"--json"_s, u"--base-url"_s, m_baseUrl, u"--data-dir"_s,
+                                      data.path(), u"upload"_s, dir.path(), u"--email"_s,
+                                      u"a@example.com"_s, u"--value"_s, u"1"_s},
+                                     env);
+    QVERIFY2(saysWhy(folder), QByteArray(folder.out + folder.err).constData());
+    bool skipped = false;
+    bool uploaded = false;
+    for (const QByteArray &line : folder.out.trimmed().split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        skipped = skipped || (object.value(u"event"_s) == u"skipped"_s &&
+                              object.value(u"skipped"_s).toString().contains(u"UTF-8"_s));
+        uploaded = uploaded || object.value(u"state"_s) == u"done"_s;
+    }
+    QVERIFY(skipped);
+    QVERIFY(uploaded); // the good file beside it still went
+
+    // Named directly: the argument's bytes reach the program as they are (through a shell).
+    QProcess shell;
+    shell.setProcessEnvironment(baseEnvironment());
+    shell.start(u"/bin/sh"_s,
+                {u"-c"_s, u"exec \"$0\" inspect \"$(printf '%s/caf\\351.stl' \"$1\")\""_s, kCli,
+                 dir.path()});
+    QVERIFY(shell.waitForFinished(20000));
+    CliRun direct;
+    direct.exitCode = shell.exitCode();
+    direct.out = shell.readAllStandardOutput();
+    direct.err = shell.readAllStandardError();
+    QVERIFY2(saysWhy(direct), QByteArray(direct.out + direct.err).constData());
+}
+
 void TestCli::inspectQuickAndThumbnails()
 {
     const QString teapot = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl");
@@ -797,6 +976,46 @@ void TestCli::queueListRetryRemove()
     QCOMPARE(run(common + QStringList{u"queue"_s, u"cancel"_s, u"99"_s}, env).exitCode, 3);
     QCOMPARE(run(common + QStringList{u"queue"_s, u"frobnicate"_s}, env).exitCode, 2);
     QCOMPARE(run(common + QStringList{u"queue"_s, u"retry"_s}, env).exitCode, 2);
+}
+
+// An earlier run hung validating a file that was a FIFO and was killed there: the item stayed
+// in "validating". The next `queue run` on that data folder must end, with the item failed
+// and the reason, instead of hanging in its turn.
+void TestCli::itemLeftValidatingOnAFifoEndsLaterRuns()
+{
+    QTemporaryDir data;
+    QTemporaryDir input;
+    const QString path = input.filePath(u"design.stl"_s);
+    {
+        QFile empty(path);
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+    }
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QStringList common{u"--json"_s, u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path()};
+    const CliRun upload = run(common + QStringList{u"upload"_s, path, u"--email"_s,
+                                                   u"a@example.com"_s, u"--value"_s, u"1"_s},
+                              env);
+    QCOMPARE(upload.exitCode, 3); // empty: the item is stored, failed
+    const qint64 id = upload.json().value(u"item_id").toInteger();
+    QVERIFY(id > 0);
+
+    // The file became a FIFO, and the item was left validating.
+    QVERIFY(QFile::remove(path));
+    QVERIFY(pc::test::makeFifo(path));
+    {
+        pc::OrderStore store;
+        QVERIFY(store.open(data.path()).ok());
+        pc::QueueItemProgress validating;
+        validating.state = pc::QueueState::Validating;
+        QVERIFY(store.updateQueueItemProgress(id, validating));
+    }
+
+    const CliRun later = runBounded(common + QStringList{u"queue"_s, u"run"_s}, env);
+    QCOMPARE(later.exitCode, 3);
+    const QJsonObject result = later.json();
+    QCOMPARE(result.value(u"state").toString(), u"failed"_s);
+    QVERIFY2(result.value(u"error").toString().contains(u"named pipe"_s), later.out.constData());
 }
 
 // `watch` runs the poller over the store's open orders: one JSON line per change with the

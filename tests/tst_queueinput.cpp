@@ -3,6 +3,7 @@
 // service, mesh warnings still upload, the form's facts and awkward file names arrive intact.
 
 #include "queuefixture.h"
+#include "specialfiles.h"
 #include "stl/stlinspector.h"
 
 #include <QLocale>
@@ -34,6 +35,9 @@ private Q_SLOTS:
     void formFactsReachTheService();
     void awkwardFileNamesArriveIntact_data();
     void awkwardFileNamesArriveIntact();
+    void specialFilesFailWithoutWaiting();
+    void fileChangedWhileUploading_data();
+    void fileChangedWhileUploading();
 };
 
 // The disk fills up while the queue works: the write that does not fit rolls back, the user
@@ -291,6 +295,94 @@ void TestQueueInput::awkwardFileNamesArriveIntact()
     const auto order = m_store->orderByToken(environment(), itemOf(id).token);
     QVERIFY(order && order->has_value());
     QCOMPARE((*order)->fileName, name);
+}
+
+// A FIFO named like an STL (dropped on the queue, or found in a folder) fails with a reason at
+// once instead of holding a worker until a writer comes; so does one that an earlier run left
+// in "validating" (it had hung there), when the next queue resumes it.
+void TestQueueInput::specialFilesFailWithoutWaiting()
+{
+    const QString fifo = m_dir->filePath(u"pipe.stl"_s);
+    QVERIFY(makeFifo(fifo));
+    // Wakes a reader that wrongly blocks on the FIFO, after the wait below gave up.
+    const FifoWriter writer(fifo, std::chrono::milliseconds(kWait + 2000));
+
+    QueueItem left;
+    left.environment = environment();
+    left.sourcePath = fifo;
+    left.fileName = u"pipe.stl"_s;
+    left.receiverEmail = facts().receiverEmail;
+    left.price = facts().price;
+    left.currency = facts().currency;
+    left.state = QueueState::Queued;
+    const StoreResult<qint64> earlier = m_store->addQueueItem(left);
+    QVERIFY(earlier);
+    QueueItemProgress validating;
+    validating.state = QueueState::Validating;
+    QVERIFY(m_store->updateQueueItemProgress(*earlier, validating));
+
+    startQueue();
+    QVERIFY(m_queue->start());
+    const qint64 dropped = *m_queue->addFile(fifo, facts());
+    for (const qint64 id : {*earlier, dropped}) {
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"failed"_s, kWait);
+        const QString reason = itemOf(id).failureReason;
+        QVERIFY2(reason.contains(u"named pipe"_s) && reason.contains(fifo), qPrintable(reason));
+        QVERIFY(itemOf(id).token.isEmpty());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->isIdle(), kWait);
+    QCOMPARE(m_sandbox->totalRequestCount(), 0);
+}
+
+void TestQueueInput::fileChangedWhileUploading_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::newRow("truncated") << u"truncate"_s;
+    QTest::newRow("rewritten, same size and time") << u"rewrite"_s;
+}
+
+// The source file changes while its body is going out (a slow line gives the time): the
+// upload stops with a reason that says so, the item needs attention, and the service holds no
+// file for the token. Neither a crash in the network layer nor a "done" for other bytes.
+void TestQueueInput::fileChangedWhileUploading()
+{
+    QFETCH(QString, change);
+    startQueue(u"upload-rate=4000"_s); // 4 MB/s: about four seconds for the file below
+    const QString path = makeStl(u"large.stl"_s, 16'000);
+    QVERIFY(!path.isEmpty());
+    const qint64 size = QFileInfo(path).size();
+    bool changed = false;
+    connect(m_queue.get(), &UploadQueue::uploadProgress, this, [&](qint64, qint64 sent) {
+        if (changed || sent <= 0)
+            return;
+        changed = true;
+        QFile file(path);
+        const QDateTime modified = QFileInfo(path).lastModified();
+        if (change == u"truncate") {
+            QVERIFY(file.resize(size / 4));
+            return;
+        }
+        // One byte near the end, which has not gone out yet; size and time stay the same.
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(size - 3));
+        const char old = file.read(1).at(0);
+        QVERIFY(file.seek(size - 3));
+        QCOMPARE(file.write(QByteArray(1, char(old ^ 0x5a))), 1);
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(modified, QFileDevice::FileModificationTime));
+    });
+    const qint64 id = *m_queue->addFile(path, facts());
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(id) == u"needs_attention"_s || stateOf(id) == u"done"_s ||
+                                 stateOf(id) == u"failed"_s,
+                             kWait);
+    QVERIFY(changed);
+    const QueueItem item = itemOf(id);
+    QCOMPARE(stateOf(id), u"needs_attention"_s);
+    QVERIFY2(item.failureReason.contains(u"while it was being uploaded"_s) &&
+                 item.failureReason.contains(path),
+             qPrintable(item.failureReason));
+    QCOMPARE(m_sandbox->uploadCount(item.token), 0);
 }
 
 QTEST_GUILESS_MAIN(TestQueueInput)

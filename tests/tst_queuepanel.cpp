@@ -9,6 +9,7 @@
 #include "queuenotice.h"
 #include "queuepanel.h"
 #include "queueviewmodel.h"
+#include "specialfiles.h"
 #include "stl/meshgenerator.h"
 #include "uploadqueuemodel.h"
 
@@ -22,12 +23,16 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QTreeWidget>
 
 #include <memory>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace pc;
@@ -66,6 +71,8 @@ private Q_SLOTS:
     void cleanup();
 
     void sortsDroppedPaths();
+    void namesThatAreNotUtf8AreSkippedWithTheReason();
+    void specialFilesAreSkippedOrFailWithTheReason();
     void thumbnailCacheFollowsModificationTimes();
     void dropAddsFilesAndListsSkipped();
     void dropsThatAreRefusedOrSkipped();
@@ -226,6 +233,60 @@ void TestQueuePanel::sortsDroppedPaths()
     QVERIFY(sorted.skipped.at(1).reason.contains(u"No STL files"_s));
     QCOMPARE(sorted.skipped.at(2).path, root.filePath(u"gone.stl"_s));
     QVERIFY(sorted.skipped.at(2).reason.contains(u"Not found"_s));
+}
+
+// A file whose name is not valid UTF-8 cannot be opened by that name, and Qt's listing does
+// not even show it: in a dropped folder and dropped by itself, it is listed as skipped with
+// the reason, never dropped without a word or called "not found".
+void TestQueuePanel::namesThatAreNotUtf8AreSkippedWithTheReason()
+{
+    QDir root(m_dir->path());
+    QVERIFY(root.mkpath(u"mixed"_s));
+    QVERIFY(root.mkpath(u"only"_s));
+    QVERIFY(QFile::copy(kBox, root.filePath(u"mixed/part.stl"_s)));
+    const QByteArray mixed = QFile::encodeName(root.filePath(u"mixed"_s)) + "/caf\xe9.stl";
+    const QByteArray only = QFile::encodeName(root.filePath(u"only"_s)) + "/\xff.stl";
+    for (const QByteArray &name : {mixed, only}) {
+        const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+        QVERIFY(fd >= 0);
+        ::close(fd);
+    }
+    const auto removeThem = qScopeGuard([&] {
+        ::unlink(mixed.constData());
+        ::unlink(only.constData());
+    });
+    const QString mixedShown = QFile::decodeName(mixed);
+    QVERIFY(mixedShown.contains(QChar::ReplacementCharacter));
+
+    const DroppedFiles sorted =
+        sortDroppedPaths({root.filePath(u"mixed"_s), root.filePath(u"only"_s), mixedShown});
+    QCOMPARE(sorted.files, QStringList{root.filePath(u"mixed/part.stl"_s)});
+    QStringList skippedPaths;
+    for (const SkippedFile &skipped : sorted.skipped) {
+        skippedPaths.append(skipped.path);
+        QVERIFY2(skipped.reason.contains(u"not valid UTF-8"_s), qPrintable(skipped.reason));
+    }
+    QCOMPARE(skippedPaths, (QStringList{mixedShown, QFile::decodeName(only), mixedShown}));
+}
+
+// A FIFO named like an STL file: dropped, it is skipped as not a regular file; queued anyway
+// (it became one after the drop), the item fails at once with the reason, and the queue does
+// not wait for a writer.
+void TestQueuePanel::specialFilesAreSkippedOrFailWithTheReason()
+{
+    const QString fifo = QDir(m_dir->path()).filePath(u"pipe.stl"_s);
+    QVERIFY(makeFifo(fifo));
+    const FifoWriter writer(fifo, std::chrono::milliseconds(kWait + 2000));
+    const DroppedFiles sorted = sortDroppedPaths({fifo});
+    QVERIFY(sorted.files.isEmpty());
+    QCOMPARE(sorted.skipped.size(), 1);
+    QVERIFY(sorted.skipped.first().reason.contains(u"regular file"_s));
+
+    startQueue();
+    const qint64 id = *m_queue->addFile(fifo, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"failed"_s, kWait);
+    QVERIFY2(itemOf(id).failureReason.contains(u"named pipe"_s),
+             qPrintable(itemOf(id).failureReason));
 }
 
 // Facts are computed once per file and mtime, off the GUI thread.

@@ -2,13 +2,19 @@
 // when the user opts in, a file readable by them alone - and nowhere else.
 
 #include "settings/secretstore.h"
+#include "specialfiles.h"
 
+#include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using pc::SecretStore;
@@ -63,6 +69,8 @@ private Q_SLOTS:
     void withoutKeychainTheKeyStaysInTheSession();
     void fileOptInIsOwnerOnly();
     void widenedFileIsRefused();
+    void onlyAPlainOwnerOnlyFileIsRead_data();
+    void onlyAPlainOwnerOnlyFileIsRead();
     void forgetRemovesEverything();
 
 private:
@@ -169,6 +177,51 @@ void TestSecretStore::widenedFileIsRefused()
     QCOMPARE(loaded.location, SecretStore::Location::None);
     QVERIFY(loaded.problem.contains(u"other users"_s));
     QVERIFY(loaded.problem.contains(u"chmod 600"_s));
+}
+
+void TestSecretStore::onlyAPlainOwnerOnlyFileIsRead_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("FIFO") << u"fifo"_s << u"named pipe"_s;
+    QTest::newRow("link to /dev/zero") << u"zero"_s << u"device"_s;
+    QTest::newRow("not UTF-8") << u"latin1"_s << u"UTF-8"_s;
+    QTest::newRow("first line over 4 KiB") << u"long"_s << u"longer than"_s;
+}
+
+// The opt-in file follows the same rules as the CLI's --api-key-file: a FIFO neither blocks
+// the load nor is read, a device is not taken for a key, and a first line that is not UTF-8
+// text or is too long to be a key is refused with the reason instead of being mangled or cut.
+void TestSecretStore::onlyAPlainOwnerOnlyFileIsRead()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    auto store = makeStore();
+    const QString path = store->keyFilePath();
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    QFile::remove(path);
+    std::optional<pc::test::FifoWriter> writer;
+    if (kind == u"fifo") {
+        QVERIFY(pc::test::makeFifo(path));
+        writer.emplace(path, std::chrono::milliseconds(5000)); // wakes a reader that blocked
+    } else if (kind == u"zero") {
+        QVERIFY(QFile::link(u"/dev/zero"_s, path));
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        file.write(kind == u"latin1"_s ? "caf\xe9-key\n"_ba : QByteArray(5000, 'k') + '\n');
+    }
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const SecretStore::Loaded loaded = store->loadNow();
+    QVERIFY2(elapsed.elapsed() < 5000, "the load waited for the FIFO's writer");
+    QVERIFY(loaded.key.isEmpty());
+    QCOMPARE(loaded.location, SecretStore::Location::None);
+    QVERIFY2(loaded.problem.contains(reason) && loaded.problem.contains(path),
+             qPrintable(loaded.problem));
+    QVERIFY(!loaded.problem.contains(u"chmod 600 /dev"_s));
+    writer.reset();
+    QFile::remove(path);
 }
 
 void TestSecretStore::forgetRemovesEverything()

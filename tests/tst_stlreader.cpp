@@ -1,10 +1,12 @@
 // The STL reader: format decision, refusals, ASCII variants, colour, the corpus files.
 #include "corpusmanifest.h"
+#include "specialfiles.h"
 #include "stl/meshgenerator.h"
 #include "stl/stlinspector.h"
 #include "stl/stlreader.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +94,9 @@ private slots:
     void blenderAttributesAreNotColour();
 
     void quickFilePath();
+    void onlyRegularFilesAreRead();
+    void fileCutShortWhileReadIsAnError_data();
+    void fileCutShortWhileReadIsAnError();
     void neverCrashesOnMutations();
 };
 
@@ -481,6 +486,70 @@ void TestStlReader::quickFilePath()
     const InspectionReport missing = inspectFile(dir.filePath(u"missing.stl"_s));
     QVERIFY(!missing.ok);
     QVERIFY2(missing.error.contains(u"missing.stl"_s), qPrintable(missing.error));
+}
+
+// A FIFO named like an STL is refused at once, on both paths, instead of blocking until some
+// writer comes; a link to a device is refused instead of read (an endless one such as
+// /dev/zero would be read until memory runs out: the CLI suite checks that one under a limit).
+void TestStlReader::onlyRegularFilesAreRead()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString fifo = dir.filePath(u"pipe.stl"_s);
+    QVERIFY(pc::test::makeFifo(fifo));
+    const pc::test::FifoWriter writer(fifo, std::chrono::milliseconds(5000));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    for (const bool quickOnly : {false, true}) {
+        InspectOptions options;
+        options.quickOnly = quickOnly;
+        const InspectionReport r = inspectFile(fifo, options);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.error.contains(u"named pipe"_s) && r.error.contains(fifo), qPrintable(r.error));
+    }
+    QVERIFY2(elapsed.elapsed() < 5000, "a reader waited for the FIFO's writer");
+
+    const QString device = dir.filePath(u"null.stl"_s);
+    QVERIFY(QFile::link(u"/dev/null"_s, device));
+    const InspectionReport r = inspectFile(device);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains(u"device"_s), qPrintable(r.error));
+}
+
+void TestStlReader::fileCutShortWhileReadIsAnError_data()
+{
+    QTest::addColumn<bool>("ascii");
+    QTest::newRow("binary") << false;
+    QTest::newRow("ascii") << true;
+}
+
+// The file is truncated while the full inspection reads its mapping (a program rewriting
+// it): the pages past the new end are gone. The inspection ends with an error that says the
+// file changed, instead of the process dying of SIGBUS.
+void TestStlReader::fileCutShortWhileReadIsAnError()
+{
+    QFETCH(bool, ascii);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Mesh mesh = makeTorus(400, 250); // 200 000 facets: many pages
+    const QString path = dir.filePath(u"model.stl"_s);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(ascii ? toAsciiStl(mesh) : toBinaryStl(mesh));
+    }
+    bool truncated = false;
+    InspectOptions options;
+    options.progress = [&](double fraction) {
+        if (truncated || fraction < 0.05)
+            return;
+        truncated = true;
+        QVERIFY(QFile::resize(path, 1000));
+    };
+    const InspectionReport r = inspectFile(path, options);
+    QVERIFY(truncated);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains(u"became shorter"_s) && r.error.contains(path), qPrintable(r.error));
 }
 
 void TestStlReader::neverCrashesOnMutations()

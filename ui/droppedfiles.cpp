@@ -1,5 +1,7 @@
 #include "droppedfiles.h"
 
+#include "common/undecodablenames.h"
+
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QMetaObject>
@@ -12,6 +14,12 @@ using namespace Qt::StringLiterals;
 namespace pc {
 
 namespace {
+
+QString undecodableReason()
+{
+    return DropScanner::tr("Its name is not valid UTF-8, so it cannot be opened. Rename it (for "
+                           "example in the file manager) and drop it again.");
+}
 
 bool hasStlSuffix(const QFileInfo &info)
 {
@@ -67,7 +75,11 @@ public:
             it.next();
             foundStl = take(it.fileInfo()) || foundStl;
         }
-        if (!foundStl && !cancelled())
+        // The listing above cannot even see a name that is not UTF-8.
+        const QStringList undecodable = findUndecodableNames(path, m_cancel);
+        for (const QString &name : undecodable)
+            skip(name, undecodableReason());
+        if (!foundStl && undecodable.isEmpty() && !cancelled())
             skip(path, DropScanner::tr("No STL files in this folder or its subfolders."));
     }
 
@@ -92,7 +104,9 @@ DroppedFiles sortDroppedPaths(const QStringList &paths, const std::atomic<bool> 
         if (sorter.cancelled())
             break;
         const QFileInfo info(path);
-        if (!info.exists())
+        if (isUndecodableName(path))
+            sorter.skip(path, undecodableReason());
+        else if (!info.exists())
             sorter.skip(path, DropScanner::tr("Not found: it may have been moved or deleted."));
         else if (info.isDir())
             sorter.takeFolder(info);

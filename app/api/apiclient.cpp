@@ -1,10 +1,10 @@
 #include "api/apiclient.h"
 
 #include "api/multipartfilename.h"
+#include "api/uploadbodydevice.h"
 #include "common/buildinfo.h"
 #include "common/redaction.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QHttpMultiPart>
 #include <QNetworkAccessManager>
@@ -65,13 +65,14 @@ PrintStatusJob *ApiClient::printStatus(const QString &token)
     return job;
 }
 
-UploadJob *ApiClient::upload(const UploadRequest &request)
+UploadJob *ApiClient::upload(const UploadRequest &request, const ExpectedContent &expected)
 {
     auto *job = new UploadJob(m_endpoint, this);
 
-    auto file = std::make_unique<QFile>(request.filePath);
-    if (!file->open(QIODevice::ReadOnly)) {
-        job->failLater(ApiError::file(request.filePath, file->errorString()));
+    auto body =
+        std::make_unique<UploadBodyDevice>(request.filePath, expected.size, expected.sha256);
+    if (!body->open(QIODevice::ReadOnly)) {
+        job->failLater(ApiError::fileProblem(body->errorString()));
         return job;
     }
 
@@ -93,9 +94,11 @@ UploadJob *ApiClient::upload(const UploadRequest &request)
         request.fileName.isEmpty() ? QFileInfo(request.filePath).fileName() : request.fileName;
     filePart.setRawHeader("Content-Disposition", formDataFileDisposition("stl_file", fileName));
     filePart.setRawHeader("Content-Type", "application/octet-stream");
-    // The body device streams the file from disk while the request is sent.
-    filePart.setBodyDevice(file.get());
-    file.release()->setParent(multipart);
+    // The body device streams the file from disk while the request is sent, holding it to
+    // the size and content that were inspected.
+    filePart.setBodyDevice(body.get());
+    job->m_body = body.get();
+    body.release()->setParent(multipart);
     multipart->append(filePart);
 
     QNetworkReply *reply = m_network->post(makeRequest(url), multipart);

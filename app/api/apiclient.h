@@ -23,6 +23,15 @@ struct UploadRequest
     QString partnerJobId;                     // optional
 };
 
+// What inspection saw of the file to upload. When given, exactly these bytes are sent or the
+// upload fails (UploadBodyDevice); by default the file is taken as it is when the upload
+// starts, and only held to that size.
+struct ExpectedContent
+{
+    qint64 size = -1;
+    QByteArray sha256; // 32 raw bytes, or empty
+};
+
 // The single place that decides how a price travels on the wire (API.md, "Money").
 QString printValueToWire(const Decimal &value);
 
@@ -46,7 +55,7 @@ public:
     void setEndpoint(const ServiceEndpoint &endpoint);
 
     CreateTokenJob *createToken();
-    UploadJob *upload(const UploadRequest &request);
+    UploadJob *upload(const UploadRequest &request, const ExpectedContent &expected = {});
     PrintStatusJob *printStatus(const QString &token);
 
 private:

@@ -216,6 +216,15 @@ ApiError ApiError::file(const QString &path, const QString &why)
     return e;
 }
 
+ApiError ApiError::fileProblem(const QString &message)
+{
+    ApiError e;
+    e.kind = Kind::File;
+    e.detail = message;
+    e.message = message;
+    return e;
+}
+
 ApiError ApiError::aborted()
 {
     ApiError e;

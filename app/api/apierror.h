@@ -69,6 +69,8 @@ struct ApiError
     static ApiError service(const QString &description, const QString &extendedDescription);
     static ApiError protocol(const QString &what);
     static ApiError file(const QString &path, const QString &why);
+    // The local file was refused or changed; `message` is a whole sentence that names it.
+    static ApiError fileProblem(const QString &message);
     static ApiError aborted();
 };
 

@@ -2,6 +2,7 @@
 
 #include "api/apilogging.h"
 #include "api/retryafter.h"
+#include "api/uploadbodydevice.h"
 #include "common/redaction.h"
 
 #include <QDateTime>
@@ -292,14 +293,26 @@ void CreateTokenJob::handleError(const ApiError &error)
     Q_EMIT finished(TokenResult{error, {}});
 }
 
+std::optional<ApiError> UploadJob::bodyProblem() const
+{
+    if (!m_body || m_body->problem().isEmpty())
+        return std::nullopt;
+    return ApiError::fileProblem(m_body->problem());
+}
+
 void UploadJob::handleBody(const QByteArray &body)
 {
+    // Checked after the answer too: a body that was not the inspected file is never a success.
+    if (const std::optional<ApiError> problem = bodyProblem()) {
+        Q_EMIT finished(UploadResult{*problem, {}});
+        return;
+    }
     Q_EMIT finished(ResponseParser::parseUpload(body));
 }
 
 void UploadJob::handleError(const ApiError &error)
 {
-    Q_EMIT finished(UploadResult{error, {}});
+    Q_EMIT finished(UploadResult{bodyProblem().value_or(error), {}});
 }
 
 void PrintStatusJob::handleBody(const QByteArray &body)

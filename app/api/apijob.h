@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <optional>
+
 class QNetworkReply;
 
 namespace pc {
@@ -89,6 +91,8 @@ private:
     void handleError(const ApiError &error) override;
 };
 
+class UploadBodyDevice;
+
 class UploadJob final : public ApiJob
 {
     Q_OBJECT
@@ -102,6 +106,11 @@ private:
     using ApiJob::ApiJob;
     void handleBody(const QByteArray &body) override;
     void handleError(const ApiError &error) override;
+    // The file changed while it was sent: that, not what the network made of the cut-off
+    // body, is the upload's outcome.
+    std::optional<ApiError> bodyProblem() const;
+
+    QPointer<UploadBodyDevice> m_body; // owned by the request's multipart
 };
 
 class PrintStatusJob final : public ApiJob

@@ -1,6 +1,7 @@
 #include "cli/clicontext.h"
 
 #include "common/redaction.h"
+#include "common/secretfile.h"
 #include "orders/orderstore.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/consolesettings.h"
@@ -82,19 +83,12 @@ CliContext::~CliContext() = default;
 int CliContext::readApiKeyFile(QString *key)
 {
     const QString path = m_parser.value(m_options.apiKeyFile);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const SecretFile file = SecretFile::read(path);
+    if (!file.isValid())
         return m_out.invalidInput(
-            CliText::tr("Cannot read the API key file %1: %2.").arg(path, file.errorString()));
-    const QFileDevice::Permissions permissions = file.permissions();
-    if (permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-        m_out.note(CliText::tr("Warning: the API key file %1 is readable by other users; "
-                               "restrict it with: chmod 600 %1")
-                       .arg(path));
-    *key = QString::fromUtf8(file.readLine(4096)).trimmed();
+            CliText::tr("The API key file was not used: %1").arg(file.problem));
+    *key = file.secret;
     registerSecret(*key);
-    if (key->isEmpty())
-        return m_out.invalidInput(CliText::tr("The API key file %1 is empty.").arg(path));
     m_apiKeySource = u"--api-key-file"_s;
     return ExitSuccess;
 }
@@ -251,19 +245,12 @@ int CliContext::resolveDatabasePassword(QString *password)
 {
     if (m_parser.isSet(m_options.databasePasswordFile)) {
         const QString path = m_parser.value(m_options.databasePasswordFile);
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return m_out.invalidInput(CliText::tr("Cannot read the database password file %1: %2.")
-                                          .arg(path, file.errorString()));
-        if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-            m_out.note(CliText::tr("Warning: the database password file %1 is readable by other "
-                                   "users; restrict it with: chmod 600 %1")
-                           .arg(path));
-        *password = QString::fromUtf8(file.readLine(4096)).trimmed();
-        registerSecret(*password);
-        if (password->isEmpty())
+        const SecretFile file = SecretFile::read(path);
+        if (!file.isValid())
             return m_out.invalidInput(
-                CliText::tr("The database password file %1 is empty.").arg(path));
+                CliText::tr("The database password file was not used: %1").arg(file.problem));
+        *password = file.secret;
+        registerSecret(*password);
         m_databasePasswordSource = u"--database-password-file"_s;
         return ExitSuccess;
     }

@@ -1,11 +1,11 @@
 #include "cli/inspectcommand.h"
 
 #include "cli/clicontext.h"
+#include "cli/stlfilelist.h"
 #include "stl/stlinspector.h"
 #include "stl/thumbnailrenderer.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QJsonArray>
@@ -58,30 +58,6 @@ QString colourName(stl::ColourConvention convention)
         break;
     }
     return {};
-}
-
-// Files named on the command line, with folders expanded to the STL files inside them
-// (recursively, case-insensitive extension), in a stable order.
-QStringList expandArguments(const QStringList &arguments)
-{
-    QStringList files;
-    for (const QString &argument : arguments) {
-        const QFileInfo info(argument);
-        if (!info.isDir()) {
-            files.append(argument);
-            continue;
-        }
-        QStringList inside;
-        QDirIterator it(argument, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            if (path.endsWith(u".stl"_s, Qt::CaseInsensitive))
-                inside.append(path);
-        }
-        inside.sort();
-        files += inside;
-    }
-    return files;
 }
 
 QString thumbnailPathFor(const QString &option, const QString &file, bool several)
@@ -208,7 +184,16 @@ int InspectCommand::run(CliContext &context, const QStringList &arguments)
         return out.usageError(
             CliText::tr("--quick does not read the mesh, so it cannot draw a thumbnail."));
 
-    const QStringList files = expandArguments(arguments);
+    const StlFileList list = StlFileList::collect(arguments, false);
+    const QStringList &files = list.files;
+    // What cannot be read as a file is unusable, and said so like any other unusable file.
+    for (const auto &[path, why] : list.skipped) {
+        stl::InspectionReport unread;
+        unread.error = why;
+        out.result(inspectionToJson(path, unread), inspectionToText(path, unread));
+    }
+    if (files.isEmpty() && !list.skipped.isEmpty())
+        return ExitInvalidInput;
     if (files.isEmpty())
         return out.invalidInput(
             CliText::tr("No STL files found in %1.").arg(arguments.join(u", "_s)));
@@ -219,7 +204,7 @@ int InspectCommand::run(CliContext &context, const QStringList &arguments)
             CliText::tr("With several files --thumbnail names a folder; %1 cannot be created.")
                 .arg(thumbnailOption));
 
-    int unusable = 0;
+    int unusable = int(list.skipped.size());
     for (const QString &file : files) {
         stl::InspectOptions options;
         options.quickOnly = quick;

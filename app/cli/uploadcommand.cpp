@@ -2,12 +2,12 @@
 
 #include "cli/clicontext.h"
 #include "cli/progressreporter.h"
+#include "cli/stlfilelist.h"
 #include "orders/orderform.h"
 #include "orders/orderstore.h"
 #include "orders/uploadqueue.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -18,43 +18,6 @@
 using namespace Qt::StringLiterals;
 
 namespace pc::cli {
-
-namespace {
-
-// The files to queue: files as given, folders searched for *.stl; what is left out, with why.
-struct FileList
-{
-    QStringList files;
-    QList<std::pair<QString, QString>> skipped;
-};
-
-FileList collectFiles(const QStringList &arguments)
-{
-    FileList list;
-    for (const QString &argument : arguments) {
-        const QFileInfo info(argument);
-        if (!info.exists()) {
-            list.skipped.append({argument, CliText::tr("no such file or folder")});
-        } else if (!info.isDir()) {
-            list.files.append(info.absoluteFilePath());
-        } else {
-            QStringList inside;
-            QDirIterator it(argument, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString path = QFileInfo(it.next()).absoluteFilePath();
-                if (path.endsWith(u".stl"_s, Qt::CaseInsensitive))
-                    inside.append(path);
-                else
-                    list.skipped.append({path, CliText::tr("not an .stl file")});
-            }
-            inside.sort();
-            list.files += inside;
-        }
-    }
-    return list;
-}
-
-} // namespace
 
 bool isFinalQueueState(QueueState state)
 {
@@ -170,7 +133,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     for (const auto &[field, message] : form.warnings)
         out.note(CliText::tr("Warning: %1").arg(message));
 
-    const FileList list = collectFiles(arguments);
+    const StlFileList list = StlFileList::collect(arguments, true);
     for (const auto &[path, why] : list.skipped) {
         out.result(QJsonObject{{u"event"_s, u"skipped"_s}, {u"file"_s, path}, {u"skipped"_s, why}},
                    CliText::tr("%1: skipped (%2)").arg(path, why));

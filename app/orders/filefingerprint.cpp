@@ -1,5 +1,7 @@
 #include "orders/filefingerprint.h"
 
+#include "common/regularfile.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -27,13 +29,13 @@ std::optional<FileFingerprint> fingerprintFile(const QString &path, const std::a
             *error = message;
         return std::nullopt;
     };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(Text::tr("%1 cannot be read: %2").arg(path, file.errorString()));
-    const QFileInfo info(file);
+    QFile file;
+    QString notRegular;
+    if (!openRegularFile(file, path, &notRegular))
+        return fail(notRegular);
     FileFingerprint fingerprint;
-    fingerprint.size = info.size();
-    fingerprint.modified = info.lastModified().toUTC();
+    fingerprint.size = file.size();
+    fingerprint.modified = file.fileTime(QFileDevice::FileModificationTime).toUTC();
 
     QCryptographicHash hash(QCryptographicHash::Sha256);
     QByteArray block(kBlock, Qt::Uninitialized);
@@ -41,7 +43,9 @@ std::optional<FileFingerprint> fingerprintFile(const QString &path, const std::a
     for (;;) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             return fail(Text::tr("Reading %1 was cancelled.").arg(path));
-        const qint64 got = file.read(block.data(), kBlock);
+        // Never past the size taken at the start: a file that grows meanwhile is caught below
+        // instead of being read for ever.
+        const qint64 got = file.read(block.data(), qMin(kBlock, fingerprint.size - total + 1));
         if (got < 0)
             return fail(Text::tr("%1 cannot be read: %2").arg(path, file.errorString()));
         if (got == 0)

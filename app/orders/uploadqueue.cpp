@@ -815,7 +815,10 @@ void UploadQueue::upload(qint64 id)
     request.currency = current->currency;
     request.partnerJobId = current->partnerJobId;
     const quint64 generation = runtime.generation;
-    UploadJob *job = m_api->upload(request);
+    // What was inspected is what is sent: a file changed since (even after the re-check
+    // before this step, while it is being sent) fails the upload instead of reaching the
+    // service.
+    UploadJob *job = m_api->upload(request, {current->size, fingerprintOf(*current).sha256});
     runtime.job = job;
     connect(job, &UploadJob::uploadProgress, this,
             [this, id, generation](qint64 sent, qint64 total) {

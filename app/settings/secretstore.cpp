@@ -1,6 +1,7 @@
 #include "settings/secretstore.h"
 
 #include "common/redaction.h"
+#include "common/secretfile.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -114,31 +115,22 @@ SecretStore::Loaded SecretStore::loadFromFallbacks(Loaded result) const
         result.location = Location::Session;
         return result;
     }
-    QFile file(m_filePath);
-    if (!file.exists())
+    if (!QFileInfo::exists(m_filePath))
         return result;
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.problem = tr("The file %1 cannot be read: %2").arg(m_filePath, file.errorString());
-        return result;
-    }
-    if (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
-                              QFileDevice::WriteGroup | QFileDevice::WriteOther)) {
-        // Someone widened it: refuse rather than use a key others may have read or replaced.
-        result.problem = pick(tr("The API key file %1 is readable or writable by other users, "
-                                 "so it was not used. Restrict it (chmod 600) or enter the key "
-                                 "again."),
-                              tr("The database password file %1 is readable or writable by "
-                                 "other users, so it was not used. Restrict it (chmod 600) or "
-                                 "enter the password again."))
-                             .arg(m_filePath);
+    const SecretFile file = SecretFile::read(m_filePath);
+    if (!file.isValid()) {
+        // Someone widened it, or put something else there: refuse rather than use a secret
+        // others may have read or replaced.
+        result.problem = pick(tr("The saved API key was not used: %1 Enter the key again in "
+                                 "Settings."),
+                              tr("The saved database password was not used: %1 Enter the "
+                                 "password again in Settings."))
+                             .arg(file.problem);
         return result;
     }
-    const QString key = QString::fromUtf8(file.readLine(4096)).trimmed();
-    if (!key.isEmpty()) {
-        registerSecret(key);
-        result.key = key;
-        result.location = Location::File;
-    }
+    registerSecret(file.secret);
+    result.key = file.secret;
+    result.location = Location::File;
     return result;
 }
 

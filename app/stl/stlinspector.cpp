@@ -154,7 +154,12 @@ InspectionReport inspectFile(const QString &path, const InspectOptions &options)
         r.error = error;
         return r;
     }
-    return inspectImpl(file.bytes(), options, &file);
+    InspectionReport report = inspectImpl(file.bytes(), options, &file);
+    if (file.wasCutShort()) {
+        report = InspectionReport();
+        report.error = fileCutShortMessage(path);
+    }
+    return report;
 }
 
 } // namespace pc::stl

@@ -1,5 +1,6 @@
 #include "stl/stlreader.h"
 
+#include "common/regularfile.h"
 #include "stl/stllogging.h"
 
 #include <QCoreApplication>
@@ -323,21 +324,21 @@ ParseResult parse(QByteArrayView bytes, const ParseOptions &options, const WorkC
 
 bool MappedFile::open(const QString &path, QString *error)
 {
-    m_file.setFileName(path);
-    if (!m_file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = Text::tr("Cannot open %1: %2").arg(path, m_file.errorString());
+    // Only a regular file: a FIFO would block the open, /dev/zero would never end.
+    if (!openRegularFile(m_file, path, error))
         return false;
-    }
     const qint64 size = m_file.size();
     if (size > 0) {
         if (uchar *map = m_file.map(0, size)) {
             m_bytes = QByteArrayView(reinterpret_cast<const char *>(map), size);
+            // Truncated while it is read, it would kill the process with SIGBUS otherwise.
+            m_guard = std::make_unique<MappedRegionGuard>(map, size);
             return true;
         }
     }
     qCDebug(lcStl) << "cannot map" << path << "- reading it";
-    m_buffer = m_file.readAll();
+    // Never more than the size the file had when opened (one that grows meanwhile is cut).
+    m_buffer = m_file.read(size);
     m_bytes = m_buffer;
     return true;
 }
@@ -357,9 +358,9 @@ void MappedFile::releaseBefore(qsizetype offset)
 // Faster than a mapping, whose page faults would cost more than the scan itself.
 std::optional<ParseResult> quickReadBinary(const QString &path, const WorkControl &control)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() < 84)
-        return std::nullopt;
+    QFile file;
+    if (!openRegularFile(file, path, nullptr) || file.size() < 84)
+        return std::nullopt; // readFile() says why
     const QByteArray head = file.read(84);
     if (head.size() != 84 ||
         binarySizeFor(qFromLittleEndian<quint32>(head.constData() + 80)) != quint64(file.size()))
@@ -391,7 +392,19 @@ ParseResult readFile(const QString &path, const ParseOptions &options, const Wor
         r.error = error;
         return r;
     }
-    return parse(file.bytes(), options, control);
+    ParseResult r = parse(file.bytes(), options, control);
+    if (file.wasCutShort()) {
+        r = ParseResult();
+        r.error = fileCutShortMessage(path);
+    }
+    return r;
+}
+
+QString fileCutShortMessage(const QString &path)
+{
+    return Text::tr("%1 became shorter while it was being read, so what was read is not its "
+                    "content. Wait until the program writing it has finished, then try again.")
+        .arg(path);
 }
 
 TriangleView binaryView(QByteArrayView bytes, const ParseResult &result)

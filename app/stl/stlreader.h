@@ -1,11 +1,14 @@
 #pragma once
 
+#include "stl/mappedregionguard.h"
 #include "stl/stlformat.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QFile>
 #include <QString>
+
+#include <memory>
 
 namespace pc::stl {
 
@@ -65,12 +68,19 @@ public:
     // Drops the mapped pages below `offset` from this process (they stay in the page cache
     // and fault back in if read again). Nothing happens for a file that was read instead.
     void releaseBefore(qsizetype offset);
+    // The file became shorter while it was mapped and part of bytes() read as zeros: what
+    // was made of them is not the file's content (MappedRegionGuard).
+    bool wasCutShort() const { return m_guard && m_guard->wasCutShort(); }
 
 private:
     QFile m_file;
     QByteArray m_buffer;
     QByteArrayView m_bytes;
+    std::unique_ptr<MappedRegionGuard> m_guard; // declared after m_file: gone before the unmap
 };
+
+// The error for a file that wasCutShort(), naming it.
+QString fileCutShortMessage(const QString &path);
 
 // Size needed by a binary STL holding `count` facets: 84 + 50 * count.
 constexpr quint64 binarySizeFor(quint64 count)

@@ -163,18 +163,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <translation>Ergebnisse als ein JSON-Objekt pro Zeile ausgeben; Fehler als JSON auf stderr.</translation>
     </message>
     <message>
-        <source>Cannot read the API key file %1: %2.</source>
-        <translation>Die API-Schlüsseldatei %1 kann nicht gelesen werden: %2.</translation>
-    </message>
-    <message>
-        <source>Warning: the API key file %1 is readable by other users; restrict it with: chmod 600 %1</source>
-        <translation>Warnung: Die API-Schlüsseldatei %1 ist für andere Benutzer lesbar; schränken Sie den Zugriff ein mit: chmod 600 %1</translation>
-    </message>
-    <message>
-        <source>The API key file %1 is empty.</source>
-        <translation>Die API-Schlüsseldatei %1 ist leer.</translation>
-    </message>
-    <message>
         <source>--timeout needs a number of seconds from 1 to 86400.</source>
         <translation>--timeout erfordert eine Sekundenzahl von 1 bis 86400.</translation>
     </message>
@@ -636,18 +624,6 @@ Press Ctrl+C to stop; uploaded files are deleted on exit.</source>
 Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</translation>
     </message>
     <message>
-        <source>Cannot read the database password file %1: %2.</source>
-        <translation>Die Datenbank-Passwortdatei %1 kann nicht gelesen werden: %2.</translation>
-    </message>
-    <message>
-        <source>Warning: the database password file %1 is readable by other users; restrict it with: chmod 600 %1</source>
-        <translation>Warnung: Die Datenbank-Passwortdatei %1 ist für andere Benutzer lesbar; schränken Sie den Zugriff ein mit: chmod 600 %1</translation>
-    </message>
-    <message>
-        <source>The database password file %1 is empty.</source>
-        <translation>Die Datenbank-Passwortdatei %1 ist leer.</translation>
-    </message>
-    <message>
         <source>The team database in the console&apos;s Settings is not usable: %1 Correct it in Settings, or name the database with --database.</source>
         <translation>Die Team-Datenbank in den Einstellungen der Konsole ist nicht verwendbar: %1 Korrigieren Sie sie in den Einstellungen oder geben Sie die Datenbank mit --database an.</translation>
     </message>
@@ -662,6 +638,26 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>Read the PostgreSQL password from this file (first line). Otherwise PARTNER_CONSOLE_DATABASE_PASSWORD, otherwise the password kept by the console&apos;s Settings, otherwise ~/.pgpass.</source>
         <translation>Das PostgreSQL-Passwort aus dieser Datei lesen (erste Zeile). Sonst PARTNER_CONSOLE_DATABASE_PASSWORD, sonst das in den Einstellungen der Konsole gespeicherte Passwort, sonst ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>The API key file was not used: %1</source>
+        <translation>Die API-Schlüsseldatei wurde nicht verwendet: %1</translation>
+    </message>
+    <message>
+        <source>The database password file was not used: %1</source>
+        <translation>Die Passwortdatei der Datenbank wurde nicht verwendet: %1</translation>
+    </message>
+    <message>
+        <source>its name is not valid UTF-8, so it cannot be opened; rename it, for example with: convmv -f latin1 -t utf-8 --notest FILE</source>
+        <translation>der Name ist kein gültiges UTF-8, daher kann die Datei nicht geöffnet werden; benennen Sie sie um, zum Beispiel mit: convmv -f latin1 -t utf-8 --notest DATEI</translation>
+    </message>
+    <message>
+        <source>a link to %1, which does not exist</source>
+        <translation>eine Verknüpfung auf %1, das nicht existiert</translation>
+    </message>
+    <message>
+        <source>not a regular file (a named pipe, device or socket)</source>
+        <translation>keine reguläre Datei (eine Named Pipe, ein Gerät oder ein Socket)</translation>
     </message>
     <message>
         <source>The service may have created a token that never reached this computer; it is not used.</source>
@@ -1285,6 +1281,29 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     </message>
 </context>
 <context>
+    <name>RegularFile</name>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 ist ein Ordner, keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is a named pipe (FIFO), not a regular file, so it was not read. Give the path of an ordinary file.</source>
+        <translation>%1 ist eine Named Pipe (FIFO), keine reguläre Datei, und wurde daher nicht gelesen. Geben Sie den Pfad einer gewöhnlichen Datei an.</translation>
+    </message>
+    <message>
+        <source>%1 is a device, not a regular file, so it was not read. Give the path of an ordinary file.</source>
+        <translation>%1 ist ein Gerät, keine reguläre Datei, und wurde daher nicht gelesen. Geben Sie den Pfad einer gewöhnlichen Datei an.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a socket or another special file), so it was not read. Give the path of an ordinary file.</source>
+        <translation>%1 ist keine reguläre Datei (ein Socket oder eine andere Spezialdatei) und wurde daher nicht gelesen. Geben Sie den Pfad einer gewöhnlichen Datei an.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>RetryPolicy</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -1315,6 +1334,29 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>%1 Trying again in %2 (attempt %3 of %4).</source>
         <translation>%1 Erneuter Versuch in %2 (Versuch %3 von %4).</translation>
+    </message>
+</context>
+<context>
+    <name>SecretFile</name>
+    <message>
+        <source>%1 can be read or changed by other users, so it was not used. Restrict it with: chmod 600 %1</source>
+        <translation>%1 kann von anderen Benutzern gelesen oder geändert werden und wurde daher nicht verwendet. Schränken Sie den Zugriff ein mit: chmod 600 %1</translation>
+    </message>
+    <message>
+        <source>%1 is empty. Put the secret on its first line.</source>
+        <translation>%1 ist leer. Schreiben Sie das Geheimnis in die erste Zeile.</translation>
+    </message>
+    <message>
+        <source>The first line of %1 is longer than %2 bytes, too long for a key or a password; it was not used. Check that this is the right file.</source>
+        <translation>Die erste Zeile von %1 ist länger als %2 Bytes, zu lang für einen Schlüssel oder ein Passwort; sie wurde nicht verwendet. Prüfen Sie, ob dies die richtige Datei ist.</translation>
+    </message>
+    <message>
+        <source>The first line of %1 is not valid UTF-8 text, so it was not used. Write the secret into the file again as plain text.</source>
+        <translation>Die erste Zeile von %1 ist kein gültiger UTF-8-Text und wurde daher nicht verwendet. Schreiben Sie das Geheimnis erneut als reinen Text in die Datei.</translation>
+    </message>
+    <message>
+        <source>The first line of %1 is blank. Put the secret on the first line, with nothing before it.</source>
+        <translation>Die erste Zeile von %1 ist leer. Schreiben Sie das Geheimnis in die erste Zeile, ohne etwas davor.</translation>
     </message>
 </context>
 <context>
@@ -1555,8 +1597,8 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <translation>Dies ist eine Textdatei, aber keine ASCII-STL-Datei (sie beginnt nicht mit &quot;solid&quot;). Wählen Sie die aus dem CAD-Programm exportierte .stl-Datei.</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
+        <source>%1 became shorter while it was being read, so what was read is not its content. Wait until the program writing it has finished, then try again.</source>
+        <translation>%1 wurde während des Lesens kürzer, das Gelesene ist daher nicht ihr Inhalt. Warten Sie, bis das Programm, das sie schreibt, fertig ist, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +1894,10 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
     <message>
         <source>Not a file on this computer: download it first, then drop the downloaded file.</source>
         <translation>Keine Datei auf diesem Computer: Laden Sie sie zuerst herunter, und legen Sie dann die heruntergeladene Datei ab.</translation>
+    </message>
+    <message>
+        <source>Its name is not valid UTF-8, so it cannot be opened. Rename it (for example in the file manager) and drop it again.</source>
+        <translation>Ihr Name ist kein gültiges UTF-8, daher kann sie nicht geöffnet werden. Benennen Sie sie um (zum Beispiel im Dateimanager) und legen Sie sie erneut ab.</translation>
     </message>
 </context>
 <context>
@@ -3238,10 +3284,6 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
         <translation>Auf diesem Computer ist kein Systemschlüsselbund verfügbar.</translation>
     </message>
     <message>
-        <source>The API key file %1 is readable or writable by other users, so it was not used. Restrict it (chmod 600) or enter the key again.</source>
-        <translation>Die API-Schlüsseldatei %1 ist für andere Benutzer lesbar oder schreibbar und wurde daher nicht verwendet. Schränken Sie die Zugriffsrechte ein (chmod 600) oder geben Sie den Schlüssel erneut ein.</translation>
-    </message>
-    <message>
         <source>%1 The key was saved in %2, readable only by you.</source>
         <translation>%1 Der Schlüssel wurde in %2 gespeichert und ist nur für Sie lesbar.</translation>
     </message>
@@ -3274,14 +3316,6 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
         <translation>Der Schlüsselbund des Systems hat das Datenbank-Passwort nicht herausgegeben: %1</translation>
     </message>
     <message>
-        <source>The file %1 cannot be read: %2</source>
-        <translation>Die Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The database password file %1 is readable or writable by other users, so it was not used. Restrict it (chmod 600) or enter the password again.</source>
-        <translation>Die Passwortdatei der Datenbank %1 ist für andere Benutzer lesbar oder schreibbar und wurde daher nicht verwendet. Schränken Sie sie ein (chmod 600) oder geben Sie das Passwort erneut ein.</translation>
-    </message>
-    <message>
         <source>%1 The password was saved in %2, readable only by you.</source>
         <translation>%1 Das Passwort wurde in %2 gespeichert, nur für Sie lesbar.</translation>
     </message>
@@ -3312,6 +3346,14 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
     <message>
         <source>The database password could not be removed everywhere: %1</source>
         <translation>Das Datenbank-Passwort konnte nicht überall entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>The saved API key was not used: %1 Enter the key again in Settings.</source>
+        <translation>Der gespeicherte API-Schlüssel wurde nicht verwendet: %1 Geben Sie den Schlüssel in den Einstellungen erneut ein.</translation>
+    </message>
+    <message>
+        <source>The saved database password was not used: %1 Enter the password again in Settings.</source>
+        <translation>Das gespeicherte Datenbankpasswort wurde nicht verwendet: %1 Geben Sie das Passwort in den Einstellungen erneut ein.</translation>
     </message>
 </context>
 <context>
@@ -3782,6 +3824,29 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
     <message>
         <source>The print page could not be shown</source>
         <translation>Die Druckseite konnte nicht angezeigt werden</translation>
+    </message>
+</context>
+<context>
+    <name>pc::UploadBodyDevice</name>
+    <message>
+        <source>The upload body can only be read.</source>
+        <translation>Der Inhalt des Uploads kann nur gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The file %1 changed after it was checked (its size is now %2 bytes, was %3). Check it, then retry the item: it is checked again before it is sent.</source>
+        <translation>Die Datei %1 hat sich nach der Prüfung geändert (sie ist jetzt %2 Bytes groß, vorher %3). Prüfen Sie sie und wiederholen Sie dann den Eintrag: Er wird vor dem Senden erneut geprüft.</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read while it was being uploaded: %2. Check it, then retry the item.</source>
+        <translation>Die Datei %1 konnte während des Hochladens nicht gelesen werden: %2. Prüfen Sie sie und wiederholen Sie dann den Eintrag.</translation>
+    </message>
+    <message>
+        <source>The file %1 became shorter while it was being uploaded (it ended after %2 of %3 bytes), so the upload was stopped. Wait until the program writing it has finished, then retry the item: it is checked again before it is sent.</source>
+        <translation>Die Datei %1 wurde während des Hochladens kürzer (sie endete nach %2 von %3 Bytes), daher wurde der Upload abgebrochen. Warten Sie, bis das Programm, das sie schreibt, fertig ist, und wiederholen Sie dann den Eintrag: Er wird vor dem Senden erneut geprüft.</translation>
+    </message>
+    <message>
+        <source>The content of %1 changed while it was being uploaded, so the upload was stopped before its end. Wait until the program writing it has finished, then retry the item: it is checked again before it is sent.</source>
+        <translation>Der Inhalt von %1 hat sich während des Hochladens geändert, daher wurde der Upload vor seinem Ende abgebrochen. Warten Sie, bis das Programm, das sie schreibt, fertig ist, und wiederholen Sie dann den Eintrag: Er wird vor dem Senden erneut geprüft.</translation>
     </message>
 </context>
 <context>
