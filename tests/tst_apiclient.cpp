@@ -132,6 +132,7 @@ private Q_SLOTS:
     void hostNotFound();
     void stallTimesOut();
     void tricklingAnswerTimesOut();
+    void tokenCallWaitsForASlowAnswer();
     void answerCutShortIsABrokenConnection();
     void serverErrorIsTransient();
     void tooManyRequestsCarriesRetryAfter();
@@ -371,7 +372,9 @@ void TestApiClient::stallTimesOut()
     ServiceEndpoint endpoint = sandboxEndpoint();
     endpoint.idleTimeout = std::chrono::milliseconds(400);
     ApiClient client(&m_network, endpoint);
-    const auto result = await<TokenResult>(client.createToken());
+    // A status call: a token call waits a minute at the least (tokenCallWaitsForASlowAnswer).
+    const auto result =
+        await<PrintStatusResult>(client.printStatus(u"0123456789abcdef0123456789abcdef"_s));
     QCOMPARE(result.error.kind, Kind::Timeout);
     QVERIFY(result.error.isTransient());
 }
@@ -407,11 +410,30 @@ void TestApiClient::tricklingAnswerTimesOut()
     ApiClient client(&m_network, endpoint);
     QElapsedTimer clock;
     clock.start();
-    const auto result = await<TokenResult>(client.createToken(), 15000);
+    const auto result =
+        await<PrintStatusResult>(client.printStatus(u"0123456789abcdef0123456789abcdef"_s), 15000);
     QCOMPARE(result.error.kind, Kind::Timeout);
     QVERIFY(result.error.isTransient());
     QVERIFY2(result.error.message.contains(u"in full"_s), qPrintable(result.error.message));
     QVERIFY2(clock.elapsed() < 10000, "the trickle was followed to its end");
+}
+
+// Giving up on a token call may leave a token at the service that nothing uses: a slow token
+// answer is waited for even with a short idle timeout, while other calls keep to it.
+void TestApiClient::tokenCallWaitsForASlowAnswer()
+{
+    FaultPlan plan;
+    plan.latency = std::chrono::milliseconds(1500);
+    m_sandbox->setFaultPlan(plan);
+    ServiceEndpoint endpoint = sandboxEndpoint();
+    endpoint.idleTimeout = std::chrono::milliseconds(400);
+    ApiClient client(&m_network, endpoint);
+    const auto token = await<TokenResult>(client.createToken(), 15000);
+    QVERIFY2(token.isOk(), qPrintable(token.error.message));
+    QVERIFY(m_sandbox->hasToken(token.token));
+    QCOMPARE(m_sandbox->totalRequestCount(), 1); // asked once, not again after 400 ms
+    const auto status = await<PrintStatusResult>(client.printStatus(token.token), 15000);
+    QCOMPARE(status.error.kind, Kind::Timeout);
 }
 
 // An answer that stops short of its Content-Length: the connection broke; the part that came

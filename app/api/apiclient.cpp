@@ -51,7 +51,12 @@ QNetworkRequest ApiClient::makeRequest(const QUrl &url) const
 
 CreateTokenJob *ApiClient::createToken()
 {
-    auto *job = new CreateTokenJob(m_endpoint, this);
+    // A token call given up on may still make a token at the service, which nothing then
+    // uses: however short the caller's idle timeout, a slow answer is waited for.
+    ServiceEndpoint patient = m_endpoint;
+    patient.idleTimeout = std::max(patient.idleTimeout, kTokenAnswerPatience);
+    patient.answerTimeout = std::max(patient.answerTimeout, kTokenAnswerPatience);
+    auto *job = new CreateTokenJob(patient, this);
     const QUrl url = m_endpoint.resourceUrl(kCreateToken);
     job->start(m_network->get(makeRequest(url)), url);
     return job;

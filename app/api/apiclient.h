@@ -54,6 +54,9 @@ public:
     const ServiceEndpoint &endpoint() const { return m_endpoint; }
     void setEndpoint(const ServiceEndpoint &endpoint);
 
+    // How long a token call waits for its answer at the least, whatever the endpoint's idle
+    // timeout says.
+    static constexpr std::chrono::milliseconds kTokenAnswerPatience{60'000};
     CreateTokenJob *createToken();
     UploadJob *upload(const UploadRequest &request, const ExpectedContent &expected = {});
     PrintStatusJob *printStatus(const QString &token);
