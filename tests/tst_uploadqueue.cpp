@@ -39,6 +39,7 @@ private Q_SLOTS:
     void fileChangedAfterQueueing();
     void resumeAfterCrashKeepsToken();
     void resumeAfterDeliveredBodyDoesNotResend();
+    void removeKeepsTokenAsOrder();
     void cancelDuringUpload();
     void pauseAndResume();
     void duplicateWarning();
@@ -329,6 +330,33 @@ void TestUploadQueue::resumeAfterDeliveredBodyDoesNotResend()
     QCOMPARE(tokens.size(), 1);
     QCOMPARE(m_sandbox->uploadCount(token), 1);
     checkReconstructedOrder(token);
+}
+
+void TestUploadQueue::removeKeepsTokenAsOrder()
+{
+    // An item that holds a token but no order (its upload was cut off, its answer lost) is
+    // removed: the token and its customer stay, as an order with reconstructed links.
+    startQueue(u"drop-upload=1,at=0.5,calls=upload"_s);
+    const qint64 id = queueTeapot();
+    QTRY_VERIFY_WITH_TIMEOUT(!itemOf(id).token.isEmpty() && stateOf(id) == u"failed"_s, kWait);
+    const QString token = itemOf(id).token;
+    QVERIFY(m_queue->holdsUnrecordedToken(id));
+    QVERIFY(m_queue->remove(id));
+    QVERIFY(!m_queue->item(id));
+    const auto order = m_store->orderByToken(environment(), token);
+    QVERIFY(order.ok() && order->has_value());
+    QVERIFY((*order)->linksReconstructed);
+    QCOMPARE((*order)->receiverEmail, facts().receiverEmail);
+    QCOMPARE((*order)->tokenLink, m_sandbox->serverUrl().toString() + u"?token="_s + token);
+
+    // A finished item's order is there already: removing it touches no order.
+    m_sandbox->setFaultPlan({});
+    const qint64 done = queueTeapot(u"second.stl"_s, facts(u"second@example.com"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(done), u"done"_s, kWait);
+    QVERIFY(!m_queue->holdsUnrecordedToken(done));
+    const auto before = m_store->orders(environment());
+    QVERIFY(m_queue->remove(done));
+    QCOMPARE(m_store->orders(environment())->size(), before->size());
 }
 
 void TestUploadQueue::cancelDuringUpload()

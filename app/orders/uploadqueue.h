@@ -107,7 +107,11 @@ public:
     bool cancel(qint64 id);
     bool retry(qint64 id); // Failed / NeedsAttention / Cancelled -> again, attempts reset
     void retryAllFailed();
+    // Removes the item. One that holds a token no order has yet is first kept as an order
+    // with reconstructed links (see the definition for why); false when that fails.
     bool remove(qint64 id);
+    // The item holds a token that no order records yet: removing it turns it into an order.
+    bool holdsUnrecordedToken(qint64 id) const;
     void clearFinished(); // removes Done and Cancelled items
     bool move(qint64 id, QueueMove move);
     bool moveUp(qint64 id) { return move(id, QueueMove::Up); }
