@@ -40,6 +40,7 @@ private Q_SLOTS:
     void resumeAfterCrashKeepsToken();
     void resumeAfterDeliveredBodyDoesNotResend();
     void removeKeepsTokenAsOrder();
+    void earlierDeadEndBecomesOrder();
     void cancelDuringUpload();
     void pauseAndResume();
     void duplicateWarning();
@@ -357,6 +358,42 @@ void TestUploadQueue::removeKeepsTokenAsOrder()
     const auto before = m_store->orders(environment());
     QVERIFY(m_queue->remove(done));
     QCOMPARE(m_store->orders(environment())->size(), before->size());
+}
+
+void TestUploadQueue::earlierDeadEndBecomesOrder()
+{
+    // What earlier versions left: an item needing attention with a token, no order, while
+    // the service holds its file and the customer prints. The next start records the order.
+    startQueue();
+    m_queue->setMaxParallel(0);
+    const QString path = copyTeapot(u"teapot.stl"_s);
+    const qint64 id = *m_queue->addFile(path, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
+    CreateTokenJob *job = m_api->createToken();
+    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
+    QVERIFY(tokenDone.wait(kWait));
+    const QString token = tokenDone.first().first().value<TokenResult>().token;
+    QVERIFY(m_store->recordToken(id, token).ok());
+    UploadRequest request;
+    request.token = token;
+    request.filePath = path;
+    request.receiverEmail = facts().receiverEmail;
+    request.printValue = *Decimal::fromString(u"12.50");
+    UploadJob *up = m_api->upload(request);
+    QSignalSpy upDone(up, &UploadJob::finished);
+    QVERIFY(upDone.wait(kWait));
+    QVERIFY(m_sandbox->startPrint(token));
+    QueueItemProgress progress;
+    progress.state = QueueState::NeedsAttention;
+    progress.failureReason = u"an earlier version's dead end"_s;
+    QVERIFY(m_store->updateQueueItemProgress(id, progress).ok());
+    m_queue.reset();
+
+    makeQueue();
+    m_queue->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
+    QCOMPARE(m_sandbox->uploadRequestCount(token), 1); // nothing was sent
+    checkReconstructedOrder(token);
 }
 
 void TestUploadQueue::cancelDuringUpload()

@@ -373,6 +373,13 @@ void UploadQueue::resumeStored()
             if (stored.nextRetry.isValid())
                 scheduleRetry(stored.id, stored.nextRetry < current ? current : stored.nextRetry);
             break;
+        case QueueState::NeedsAttention:
+            // Earlier versions stopped here when the service already held the file (a print
+            // under way, or a refused re-send): a token with no order, whose print nobody
+            // followed. The print-status call tells the clear cases without sending anything.
+            if (!stored.token.isEmpty() && holdsUnrecordedToken(stored.id))
+                confirmArrival(stored.id);
+            break;
         default:
             break;
         }
@@ -704,6 +711,35 @@ void UploadQueue::verifyThenUpload(qint64 id)
                     return;
                 }
                 upload(id);
+            });
+}
+
+void UploadQueue::confirmArrival(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current)
+        return;
+    Runtime &runtime = rt(id);
+    runtime.busy = true;
+    m_wasIdle = false;
+    const quint64 generation = runtime.generation;
+    PrintStatusJob *job = m_api->printStatus(current->token);
+    runtime.job = job;
+    connect(job, &PrintStatusJob::finished, this,
+            [this, id, generation](const PrintStatusResult &result) {
+                Runtime &r = rt(id);
+                if (r.generation != generation)
+                    return;
+                r.job.clear();
+                if (!result.error.isError() && !result.status.isAwaitingCustomer()) {
+                    qCInfo(lcOrders)
+                        << "item" << id << "is printing at the service: its order is saved";
+                    saveReconstructedOrder(id);
+                    return;
+                }
+                // Not provable without sending: the item keeps waiting for the user.
+                r.busy = false;
+                checkIdle();
             });
 }
 

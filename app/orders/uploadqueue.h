@@ -196,6 +196,9 @@ private:
     void onToken(qint64 id, quint64 generation, const QString &token, const ApiError &error);
     void recheckThenUpload(qint64 id);
     void verifyThenUpload(qint64 id);
+    // For an item left needing attention with a token no order has: asks the print-status
+    // call and, when a print is under way, saves its order; otherwise leaves it as it is.
+    void confirmArrival(qint64 id);
     void upload(qint64 id);
     void onUploadProgress(qint64 id, qint64 sent, qint64 total);
     void onUploaded(qint64 id, quint64 generation, const UploadResult &result);
