@@ -169,6 +169,8 @@ struct StoreSnapshot
         qint64 queueItemId = 0; // 0: none
         QString token;
         QString status; // status text and percentage
+        QString tokenLink;
+        bool linksReconstructed = false;
     };
     struct HistoryRow
     {
@@ -230,8 +232,20 @@ inline StoreSnapshot readStore(const QString &folder)
                                       " status_text || ' ' || IFNULL(percentage, '-')"
                                       " FROM orders ORDER BY id"))) {
                 while (q.next())
-                    snapshot.orders.append({q.value(0).toLongLong(), q.value(1).toLongLong(),
-                                            q.value(2).toString(), q.value(3).toString()});
+                    snapshot.orders.append({q.value(0).toLongLong(),
+                                            q.value(1).toLongLong(),
+                                            q.value(2).toString(),
+                                            q.value(3).toString(),
+                                            {},
+                                            false});
+            }
+            // Read apart: a store of an older schema has no links_reconstructed yet.
+            if (q.exec(QStringLiteral("SELECT token_link, links_reconstructed FROM orders"
+                                      " ORDER BY id"))) {
+                for (qsizetype i = 0; q.next() && i < snapshot.orders.size(); ++i) {
+                    snapshot.orders[i].tokenLink = q.value(0).toString();
+                    snapshot.orders[i].linksReconstructed = q.value(1).toInt() != 0;
+                }
             }
             if (q.exec(QStringLiteral("SELECT order_id, recorded_ms,"
                                       " status_text || ' ' || IFNULL(percentage, '-')"

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void uploadRefusesBadOrderFacts();
     void queueListRetryRemove();
     void itemLeftValidatingOnAFifoEndsLaterRuns();
+    void queueRemoveKeepsToken();
     void watchFollowsOrdersUntilFinal();
 
 private:
@@ -1016,6 +1017,81 @@ void TestCli::itemLeftValidatingOnAFifoEndsLaterRuns()
     const QJsonObject result = later.json();
     QCOMPARE(result.value(u"state").toString(), u"failed"_s);
     QVERIFY2(result.value(u"error").toString().contains(u"named pipe"_s), later.out.constData());
+}
+
+// An item that holds a token but no order (its upload's answer was lost, or it never got
+// past the upload) is the only record of that token and its customer: `queue remove` refuses
+// it and says how, and with --force the item goes but the token stays, as an order whose
+// links are built from the token page address (marked so), which `orders` shows.
+void TestCli::queueRemoveKeepsToken()
+{
+    using namespace pc;
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QStringList common{u"--json"_s, u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path()};
+    const CliRun made = run(common + QStringList{u"token"_s}, env);
+    QCOMPARE(made.exitCode, 0);
+    const QString token = made.json().value(u"token").toString();
+    QVERIFY(!token.isEmpty());
+    const CliRun config = run(common + QStringList{u"config"_s}, env);
+    const std::optional<EnvironmentKind> kind =
+        environmentKindFromName(config.json().value(u"environment").toString());
+    const QString environment =
+        orderEnvironmentKey(kind.value_or(EnvironmentKind::Custom), QUrl(m_baseUrl));
+    const QString teapot = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl");
+    qint64 id = 0;
+    {
+        // What an upload whose answer was lost leaves: a failed item with its token.
+        OrderStore store;
+        QVERIFY(store.open(data.path()).ok());
+        QueueItem item;
+        item.environment = environment;
+        item.sourcePath = teapot;
+        item.fileName = u"teapot.stl"_s;
+        item.receiverEmail = u"keep@example.com"_s;
+        item.price = *Decimal::fromString(u"4.20");
+        item.currency = u"EUR"_s;
+        const StoreResult<qint64> added = store.addQueueItem(item);
+        QVERIFY(added.ok());
+        id = *added;
+        QVERIFY(store.recordToken(id, token).ok());
+        QueueItemProgress progress;
+        progress.state = QueueState::Failed;
+        progress.failureReason = u"The connection closed"_s;
+        QVERIFY(store.updateQueueItemProgress(id, progress).ok());
+    }
+    const QString idText = QString::number(id);
+
+    const CliRun refused = run(common + QStringList{u"queue"_s, u"remove"_s, idText}, env);
+    QCOMPARE(refused.exitCode, 3);
+    const QString message = refused.errorJson().value(u"message").toString();
+    QVERIFY2(message.contains(token) && message.contains(u"--force"_s) &&
+                 message.contains(u"keep@example.com"_s),
+             qPrintable(message));
+    const CliRun still = run(common + QStringList{u"queue"_s, u"list"_s}, env);
+    QCOMPARE(still.json().value(u"token").toString(), token);
+    QCOMPARE(run(common + QStringList{u"queue"_s, u"list"_s, u"--force"_s}, env).exitCode, 2);
+
+    const CliRun forced =
+        run(common + QStringList{u"queue"_s, u"remove"_s, idText, u"--force"_s}, env);
+    QCOMPARE(forced.exitCode, 0);
+    const QString link = m_baseUrl.chopped(int(qstrlen("api3/"))) + u"?token="_s + token;
+    QCOMPARE(forced.json().value(u"token").toString(), token);
+    QCOMPARE(forced.json().value(u"token_link").toString(), link);
+    QVERIFY(forced.json().value(u"links_reconstructed").toBool());
+    QVERIFY(run(common + QStringList{u"queue"_s}, env).out.trimmed().isEmpty());
+
+    const CliRun orders = run(common + QStringList{u"orders"_s}, env);
+    QCOMPARE(orders.exitCode, 0);
+    const QJsonObject order = orders.json();
+    QCOMPARE(order.value(u"token").toString(), token);
+    QCOMPARE(order.value(u"receiver_email").toString(), u"keep@example.com"_s);
+    QCOMPARE(order.value(u"token_link").toString(), link);
+    QVERIFY(order.value(u"links_reconstructed").toBool());
+    const CliRun text =
+        run({u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path(), u"orders"_s}, env);
+    QVERIFY2(text.out.contains("(links reconstructed)"), text.out.constData());
 }
 
 // `watch` runs the poller over the store's open orders: one JSON line per change with the

@@ -13,6 +13,7 @@
 
 #include "stl/meshgenerator.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 
 using namespace Qt::StringLiterals;
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void killDuringTokenOrUpload();
     void killWhileWatching_data();
     void killWhileWatching();
+    void killWhenResendIsRefused_data();
+    void killWhenResendIsRefused();
 
 private:
     QProcessEnvironment environment() const;
@@ -295,6 +298,110 @@ void TestCrashKills::killWhileWatching()
     broken = checkPromises(after, *m_log, *m_sandbox, expected) + checkStatusHistory(after);
     QVERIFY2(broken.isEmpty(),
              qPrintable(replay(killPoint + u", after watching again: "_s + broken)));
+}
+
+// --- A service that refuses a second upload to a token ---------------------------------------
+
+void TestCrashKills::killWhenResendIsRefused_data()
+{
+    QTest::addColumn<bool>("answerLost"); // the service drops the first upload's answer
+    for (int i = 1; i <= 4; ++i) {
+        QTest::addRow("answer lost %d", i) << true;
+        QTest::addRow("killed uploading %d", i) << false;
+    }
+}
+
+// The sandbox refuses a second upload to a token, as the service does. Either the first
+// upload's answer is lost after the body was stored (the connection closes without one) and
+// the run is killed a random moment after the file arrived, or the run is killed at a random
+// moment of a slow upload (early, or late enough for the kernel to deliver the whole body).
+// After `queue run` every file has one token, one file at the service, and one order with that
+// token - none left needing attention while the service holds its file, whose links come from
+// the answer or, when that was lost, from the token page address (marked so) - and `watch`
+// follows every one of those orders.
+void TestCrashKills::killWhenResendIsRefused()
+{
+    QFETCH(bool, answerLost);
+    constexpr qint64 kRate = 400'000;
+    FaultPlan faults;
+    faults.calls = FaultPlan::UploadCall;
+    if (answerLost) {
+        faults.dropAfterUploadRate = 1;
+        faults.budget = 1 + int(m_random.bounded(2));
+    } else {
+        faults.uploadBytesPerSecond = kRate;
+    }
+    startSandbox(kKey, faults);
+    const QString folder =
+        QDir(m_home.path())
+            .filePath(u"refused-%1"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
+    QVERIFY(QDir().mkpath(folder));
+    constexpr int kFiles = 2;
+    for (int i = 0; i < kFiles; ++i)
+        QVERIFY(!makeStl(folder, u"design-%1.stl"_s.arg(i), answerLost ? 200 : 500,
+                         int(m_random.bounded(5)) + i)
+                     .isEmpty());
+
+    // The lost answer is noticed and handled within a few tens of milliseconds; a 500 KB body
+    // takes about a second at the line's rate, the kernel's buffers included.
+    const int delayMs = answerLost ? int(m_random.bounded(60)) : int(m_random.bounded(1500));
+    const QString killPoint = answerLost ? u"kill %1 ms after the first file arrived"_s.arg(delayMs)
+                                         : u"kill %1 ms into uploading"_s.arg(delayMs);
+    CliProcess run;
+    QVERIFY(run.start(kCli,
+                      common() + QStringList{u"upload"_s, folder, u"--email"_s,
+                                             u"refused@example.com"_s, u"--value"_s, u"5.00"_s},
+                      environment()));
+    if (answerLost) {
+        QDeadlineTimer deadline(kCliTimeoutMs);
+        while (m_log->files.isEmpty() && run.process.state() == QProcess::Running &&
+               !deadline.hasExpired()) {
+            run.read();
+            QTest::qWait(1);
+        }
+        QVERIFY2(!m_log->files.isEmpty(),
+                 qPrintable(replay(u"no file arrived: "_s + run.errorText)));
+    } else {
+        QVERIFY2(run.waitForLine(
+                     [](const QJsonObject &l) { return isStateEvent(l, u"uploading"_s); }) >= 0,
+                 qPrintable(replay(u"never saw uploading: "_s + run.errorText)));
+    }
+    QTest::qWait(delayMs);
+    if (!run.kill())
+        qInfo().noquote() << replay(killPoint + u": the run had ended"_s);
+
+    const StoreSnapshot left = readStore(m_data->path());
+    QVERIFY2(left.problem.isEmpty() && left.integrity == u"ok", qPrintable(replay(left.problem)));
+    qInfo().noquote() << killPoint << "left" << describeItems(left);
+    Expectations expected = expectationsAfterKill(left);
+    expected.mayNeedAttention.clear(); // the service holds the file: never a dead end
+    const QString broken = queueRunAgain(expected);
+    QVERIFY2(broken.isEmpty(), qPrintable(replay(killPoint + u": "_s + broken)));
+
+    const StoreSnapshot after = readStore(m_data->path());
+    QCOMPARE(after.orders.size(), kFiles);
+    int refused = 0;
+    for (const StoreSnapshot::OrderRow &order : after.orders) {
+        QCOMPARE(m_sandbox->uploadCount(order.token), 1);
+        refused += m_sandbox->uploadRequestCount(order.token) - 1;
+        const QString pageLink = m_sandbox->serverUrl().toString() + u"?token="_s + order.token;
+        QVERIFY2(order.tokenLink == pageLink,
+                 qPrintable(replay(
+                     killPoint + u": order %1 links to %2"_s.arg(order.id).arg(order.tokenLink))));
+    }
+    qInfo().noquote() << killPoint << ":" << refused << "refused re-sends";
+
+    // Followed: watch asks the service about every order, reconstructed links or not.
+    std::map<QString, int> asked;
+    for (const StoreSnapshot::OrderRow &order : after.orders)
+        asked[order.token] = m_sandbox->statusRequestCount(order.token);
+    CliProcess watch;
+    QVERIFY(
+        watch.start(kCli, common() + QStringList{u"watch"_s, u"--for"_s, u"1"_s}, environment()));
+    QCOMPARE(watch.waitForExit(), 0);
+    for (const StoreSnapshot::OrderRow &order : after.orders)
+        QVERIFY2(m_sandbox->statusRequestCount(order.token) > asked[order.token],
+                 qPrintable(replay(killPoint + u": order %1 was not followed"_s.arg(order.id))));
 }
 
 QTEST_GUILESS_MAIN(TestCrashKills)

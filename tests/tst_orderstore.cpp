@@ -175,6 +175,7 @@ private Q_SLOTS:
     void orderFromItemAndStatusHistory();
     void printStartAndFinishTimes();
     void migrationTwoFillsPrintTimes();
+    void migrationFiveMarksReconstructedLinks();
     void environmentsNeverMix();
     void damagedFileIsMovedAside_data();
     void damagedFileIsMovedAside();
@@ -214,8 +215,8 @@ void TestOrderStore::migratesFromEmptyAndReopens()
         const OpenResult result = open(store);
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(result.outcome, OpenResult::Outcome::Created);
-        QCOMPARE(result.schemaVersion, 4);
-        QCOMPARE(result.migrationsApplied, 4);
+        QCOMPARE(result.schemaVersion, 5);
+        QCOMPARE(result.migrationsApplied, 5);
         QVERIFY(result.movedAside.isEmpty());
         if (StoreTarget::usesPostgres()) {
             QCOMPARE(result.databasePath, dir.location().displayName());
@@ -229,11 +230,11 @@ void TestOrderStore::migratesFromEmptyAndReopens()
     const OpenResult again = open(store);
     QVERIFY2(again.ok(), qPrintable(again.message));
     QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
-    QCOMPARE(again.schemaVersion, 4);
+    QCOMPARE(again.schemaVersion, 5);
     QCOMPARE(again.migrationsApplied, 0);
     QVERIFY(again.message.isEmpty());
     QCOMPARE(store.queueItems(kSandbox)->size(), 1);
-    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 4);
+    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 5);
 }
 
 void TestOrderStore::newerSchemaIsLeftAlone()
@@ -1211,7 +1212,8 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         failed.statusText = u"FAILURE"_s;
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
-    // Back to version 1 by hand (undoing migrations 3 and 4 too).
+    // Back to version 1 by hand (undoing migrations 3 to 5 too).
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN links_reconstructed"_s));
     QVERIFY(dir.exec(u"DROP TABLE poll_leases"_s));
     QVERIFY(dir.exec(u"DROP INDEX queue_items_by_owner"_s));
     QVERIFY(dir.exec(u"ALTER TABLE queue_items DROP COLUMN owner"_s));
@@ -1224,7 +1226,7 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
     OrderStore store;
     const OpenResult opened = dir.open(store);
     QVERIFY(opened.ok());
-    QCOMPARE(opened.migrationsApplied, 3);
+    QCOMPARE(opened.migrationsApplied, 4);
     const QString indexCount =
         StoreTarget::usesPostgres()
             ? u"SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'queue_items_by_state'"_s
@@ -1233,6 +1235,49 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
     const Order order = **store.order(id);
     QCOMPARE(order.printStarted, QDateTime::fromMSecsSinceEpoch(7000, Qt::UTC));
     QCOMPARE(order.printFinished, QDateTime::fromMSecsSinceEpoch(9000, Qt::UTC));
+}
+
+// A store of schema version 4 (before orders could say their links were reconstructed), with
+// orders and a queue item holding a token in it, keeps all of them; its orders read as having
+// the service's own links, and an order with reconstructed links says so from then on.
+void TestOrderStore::migrationFiveMarksReconstructedLinks()
+{
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    qint64 orderId = 0;
+    qint64 itemId = 0;
+    {
+        OrderStore store;
+        QVERIFY(dir.open(store).ok());
+        orderId = *store.addOrder(makeOrder(kSandbox, u"answered"_s, 1000));
+        itemId = *store.addQueueItem(makeItem(kSandbox, u"lost-answer.stl"_s));
+        QVERIFY(store.recordToken(itemId, u"lostanswer"_s).ok());
+    }
+    // Back to version 4 by hand.
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN links_reconstructed"_s));
+    QVERIFY(dir.exec(u"DELETE FROM schema_version WHERE version >= 5"_s));
+
+    OrderStore store;
+    const OpenResult opened = dir.open(store);
+    QVERIFY2(opened.ok(), qPrintable(opened.message));
+    QCOMPARE(opened.schemaVersion, 5);
+    QCOMPARE(opened.migrationsApplied, 1);
+    const Order answered = **store.order(orderId);
+    QCOMPARE(answered.token, u"answered"_s);
+    QCOMPARE(answered.tokenLink, u"http://example.com/t/answered"_s);
+    QVERIFY(!answered.linksReconstructed);
+    QCOMPARE((*store.queueItem(itemId))->token, u"lostanswer"_s);
+
+    const pc::StoreResult<pc::Order> rebuilt =
+        store.createOrderFromItem(itemId, u"http://widget.example/?token=lostanswer"_s,
+                                  u"http://widget.example/?token=lostanswer"_s, {}, true);
+    QVERIFY2(rebuilt.ok(), qPrintable(rebuilt.error().message));
+    QVERIFY(rebuilt->linksReconstructed);
+    const Order reread = **store.orderByToken(kSandbox, u"lostanswer"_s);
+    QVERIFY(reread.linksReconstructed);
+    QCOMPARE(reread.tokenLink, u"http://widget.example/?token=lostanswer"_s);
+    QCOMPARE((*store.queueItem(itemId))->state, QueueState::Done);
+    QVERIFY(!(**store.order(orderId)).linksReconstructed);
 }
 
 QTEST_GUILESS_MAIN(TestOrderStore)

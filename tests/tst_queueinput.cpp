@@ -102,6 +102,14 @@ void TestQueueInput::diskFullDuringQueueWork()
              qPrintable(storeErrors.first().first().toString()));
     QVERIFY(m_queue->isHeldByStore());
     QVERIFY(uploads.size() <= 1);
+    if (uploads.size() == 1) {
+        // The file arrived but its order could not be written: the queue still knows it is
+        // uploaded, with its links, so nobody is told "not uploaded" about it.
+        const std::optional<ArrivedLinks> arrived = m_queue->unsavedLinks(id);
+        QVERIFY2(arrived, qPrintable(itemOf(id).failureReason));
+        QVERIFY(arrived->tokenLink.contains(uploads.first().first().toString()));
+        QVERIFY(!arrived->reconstructed);
+    }
     QCOMPARE(m_store->orders(other)->size(), fillerOrders);
     QCOMPARE(m_store->queueItems(other)->size(), fillerItems);
     QCOMPARE(m_store->queueItems(environment())->size(), 1);

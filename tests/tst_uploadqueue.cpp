@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +19,9 @@ using namespace pc::test;
 class TestUploadQueue final : public QObject, private QueueFixture
 {
     Q_OBJECT
+
+private:
+    void checkReconstructedOrder(const QString &token);
 
 private Q_SLOTS:
     void initTestCase();
@@ -35,6 +39,8 @@ private Q_SLOTS:
     void fileChangedAfterQueueing();
     void resumeAfterCrashKeepsToken();
     void resumeAfterDeliveredBodyDoesNotResend();
+    void removeKeepsTokenAsOrder();
+    void earlierDeadEndBecomesOrder();
     void cancelDuringUpload();
     void pauseAndResume();
     void duplicateWarning();
@@ -193,19 +199,41 @@ void TestUploadQueue::resetAfterBodyArrivedNeverResends()
 {
     // The service stores the file, then the connection closes without an answer. Whether
     // QNetworkAccessManager re-sends by itself or the queue retries after asking the status
-    // call, the service refuses a second file for the token: the item needs attention, with
-    // one token and one file.
+    // call, the service refuses a second file for the token, and that refusal proves the
+    // first one arrived: the item is done, its order holds the token with links built from
+    // the token page address (marked so), and the poller follows it like any other.
     startQueue(u"drop-after-upload=1,budget=1,calls=upload"_s);
     QSignalSpy tokens(m_sandbox.get(), &SandboxServer::tokenCreated);
     QSignalSpy uploaded(m_sandbox.get(), &SandboxServer::fileUploaded);
     const qint64 id = queueTeapot();
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"needs_attention"_s, kWait);
-    QTest::qWait(200);
-    QCOMPARE(stateOf(id), u"needs_attention"_s);
-    QVERIFY(!itemOf(id).failureReason.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(id) == u"done"_s || stateOf(id) == u"needs_attention"_s,
+                             kWait);
+    QCOMPARE(stateOf(id), u"done"_s);
+    const QString token = itemOf(id).token;
     QCOMPARE(tokens.size(), 1);
     QCOMPARE(uploaded.size(), 1);
-    QCOMPARE(m_sandbox->uploadCount(itemOf(id).token), 1);
+    QCOMPARE(m_sandbox->uploadCount(token), 1);
+    checkReconstructedOrder(token);
+}
+
+void TestUploadQueue::checkReconstructedOrder(const QString &token)
+{
+    const auto order = m_store->orderByToken(environment(), token);
+    QVERIFY(order.ok());
+    QVERIFY2(order->has_value(), "no order for the token");
+    const Order &kept = **order;
+    QVERIFY(kept.linksReconstructed);
+    const QString expected = m_sandbox->serverUrl().toString() + u"?token="_s + token;
+    QCOMPARE(kept.tokenLink, expected);
+    QCOMPARE(kept.sslTokenLink, expected);
+    // The link is the page the service serves for the token.
+    QVERIFY(m_sandbox->hasToken(token));
+    // Followed: an open order of the environment, which is what the poller works through.
+    QVERIFY(!isFinal(kept.status.status));
+    const auto open = m_store->orders(environment());
+    QVERIFY(open.ok());
+    QVERIFY(std::any_of(open->cbegin(), open->cend(),
+                        [&](const Order &o) { return o.token == token; }));
 }
 
 void TestUploadQueue::fileChangedAfterQueueing()
@@ -295,10 +323,78 @@ void TestUploadQueue::resumeAfterDeliveredBodyDoesNotResend()
 
     makeQueue();
     m_queue->start();
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"needs_attention"_s, kWait);
+    // The answer with the links died with the process; the refused re-send proves the file
+    // is there: done, with an order that holds the token and reconstructed links.
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(id) == u"done"_s || stateOf(id) == u"needs_attention"_s,
+                             kWait);
+    QCOMPARE(stateOf(id), u"done"_s);
     QCOMPARE(itemOf(id).token, token);
     QCOMPARE(tokens.size(), 1);
     QCOMPARE(m_sandbox->uploadCount(token), 1);
+    checkReconstructedOrder(token);
+}
+
+void TestUploadQueue::removeKeepsTokenAsOrder()
+{
+    // An item that holds a token but no order (its upload was cut off, its answer lost) is
+    // removed: the token and its customer stay, as an order with reconstructed links.
+    startQueue(u"drop-upload=1,at=0.5,calls=upload"_s);
+    const qint64 id = queueTeapot();
+    QTRY_VERIFY_WITH_TIMEOUT(!itemOf(id).token.isEmpty() && stateOf(id) == u"failed"_s, kWait);
+    const QString token = itemOf(id).token;
+    QVERIFY(m_queue->holdsUnrecordedToken(id));
+    QVERIFY(m_queue->remove(id));
+    QVERIFY(!m_queue->item(id));
+    const auto order = m_store->orderByToken(environment(), token);
+    QVERIFY(order.ok() && order->has_value());
+    QVERIFY((*order)->linksReconstructed);
+    QCOMPARE((*order)->receiverEmail, facts().receiverEmail);
+    QCOMPARE((*order)->tokenLink, m_sandbox->serverUrl().toString() + u"?token="_s + token);
+
+    // A finished item's order is there already: removing it touches no order.
+    m_sandbox->setFaultPlan({});
+    const qint64 done = queueTeapot(u"second.stl"_s, facts(u"second@example.com"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(done), u"done"_s, kWait);
+    QVERIFY(!m_queue->holdsUnrecordedToken(done));
+    const auto before = m_store->orders(environment());
+    QVERIFY(m_queue->remove(done));
+    QCOMPARE(m_store->orders(environment())->size(), before->size());
+}
+
+void TestUploadQueue::earlierDeadEndBecomesOrder()
+{
+    // What earlier versions left: an item needing attention with a token, no order, while
+    // the service holds its file and the customer prints. The next start records the order.
+    startQueue();
+    m_queue->setMaxParallel(0);
+    const QString path = copyTeapot(u"teapot.stl"_s);
+    const qint64 id = *m_queue->addFile(path, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
+    CreateTokenJob *job = m_api->createToken();
+    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
+    QVERIFY(tokenDone.wait(kWait));
+    const QString token = tokenDone.first().first().value<TokenResult>().token;
+    QVERIFY(m_store->recordToken(id, token).ok());
+    UploadRequest request;
+    request.token = token;
+    request.filePath = path;
+    request.receiverEmail = facts().receiverEmail;
+    request.printValue = *Decimal::fromString(u"12.50");
+    UploadJob *up = m_api->upload(request);
+    QSignalSpy upDone(up, &UploadJob::finished);
+    QVERIFY(upDone.wait(kWait));
+    QVERIFY(m_sandbox->startPrint(token));
+    QueueItemProgress progress;
+    progress.state = QueueState::NeedsAttention;
+    progress.failureReason = u"an earlier version's dead end"_s;
+    QVERIFY(m_store->updateQueueItemProgress(id, progress).ok());
+    m_queue.reset();
+
+    makeQueue();
+    m_queue->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
+    QCOMPARE(m_sandbox->uploadRequestCount(token), 1); // nothing was sent
+    checkReconstructedOrder(token);
 }
 
 void TestUploadQueue::cancelDuringUpload()

@@ -394,10 +394,19 @@ void OrderDetails::fillFacts(const Order &order)
                                      ? OrderTableModel::formatDateTime(order.lastChecked)
                                      : tr("not yet"));
     set(u"detailsToken"_s, order.token);
-    set(u"detailsTokenLink"_s, linkHtml(order.tokenLink));
-    findChild<QLabel *>(u"detailsTokenLink"_s)->setToolTip(order.tokenLink);
-    set(u"detailsSslTokenLink"_s, linkHtml(order.sslTokenLink));
-    findChild<QLabel *>(u"detailsSslTokenLink"_s)->setToolTip(order.sslTokenLink);
+    // Links built from the token page address (the upload's answer was lost) say so, so that
+    // nobody takes them for the service's own word.
+    const QString rebuilt =
+        order.linksReconstructed ? u" "_s + tr("(reconstructed)").toHtmlEscaped() : QString();
+    const QString rebuiltTip =
+        order.linksReconstructed
+            ? u"\n"_s + tr("Built from the service's token page address: the answer of the "
+                           "upload, which carries the links, was lost.")
+            : QString();
+    set(u"detailsTokenLink"_s, linkHtml(order.tokenLink) + rebuilt);
+    findChild<QLabel *>(u"detailsTokenLink"_s)->setToolTip(order.tokenLink + rebuiltTip);
+    set(u"detailsSslTokenLink"_s, linkHtml(order.sslTokenLink) + rebuilt);
+    findChild<QLabel *>(u"detailsSslTokenLink"_s)->setToolTip(order.sslTokenLink + rebuiltTip);
     set(u"detailsSize"_s, order.size > 0 ? locale.formattedDataSize(order.size) : u"\u2014"_s);
     set(u"detailsSha256"_s, order.sha256);
     updateBadge();

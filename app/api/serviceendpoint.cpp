@@ -47,6 +47,19 @@ QUrl ServiceEndpoint::resourceUrl(QStringView resource, const Parameters &parame
     return url;
 }
 
+QUrl ServiceEndpoint::tokenPageUrl(const QString &token) const
+{
+    QUrl page;
+    page.setScheme(baseUrl.scheme());
+    page.setHost(baseUrl.host());
+    page.setPort(baseUrl.port());
+    page.setPath(u"/"_s);
+    QUrlQuery query;
+    query.addQueryItem(u"token"_s, QString::fromLatin1(QUrl::toPercentEncoding(token)));
+    page.setQuery(query);
+    return page;
+}
+
 QUrl ServiceEndpoint::defaultProductionBaseUrl()
 {
     return QUrl(u"https://widget.sendshapes.com:3443/api3/"_s);

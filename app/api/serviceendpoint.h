@@ -44,6 +44,11 @@ struct ServiceEndpoint
     // are fully percent-encoded ('+', '&', '=' included), so any key or e-mail survives.
     QUrl resourceUrl(QStringView resource, const Parameters &parameters = {}) const;
 
+    // The token page the service links an upload to, built the way the service builds it:
+    // the widget address (the base URL's scheme, host and port, path "/") with ?token=.
+    // Only for a token whose upload answer was lost: the links the answer carries win.
+    QUrl tokenPageUrl(const QString &token) const;
+
     // The production service (TLS, the partner docs' port).
     static QUrl defaultProductionBaseUrl();
 

@@ -79,12 +79,18 @@ int OrdersCommand::run(CliContext &context, const QStringList &arguments)
         json.insert(u"minutes_left"_s, orNull(s.minutesLeft));
         json.insert(u"total_time"_s, orNull(s.totalTime));
         json.insert(u"awaiting_customer"_s, s.isAwaitingCustomer());
-        out.result(
-            json, CliText::tr("%1  %2  %3  %4 %5  %6  %7")
-                      .arg(values[0], order.fileName, order.receiverEmail, order.price.toString(),
-                           order.currency,
-                           s.isAwaitingCustomer() ? CliText::tr("awaiting customer") : s.statusText,
-                           order.token));
+        // Links built from the token page address because the upload's answer was lost: the
+        // token is exact, the link is the service's documented pattern, not its word.
+        json.insert(u"links_reconstructed"_s, order.linksReconstructed);
+        QString line =
+            CliText::tr("%1  %2  %3  %4 %5  %6  %7")
+                .arg(values[0], order.fileName, order.receiverEmail, order.price.toString(),
+                     order.currency,
+                     s.isAwaitingCustomer() ? CliText::tr("awaiting customer") : s.statusText,
+                     order.token);
+        if (order.linksReconstructed)
+            line += u"  "_s + CliText::tr("(links reconstructed)");
+        out.result(json, line);
     }
     return ExitSuccess;
 }

@@ -34,6 +34,12 @@ QJsonObject itemToJson(const QueueItem &item)
 
 } // namespace
 
+QueueCommand::QueueCommand()
+    : m_force(u"force"_s,
+              CliText::tr("remove: also remove an item that holds a token; the token and its "
+                          "customer are kept as an order."))
+{}
+
 QString QueueCommand::name() const
 {
     return u"queue"_s;
@@ -49,6 +55,7 @@ void QueueCommand::addOptions(QCommandLineParser &parser)
     parser.addPositionalArgument(u"ACTION"_s,
                                  CliText::tr("list (default), run, retry, cancel or remove."),
                                  u"[list|run|retry ID|cancel ID|remove ID]"_s);
+    parser.addOption(m_force);
 }
 
 int QueueCommand::run(CliContext &context, const QStringList &arguments)
@@ -63,6 +70,8 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         return out.usageError(
             needsId ? CliText::tr("queue %1 needs exactly one item ID.").arg(action)
                     : CliText::tr("queue %1 takes no further arguments.").arg(action));
+    if (context.parser().isSet(m_force) && action != u"remove")
+        return out.usageError(CliText::tr("--force only goes with queue remove."));
     bool ok = true;
     const qint64 id = needsId ? arguments.at(1).toLongLong(&ok) : 0;
     if (!ok || (needsId && id <= 0))
@@ -100,18 +109,51 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
     if (needsId && !queue.item(id))
         return out.invalidInput(
             CliText::tr("There is no queue item %1 here (see queue list).").arg(id));
+    // A token no order records yet may be the only trace of a file the service holds for a
+    // paying customer. A script that removes items by habit must not lose it: removing such
+    // an item takes --force, and even then the token and customer stay, as an order.
+    std::optional<QueueItem> removedItem;
+    if (action == u"remove") {
+        removedItem = queue.item(id);
+        if (queue.holdsUnrecordedToken(id) && !context.parser().isSet(m_force))
+            return out.invalidInput(
+                CliText::tr("Queue item %1 holds token %2, which no order records yet: its file "
+                            "may be at the service for %3. Nothing was removed. To remove it "
+                            "anyway, run queue remove %1 --force: the token and its customer are "
+                            "then kept as an order (links built from the token page address).")
+                    .arg(id)
+                    .arg(removedItem->token, removedItem->receiverEmail));
+    }
     if (action == u"cancel" || action == u"remove") {
+        const bool keptAsOrder = action == u"remove" && queue.holdsUnrecordedToken(id);
         const bool done = action == u"cancel" ? queue.cancel(id) : queue.remove(id);
         if (!done)
             return out.invalidInput(
                 CliText::tr("Queue item %1 cannot be %2 in its state.")
                     .arg(id)
                     .arg(action == u"cancel" ? CliText::tr("cancelled") : CliText::tr("removed")));
-        out.result(
-            QJsonObject{{u"item_id"_s, id}, {u"action"_s, action}},
-            CliText::tr("Queue item %1: %2")
-                .arg(id)
-                .arg(action == u"cancel" ? CliText::tr("cancelled") : CliText::tr("removed")));
+        QJsonObject json{{u"item_id"_s, id}, {u"action"_s, action}};
+        if (keptAsOrder) {
+            const auto order = store.orderByToken(environment, removedItem->token);
+            if (order && *order) {
+                json.insert(u"order_id"_s, (*order)->id);
+                json.insert(u"token"_s, (*order)->token);
+                json.insert(u"token_link"_s, (*order)->tokenLink);
+                json.insert(u"links_reconstructed"_s, true);
+                out.result(json, CliText::tr("Queue item %1: removed; its token %2 is kept as "
+                                             "order %3 (link %4, built from the token page "
+                                             "address), which watch follows.")
+                                     .arg(id)
+                                     .arg((*order)->token)
+                                     .arg((*order)->id)
+                                     .arg((*order)->tokenLink));
+                return ExitSuccess;
+            }
+        }
+        out.result(json, CliText::tr("Queue item %1: %2")
+                             .arg(id)
+                             .arg(action == u"cancel" ? CliText::tr("cancelled")
+                                                      : CliText::tr("removed")));
         return ExitSuccess;
     }
     if (action == u"retry" && !queue.retry(id))

@@ -9,10 +9,14 @@ namespace pc::cli {
 class QueueCommand final : public CliCommand
 {
 public:
+    QueueCommand();
     QString name() const override;
     QString summary() const override;
     void addOptions(QCommandLineParser &parser) override;
     int run(CliContext &context, const QStringList &arguments) override;
+
+private:
+    QCommandLineOption m_force;
 };
 
 } // namespace pc::cli

@@ -56,9 +56,31 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
                 json.insert(u"token_link"_s, (*order)->tokenLink);
                 json.insert(u"ssl_token_link"_s, (*order)->sslTokenLink);
             }
+            if (order && *order && (*order)->linksReconstructed) {
+                json.insert(u"links_reconstructed"_s, true);
+                out.result(json, CliText::tr("%1: at the service (the answer of an earlier "
+                                             "attempt was lost), token %2, link %3 (built from "
+                                             "the token page address)")
+                                     .arg(item->fileName, item->token,
+                                          json.value(u"token_link"_s).toString()));
+                continue;
+            }
             out.result(json, CliText::tr("%1: uploaded, token %2, link %3")
                                  .arg(item->fileName, item->token,
                                       json.value(u"token_link"_s).toString()));
+            continue;
+        }
+        if (const std::optional<ArrivedLinks> arrived = queue.unsavedLinks(id)) {
+            // The file is at the service; only its order could not be written (a full disk).
+            // Saying "not uploaded" would invite a second upload by hand.
+            json.insert(u"token_link"_s, arrived->tokenLink);
+            json.insert(u"ssl_token_link"_s, arrived->sslTokenLink);
+            json.insert(u"error"_s, item->failureReason);
+            out.result(json, CliText::tr("%1: uploaded, token %2, link %3, but not recorded: %4")
+                                 .arg(item->fileName, item->token, arrived->tokenLink,
+                                      item->failureReason));
+            if (code == ExitSuccess)
+                code = ExitServiceError;
             continue;
         }
         const QString reason =

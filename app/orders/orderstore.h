@@ -162,10 +162,12 @@ public:
     // --- Orders ------------------------------------------------------------------------
     // The order for a finished upload of item `itemId` (which must hold a token), and the
     // item set to Done, in one transaction. Calling it again for the same item returns the
-    // existing order: a resumed item never makes two.
+    // existing order: a resumed item never makes two. `linksReconstructed` marks links built
+    // from the token-page pattern because the upload's answer was lost (Order).
     StoreResult<Order> createOrderFromItem(qint64 itemId, const QString &tokenLink,
                                            const QString &sslTokenLink,
-                                           const QDateTime &created = {});
+                                           const QDateTime &created = {},
+                                           bool linksReconstructed = false);
     // An order not made by the queue (import, the CLI's token command); `order.id` is
     // assigned here. Refused with Kind::Conflict when the token is already stored.
     StoreResult<qint64> addOrder(const Order &order);

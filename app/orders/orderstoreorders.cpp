@@ -18,7 +18,7 @@ const QString kOrderColumns =
     u"id, queue_item_id, environment, token, token_link, ssl_token_link, file_name, file_size,"
     " sha256, receiver_email, price, currency, partner_job_id, created_ms, status_text,"
     " percentage, minutes_left, total_time, message, printer_model, last_checked_ms,"
-    " unknown_to_service, print_started_ms, print_finished_ms"_s;
+    " unknown_to_service, print_started_ms, print_finished_ms, links_reconstructed"_s;
 
 const QString kHistoryColumns =
     u"id, order_id, recorded_ms, status_text, percentage, minutes_left, total_time, message,"
@@ -86,6 +86,7 @@ Order readOrder(const QSqlQuery &q)
     order.unknownToService = q.value(21).toInt() != 0;
     order.printStarted = timeFromValue(q.value(22));
     order.printFinished = timeFromValue(q.value(23));
+    order.linksReconstructed = q.value(24).toInt() != 0;
     return order;
 }
 
@@ -104,7 +105,7 @@ StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString 
     QSqlQuery q(m_db);
     q.prepare(
         u"INSERT INTO orders (" + kOrderColumns +
-        u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(id);
     q.addBindValue(order.queueItemId ? QVariant(*order.queueItemId)
                                      : QVariant(QMetaType::fromType<qint64>()));
@@ -126,6 +127,7 @@ StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString 
     q.addBindValue(order.unknownToService ? 1 : 0);
     q.addBindValue(timeValue(order.printStarted));
     q.addBindValue(timeValue(order.printFinished));
+    q.addBindValue(order.linksReconstructed ? 1 : 0);
     StoreError e = exec(q, action);
     if (e.kind == StoreError::Kind::Conflict)
         e.message = StoreText::tr("The token %1 is already in the order list.").arg(order.token);
@@ -134,7 +136,8 @@ StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString 
 
 StoreResult<Order> OrderStore::createOrderFromItem(qint64 itemId, const QString &tokenLink,
                                                    const QString &sslTokenLink,
-                                                   const QDateTime &created)
+                                                   const QDateTime &created,
+                                                   bool linksReconstructed)
 {
     const Call call(*this);
     if (call.failed())
@@ -170,6 +173,7 @@ StoreResult<Order> OrderStore::createOrderFromItem(qint64 itemId, const QString 
         order.token = item.token;
         order.tokenLink = tokenLink;
         order.sslTokenLink = sslTokenLink;
+        order.linksReconstructed = linksReconstructed;
         order.fileName = item.fileName;
         order.size = item.size;
         order.sha256 = item.sha256;

@@ -148,6 +148,13 @@ const QList<QStringList> &migrations()
             " PRIMARY KEY (environment, token))"_s,
             u"CREATE INDEX poll_leases_by_holder ON poll_leases (holder, environment)"_s,
         },
+        {
+            // An order whose upload answer was lost (the service refused the re-send because
+            // it held the file, or a print already ran) or whose queue item was removed keeps
+            // its token; its links are then built from the documented token-page pattern,
+            // and the order says so.
+            u"ALTER TABLE orders ADD COLUMN links_reconstructed INTEGER NOT NULL DEFAULT 0"_s,
+        },
     };
     return list;
 }

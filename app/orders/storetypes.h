@@ -101,6 +101,10 @@ struct Order
     PrintStatus status; // the latest known print status
     QDateTime lastChecked;
     bool unknownToService = false; // the service no longer knows the token
+    // The links were built from the service's documented token-page pattern
+    // (ServiceEndpoint::tokenPageUrl()), not taken from the upload's answer: that answer was
+    // lost, or the item was removed before it finished. The token is exact either way.
+    bool linksReconstructed = false;
     // When the store first saw the print leave "awaiting customer", and when it first saw it
     // end (SUCCESS, FAILURE or a confirmed state); null until then. For "prints per day".
     QDateTime printStarted;

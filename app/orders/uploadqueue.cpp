@@ -188,6 +188,14 @@ std::optional<QueueItem> UploadQueue::item(qint64 id) const
     return *found;
 }
 
+std::optional<ArrivedLinks> UploadQueue::unsavedLinks(qint64 id) const
+{
+    const auto it = m_runtime.find(id);
+    if (it == m_runtime.end())
+        return std::nullopt;
+    return it->second.unsavedLinks;
+}
+
 std::optional<UploadTransfer> UploadQueue::transfer(qint64 id) const
 {
     const auto it = m_runtime.find(id);
@@ -377,6 +385,13 @@ void UploadQueue::resumeStored()
         case QueueState::Failed:
             if (stored.nextRetry.isValid())
                 scheduleRetry(stored.id, stored.nextRetry < current ? current : stored.nextRetry);
+            break;
+        case QueueState::NeedsAttention:
+            // Earlier versions stopped here when the service already held the file (a print
+            // under way, or a refused re-send): a token with no order, whose print nobody
+            // followed. The print-status call tells the clear cases without sending anything.
+            if (!stored.token.isEmpty() && holdsUnrecordedToken(stored.id))
+                confirmArrival(stored.id);
             break;
         default:
             break;
@@ -641,8 +656,8 @@ void UploadQueue::startItem(const QueueItem &ready)
     m_wasIdle = false;
     if (runtime.unsavedLinks && !ready.token.isEmpty()) {
         // The file reached the service; only its order is left to save.
-        const auto [link, sslLink] = *runtime.unsavedLinks;
-        saveOrder(id, link, sslLink);
+        const ArrivedLinks links = *runtime.unsavedLinks;
+        saveOrder(id, links);
         return;
     }
     if (!ready.token.isEmpty()) {
@@ -726,18 +741,21 @@ void UploadQueue::recheckThenUpload(qint64 id)
 }
 
 // "Reset after the body was sent" (RELIABILITY.md). When an earlier attempt of an item with
-// a token may have delivered its body (the connection closed or timed out mid-way, or the
-// process died while uploading), the item asks the print-status call before re-sending:
+// a token may have delivered its body (the connection closed or timed out mid-way or after
+// the body, an answer cut short, the process died while uploading), the item asks the
+// print-status call before re-sending:
 //  - the service does not know the token (an error that is not transient): Failed. The
 //    item never gets a second token automatically; the user decides.
 //  - a transient error: the usual retry rules.
-//  - a status past "awaiting customer" (printing, done...): the file certainly arrived.
-//    The links only come with the upload answer, so the item needs attention instead of
-//    being re-sent.
+//  - a status past "awaiting customer" (printing, done...): the file certainly arrived. The
+//    item becomes Done with an order whose links are built from the documented token-page
+//    pattern (the token is all the print-status call needs), so the order is followed like
+//    any other; nothing is sent.
 //  - "awaiting customer": ambiguous (the service says so for a token without a file as
-//    well), so the file is re-sent with the same token. If the earlier body did arrive, the
-//    service refuses the re-send with "already uploaded" for that token, which onUploaded()
-//    turns into NeedsAttention - never a second token, never a second file.
+//    well), so the file is sent with the same token. If the earlier body did arrive, the
+//    service refuses it with "already uploaded" for that token, which onUploaded() takes as
+//    proof of arrival: Done, order with reconstructed links - never a second token, never a
+//    second file at the service.
 // The same rule covers QNetworkAccessManager's own silent re-send of a POST on a dropped
 // keep-alive connection.
 void UploadQueue::verifyThenUpload(qint64 id)
@@ -773,18 +791,42 @@ void UploadQueue::verifyThenUpload(qint64 id)
                     return;
                 }
                 if (!result.status.isAwaitingCustomer()) {
-                    r.busy = false;
-                    setState(id, QueueState::NeedsAttention, [&](QueueItem &i) {
-                        i.failureReason = Text::tr("The file already reached the service in an "
-                                                   "earlier attempt (its print status is %1); it "
-                                                   "was not sent again.")
-                                              .arg(result.status.statusText);
-                        i.nextRetry = {};
-                    });
-                    pump();
+                    qCInfo(lcOrders).noquote()
+                        << "item" << id << "already printing (" << result.status.statusText
+                        << "): its file arrived earlier; order saved without sending it again";
+                    saveReconstructedOrder(id);
                     return;
                 }
                 upload(id);
+            });
+}
+
+void UploadQueue::confirmArrival(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current)
+        return;
+    Runtime &runtime = rt(id);
+    runtime.busy = true;
+    m_wasIdle = false;
+    const quint64 generation = runtime.generation;
+    PrintStatusJob *job = m_api->printStatus(current->token);
+    runtime.job = job;
+    connect(job, &PrintStatusJob::finished, this,
+            [this, id, generation](const PrintStatusResult &result) {
+                Runtime &r = rt(id);
+                if (r.generation != generation)
+                    return;
+                r.job.clear();
+                if (!result.error.isError() && !result.status.isAwaitingCustomer()) {
+                    qCInfo(lcOrders)
+                        << "item" << id << "is printing at the service: its order is saved";
+                    saveReconstructedOrder(id);
+                    return;
+                }
+                // Not provable without sending: the item keeps waiting for the user.
+                r.busy = false;
+                checkIdle();
             });
 }
 
@@ -856,14 +898,12 @@ void UploadQueue::onUploaded(qint64 id, quint64 generation, const UploadResult &
     runtime.uploading = false;
     if (result.error.isError()) {
         if (saysAlreadyUploaded(result.error)) {
-            runtime.busy = false;
-            setState(id, QueueState::NeedsAttention, [&](QueueItem &i) {
-                i.failureReason = Text::tr("The service already holds a file for this item's token "
-                                           "(an earlier attempt arrived), but did not return its "
-                                           "links. The file was not sent again.");
-                i.nextRetry = {};
-            });
-            pump();
+            // The service holds a file for this item's token, and only this item ever had
+            // that token: an earlier attempt arrived and only its answer was lost. The
+            // refused body was not stored a second time.
+            qCInfo(lcOrders) << "item" << id
+                             << "refused as already uploaded: an earlier attempt arrived";
+            saveReconstructedOrder(id);
             return;
         }
         const bool mayHaveArrived =
@@ -876,15 +916,33 @@ void UploadQueue::onUploaded(qint64 id, quint64 generation, const UploadResult &
     saveOrder(id, result.links.tokenLink.toString(), result.links.sslTokenLink.toString());
 }
 
+void UploadQueue::saveReconstructedOrder(qint64 id)
+{
+    std::optional<QueueItem> current = item(id);
+    if (!current || current->token.isEmpty()) {
+        rt(id).busy = false;
+        pump();
+        return;
+    }
+    const QString link = m_api->endpoint().tokenPageUrl(current->token).toString();
+    saveOrder(id, {link, link, true});
+}
+
 void UploadQueue::saveOrder(qint64 id, const QString &tokenLink, const QString &sslTokenLink)
 {
+    saveOrder(id, {tokenLink, sslTokenLink, false});
+}
+
+void UploadQueue::saveOrder(qint64 id, const ArrivedLinks &links)
+{
     Runtime &runtime = rt(id);
-    StoreResult<Order> order = m_store->createOrderFromItem(id, tokenLink, sslTokenLink, now());
+    StoreResult<Order> order = m_store->createOrderFromItem(id, links.tokenLink, links.sslTokenLink,
+                                                            now(), links.reconstructed);
     runtime.busy = false;
     runtime.networkWaits = 0;
     if (!order) {
         reportStoreError(order.error());
-        runtime.unsavedLinks = std::make_pair(tokenLink, sslTokenLink);
+        runtime.unsavedLinks = links;
         runtime.verifyBeforeResend = true; // should the links be lost with the process
         setState(id, QueueState::Failed, [&](QueueItem &i) {
             i.failureReason =

@@ -48,6 +48,15 @@ struct UploadTransfer
     std::optional<qint64> secondsLeft;    // unknown while the speed is unknown or zero
 };
 
+// The links of a file the service holds: from the upload's answer, or built from the
+// token-page pattern when that answer was lost (ServiceEndpoint::tokenPageUrl()).
+struct ArrivedLinks
+{
+    QString tokenLink;
+    QString sslTokenLink;
+    bool reconstructed = false;
+};
+
 class UploadQueue final : public QObject
 {
     Q_OBJECT
@@ -110,7 +119,11 @@ public:
     bool cancel(qint64 id);
     bool retry(qint64 id); // Failed / NeedsAttention / Cancelled -> again, attempts reset
     void retryAllFailed();
+    // Removes the item. One that holds a token no order has yet is first kept as an order
+    // with reconstructed links (see the definition for why); false when that fails.
     bool remove(qint64 id);
+    // The item holds a token that no order records yet: removing it turns it into an order.
+    bool holdsUnrecordedToken(qint64 id) const;
     void clearFinished(); // removes Done and Cancelled items
     bool move(qint64 id, QueueMove move);
     bool moveUp(qint64 id) { return move(id, QueueMove::Up); }
@@ -119,6 +132,9 @@ public:
     bool moveToBottom(qint64 id) { return move(id, QueueMove::Bottom); }
 
     std::optional<QueueItem> item(qint64 id) const;
+    // The links of an item whose file reached the service but whose order could not be saved
+    // yet (a full disk): the file is uploaded even though the item is not Done.
+    std::optional<ArrivedLinks> unsavedLinks(qint64 id) const;
     // Bytes, speed and time left of the item's upload while it is running; nullopt otherwise.
     std::optional<UploadTransfer> transfer(qint64 id) const;
     QList<QueueItem> items() const;
@@ -157,7 +173,7 @@ private:
         QDateTime lastWrite;
         // Links of an upload that succeeded but whose order could not be saved (disk full):
         // a retry saves them without sending anything. Kept across retries, not restarts.
-        std::optional<std::pair<QString, QString>> unsavedLinks;
+        std::optional<ArrivedLinks> unsavedLinks;
         bool uploading = false;
         qint64 bytesTotal = 0;
         TransferRate rate;
@@ -192,10 +208,16 @@ private:
     void onToken(qint64 id, quint64 generation, const QString &token, const ApiError &error);
     void recheckThenUpload(qint64 id);
     void verifyThenUpload(qint64 id);
+    // For an item left needing attention with a token no order has: asks the print-status
+    // call and, when a print is under way, saves its order; otherwise leaves it as it is.
+    void confirmArrival(qint64 id);
     void upload(qint64 id);
     void onUploadProgress(qint64 id, qint64 sent, qint64 total);
     void onUploaded(qint64 id, quint64 generation, const UploadResult &result);
     void saveOrder(qint64 id, const QString &tokenLink, const QString &sslTokenLink);
+    void saveOrder(qint64 id, const ArrivedLinks &links);
+    // The file is known to be at the service but its links were lost with the answer.
+    void saveReconstructedOrder(qint64 id);
     void handleFailure(qint64 id, const ApiError &error, bool bodyMayHaveArrived);
     void scheduleRetry(qint64 id, const QDateTime &when);
     void checkIdle();

@@ -1,6 +1,8 @@
 // The upload queue's controls (pause, resume, cancel, retry, remove, ordering) and its idle
 // tracking; the processing itself is in uploadqueue.cpp.
 
+#include "api/apiclient.h"
+#include "orders/orderslogging.h"
 #include "orders/orderstore.h"
 #include "orders/uploadqueue.h"
 #include "stl/inspectiontask.h"
@@ -205,11 +207,39 @@ void UploadQueue::retryAllFailed()
     }
 }
 
+bool UploadQueue::holdsUnrecordedToken(qint64 id) const
+{
+    const std::optional<QueueItem> current = item(id);
+    if (!current || current->token.isEmpty())
+        return false;
+    const StoreResult<std::optional<Order>> order =
+        m_store->orderByToken(current->environment, current->token);
+    // When the store cannot say, the token counts as unrecorded: keeping it is the safe side.
+    return !order || !order->has_value();
+}
+
 bool UploadQueue::remove(qint64 id)
 {
     if (!mayControl())
         return false;
     stopRuntime(id);
+    // The token may be the only record of a transaction the service holds a file for and a
+    // customer paid for: its print page is reachable only through it, and the service cannot
+    // list a partner's tokens. So an item that holds a token no order has yet becomes an order
+    // first (links built from the token-page pattern, marked as such), which the poller then
+    // follows; only the queue entry goes. Were that order not saved, the item stays.
+    if (holdsUnrecordedToken(id)) {
+        const std::optional<QueueItem> current = item(id);
+        const QString link = m_api->endpoint().tokenPageUrl(current->token).toString();
+        StoreResult<Order> kept =
+            m_store->createOrderFromItem(id, link, link, now(), /*linksReconstructed=*/true);
+        if (!kept) {
+            reportStoreError(kept.error());
+            return false;
+        }
+        qCInfo(lcOrders) << "item" << id << "removed; its token is kept as order" << kept->id;
+        Q_EMIT itemChanged(id);
+    }
     if (StoreStatus removed = m_store->removeQueueItem(id); !removed) {
         reportStoreError(removed.error());
         return false;

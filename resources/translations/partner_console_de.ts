@@ -667,6 +667,34 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>Nothing was tried again: run the command again later.</source>
         <translation>Es wurde nichts wiederholt: Führen Sie den Befehl später erneut aus.</translation>
     </message>
+    <message>
+        <source>(links reconstructed)</source>
+        <translation>(Links rekonstruiert)</translation>
+    </message>
+    <message>
+        <source>remove: also remove an item that holds a token; the token and its customer are kept as an order.</source>
+        <translation>remove: auch einen Eintrag entfernen, der ein Token hat; das Token und sein Kunde bleiben als Auftrag erhalten.</translation>
+    </message>
+    <message>
+        <source>--force only goes with queue remove.</source>
+        <translation>--force gibt es nur zu queue remove.</translation>
+    </message>
+    <message>
+        <source>Queue item %1 holds token %2, which no order records yet: its file may be at the service for %3. Nothing was removed. To remove it anyway, run queue remove %1 --force: the token and its customer are then kept as an order (links built from the token page address).</source>
+        <translation>Warteschlangeneintrag %1 hat das Token %2, das noch kein Auftrag festhält: Seine Datei kann für %3 beim Dienst liegen. Es wurde nichts entfernt. Um ihn trotzdem zu entfernen, führen Sie queue remove %1 --force aus: Das Token und sein Kunde bleiben dann als Auftrag erhalten (Links aus der Adresse der Token-Seite gebildet).</translation>
+    </message>
+    <message>
+        <source>Queue item %1: removed; its token %2 is kept as order %3 (link %4, built from the token page address), which watch follows.</source>
+        <translation>Warteschlangeneintrag %1: entfernt; sein Token %2 bleibt als Auftrag %3 erhalten (Link %4, aus der Adresse der Token-Seite gebildet), den watch verfolgt.</translation>
+    </message>
+    <message>
+        <source>%1: at the service (the answer of an earlier attempt was lost), token %2, link %3 (built from the token page address)</source>
+        <translation>%1: beim Dienst (die Antwort eines früheren Versuchs ging verloren), Token %2, Link %3 (aus der Adresse der Token-Seite gebildet)</translation>
+    </message>
+    <message>
+        <source>%1: uploaded, token %2, link %3, but not recorded: %4</source>
+        <translation>%1: hochgeladen, Token %2, Link %3, aber nicht gespeichert: %4</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleSettings</name>
@@ -1702,14 +1730,6 @@ Die Datenbank wird durch %2 festgelegt, das Vorrang vor den Einstellungen hat.</
         <translation>Der Dienst konnte das Token des Eintrags vor dem erneuten Senden des Uploads nicht bestätigen: %1</translation>
     </message>
     <message>
-        <source>The file already reached the service in an earlier attempt (its print status is %1); it was not sent again.</source>
-        <translation>Die Datei hat den Dienst bereits bei einem früheren Versuch erreicht (ihr Druckstatus ist %1); sie wurde nicht erneut gesendet.</translation>
-    </message>
-    <message>
-        <source>The service already holds a file for this item&apos;s token (an earlier attempt arrived), but did not return its links. The file was not sent again.</source>
-        <translation>Der Dienst hat bereits eine Datei für das Token dieses Eintrags (ein früherer Versuch ist angekommen), hat aber ihre Links nicht zurückgegeben. Die Datei wurde nicht erneut gesendet.</translation>
-    </message>
-    <message>
         <source>The upload succeeded but the order could not be saved: %1; make room and retry to save it (the file is not sent again).</source>
         <translation>Der Upload war erfolgreich, aber der Auftrag konnte nicht gespeichert werden: %1; schaffen Sie Platz und versuchen Sie es erneut, um ihn zu speichern (die Datei wird nicht erneut gesendet).</translation>
     </message>
@@ -2400,6 +2420,14 @@ Diese Konsole: %2</translation>
     <message>
         <source>Preview of the file at %1.</source>
         <translation>Vorschau der Datei unter %1.</translation>
+    </message>
+    <message>
+        <source>(reconstructed)</source>
+        <translation>(rekonstruiert)</translation>
+    </message>
+    <message>
+        <source>Built from the service&apos;s token page address: the answer of the upload, which carries the links, was lost.</source>
+        <translation>Aus der Adresse der Token-Seite des Dienstes gebildet: Die Antwort des Uploads, die die Links enthält, ging verloren.</translation>
     </message>
 </context>
 <context>
