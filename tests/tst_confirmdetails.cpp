@@ -16,12 +16,14 @@
 #include "orders/orderstore.h"
 #include "orders/uploadqueue.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCompleter>
 #include <QDir>
 #include <QDropEvent>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void droppedFilesWaitWhileTheFormIsValid();
     void nextBatchStartsWithACleanForm();
     void batchArrivingWhileTypingKeepsItsOwnDetails();
+    void detailsTypedForSelectedRowsStayWithThem();
 
 private:
     QString copyTeapot(const QString &name) const;
@@ -300,6 +303,31 @@ void TestConfirmDetails::nextBatchStartsWithACleanForm()
     bar->queueButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(itemNamed(sample).state, QueueState::Done, kWait);
     QCOMPARE(itemNamed(sample).receiverEmail, u"first.customer@example.com"_s);
+}
+
+// Details typed while rows of the queue are selected are for those rows: a batch that arrives
+// then starts with a clean form instead of being offered them.
+void TestConfirmDetails::detailsTypedForSelectedRowsStayWithThem()
+{
+    OrderFactsBar *bar = m_window->queuePanel()->factsBar();
+    drop({copyTeapot(u"earlier.stl"_s)});
+    typeValidDetails(u"earlier@example.com"_s);
+    bar->queueButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(itemNamed(u"earlier.stl"_s).state, QueueState::Done, kWait);
+
+    auto *view = child<QAbstractItemView>(u"queueView"_s);
+    QVERIFY(view && view->model()->rowCount() > 0);
+    view->selectionModel()->select(view->model()->index(0, 0),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QTRY_VERIFY(child<QPushButton>(u"applyToSelected"_s)->isVisibleTo(m_window.get()));
+    typeValidDetails(u"for-the-selected-row@example.com"_s);
+
+    drop({copyTeapot(u"newcomer.stl"_s)});
+    QTRY_COMPARE_WITH_TIMEOUT(itemNamed(u"newcomer.stl"_s).state, QueueState::AwaitingDetails,
+                              kWait);
+    QTRY_VERIFY(bar->pendingFiles().join(u' ').contains(u"newcomer.stl"_s));
+    QCOMPARE(child<QLineEdit>(u"receiverEmail"_s)->text(), QString());
+    QCOMPARE(child<QLineEdit>(u"price"_s)->text(), QString());
 }
 
 // Details typed for one batch stay with it when another arrives meanwhile; the newcomer

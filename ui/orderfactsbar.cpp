@@ -341,9 +341,10 @@ void OrderFactsBar::showBatches(const std::optional<WaitingBatch> &current,
     m_current = current;
     m_later = later;
     if (after != 0 && after != before) {
-        // A new batch gets a clean form: nothing typed for other files comes with it. Only
-        // what the user typed while no file waited is kept, shown with the batch's names.
-        if (before != 0 || !m_draftTyped)
+        // A new batch gets a clean form: nothing typed for other files comes with it, nor
+        // what was typed for the selected rows. Only what the user typed while no file waited
+        // and no row was selected is kept, shown with the batch's names.
+        if (before != 0 || !m_draftTyped || m_selected > 0)
             clearDetails();
         // The fields say what is wrong once left or when Queue is pressed, as always; files
         // that just arrived are no reason to greet the user with errors.
