@@ -82,6 +82,7 @@ private Q_SLOTS:
     void nextBatchStartsWithACleanForm();
     void batchArrivingWhileTypingKeepsItsOwnDetails();
     void detailsTypedForSelectedRowsStayWithThem();
+    void enterQueuesAndLeavesACleanFormWithoutErrors();
 
 private:
     QString copyTeapot(const QString &name) const;
@@ -328,6 +329,34 @@ void TestConfirmDetails::detailsTypedForSelectedRowsStayWithThem()
     QTRY_VERIFY(bar->pendingFiles().join(u' ').contains(u"newcomer.stl"_s));
     QCOMPARE(child<QLineEdit>(u"receiverEmail"_s)->text(), QString());
     QCOMPARE(child<QLineEdit>(u"price"_s)->text(), QString());
+}
+
+// Enter in the price field queues the batch and clears the form; the field it leaves is no
+// error, nor is any field one only tabs through.
+void TestConfirmDetails::enterQueuesAndLeavesACleanFormWithoutErrors()
+{
+    drop({copyTeapot(u"by-enter.stl"_s)});
+    typeValidDetails(u"enter@example.com"_s);
+    auto *price = child<QLineEdit>(u"price"_s);
+    price->setFocus();
+    QTest::keyClick(price, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(itemNamed(u"by-enter.stl"_s).state, QueueState::Done, kWait);
+    QVERIFY(price->text().isEmpty());
+    const auto visibleErrors = [this] {
+        QStringList shown;
+        for (int column = 0; column < 4; ++column) {
+            auto *box = child<QWidget>(u"fieldMessage%1"_s.arg(column));
+            if (box && box->isVisibleTo(m_window.get()))
+                shown << child<QLabel>(u"fieldMessageText%1"_s.arg(column))->text();
+        }
+        return shown;
+    };
+    QVERIFY2(visibleErrors().isEmpty(), qPrintable(visibleErrors().join(u" | "_s)));
+    // Tab through the empty fields: still nothing called wrong.
+    child<QLineEdit>(u"receiverEmail"_s)->setFocus();
+    for (int i = 0; i < 4; ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY2(visibleErrors().isEmpty(), qPrintable(visibleErrors().join(u" | "_s)));
 }
 
 // Details typed for one batch stay with it when another arrives meanwhile; the newcomer

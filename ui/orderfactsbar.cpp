@@ -194,10 +194,17 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     connect(m_email, &QLineEdit::textEdited, this, [this] {
         m_emailEdited = true;
         m_draftTyped = true;
+        m_typedInto[fieldIndex(OrderField::ReceiverEmail)] = true;
         updateMessages();
     });
-    for (QLineEdit *edit : {m_price, m_jobId})
-        connect(edit, &QLineEdit::textEdited, this, [this] { m_draftTyped = true; });
+    connect(m_price, &QLineEdit::textEdited, this, [this] {
+        m_draftTyped = true;
+        m_typedInto[fieldIndex(OrderField::Price)] = true;
+    });
+    connect(m_jobId, &QLineEdit::textEdited, this, [this] {
+        m_draftTyped = true;
+        m_typedInto[fieldIndex(OrderField::PartnerJobId)] = true;
+    });
     connect(m_price, &QLineEdit::textChanged, this, &OrderFactsBar::updateMessages);
     connect(m_jobId, &QLineEdit::textChanged, this, &OrderFactsBar::updateMessages);
     connect(m_email, &QLineEdit::textChanged, this, &OrderFactsBar::updateMessages);
@@ -207,11 +214,14 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
         m_draftTyped = true;
         markTouched(OrderField::Currency);
     });
-    connect(m_email, &QLineEdit::editingFinished, this,
-            [this] { markTouched(OrderField::ReceiverEmail); });
-    connect(m_price, &QLineEdit::editingFinished, this, [this] { markTouched(OrderField::Price); });
-    connect(m_jobId, &QLineEdit::editingFinished, this,
-            [this] { markTouched(OrderField::PartnerJobId); });
+    for (const auto &[edit, field] :
+         {std::pair{m_email, OrderField::ReceiverEmail}, std::pair{m_price, OrderField::Price},
+          std::pair{m_jobId, OrderField::PartnerJobId}}) {
+        connect(edit, &QLineEdit::editingFinished, this, [this, field] {
+            if (m_typedInto.at(fieldIndex(field)))
+                markTouched(field);
+        });
+    }
     for (QLineEdit *edit : {m_email, m_price, m_jobId}) {
         // Dropped files go to the panel, never into a field as text.
         edit->setAcceptDrops(false);
@@ -368,6 +378,7 @@ void OrderFactsBar::clearDetails()
     setCurrency(currency);
     m_draftTyped = false;
     m_touched.fill(false);
+    m_typedInto.fill(false);
     updateMessages();
 }
 

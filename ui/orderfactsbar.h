@@ -121,6 +121,9 @@ private:
     QLineEdit *m_jobId = nullptr;
     std::array<FieldMessage, 4> m_messages; // indexed by OrderField
     std::array<bool, 4> m_touched{};
+    // Typed into since the form was last cleared: leaving a field one never typed into (Tab
+    // through the form, Enter that queued and cleared it) is no reason to call it wrong.
+    std::array<bool, 4> m_typedInto{};
     bool m_emailEdited = false;
     bool m_currencyChosen = false;
     QWidget *m_pendingRow = nullptr;
