@@ -78,7 +78,7 @@ void TestStatusPollerFaults::serverErrorsBackOffAndKeepTheToken()
         previous = gap;
         const Order now = **m_store->order(id);
         QCOMPARE(now.status, before.status);
-        QCOMPARE(now.lastChecked, before.lastChecked);
+        QCOMPARE(now.lastChecked, m_clock); // when it was asked, kept for the 15 s floor
         QVERIFY(!now.unknownToService);
     }
     QCOMPARE(m_sandbox->statusRequestCount(token), 5);
@@ -253,7 +253,8 @@ void TestStatusPollerFaults::badAnswersKeepTheLastStatus()
     round();
     const Order after = **m_store->order(id);
     QCOMPARE(after.status, before.status);
-    QCOMPARE(after.lastChecked, before.lastChecked);
+    // Only the time of the question is kept: a console started again waits out the floor.
+    QCOMPARE(after.lastChecked, m_clock);
     QVERIFY(!after.unknownToService);
     QCOMPARE(m_store->statusHistory(id)->size(), history);
     QCOMPARE(changes.size(), 0);
@@ -262,12 +263,24 @@ void TestStatusPollerFaults::badAnswersKeepTheLastStatus()
     const qint64 gap = m_clock.msecsTo(m_poller->nextDue(id));
     QVERIFY2(gap >= 24'000 && gap <= 36'000, qPrintable(QString::number(gap))); // 30 s +-20 %
 
+    // Restarted two seconds later, the console does not ask again before 15 s have passed.
+    const QDateTime asked = m_clock;
+    m_clock = m_clock.addSecs(2);
+    const int requestsBefore = m_sandbox->statusRequestCount(after.token);
+    makePoller();
+    m_poller->start();
+    round();
+    QCOMPARE(m_sandbox->statusRequestCount(after.token), requestsBefore);
+    QVERIFY2(asked.msecsTo(m_poller->nextDue(id)) >= 15'000,
+             qPrintable(QString::number(asked.msecsTo(m_poller->nextDue(id)))));
+    QSignalSpy changesAfterRestart(m_poller.get(), &StatusPoller::statusChanged);
+
     m_sandbox->setFaultPlan({});
     m_sandboxMs += 500; // five simulated minutes at 600x: printing by now
     m_clock = m_poller->nextDue(id);
     round();
     QCOMPARE((*m_store->order(id))->status.status, JobStatus::Printing);
-    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changesAfterRestart.size(), 1);
 }
 
 // The service reports a printing_job_status this version does not know: stored and shown as

@@ -184,6 +184,10 @@ public:
     StoreResult<bool> updateOrderStatus(qint64 orderId, const PrintStatus &status,
                                         const QDateTime &checked);
     StoreStatus setOrderUnknownToService(qint64 orderId, bool unknown);
+    // The service was asked about the order at `asked` but gave no status to store (a bad
+    // answer, a refusal): kept as its last check, so a console started again honours the
+    // shortest time between two questions about one token all the same.
+    StoreStatus recordStatusRequest(qint64 orderId, const QDateTime &asked);
     // Every recorded status of the order, oldest first.
     StoreResult<QList<StatusHistoryEntry>> statusHistory(qint64 orderId);
 

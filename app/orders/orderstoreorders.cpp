@@ -376,6 +376,24 @@ StoreStatus OrderStore::setOrderUnknownToService(qint64 orderId, bool unknown)
     return Done{};
 }
 
+StoreStatus OrderStore::recordStatusRequest(qint64 orderId, const QDateTime &asked)
+{
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
+    const QString action = StoreText::tr("saving the order");
+    QSqlQuery q(m_db);
+    // Never moved back: another console may have asked later.
+    q.prepare(u"UPDATE orders SET last_checked_ms = ? WHERE id = ?"
+              " AND (last_checked_ms IS NULL OR last_checked_ms < ?)"_s);
+    q.addBindValue(asked.toMSecsSinceEpoch());
+    q.addBindValue(orderId);
+    q.addBindValue(asked.toMSecsSinceEpoch());
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    return Done{};
+}
+
 StoreResult<QList<StatusHistoryEntry>> OrderStore::statusHistory(qint64 orderId)
 {
     const Call call(*this);

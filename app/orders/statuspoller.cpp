@@ -329,6 +329,12 @@ void StatusPoller::onNetworkFailure(Entry &entry, const ApiError &error)
 void StatusPoller::onTokenFailure(Entry &entry, const ApiError &error)
 {
     ++entry.failures;
+    // The service was asked: a console started again must wait out the floor for this token.
+    if (entry.lastRequest.isValid()) {
+        if (StoreStatus recorded = m_store->recordStatusRequest(entry.orderId, entry.lastRequest);
+            !recorded)
+            Q_EMIT storeError(recorded.error().message);
+    }
     if (error.kind == ApiError::Kind::Service) {
         // The service refuses this token (for example it no longer knows it): marked, kept,
         // and asked again now and then - never dropped.
