@@ -115,6 +115,7 @@ void TestCrowdedStart::simultaneousUploadsOnANewFolder()
         run.read();
         const QString said = QString::fromUtf8(run.output) + run.errorText;
         outcomes.append(u"run %1 exit %2: %3"_s.arg(i).arg(code).arg(said.trimmed()));
+        qInfo().noquote() << outcomes.last(); // whole: a failure message is cut short
         QVERIFY2(!said.contains(u"damaged"_s) && !said.contains(u"moved aside"_s),
                  qPrintable(replay(outcomes.join(u"\n"_s))));
         if (code == 0) {

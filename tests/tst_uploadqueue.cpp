@@ -46,6 +46,7 @@ private Q_SLOTS:
     void duplicateWarning();
     void editFactsBeforeUpload();
     void itemWithoutConfirmedDetailsNeverStarts();
+    void claimTakenBeforeStartIsNoError();
 };
 
 void TestUploadQueue::initTestCase()
@@ -552,6 +553,28 @@ void TestUploadQueue::itemWithoutConfirmedDetailsNeverStarts()
     const auto order = m_store->orderByToken(m_queue->environment(), itemOf(waiting).token);
     QVERIFY(order.ok() && order->has_value());
     QCOMPARE((*order)->receiverEmail, u"buyer@example.com"_s);
+}
+
+// A queue made while another console still held the claim, started once that console has
+// finished: it works the queue, and the refusal it met while being made is not reported
+// afterwards (a CLI run would end with it as its error).
+void TestUploadQueue::claimTakenBeforeStartIsNoError()
+{
+    if (StoreTarget::usesPostgres())
+        QSKIP("a data folder's queue.lock; a shared store's claims are per console "
+              "(tst_orderstore's queueClaimIsExclusive)");
+    startSandbox();
+    auto other = std::make_unique<OrderStore>();
+    QVERIFY(m_dir->open(*other).ok());
+    QVERIFY(other->claimQueue().ok());
+    makeQueue();
+    QSignalSpy errors(m_queue.get(), &UploadQueue::storeError);
+    m_queue->setMaxParallel(2); // as the CLI does first: the queue looks for work, unclaimed
+    other.reset();              // the other console ends
+    QVERIFY(m_queue->start());
+    QTest::qWait(0);
+    QCoreApplication::processEvents();
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).toString()));
 }
 
 QTEST_GUILESS_MAIN(TestUploadQueue)

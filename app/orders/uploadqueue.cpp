@@ -311,8 +311,15 @@ bool UploadQueue::ensureClaimed()
         // built right after start() hears it too.
         m_claimProblem = message;
         qCInfo(lcOrders).noquote() << message;
+        // Not said if the claim came meanwhile (start() right after construction): the
+        // holder had finished, and nothing is wrong any more.
         QMetaObject::invokeMethod(
-            this, [this, message] { Q_EMIT storeError(message); }, Qt::QueuedConnection);
+            this,
+            [this, message] {
+                if (!hasClaim() && m_claimProblem == message)
+                    Q_EMIT storeError(message);
+            },
+            Qt::QueuedConnection);
     }
     if (!m_claimTimer) {
         m_claimTimer = new QTimer(this);
