@@ -770,41 +770,49 @@ void UploadQueue::verifyThenUpload(qint64 id)
     std::optional<QueueItem> current = item(id);
     if (!current)
         return;
+    askStatus(id, current->token, [this, id](Runtime &r, const PrintStatusResult &result) {
+        if (result.error.isError()) {
+            if (result.error.isTransient() || result.error.kind == ApiError::Kind::Network) {
+                handleFailure(id, result.error, true);
+                return;
+            }
+            r.busy = false;
+            setState(id, QueueState::Failed, [&](QueueItem &i) {
+                i.failureReason =
+                    Text::tr("The service could not confirm the item's token before the "
+                             "upload was sent again: %1")
+                        .arg(result.error.message);
+                i.nextRetry = {};
+            });
+            pump();
+            return;
+        }
+        if (!result.status.isAwaitingCustomer()) {
+            qCInfo(lcOrders).noquote()
+                << "item" << id << "already printing (" << result.status.statusText
+                << "): its file arrived earlier; order saved without sending it again";
+            saveReconstructedOrder(id);
+            return;
+        }
+        upload(id);
+    });
+}
+
+void UploadQueue::askStatus(
+    qint64 id, const QString &token,
+    const std::function<void(Runtime &, const PrintStatusResult &)> &onAnswer)
+{
     Runtime &runtime = rt(id);
     const quint64 generation = runtime.generation;
-    PrintStatusJob *job = m_api->printStatus(current->token);
+    PrintStatusJob *job = m_api->printStatus(token);
     runtime.job = job;
     connect(job, &PrintStatusJob::finished, this,
-            [this, id, generation](const PrintStatusResult &result) {
+            [this, id, generation, onAnswer](const PrintStatusResult &result) {
                 Runtime &r = rt(id);
                 if (r.generation != generation)
-                    return;
+                    return; // the item was cancelled, removed or restarted meanwhile
                 r.job.clear();
-                if (result.error.isError()) {
-                    if (result.error.isTransient() ||
-                        result.error.kind == ApiError::Kind::Network) {
-                        handleFailure(id, result.error, true);
-                        return;
-                    }
-                    r.busy = false;
-                    setState(id, QueueState::Failed, [&](QueueItem &i) {
-                        i.failureReason =
-                            Text::tr("The service could not confirm the item's token before the "
-                                     "upload was sent again: %1")
-                                .arg(result.error.message);
-                        i.nextRetry = {};
-                    });
-                    pump();
-                    return;
-                }
-                if (!result.status.isAwaitingCustomer()) {
-                    qCInfo(lcOrders).noquote()
-                        << "item" << id << "already printing (" << result.status.statusText
-                        << "): its file arrived earlier; order saved without sending it again";
-                    saveReconstructedOrder(id);
-                    return;
-                }
-                upload(id);
+                onAnswer(r, result);
             });
 }
 
@@ -813,28 +821,18 @@ void UploadQueue::confirmArrival(qint64 id)
     std::optional<QueueItem> current = item(id);
     if (!current)
         return;
-    Runtime &runtime = rt(id);
-    runtime.busy = true;
+    rt(id).busy = true;
     m_wasIdle = false;
-    const quint64 generation = runtime.generation;
-    PrintStatusJob *job = m_api->printStatus(current->token);
-    runtime.job = job;
-    connect(job, &PrintStatusJob::finished, this,
-            [this, id, generation](const PrintStatusResult &result) {
-                Runtime &r = rt(id);
-                if (r.generation != generation)
-                    return;
-                r.job.clear();
-                if (!result.error.isError() && !result.status.isAwaitingCustomer()) {
-                    qCInfo(lcOrders)
-                        << "item" << id << "is printing at the service: its order is saved";
-                    saveReconstructedOrder(id);
-                    return;
-                }
-                // Not provable without sending: the item keeps waiting for the user.
-                r.busy = false;
-                checkIdle();
-            });
+    askStatus(id, current->token, [this, id](Runtime &r, const PrintStatusResult &result) {
+        if (!result.error.isError() && !result.status.isAwaitingCustomer()) {
+            qCInfo(lcOrders) << "item" << id << "is printing at the service: its order is saved";
+            saveReconstructedOrder(id);
+            return;
+        }
+        // Not provable without sending: the item keeps waiting for the user.
+        r.busy = false;
+        checkIdle();
+    });
 }
 
 void UploadQueue::upload(qint64 id)

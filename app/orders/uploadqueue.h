@@ -20,6 +20,8 @@ class QTimer;
 
 namespace pc {
 
+struct PrintStatusResult;
+
 class ApiClient;
 class ApiJob;
 class OrderStore;
@@ -211,6 +213,10 @@ private:
     // For an item left needing attention with a token no order has: asks the print-status
     // call and, when a print is under way, saves its order; otherwise leaves it as it is.
     void confirmArrival(qint64 id);
+    // Asks the service for the item's print status; `onAnswer` runs unless the item was
+    // cancelled, removed or restarted meanwhile.
+    void askStatus(qint64 id, const QString &token,
+                   const std::function<void(Runtime &, const PrintStatusResult &)> &onAnswer);
     void upload(qint64 id);
     void onUploadProgress(qint64 id, qint64 sent, qint64 total);
     void onUploaded(qint64 id, quint64 generation, const UploadResult &result);
