@@ -92,6 +92,7 @@ private Q_SLOTS:
     void queueListRetryRemove();
     void itemLeftValidatingOnAFifoEndsLaterRuns();
     void queueRemoveKeepsToken();
+    void queueWorkedElsewhereExitsBusy();
     void watchFollowsOrdersUntilFinal();
 
 private:
@@ -496,6 +497,9 @@ void TestCli::apiKeyFileRefusals_data()
     QTest::newRow("first line over 4 KiB") << u"long"_s << u"longer than"_s;
     QTest::newRow("link to /dev/zero") << u"zero"_s << u"device"_s;
     QTest::newRow("FIFO") << u"fifo"_s << u"named pipe"_s;
+    QTest::newRow("NUL inside") << u"nul"_s << u"control character"_s;
+    QTest::newRow("escape inside") << u"escape"_s << u"control character"_s;
+    QTest::newRow("carriage return inside") << u"cr"_s << u"control character"_s;
 }
 
 // A key file that is not a plain owner-only file with one line of UTF-8 text is refused with
@@ -521,6 +525,12 @@ void TestCli::apiKeyFileRefusals()
             file.write("\n" + key + '\n');
         else if (kind == u"latin1")
             file.write(key + "\xe9\n");
+        else if (kind == u"nul")
+            file.write(key.left(4) + QByteArray(1, '\0') + key.mid(4) + '\n');
+        else if (kind == u"escape")
+            file.write(key + "\x1b[2J\n");
+        else if (kind == u"cr")
+            file.write(key + "\rkey\n");
         else
             file.write(key + QByteArray(5000, 'k') + '\n');
         file.close();
@@ -1023,6 +1033,32 @@ void TestCli::itemLeftValidatingOnAFifoEndsLaterRuns()
 // past the upload) is the only record of that token and its customer: `queue remove` refuses
 // it and says how, and with --force the item goes but the token stays, as an order whose
 // links are built from the token page address (marked so), which `orders` shows.
+// A queue another console works is no service error: a script learns from exit code 4 that
+// trying again later is the answer, and nothing was queued meanwhile.
+void TestCli::queueWorkedElsewhereExitsBusy()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_DATA_DIR"_s, data.path());
+    pc::OrderStore other;
+    QVERIFY(other.open(data.path()).ok());
+    QVERIFY(other.claimQueue().ok());
+
+    const CliRun queued = run({u"--json"_s, u"queue"_s, u"run"_s}, env);
+    QCOMPARE(queued.exitCode, 4);
+    QVERIFY2(queued.errorJson().value(u"message").toString().contains(u"Another console"_s),
+             queued.err.constData());
+    const CliRun upload =
+        run({u"upload"_s, u"--email"_s, u"busy@example.com"_s, u"--value"_s, u"5.00"_s,
+             QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl")},
+            env);
+    QCOMPARE(upload.exitCode, 4);
+    QVERIFY(other.queueItems(u"sandbox"_s)->isEmpty());
+
+    other.releaseQueueClaim();
+    QCOMPARE(run({u"queue"_s, u"run"_s}, env).exitCode, 0);
+}
+
 void TestCli::queueRemoveKeepsToken()
 {
     using namespace pc;

@@ -20,6 +20,7 @@ enum ExitCode : int {
     ExitServiceError = 1, // the service or the network failed
     ExitUsageError = 2,   // wrong options or arguments
     ExitInvalidInput = 3, // the input (file, token, value) is not acceptable
+    ExitBusy = 4,         // another console works this data folder's queue: try again later
 };
 
 // Writes results to stdout and errors to stderr, as text for people or, with --json, as one

@@ -105,7 +105,8 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         reporter.emplace(out, queue);
     // Changing the queue while another console works it would go unnoticed there.
     if (!queue.start())
-        return out.error(ExitServiceError, u"store"_s, queue.claimProblem());
+        return out.error(queue.claimHeldElsewhere() ? ExitBusy : ExitServiceError, u"store"_s,
+                         queue.claimProblem());
     if (needsId && !queue.item(id))
         return out.invalidInput(
             CliText::tr("There is no queue item %1 here (see queue list).").arg(id));

@@ -182,7 +182,8 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     // Nothing is queued while another console works this data folder: it would not upload
     // the files, and this run could not report on them.
     if (!queue.start())
-        return out.error(ExitServiceError, u"store"_s, queue.claimProblem());
+        return out.error(queue.claimHeldElsewhere() ? ExitBusy : ExitServiceError, u"store"_s,
+                         queue.claimProblem());
     std::set<qint64> ours;
     for (const QueueItem &item : queue.items()) {
         if (!isFinalQueueState(item.state))

@@ -297,6 +297,7 @@ bool UploadQueue::ensureClaimed()
     if (!m_store->isOpen())
         return false;
     const StoreStatus claimed = m_store->claimQueue();
+    m_claimHeldElsewhere = !claimed && claimed.error().kind == StoreError::Kind::Locked;
     if (claimed) {
         m_claimProblem.clear();
         m_sweepDue = true; // another console may have left items half-way

@@ -87,6 +87,9 @@ public:
     bool hasClaim() const;
     // Why not, while another console holds the queue; empty otherwise.
     QString claimProblem() const { return m_claimProblem; }
+    // Whether that is because another console works the queue right now (a script may try
+    // again later), rather than because the store itself failed.
+    bool claimHeldElsewhere() const { return m_claimHeldElsewhere; }
     static constexpr int kClaimRetryMs = 2'000;
 
     // Queues a file whose order details a person has already confirmed for it (the CLI's
@@ -246,6 +249,7 @@ private:
     QTimer *m_storeRetryTimer = nullptr;
     bool m_started = false;
     QString m_claimProblem;
+    bool m_claimHeldElsewhere = false;
     QTimer *m_claimTimer = nullptr;
     std::map<qint64, Runtime> m_runtime;
     std::shared_ptr<Guard> m_guard;
