@@ -87,6 +87,7 @@ private Q_SLOTS:
     void inspectQuickAndThumbnails();
     void specialFilesAreNeverRead();
     void namesThatAreNotUtf8AreReported();
+    void namesWithLineBreaksStayOnOneLine();
     void uploadThenListOrders();
     void uploadRefusesBadOrderFacts();
     void queueListRetryRemove();
@@ -887,6 +888,42 @@ void TestCli::inspectQuickAndThumbnails()
     QCOMPARE(folder.out.trimmed().split('\n').size(), 2);
     QVERIFY(QFileInfo::exists(thumbs + u"/teapot.png"_s));
     QVERIFY(QFileInfo::exists(thumbs + u"/cube.png"_s));
+}
+
+// A line feed or tab in a file name is written as an escape: one file is one line of output,
+// whatever its name, so a script reading line by line never takes half a name for a file.
+void TestCli::namesWithLineBreaksStayOnOneLine()
+{
+    QTemporaryDir dir;
+    const QString name = dir.filePath(u"front\npanel\t2.stl"_s);
+    QVERIFY(QFile::copy(QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl"),
+                        name));
+    const auto linesNaming = [](const QByteArray &out) {
+        qsizetype count = 0;
+        for (const QByteArray &line : out.split('\n')) {
+            if (line.contains("front") || line.startsWith("panel"))
+                ++count; // a name cut in two would count twice
+        }
+        return count;
+    };
+    const CliRun inspected = runBounded({u"inspect"_s, name});
+    QCOMPARE(inspected.exitCode, 0);
+    QVERIFY2(inspected.out.contains("front\\x0apanel\\x092.stl"), inspected.out.constData());
+    QCOMPARE(linesNaming(inspected.out), 1);
+
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const CliRun uploaded =
+        runBounded({u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path(), u"upload"_s,
+                    u"--email"_s, u"lines@example.com"_s, u"--value"_s, u"3"_s, name},
+                   env);
+    QCOMPARE(uploaded.exitCode, 0);
+    QVERIFY2(uploaded.out.contains("front\\x0apanel"), uploaded.out.constData());
+    QCOMPARE(linesNaming(uploaded.out), 1);
+    const CliRun listed = runBounded(
+        {u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path(), u"queue"_s, u"list"_s}, env);
+    QCOMPARE(linesNaming(listed.out), 1);
 }
 
 void TestCli::uploadThenListOrders()

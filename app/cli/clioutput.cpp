@@ -11,6 +11,11 @@ using namespace Qt::StringLiterals;
 
 namespace pc::cli {
 
+QString oneLine(const QString &name)
+{
+    return terminalSafe(name, LineBreaks::Escape);
+}
+
 namespace {
 
 void writeLine(FILE *stream, const QString &text,

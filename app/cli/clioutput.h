@@ -23,6 +23,10 @@ enum ExitCode : int {
     ExitBusy = 4,         // another console works this data folder's queue: try again later
 };
 
+// A file name or path as one line of text output: a line feed or tab inside a name is written
+// as an escape, so that one file is always one line a script can read.
+QString oneLine(const QString &name);
+
 // Writes results to stdout and errors to stderr, as text for people or, with --json, as one
 // JSON object per line. Everything passes through redact() first.
 class CliOutput final

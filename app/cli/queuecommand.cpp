@@ -94,7 +94,7 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         for (const QueueItem &item : *items) {
             out.result(itemToJson(item), u"%1  %2  %3  %4"_s.arg(item.id)
                                              .arg(queueStateKey(item.state), -15)
-                                             .arg(item.fileName, item.failureReason));
+                                             .arg(oneLine(item.fileName), item.failureReason));
         }
         return ExitSuccess;
     }

@@ -136,7 +136,7 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
                                                 {u"file_name"_s, fileName},
                                                 {u"size"_s, size}},
                                     CliText::tr("file uploaded: %1 (%2 bytes) for %3")
-                                        .arg(fileName)
+                                        .arg(oneLine(fileName))
                                         .arg(size)
                                         .arg(token));
                      });

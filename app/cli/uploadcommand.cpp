@@ -61,12 +61,12 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
                 out.result(json, CliText::tr("%1: at the service (the answer of an earlier "
                                              "attempt was lost), token %2, link %3 (built from "
                                              "the token page address)")
-                                     .arg(item->fileName, item->token,
+                                     .arg(oneLine(item->fileName), item->token,
                                           json.value(u"token_link"_s).toString()));
                 continue;
             }
             out.result(json, CliText::tr("%1: uploaded, token %2, link %3")
-                                 .arg(item->fileName, item->token,
+                                 .arg(oneLine(item->fileName), item->token,
                                       json.value(u"token_link"_s).toString()));
             continue;
         }
@@ -77,7 +77,7 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
             json.insert(u"ssl_token_link"_s, arrived->sslTokenLink);
             json.insert(u"error"_s, item->failureReason);
             out.result(json, CliText::tr("%1: uploaded, token %2, link %3, but not recorded: %4")
-                                 .arg(item->fileName, item->token, arrived->tokenLink,
+                                 .arg(oneLine(item->fileName), item->token, arrived->tokenLink,
                                       item->failureReason));
             if (code == ExitSuccess)
                 code = ExitServiceError;
@@ -88,7 +88,7 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
                 ? CliText::tr("stopped in state %1").arg(queueStateKey(item->state))
                 : item->failureReason;
         json.insert(u"error"_s, reason);
-        out.result(json, CliText::tr("%1: not uploaded: %2").arg(item->fileName, reason));
+        out.result(json, CliText::tr("%1: not uploaded: %2").arg(oneLine(item->fileName), reason));
         // A file the console refuses is invalid input; anything else is the service's side.
         if (code == ExitSuccess)
             code = item->token.isEmpty() && item->state != QueueState::Cancelled &&
@@ -158,7 +158,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     const StlFileList list = StlFileList::collect(arguments, true);
     for (const auto &[path, why] : list.skipped) {
         out.result(QJsonObject{{u"event"_s, u"skipped"_s}, {u"file"_s, path}, {u"skipped"_s, why}},
-                   CliText::tr("%1: skipped (%2)").arg(path, why));
+                   CliText::tr("%1: skipped (%2)").arg(oneLine(path), why));
     }
 
     if (const int code = context.connect(); code != ExitSuccess)
@@ -173,8 +173,9 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     QObject::connect(&queue, &UploadQueue::duplicateFound, &queue,
                      [&out, &queue](qint64 id, const QString &other) {
                          const auto item = queue.item(id);
-                         out.note(CliText::tr("Warning: %1 was already sent to this receiver: %2")
-                                      .arg(item ? item->fileName : QString(), other));
+                         out.note(
+                             CliText::tr("Warning: %1 was already sent to this receiver: %2")
+                                 .arg(oneLine(item ? item->fileName : QString()), oneLine(other)));
                      });
     ProgressReporter reporter(out, queue);
 

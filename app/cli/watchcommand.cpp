@@ -92,8 +92,8 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
                                                                ? jobStatusToWire(previous.status)
                                                                : previous.statusText));
         out.result(json,
-                   u"%1  %2: %3 -> %4"_s.arg(order.token, order.fileName, shortStatus(previous),
-                                             shortStatus(order.status)));
+                   u"%1  %2: %3 -> %4"_s.arg(order.token, oneLine(order.fileName),
+                                             shortStatus(previous), shortStatus(order.status)));
         shown.insert(order.id, order.status);
     };
     QObject::connect(&poller, &StatusPoller::statusChanged, &loop, print);
