@@ -95,6 +95,7 @@ private Q_SLOTS:
     void queueRemoveKeepsToken();
     void queueWorkedElsewhereExitsBusy();
     void watchFollowsOrdersUntilFinal();
+    void watchSaysWhenAnswersAreUnusable();
 
 private:
     CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {},
@@ -1226,6 +1227,61 @@ void TestCli::watchFollowsOrdersUntilFinal()
     // The store kept it: the order is listed with its final status.
     const CliRun orders = run(common + QStringList{u"orders"_s}, env);
     QVERIFY(orders.json().value(u"printing_job_status"_s).toString().startsWith(u"CONFIRMED_"_s));
+}
+
+// watch over a service that answers every status question with an error page says so once,
+// instead of printing nothing as if the print did not move.
+void TestCli::watchSaysWhenAnswersAreUnusable()
+{
+    QTcpServer peer;
+    QVERIFY(peer.listen(QHostAddress::LocalHost, 0));
+    int asked = 0;
+    connect(&peer, &QTcpServer::newConnection, this, [&peer, &asked] {
+        QTcpSocket *socket = peer.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, &asked] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            ++asked;
+            const QByteArray body = "<html><body>Down for maintenance</body></html>";
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " +
+                          QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+    });
+    const QString baseUrl = u"http://127.0.0.1:%1/api3/"_s.arg(peer.serverPort());
+    QTemporaryDir data;
+    {
+        pc::OrderStore store;
+        QVERIFY(store.open(data.path()).ok());
+        pc::Order order;
+        order.environment = pc::orderEnvironmentKey(pc::EnvironmentKind::Custom, QUrl(baseUrl));
+        order.token = u"0123456789abcdef0123456789abcdef"_s;
+        order.tokenLink = u"http://127.0.0.1/?token="_s + order.token;
+        order.sslTokenLink = order.tokenLink;
+        order.fileName = u"bracket.stl"_s;
+        order.size = 42;
+        order.sha256 = u"ff00"_s;
+        order.receiverEmail = u"customer@example.com"_s;
+        order.price = *pc::Decimal::fromString(u"12.50");
+        order.currency = u"EUR"_s;
+        order.created = QDateTime::currentDateTimeUtc();
+        QVERIFY(store.addOrder(order).ok());
+    }
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, u"maintenance-key"_s);
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(kCli, {u"--base-url"_s, baseUrl, u"--data-dir"_s, data.path(), u"watch"_s,
+                         u"--for"_s, u"3"_s});
+    QVERIFY(finished.wait(30000)); // keeps this event loop (and the peer) running
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(asked >= 1);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(u"0123456789abcdef0123456789abcdef  bracket.stl: the service's answer "
+                          "was not a usable status"_s),
+             qPrintable(err));
+    QCOMPARE(err.count(u"not a usable status"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
