@@ -90,6 +90,7 @@ private Q_SLOTS:
     void namesWithLineBreaksStayOnOneLine();
     void uploadThenListOrders();
     void uploadRefusesBadOrderFacts();
+    void duplicateInOneRunIsNotCalledSent();
     void queueListRetryRemove();
     void itemLeftValidatingOnAFifoEndsLaterRuns();
     void queueRemoveKeepsToken();
@@ -975,6 +976,30 @@ void TestCli::uploadThenListOrders()
     const CliRun other = run({u"--json"_s, u"--data-dir"_s, data.path(), u"orders"_s});
     QCOMPARE(other.exitCode, 0);
     QVERIFY(!other.out.contains(token.toUtf8()));
+}
+
+// The same design twice in one upload run: the warning says it is queued twice, not that it
+// "was already sent" before anything was; a later run for the same receiver says sent.
+void TestCli::duplicateInOneRunIsNotCalledSent()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QString file = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl");
+    QTemporaryDir copies;
+    const QString copy = copies.filePath(u"box-again.stl"_s);
+    QVERIFY(QFile::copy(file, copy));
+    const QStringList upload{u"--base-url"_s, m_baseUrl,    u"--data-dir"_s,        data.path(),
+                             u"upload"_s,     u"--email"_s, u"twice@example.com"_s, u"--value"_s,
+                             u"2"_s};
+    const CliRun both = runBounded(upload + QStringList{file, copy}, env);
+    QCOMPARE(both.exitCode, 0);
+    QVERIFY2(both.err.contains("is queued twice for this receiver"), both.err.constData());
+    QVERIFY2(!both.err.contains("already sent"), both.err.constData());
+
+    const CliRun later = runBounded(upload + QStringList{file}, env);
+    QCOMPARE(later.exitCode, 0);
+    QVERIFY2(later.err.contains("was already sent to this receiver"), later.err.constData());
 }
 
 void TestCli::uploadRefusesBadOrderFacts()

@@ -171,11 +171,17 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     UploadQueue queue(&store, &context.client(), environment);
     queue.setMaxParallel(parallel);
     QObject::connect(&queue, &UploadQueue::duplicateFound, &queue,
-                     [&out, &queue](qint64 id, const QString &other) {
+                     [&out, &queue](qint64 id, const QString &other, bool otherWasSent) {
                          const auto item = queue.item(id);
-                         out.note(
-                             CliText::tr("Warning: %1 was already sent to this receiver: %2")
-                                 .arg(oneLine(item ? item->fileName : QString()), oneLine(other)));
+                         const QString name = oneLine(item ? item->fileName : QString());
+                         out.note(otherWasSent
+                                      ? CliText::tr("Warning: %1 was already sent to this "
+                                                    "receiver: %2")
+                                            .arg(name, oneLine(other))
+                                      : CliText::tr("Warning: %1 is queued twice for this "
+                                                    "receiver (also as %2, not sent yet); both "
+                                                    "are sent.")
+                                            .arg(name, oneLine(other)));
                      });
     ProgressReporter reporter(out, queue);
 

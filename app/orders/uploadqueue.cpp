@@ -580,7 +580,8 @@ void UploadQueue::finishValidation(qint64 id, quint64 generation, const QString 
             if (dups && !dups->isEmpty()) {
                 const QString what = describeDuplicate(dups->first());
                 qCInfo(lcOrders) << "item" << id << "duplicates" << what;
-                Q_EMIT duplicateFound(id, what);
+                Q_EMIT duplicateFound(id, what,
+                                      dups->first().source == DuplicateMatch::Source::Order);
             }
             pump();
         });

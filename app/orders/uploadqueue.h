@@ -159,7 +159,9 @@ Q_SIGNALS:
     void itemChanged(qint64 id);
     void itemRemoved(qint64 id);
     void uploadProgress(qint64 id, qint64 bytesSent, qint64 bytesTotal);
-    void duplicateFound(qint64 id, const QString &otherDescription);
+    // The same file for the same receiver is already an order (`otherWasSent`) or another
+    // queue item that has not gone yet.
+    void duplicateFound(qint64 id, const QString &otherDescription, bool otherWasSent);
     void storeError(const QString &message);
     void idle();
 
