@@ -804,18 +804,41 @@ void UploadQueue::askStatus(
     qint64 id, const QString &token,
     const std::function<void(Runtime &, const PrintStatusResult &)> &onAnswer)
 {
-    Runtime &runtime = rt(id);
-    const quint64 generation = runtime.generation;
+    const quint64 generation = rt(id).generation;
+    auto deliver = [this, id, generation, onAnswer](const PrintStatusResult &result) {
+        Runtime &r = rt(id);
+        if (r.generation != generation)
+            return; // the item was cancelled, removed or restarted meanwhile
+        onAnswer(r, result);
+    };
+    StatusProbe &probe = m_statusProbes[token];
+    if (probe.job) {
+        probe.waiting.push_back(deliver); // asked a moment ago: that answer will do
+        return;
+    }
+    if (probe.answer && !probe.answer->error.isError() &&
+        nowMs() - probe.askedAtMs < kStatusAnswerFreshMs) {
+        qCInfo(lcOrders) << "item" << id << "takes the print status asked"
+                         << nowMs() - probe.askedAtMs << "ms ago";
+        QMetaObject::invokeMethod(
+            this, [deliver, answer = *probe.answer] { deliver(answer); }, Qt::QueuedConnection);
+        return;
+    }
+    // Not the item's job: a retry or cancel of the item leaves the question to finish, so
+    // that its answer serves whoever asks next instead of a second question.
     PrintStatusJob *job = m_api->printStatus(token);
-    runtime.job = job;
-    connect(job, &PrintStatusJob::finished, this,
-            [this, id, generation, onAnswer](const PrintStatusResult &result) {
-                Runtime &r = rt(id);
-                if (r.generation != generation)
-                    return; // the item was cancelled, removed or restarted meanwhile
-                r.job.clear();
-                onAnswer(r, result);
-            });
+    probe.job = job;
+    probe.askedAtMs = nowMs();
+    probe.answer.reset();
+    probe.waiting = {deliver};
+    connect(job, &PrintStatusJob::finished, this, [this, token](const PrintStatusResult &result) {
+        StatusProbe &answered = m_statusProbes[token];
+        answered.job.clear();
+        answered.answer = result;
+        const auto waiting = std::exchange(answered.waiting, {});
+        for (const auto &deliverTo : waiting)
+            deliverTo(result);
+    });
 }
 
 void UploadQueue::confirmArrival(qint64 id)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/responseparser.h"
 #include "orders/orderform.h"
 #include "orders/retrypolicy.h"
 #include "orders/storetypes.h"
@@ -15,15 +16,16 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QTimer;
 
 namespace pc {
 
-struct PrintStatusResult;
 
 class ApiClient;
 class ApiJob;
+class PrintStatusJob;
 class OrderStore;
 struct UploadResult;
 struct ApiError;
@@ -254,6 +256,18 @@ private:
     bool m_claimHeldElsewhere = false;
     QTimer *m_claimTimer = nullptr;
     std::map<qint64, Runtime> m_runtime;
+    // The last print-status question per token, kept apart from the items' runtimes so that a
+    // retry or restart of an item does not ask again what was asked a moment ago: the service
+    // allows one question per token every 15 s, and its answer is as good until then.
+    struct StatusProbe
+    {
+        QPointer<PrintStatusJob> job;
+        qint64 askedAtMs = 0;
+        std::optional<PrintStatusResult> answer;
+        std::vector<std::function<void(const PrintStatusResult &)>> waiting;
+    };
+    static constexpr qint64 kStatusAnswerFreshMs = 15'000;
+    std::map<QString, StatusProbe> m_statusProbes;
     std::shared_ptr<Guard> m_guard;
 };
 
