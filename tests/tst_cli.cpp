@@ -71,6 +71,7 @@ private Q_SLOTS:
     void statusFromRealServiceShapes_data();
     void statusFromRealServiceShapes();
     void singleCallsPromiseNoRetry();
+    void maxTimeBoundsTheWholeCommand();
     void apiKeyFile();
     void apiKeyFileRefusals_data();
     void apiKeyFileRefusals();
@@ -468,6 +469,42 @@ void TestCli::singleCallsPromiseNoRetry()
     const QByteArray err = process.readAllStandardError();
     QVERIFY2(!err.contains("will try again"), err.constData());
     QVERIFY2(err.contains("may have created a token"), err.constData());
+}
+
+// --max-time bounds a command in all, whatever --timeout says and however the service
+// stalls: a silent service stops a status call and an upload at that time, with exit code 5,
+// and the upload's item stays queued with its state for the next run.
+void TestCli::maxTimeBoundsTheWholeCommand()
+{
+    QTcpServer silent; // accepts connections (the kernel's backlog) and never answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    const QString baseUrl = u"http://127.0.0.1:%1/api3/"_s.arg(silent.serverPort());
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, u"silent-service-key"_s);
+    const QStringList common{u"--json"_s,     u"--base-url"_s, baseUrl,
+                             u"--data-dir"_s, data.path(),     u"--timeout"_s,
+                             u"600"_s,        u"--max-time"_s, u"2"_s};
+
+    const CliRun status =
+        runBounded(common + QStringList{u"status"_s, u"0123456789abcdef0123456789abcdef"_s}, env);
+    QCOMPARE(status.exitCode, 5);
+    QVERIFY2(status.err.contains("--max-time 2 s"), status.err.constData());
+
+    const CliRun upload = runBounded(
+        common +
+            QStringList{u"upload"_s, u"--email"_s, u"late@example.com"_s, u"--value"_s, u"4"_s,
+                        QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl")},
+        env);
+    QCOMPARE(upload.exitCode, 5);
+    QVERIFY2(upload.err.contains("queue run"), upload.err.constData());
+    const CliRun listed = runBounded({u"--json"_s, u"--base-url"_s, baseUrl, u"--data-dir"_s,
+                                      data.path(), u"queue"_s, u"list"_s},
+                                     env);
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY2(listed.out.contains("microstl__box_freecad_binary.stl"), listed.out.constData());
+
+    QCOMPARE(run({u"--max-time"_s, u"0"_s, u"config"_s}).exitCode, 2);
 }
 
 void TestCli::apiKeyFile()

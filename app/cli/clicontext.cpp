@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -62,14 +63,19 @@ GlobalOptions::GlobalOptions()
     , timeout(u"timeout"_s,
               CliText::tr("Abort a request when no data moved for this many seconds (default 60)."),
               u"SECONDS"_s, u"60"_s)
+    , maxTime(u"max-time"_s,
+              CliText::tr("Stop after this many seconds in all, whatever is still running "
+                          "(exit code 5). Unfinished uploads stay in the queue; \"queue run\" "
+                          "goes on with them."),
+              u"SECONDS"_s)
     , json(u"json"_s,
            CliText::tr("Print results as one JSON object per line; errors as JSON on stderr."))
 {}
 
 void GlobalOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions(
-        {baseUrl, environment, apiKeyFile, dataDir, database, databasePasswordFile, timeout, json});
+    parser.addOptions({baseUrl, environment, apiKeyFile, dataDir, database, databasePasswordFile,
+                       timeout, maxTime, json});
 }
 
 CliContext::CliContext(const QCommandLineParser &parser, const GlobalOptions &options)
@@ -126,6 +132,46 @@ QString CliContext::storedSecret(SecretStore::Secret secret, const QString &file
                       ? u"keychain"_s
                       : fileLabel + store.keyFilePath();
     return stored.key;
+}
+
+int CliContext::startDeadline()
+{
+    if (!m_parser.isSet(m_options.maxTime))
+        return ExitSuccess;
+    bool ok = false;
+    m_maxTimeSeconds = m_parser.value(m_options.maxTime).toInt(&ok);
+    if (!ok || m_maxTimeSeconds < 1 || m_maxTimeSeconds > 7 * 86400)
+        return m_out.usageError(
+            CliText::tr("--max-time needs a number of seconds from 1 to 604800 (a week)."));
+    m_deadline = std::make_unique<QTimer>();
+    m_deadline->setSingleShot(true);
+    m_deadline->setTimerType(Qt::CoarseTimer);
+    QObject::connect(m_deadline.get(), &QTimer::timeout, m_deadline.get(),
+                     [this] { m_deadlineReached = true; });
+    m_deadline->start(std::chrono::seconds(m_maxTimeSeconds));
+    return ExitSuccess;
+}
+
+void CliContext::quitAtDeadline(QEventLoop &loop) const
+{
+    if (m_deadline)
+        QObject::connect(m_deadline.get(), &QTimer::timeout, &loop, &QEventLoop::quit);
+}
+
+int CliContext::reportDeadline() const
+{
+    return m_out.error(ExitTimeLimit, u"max_time"_s,
+                       CliText::tr("Stopped after --max-time %1 s. Uploads that had not finished "
+                                   "stay in the queue with their tokens: \"partner-console-cli "
+                                   "queue run\" goes on with them.")
+                           .arg(m_maxTimeSeconds));
+}
+
+ApiError CliContext::noAnswerBeforeDeadline() const
+{
+    ApiError error = ApiError::aborted();
+    error.message = CliText::tr("No answer before --max-time ran out.");
+    return error;
 }
 
 int CliContext::connect()

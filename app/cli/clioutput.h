@@ -21,6 +21,7 @@ enum ExitCode : int {
     ExitUsageError = 2,   // wrong options or arguments
     ExitInvalidInput = 3, // the input (file, token, value) is not acceptable
     ExitBusy = 4,         // another console works this data folder's queue: try again later
+    ExitTimeLimit = 5,    // --max-time ran out first; unfinished uploads stay queued
 };
 
 // A file name or path as one line of text output: a line feed or tab inside a name is written

@@ -167,7 +167,7 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         if (!isFinalQueueState(item.state))
             ids.insert(item.id);
     }
-    return runQueueAndReport(out, store, queue, environment, ids, ExitSuccess);
+    return runQueueAndReport(context, store, queue, environment, ids, ExitSuccess);
 }
 
 } // namespace pc::cli

@@ -28,15 +28,17 @@ bool isFinalQueueState(QueueState state)
            state == QueueState::AwaitingDetails;
 }
 
-int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queue,
+int runQueueAndReport(const CliContext &context, OrderStore &store, UploadQueue &queue,
                       const QString &environment, const std::set<qint64> &ids, int code)
 {
+    const CliOutput &out = context.out();
     QString storeProblem;
     QObject::connect(&queue, &UploadQueue::storeError, &queue,
                      [&storeProblem](const QString &message) { storeProblem = message; });
     if (!queue.isIdle()) {
         QEventLoop loop;
         QObject::connect(&queue, &UploadQueue::idle, &loop, &QEventLoop::quit);
+        context.quitAtDeadline(loop);
         loop.exec();
     }
 
@@ -206,7 +208,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
         ours.insert(*added);
     }
 
-    return runQueueAndReport(out, store, queue, environment, ours,
+    return runQueueAndReport(context, store, queue, environment, ours,
                              list.skipped.isEmpty() ? ExitSuccess : ExitInvalidInput);
 }
 

@@ -132,6 +132,7 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
                      &QEventLoop::quit);
     if (seconds)
         QTimer::singleShot(std::chrono::seconds(*seconds), &loop, &QEventLoop::quit);
+    context.quitAtDeadline(loop);
 
     poller.start();
     if (poller.trackedCount() == 0) {
