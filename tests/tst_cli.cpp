@@ -504,6 +504,15 @@ void TestCli::maxTimeBoundsTheWholeCommand()
     QCOMPARE(listed.exitCode, 0);
     QVERIFY2(listed.out.contains("microstl__box_freecad_binary.stl"), listed.out.constData());
 
+    // The next run finds the token call the first one left without an answer: the service
+    // may hold a token for it, and the queue list counts it, naming the file.
+    QCOMPARE(runBounded(common + QStringList{u"queue"_s, u"run"_s}, env).exitCode, 5);
+    const CliRun counted = runBounded(
+        {u"--base-url"_s, baseUrl, u"--data-dir"_s, data.path(), u"queue"_s, u"list"_s}, env);
+    QVERIFY2(counted.out.contains("got no answer, so the service may hold") &&
+                 counted.out.contains("microstl__box_freecad_binary.stl). No file was sent"),
+             counted.out.constData());
+
     QCOMPARE(run({u"--max-time"_s, u"0"_s, u"config"_s}).exitCode, 2);
 }
 

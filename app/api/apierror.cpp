@@ -48,6 +48,11 @@ bool ApiError::isTransient() const
     }
 }
 
+bool ApiError::answerMayBeLost() const
+{
+    return kind == Kind::Timeout || networkReason == NetworkReason::ConnectionClosed;
+}
+
 bool ApiError::isAuthenticationFailure() const
 {
     return kind == Kind::Http && (httpStatus == 401 || httpStatus == 403);

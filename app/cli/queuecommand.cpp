@@ -7,6 +7,7 @@
 #include "orders/uploadqueue.h"
 
 #include <QJsonObject>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -95,6 +96,22 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
             out.result(itemToJson(item), u"%1  %2  %3  %4"_s.arg(item.id)
                                              .arg(queueStateKey(item.state), -15)
                                              .arg(oneLine(item.fileName), item.failureReason));
+        }
+        // Tokens the service may have made that no order records: a shop reconciling the
+        // service's count of tokens with its orders needs to know how many, and why.
+        if (const StoreResult<LostTokenCalls> lost = store.lostTokenCalls(environment);
+            lost && lost->count > 0) {
+            out.result(
+                QJsonObject{{u"event"_s, u"lost_token_calls"_s},
+                            {u"count"_s, lost->count},
+                            {u"latest"_s, lost->latest.toString(Qt::ISODate)},
+                            {u"latest_file"_s, lost->latestFileName}},
+                CliText::tr("%n token call(s) got no answer, so the service may hold "
+                            "as many unused tokens that no order records (the latest %1, "
+                            "for %2). No file was sent for them.",
+                            nullptr, lost->count)
+                    .arg(QLocale().toString(lost->latest.toLocalTime(), QLocale::ShortFormat),
+                         oneLine(lost->latestFileName)));
         }
         return ExitSuccess;
     }

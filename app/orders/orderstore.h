@@ -191,6 +191,12 @@ public:
     // Every recorded status of the order, oldest first.
     StoreResult<QList<StatusHistoryEntry>> statusHistory(qint64 orderId);
 
+    // --- Token calls whose answer was lost (LostTokenCalls) ----------------------------
+    StoreStatus recordLostTokenCall(const QString &environment, qint64 itemId,
+                                    const QString &fileName, const QString &reason,
+                                    const QDateTime &called);
+    StoreResult<LostTokenCalls> lostTokenCalls(const QString &environment);
+
     // --- Team mode (a shared PostgreSQL store) -----------------------------------------
     // This console's identity: the owner of the queue items it adds (in a shared store each
     // console sees and works only its own queue: the files are on its disk) and the holder of

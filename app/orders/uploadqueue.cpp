@@ -275,6 +275,8 @@ void UploadQueue::stopRuntime(qint64 id)
     }
     if (ApiJob *job = runtime.job.data()) {
         runtime.job.clear();
+        if (qobject_cast<CreateTokenJob *>(job))
+            recordLostTokenCall(id, u"the token call was cancelled"_s);
         // A token call aborted here may still have created a token at the service; it is
         // never recorded, so the item can still only ever hold one token.
         job->abort();
@@ -383,6 +385,9 @@ void UploadQueue::resumeStored()
             validate(stored.id);
             break;
         case QueueState::CreatingToken:
+            if (stored.token.isEmpty())
+                recordLostTokenCall(stored.id, u"the console stopped during the token call"_s);
+            [[fallthrough]];
         case QueueState::Uploading:
             // Killed mid-way: back to Ready with the recorded token (if any). An upload that
             // was running may have reached the service, so it is verified before re-sending.
@@ -695,6 +700,9 @@ void UploadQueue::onToken(qint64 id, quint64 generation, const QString &token,
         return;
     runtime.job.clear();
     if (error.isError()) {
+        // No answer, or one that could not be read (the service made a token all the same).
+        if (error.answerMayBeLost() || error.kind == ApiError::Kind::Protocol)
+            recordLostTokenCall(id, error.detail.isEmpty() ? error.message : error.detail);
         handleFailure(id, error, false);
         return;
     }
@@ -712,6 +720,21 @@ void UploadQueue::onToken(qint64 id, quint64 generation, const QString &token,
     }
     qCInfo(lcOrders) << "item" << id << "token recorded";
     recheckThenUpload(id);
+}
+
+void UploadQueue::recordLostTokenCall(qint64 id, const QString &reason)
+{
+    const std::optional<QueueItem> current = item(id);
+    const QString fileName = current ? current->fileName : QString();
+    qCWarning(lcOrders).noquote() << "item" << id
+                                  << "token call without an answer; the service may hold an "
+                                     "unused token:"
+                                  << reason;
+    if (StoreStatus recorded =
+            m_store->recordLostTokenCall(m_environment, id, fileName, reason, now());
+        !recorded)
+        qCWarning(lcOrders).noquote()
+            << "the lost token call was not counted:" << recorded.error().message;
 }
 
 void UploadQueue::recheckThenUpload(qint64 id)

@@ -22,7 +22,6 @@ class QTimer;
 
 namespace pc {
 
-
 class ApiClient;
 class ApiJob;
 class PrintStatusJob;
@@ -215,6 +214,9 @@ private:
     void pump();
     void startItem(const QueueItem &item);
     void onToken(qint64 id, quint64 generation, const QString &token, const ApiError &error);
+    // The item's token call went out and no answer came back: the service may hold a token
+    // for it that nothing records. Counted in the store (LostTokenCalls).
+    void recordLostTokenCall(qint64 id, const QString &reason);
     void recheckThenUpload(qint64 id);
     void verifyThenUpload(qint64 id);
     // For an item left needing attention with a token no order has: asks the print-status
