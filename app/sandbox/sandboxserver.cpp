@@ -34,6 +34,7 @@
 #include "sandbox/sandboxlogging.h"
 #include "sandbox/sandboxtls.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -642,6 +643,11 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<SandboxServerPrivate>(this, std::move(config)))
 {}
+
+QString SandboxServer::stateFolderOf(const QString &dataFolder)
+{
+    return QDir(dataFolder).filePath(u"sandbox"_s);
+}
 
 SandboxServer::~SandboxServer()
 {

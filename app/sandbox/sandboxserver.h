@@ -2,6 +2,7 @@
 
 #include "api/printstatus.h"
 #include "sandbox/faultplan.h"
+#include "sandbox/sandboxoptions.h"
 
 #include <QObject>
 #include <QUrl>
@@ -14,9 +15,6 @@
 namespace pc {
 
 class SandboxServerPrivate;
-
-// The outcome the print simulation gives every print of a run.
-enum class PrintOutcome { Random, Success, Failure };
 
 // What the sandbox stored for a token's upload (introspection for tests).
 struct StoredUpload
@@ -58,6 +56,8 @@ class SandboxServer final : public QObject
 
 public:
     explicit SandboxServer(SandboxConfig config = {}, QObject *parent = nullptr);
+    // The state folder of the console's data folder: `dataFolder`/sandbox.
+    static QString stateFolderOf(const QString &dataFolder);
     ~SandboxServer() override;
 
     // Listens on 127.0.0.1; port 0 picks a free one - with a state folder, the port of the
