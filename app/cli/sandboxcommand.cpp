@@ -71,7 +71,7 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
         return out.usageError(CliText::tr("--speed needs a number above 0 (at most 100000)."));
     if (parser.isSet(m_autoPrint)) {
         const double seconds = parser.value(m_autoPrint).toDouble(&ok);
-        if (!ok || !SandboxSimulation::isValidAutoPrint(seconds))
+        if (!ok || seconds < 0)
             return out.usageError(
                 CliText::tr("--auto-print needs a number of seconds (0 or more)."));
         config.autoPrintSeconds = seconds;
