@@ -2,6 +2,7 @@
 
 #include "cli/clicontext.h"
 #include "common/terminationsignals.h"
+#include "orders/orderstore.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QCoreApplication>
@@ -98,6 +99,19 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
                          CliText::tr("The sandbox could not listen on 127.0.0.1:%1: %2")
                              .arg(port)
                              .arg(server.errorString()));
+
+    if (const std::optional<QUrl> previous = server.previousServerUrl()) {
+        // Another port than the folder's sandbox had last time: the print page links stored in
+        // the data folder's orders follow it (a team database is left alone: its sandbox
+        // orders are every desktop's).
+        StoreLocation location;
+        if (context.storeLocation(&location) == ExitSuccess && !location.isPostgres()) {
+            OrderStore store;
+            if (store.open(location).outcome != OpenResult::Outcome::Failed)
+                store.rewriteLinkOrigin(orderEnvironmentKey(EnvironmentKind::Sandbox, {}),
+                                        *previous, server.serverUrl());
+        }
+    }
 
     const QString baseUrl = server.apiBaseUrl().toString();
     const QString stopNote =
