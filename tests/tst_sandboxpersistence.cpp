@@ -11,12 +11,17 @@
 #include "ordertablemodel.h"
 #include "sandbox/sandboxserver.h"
 #include "sandboxclient.h"
+#include "sandboxmenu.h"
+#include "settings/consolesettings.h"
 
 #include <QDir>
 #include <QFile>
+#include <QMainWindow>
+#include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -68,6 +73,7 @@ private Q_SLOTS:
     void twoSandboxesOnOneFolderShareTokens();
     void rewriteLinkOriginTouchesOnlyThatOrigin();
     void sessionFindsItsOrdersAfterRestart();
+    void sandboxMenuAppliesAndKeepsChoices();
 
 private:
     SandboxConfig configIn(const QTemporaryDir &dir) const
@@ -428,6 +434,66 @@ void TestSandboxPersistence::sessionFindsItsOrdersAfterRestart()
     QCOMPARE(QUrl(stored.tokenLink).port(), int(sandbox.port()));
     QCOMPARE(QUrl(stored.sslTokenLink).port(), int(sandbox.port()));
     QCOMPARE(httpStatusOf(QUrl(stored.tokenLink)), 200);
+}
+
+void TestSandboxPersistence::sandboxMenuAppliesAndKeepsChoices()
+{
+    QTemporaryDir config;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, config.path());
+    QTemporaryDir dir;
+    SandboxConfig sandboxConfig = configIn(dir);
+    sandboxConfig.speed = 5; // from the command line: not one of the menu's own
+    auto server = start(sandboxConfig);
+
+    QMainWindow window;
+    QMenu *help = window.menuBar()->addMenu(u"Help"_s);
+    help->setObjectName(u"menuHelp"_s);
+    SandboxMenu *menu = SandboxMenu::install(&window, server.get());
+    // Before Help, as menus go.
+    const QList<QAction *> bar = window.menuBar()->actions();
+    QCOMPARE(bar.indexOf(menu->menuAction()) + 1, bar.indexOf(help->menuAction()));
+
+    const auto choices = [menu](const char *name) {
+        return menu->findChild<QMenu *>(QString::fromLatin1(name))->actions();
+    };
+    const auto checked = [&](const char *name) {
+        for (QAction *action : choices(name)) {
+            if (action->isChecked())
+                return action->data();
+        }
+        return QVariant();
+    };
+    QCOMPARE(checked("menuSandboxSpeed").toDouble(), 5.0); // the speed in effect is shown
+    QCOMPARE(checked("menuSandboxAutoPrint").toDouble(), -1.0);
+    QCOMPARE(checked("menuSandboxOutcome").toInt(), int(PrintOutcome::Random));
+
+    const auto pick = [&](const char *name, const QVariant &value) {
+        for (QAction *action : choices(name)) {
+            if (action->data() == value)
+                action->trigger();
+        }
+    };
+    pick("menuSandboxSpeed", 60.0);
+    pick("menuSandboxAutoPrint", 30.0);
+    pick("menuSandboxOutcome", int(PrintOutcome::Failure));
+    QCOMPARE(server->config().speed, 60.0);
+    QCOMPARE(server->config().autoPrintSeconds, std::optional<double>(30.0));
+    QCOMPARE(server->config().outcome, PrintOutcome::Failure);
+
+    QSettings settings;
+    const SandboxSimulation kept = ConsoleSettings::load(settings).sandboxSimulation;
+    QCOMPARE(kept.speed, 60.0);
+    QCOMPARE(kept.autoPrintSeconds, std::optional<double>(30.0));
+    QCOMPARE(kept.outcome, PrintOutcome::Failure);
+    // ConsoleSettings::save() (the Settings dialog) leaves the menu's choices alone.
+    ConsoleSettings().save(settings);
+    QCOMPARE(ConsoleSettings::load(settings).sandboxSimulation, kept);
+
+    // Off again.
+    pick("menuSandboxAutoPrint", -1.0);
+    QVERIFY(!server->config().autoPrintSeconds);
+    QVERIFY(!ConsoleSettings::load(settings).sandboxSimulation.autoPrintSeconds);
 }
 
 QTEST_MAIN(TestSandboxPersistence)
