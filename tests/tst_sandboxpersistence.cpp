@@ -320,8 +320,17 @@ void TestSandboxPersistence::twoSandboxesOnOneFolderShareTokens()
     // Tokens of both survive both.
     const QString mine = uploadedToken(*window);
     QVERIFY(!mine.isEmpty());
-    command.reset();
+
+    // The window ends first: the command's sandbox takes the folder over, and with it the
+    // port its links name.
+    const quint16 folderPort = window->port();
     window.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(command->ownsStateFolder(), kWait);
+    QCOMPARE(httpStatusOf(link), 200);
+    QCOMPARE(QUrl(upload(*command, createToken(*command)).data().value(u"token_link"_s).toString())
+                 .port(),
+             int(folderPort));
+    command.reset();
     auto later = start(configIn(dir));
     QVERIFY(later->hasToken(token));
     QVERIFY(later->hasToken(mine));

@@ -257,10 +257,45 @@ void SandboxServerPrivate::beginPrint(TokenRecord &record, const QString &printe
 QUrl SandboxServerPrivate::linkBaseUrl() const
 {
     QUrl url = q->serverUrl();
-    // Another process owns the folder: its port is the one that outlives this process.
-    if (state && !state->isOwner() && state->rememberedPort() != 0)
+    // The folder's port: this server's own when it owns the folder, else the owner's, the one
+    // that outlives this process (and that this one serves too should it take over).
+    if (state && state->rememberedPort() != 0)
         url.setPort(state->rememberedPort());
     return url;
+}
+
+std::unique_ptr<UploadMonitor> SandboxServerPrivate::makeMonitor()
+{
+    auto monitor = std::make_unique<UploadMonitor>();
+    monitor->setDecider([this](const RequestHead &head) { return decideHead(head); });
+    monitor->setTlsSelector([this] { return tlsConfiguration(); });
+    return monitor;
+}
+
+void SandboxServerPrivate::tryTakeOver()
+{
+    if (!state || !http)
+        return;
+    syncFromDisk(); // the port the owner recorded (read while this one is not the owner)
+    if (!state->claimOwnership())
+        return;
+    takeOverTimer.stop();
+    const quint16 folderPort = state->rememberedPort();
+    if (folderPort != 0 && folderPort != port) {
+        std::unique_ptr<UploadMonitor> monitor = makeMonitor();
+        if (monitor->listen(QHostAddress::LocalHost, folderPort)) {
+            http->bind(monitor.release()); // served besides this server's own port
+            qCInfo(lcSandbox).noquote() << "the sandbox that served port" << folderPort
+                                        << "of the folder ended; this one serves it now";
+            return;
+        }
+        qCWarning(lcSandbox).noquote()
+            << "the sandbox that served port" << folderPort << "of the folder ended and the port"
+            << "is taken:" << monitor->errorString() << "- links to it stay unanswered until the"
+            << "console is started again; new links name port" << port;
+    }
+    state->setPort(port);
+    persist();
 }
 
 void SandboxServerPrivate::respond(QTcpSocket *socket, const Incoming &in, HttpResponse response,
@@ -660,9 +695,7 @@ bool SandboxServer::listen(quint16 port)
         d->errorString = u"The sandbox is already listening on port %1."_s.arg(d->port);
         return false;
     }
-    auto monitor = std::make_unique<UploadMonitor>();
-    monitor->setDecider([this](const RequestHead &head) { return d->decideHead(head); });
-    monitor->setTlsSelector([this] { return d->tlsConfiguration(); });
+    std::unique_ptr<UploadMonitor> monitor = d->makeMonitor();
     // With a state folder, the owner takes the port of the last run again: the links stored
     // for its tokens name it.
     const bool owner = d->state && d->state->claimOwnership();
@@ -678,6 +711,8 @@ bool SandboxServer::listen(quint16 port)
             d->errorString = u"Cannot listen on 127.0.0.1:%1: %2"_s.arg(QString::number(port),
                                                                         monitor->errorString());
             qCWarning(lcSandbox).noquote() << d->errorString;
+            if (owner)
+                d->state->releaseOwnership(); // another sandbox of the folder may serve it
             return false;
         }
     }
@@ -697,6 +732,13 @@ bool SandboxServer::listen(quint16 port)
                                               QTcpSocket *socket) { d->handle(request, socket); });
     d->http->bind(monitor.release()); // the HTTP server adopts it
     qCInfo(lcSandbox).noquote() << "sandbox listening on" << serverUrl().toString();
+    if (d->state && !owner) {
+        // Another sandbox serves the folder's port. Should it end first, this one takes the
+        // port over, so the links it handed out meanwhile keep working.
+        d->takeOverTimer.setInterval(std::chrono::seconds(2));
+        QObject::connect(&d->takeOverTimer, &QTimer::timeout, this, [this] { d->tryTakeOver(); });
+        d->takeOverTimer.start();
+    }
     if (d->state) {
         // Prints that came due while no sandbox ran start at their time; the others at theirs.
         d->syncFromDisk();

@@ -19,6 +19,7 @@
 #include <QSslConfiguration>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <functional>
 
@@ -122,6 +123,11 @@ public:
     void beginPrint(TokenRecord &record, const QString &printerModel, qint64 startMs);
     // Where the token links point: this server, or the owner of the shared state folder.
     QUrl linkBaseUrl() const;
+    // A listener that hands every request head to decideHead() and speaks TLS on demand.
+    std::unique_ptr<UploadMonitor> makeMonitor();
+    // A sandbox that does not own its state folder: takes it over, and serves the folder's
+    // port too, once the owner has ended.
+    void tryTakeOver();
     // The TLS setup of the plan's `tls` mode; nullopt while TLS is off.
     std::optional<QSslConfiguration> tlsConfiguration() const;
 
@@ -130,6 +136,7 @@ public:
     QTemporaryDir storage;
     std::unique_ptr<SandboxState> state; // null: in memory only, files in `storage`
     std::optional<QUrl> movedFrom;
+    QTimer takeOverTimer;
     QHash<QString, TokenRecord> tokens;
     FaultDice dice;
     QElapsedTimer elapsed;

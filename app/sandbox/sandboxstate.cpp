@@ -131,6 +131,11 @@ bool SandboxState::isOwner() const
     return m_ownerLock != nullptr;
 }
 
+void SandboxState::releaseOwnership()
+{
+    m_ownerLock.reset();
+}
+
 SandboxState::Stamp SandboxState::stampOf(const QString &path)
 {
     struct stat info = {};

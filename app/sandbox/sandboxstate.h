@@ -58,6 +58,7 @@ public:
     // Takes owner.lock when no other sandbox holds it; true while this one owns the folder.
     bool claimOwnership();
     bool isOwner() const;
+    void releaseOwnership();
 
     // Reads state.json when it changed since the last read (always with `force`) and merges
     // it into `tokens`. True when a record was added or moved forward.
