@@ -30,7 +30,8 @@ namespace pc::sandbox {
 // copies of one record merge by how far they got (created, uploaded, printing): records only
 // move forward, so the one further along wins, the saved one on a tie. The owner (the first to
 // take owner.lock) serves the port the stored links name; the others serve a port of their
-// own for their process and hand out links to the owner's.
+// own for their process, hand out links to the owner's, and take the folder and its port over
+// when the owner ends (the kernel frees owner.lock however a process ends).
 //
 // Bounded: a state file over kMaxStateBytes or that does not parse is moved aside
 // (state.json.damaged-YYYYMMDD-HHMMSS) with a log line and the sandbox starts empty; past
