@@ -66,6 +66,7 @@ private Q_SLOTS:
     void version();
     void helpAndUsageErrors();
     void builtInSandboxWithoutKey();
+    void builtInSandboxRemembersTokens();
     void sandboxServesOtherCommands();
     void liveStatusAfterPrint();
     void statusFromRealServiceShapes_data();
@@ -255,6 +256,44 @@ void TestCli::builtInSandboxWithoutKey()
         QRegularExpression(u"^[0-9a-f]{32}\n$"_s).match(QString::fromUtf8(result.out)).hasMatch(),
         result.out.constData());
     QVERIFY(result.err.contains("built-in sandbox"));
+}
+
+void TestCli::builtInSandboxRemembersTokens()
+{
+    // A home of its own: the Sandbox menu's choices in its settings, fast and printing by
+    // itself, so that watch sees the print end.
+    QTemporaryDir home;
+    QTemporaryDir data;
+    QDir().mkpath(home.filePath(u"config/DesignStreaming"_s));
+    {
+        QFile conf(home.filePath(u"config/DesignStreaming/partner-console.conf"_s));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[sandbox]\nspeed=100000\nauto_print_seconds=0\noutcome=success\n");
+    }
+    const QProcessEnvironment env = pc::test::cliTestEnvironment(home.path());
+    const QStringList common{u"--json"_s, u"--data-dir"_s, data.path()};
+
+    const CliRun upload =
+        run(common + QStringList{u"upload"_s,
+                                 QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"),
+                                 u"--email"_s, u"r@example.com"_s, u"--value"_s, u"2"_s},
+            env);
+    QCOMPARE(upload.exitCode, 0);
+    const QString token = upload.json().value(u"token"_s).toString();
+    QVERIFY2(!token.isEmpty(), upload.out.constData());
+
+    // Another process, the same data folder: the sandbox there knows the token.
+    const CliRun status = run(common + QStringList{u"status"_s, token}, env);
+    QVERIFY2(status.exitCode == 0, status.err.constData());
+    QCOMPARE(status.json().value(u"token"_s).toString(), token);
+    QVERIFY(!status.err.contains("Unknown token"));
+    QVERIFY(QFile::exists(data.filePath(u"sandbox/files/"_s + token + u".stl"_s)));
+
+    // And watch follows the order to its end instead of losing it.
+    const CliRun watch = run(common + QStringList{u"watch"_s, u"--for"_s, u"60"_s}, env);
+    QVERIFY2(watch.exitCode == 0, watch.err.constData());
+    QVERIFY2(watch.out.contains(token.toLatin1()), watch.out.constData());
+    QVERIFY2(watch.out.contains("CONFIRMED_SUCCESS"), watch.out.constData());
 }
 
 void TestCli::sandboxServesOtherCommands()

@@ -216,8 +216,17 @@ int CliContext::connect()
     }
 
     if (m_endpoint.baseUrl.isEmpty()) {
-        // The built-in sandbox, in this process, for this command only.
-        m_sandbox = std::make_unique<SandboxServer>();
+        // The built-in sandbox of the data folder, in this process: it serves this command
+        // from the state the window and earlier commands left (SandboxState), simulating
+        // prints as the window's Sandbox menu chose.
+        QSettings settings;
+        const SandboxSimulation simulation = ConsoleSettings::load(settings).sandboxSimulation;
+        SandboxConfig config;
+        config.stateFolder = sandboxStateFolder();
+        config.speed = simulation.speed;
+        config.autoPrintSeconds = simulation.autoPrintSeconds;
+        config.outcome = simulation.outcome;
+        m_sandbox = std::make_unique<SandboxServer>(config);
         if (!m_sandbox->listen(0))
             return m_out.error(ExitServiceError, u"sandbox"_s,
                                CliText::tr("The built-in sandbox could not start: %1")
@@ -226,10 +235,9 @@ int CliContext::connect()
         m_endpoint.apiKey = m_sandbox->apiKey();
         m_apiKeySource = u"sandbox"_s;
         m_out.note(
-            CliText::tr("Using the built-in sandbox at %1 (no partner key configured). It lives "
-                        "only while this command runs; start a lasting one with "
-                        "\"partner-console-cli sandbox\".")
-                .arg(m_endpoint.baseUrl.toString()));
+            CliText::tr("Using the built-in sandbox at %1 (no partner key configured). Its "
+                        "tokens and prints are kept in %2 for the next command and the window.")
+                .arg(m_endpoint.baseUrl.toString(), m_sandbox->stateFolder()));
     } else {
         if (key.isEmpty())
             return m_out.usageError(
@@ -247,6 +255,11 @@ QString CliContext::dataDir() const
     const QString dir = m_parser.value(m_options.dataDir);
     return dir.isEmpty() ? OrderStore::defaultDataFolder()
                          : QDir::cleanPath(QDir(dir).absolutePath());
+}
+
+QString CliContext::sandboxStateFolder() const
+{
+    return SandboxServer::stateFolderOf(dataDir());
 }
 
 int CliContext::storeLocation(StoreLocation *location)
@@ -330,6 +343,13 @@ int CliContext::openStore(OrderStore &store)
         return m_out.error(ExitServiceError, u"store"_s, opened.message);
     if (opened.outcome == OpenResult::Outcome::Recovered)
         m_out.note(opened.message);
+    if (m_sandbox && m_sandbox->previousServerUrl()) {
+        // The sandbox took another port than last time: the stored print page links follow.
+        const StoreResult<int> moved = store.rewriteLinkOrigin(
+            environmentKey(), *m_sandbox->previousServerUrl(), m_sandbox->serverUrl());
+        if (!moved)
+            m_out.note(moved.error().message);
+    }
     return ExitSuccess;
 }
 

@@ -69,6 +69,8 @@ public:
 
     // --data-dir, else PARTNER_CONSOLE_DATA_DIR, else the standard application data folder.
     QString dataDir() const;
+    // Where the built-in sandbox of that folder keeps its tokens, files and prints.
+    QString sandboxStateFolder() const;
     // Where the orders are: --database, else PARTNER_CONSOLE_DATABASE (a folder or a
     // postgresql:// URL without a password), else the team database chosen in the console's
     // Settings, else the SQLite file in dataDir(). ExitSuccess, or the problem printed and its
