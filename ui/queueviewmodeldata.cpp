@@ -3,6 +3,7 @@
 
 #include "queueviewmodel.h"
 
+#include "common/datasize.h"
 #include "filethumbnails.h"
 
 #include "orders/orderform.h"
@@ -169,8 +170,7 @@ QVariant QueueViewModel::fileData(const QueueItem &item, int column, int role) c
         if (role == Source::RawValueRole)
             return bytes >= 0 ? QVariant(bytes) : QVariant();
         if (role == Qt::DisplayRole)
-            return bytes >= 0 ? locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat)
-                              : (unusable ? emDash() : ellipsis());
+            return bytes >= 0 ? formatDataSize(bytes, locale) : (unusable ? emDash() : ellipsis());
         return {};
     }
     case Triangles:
