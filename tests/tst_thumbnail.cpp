@@ -34,8 +34,12 @@ std::vector<float> box(float x0, float y0, float z0, float x1, float y1, float z
 
 QImage render(const std::vector<float> &positions, const ThumbnailOptions &options = {})
 {
-    const TriangleView view{reinterpret_cast<const char *>(positions.data()), 36, nullptr, 0,
-                            qsizetype(positions.size() / 9)};
+    const TriangleView view{reinterpret_cast<const char *>(positions.data()),
+                            36,
+                            nullptr,
+                            0,
+                            qsizetype(positions.size() / 9),
+                            {}};
     return renderThumbnail(view, options);
 }
 

@@ -103,11 +103,16 @@ InspectionReport inspectImpl(QByteArrayView bytes, const InspectOptions &options
     }
     r.unitsHint = guessUnits(r.bbox);
     if (!options.quickOnly) {
-        const TriangleView view = parsed.format == Format::Binary
-                                      ? binaryView(bytes, parsed)
-                                      : TriangleView::fromMesh(parsed.mesh);
-        if (options.withFacets)
+        TriangleView view = parsed.format == Format::Binary ? binaryView(bytes, parsed)
+                                                            : TriangleView::fromMesh(parsed.mesh);
+        if (options.withFacets) {
+            // The thumbnail reads every facet twice: without giving the pages back as it goes,
+            // the whole mapped file would stay resident on top of what the checks allocate.
+            if (file && parsed.format == Format::Binary)
+                view.passed = [file](qsizetype n) { file->releaseBefore(84 + 50 * n); };
             options.withFacets(view);
+            view.passed = {};
+        }
         std::function<void(qsizetype)> facetsDone;
         if (file && parsed.format == Format::Binary) {
             facetsDone = [file](qsizetype n) { file->releaseBefore(84 + 50 * n); };
