@@ -391,9 +391,12 @@ void MainWindow::notify(const Order &order, const PrintStatus &previous)
 
 void MainWindow::queueSampleDesign()
 {
-    // Resource files have no path the queue could re-check: copy them to the data folder.
-    const QString folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                               .filePath(u"samples"_s);
+    // Resource files have no path the queue could re-check: copy them to the data folder the
+    // console works in (--data-dir or PARTNER_CONSOLE_DATA_DIR when given), next to orders.db.
+    QString dataFolder = m_session->store().location().dataFolder;
+    if (dataFolder.isEmpty())
+        dataFolder = OrderStore::defaultDataFolder();
+    const QString folder = QDir(dataFolder).filePath(u"samples"_s);
     QDir().mkpath(folder);
     QStringList paths;
     for (const QString &sample : kSamples) {
