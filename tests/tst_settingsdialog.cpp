@@ -250,6 +250,28 @@ void TestSettingsDialog::testConnectionInPlainWords()
     QCOMPARE(tested.last().at(0).toBool(), false);
     QVERIFY(tested.last().at(1).toString().contains(u"rejected the API key"_s));
     QVERIFY(child<QLabel>(dialog, u"testResult"_s)->text().contains(u"Check it"_s));
+
+    // A malformed address is named as such, with an example, before anything is sent; the
+    // result goes as soon as the address is edited.
+    auto *address = child<QLineEdit>(dialog, u"customUrl"_s);
+    auto *result = child<QLabel>(dialog, u"testResult"_s);
+    const int requests = sandbox.totalRequestCount();
+    address->setText(u"localhost/api3/"_s);
+    QVERIFY(result->text().isEmpty());
+    child<QLineEdit>(dialog, u"apiKey"_s)->setText(u"right-key"_s);
+    QVERIFY(test->isEnabled());
+    test->click();
+    QCOMPARE(tested.last().at(0).toBool(), false);
+    QVERIFY2(result->text().contains(u"must start with http://"_s) &&
+                 result->text().contains(u"like https://"_s),
+             qPrintable(result->text()));
+    QVERIFY2(!result->text().contains(u"Protocol"_s), qPrintable(result->text()));
+    QCOMPARE(sandbox.totalRequestCount(), requests);
+    address->setText(sandbox.apiBaseUrl().toString());
+    QVERIFY(result->text().isEmpty());
+    test->click();
+    QVERIFY(tested.wait());
+    QCOMPARE(tested.last().at(0).toBool(), true);
 }
 
 void TestSettingsDialog::keyWithoutKeychainGoesToOwnerOnlyFile()

@@ -2,6 +2,7 @@
 
 #include "api/apiclient.h"
 #include "api/apijob.h"
+#include "api/serviceendpoint.h"
 #include "orders/orderform.h"
 #include "storesettingsbox.h"
 #include "uilogging.h"
@@ -158,8 +159,15 @@ void SettingsDialog::buildUi()
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    connect(m_environment, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateState);
-    connect(m_customUrl, &QLineEdit::textChanged, this, &SettingsDialog::updateState);
+    // A result belongs to the service and key it was tested with: editing either drops it.
+    connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
+        m_testResult->clear();
+        updateState();
+    });
+    connect(m_customUrl, &QLineEdit::textChanged, this, [this] {
+        m_testResult->clear();
+        updateState();
+    });
     connect(m_email, &QLineEdit::textChanged, this, &SettingsDialog::updateState);
     connect(m_apiKey, &QLineEdit::textChanged, this, [this] {
         m_testResult->clear();
@@ -278,6 +286,20 @@ void SettingsDialog::testConnection()
     } else {
         endpoint.baseUrl = current.baseUrl();
         endpoint.apiKey = m_apiKey->text().trimmed();
+    }
+    if (current.environment == EnvironmentKind::Custom) {
+        // An address that is no http(s) URL would only get the network's own words back
+        // ("Protocol \"\" is unknown"): say what is wrong with it and what one looks like.
+        QString reason;
+        if (!ServiceEndpoint::normalizeBaseUrl(m_customUrl->text(), &reason)) {
+            //: %1 says what is wrong with the address, %2 is an example of a right one
+            const QString message =
+                tr("Not tested: %1 Enter an address like %2")
+                    .arg(reason, ServiceEndpoint::defaultProductionBaseUrl().toString());
+            m_testResult->setText(message);
+            Q_EMIT connectionTested(false, message);
+            return;
+        }
     }
     endpoint.idleTimeout = std::chrono::seconds(20);
     auto *client = new ApiClient(m_network.get(), endpoint);
