@@ -21,6 +21,7 @@
 #include <QDragEnterEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void dropAddsFilesAndListsSkipped();
     void dropsThatAreRefusedOrSkipped();
     void waitsForValidDetails();
+    void asksAboutDoubtfulPrices();
     void storeErrorKeepsDroppedFiles();
     void restoresWaitingFilesOneBatchEach();
     void showsFileMetrics();
@@ -465,6 +467,51 @@ void TestQueuePanel::waitsForValidDetails()
     QVERIFY(!queue->isEnabled());
     QCOMPARE(m_panel->viewModel()->rowCount(), 2);
     QVERIFY(QFile::exists(m_dir->filePath(u"three.stl"_s)));
+}
+
+// A price of nothing or of a slip of the keyboard is asked about before the files go: Change
+// keeps them waiting with the price field focused, Keep queues them as they are.
+void TestQueuePanel::asksAboutDoubtfulPrices()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    makePanel();
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    dropAndWait({copyTeapot(u"free.stl"_s)});
+    OrderFactsBar *bar = m_panel->factsBar();
+    const auto question = [this] {
+        return m_panel->findChild<QMessageBox *>(u"priceConfirmation"_s);
+    };
+
+    fillForm(u"bert@example.com"_s, u"99999999999"_s);
+    bar->queueButton()->click();
+    QTRY_VERIFY(question() && question()->isVisible());
+    QVERIFY2(question()->text().contains(u"100,000"_s), qPrintable(question()->text()));
+    question()->findChild<QPushButton *>(u"changePrice"_s)->click();
+    QTRY_VERIFY(!question());
+    QCOMPARE(bar->pendingCount(), 1);
+    QCOMPARE(m_queue->items().constFirst().state, QueueState::AwaitingDetails);
+    QTRY_COMPARE(m_panel->focusWidget(), child<QLineEdit>(u"price"_s));
+
+    fillForm(u"bert@example.com"_s, u"0"_s);
+    bar->queueButton()->click();
+    QTRY_VERIFY(question() && question()->isVisible());
+    QVERIFY2(question()->text().contains(u"free"_s), qPrintable(question()->text()));
+    question()->findChild<QPushButton *>(u"keepPrice"_s)->click();
+    QTRY_COMPARE(bar->pendingCount(), 0);
+    QTRY_VERIFY(!question());
+    QCOMPARE(m_queue->items().constFirst().receiverEmail, u"bert@example.com"_s);
+    QVERIFY(m_queue->items().constFirst().price.mantissa() == 0);
+
+    // An ordinary price goes without a question.
+    dropAndWait({copyTeapot(u"paid.stl"_s)});
+    fillForm(u"bert@example.com"_s, u"12.50"_s);
+    QCOMPARE(bar->pendingCount(), 1);
+    bar->queueButton()->click();
+    QCOMPARE(bar->pendingCount(), 0);
+    QTRY_VERIFY(!question());
 }
 
 // A store that cannot write: the banner says so and the dropped file is listed as not

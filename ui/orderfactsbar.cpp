@@ -1,5 +1,7 @@
 #include "orderfactsbar.h"
 
+#include "priceconfirmation.h"
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QGridLayout>
@@ -7,6 +9,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QStringListModel>
@@ -588,20 +591,33 @@ void OrderFactsBar::updateButtons()
             : tr("The selected rows are uploading or done: their details can no longer change"));
 }
 
+bool OrderFactsBar::askingAboutPrice() const
+{
+    return m_priceQuestion && m_priceQuestion->isVisible();
+}
+
 void OrderFactsBar::onQueueClicked()
 {
-    if (!m_current)
+    if (!m_current || askingAboutPrice() || !showProblems())
         return;
-    if (!showProblems())
-        return;
-    Q_EMIT queueRequested(*validate().facts);
+    const OrderFacts facts = *validate().facts;
+    m_priceQuestion = askAboutPrice(
+        this, facts,
+        [this, facts] {
+            if (m_current)
+                Q_EMIT queueRequested(facts);
+        },
+        [this] { m_price->setFocus(Qt::OtherFocusReason); });
 }
 
 void OrderFactsBar::onApplyClicked()
 {
-    if (!showProblems())
+    if (askingAboutPrice() || !showProblems())
         return;
-    Q_EMIT applyRequested(*validate().facts);
+    const OrderFacts facts = *validate().facts;
+    m_priceQuestion = askAboutPrice(
+        this, facts, [this, facts] { Q_EMIT applyRequested(facts); },
+        [this] { m_price->setFocus(Qt::OtherFocusReason); });
 }
 
 } // namespace pc

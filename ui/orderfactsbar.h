@@ -5,6 +5,7 @@
 #include "waitingbatches.h"
 
 #include <QFrame>
+#include <QPointer>
 #include <QStringList>
 
 #include <array>
@@ -16,6 +17,7 @@ class QStringListModel;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QMessageBox;
 class QPushButton;
 class QWidget;
 
@@ -107,6 +109,7 @@ private:
     void updateMessages();
     void updateButtons();
     void showMessage(FieldMessage &message, const QString &text, bool error);
+    bool askingAboutPrice() const;
     void onQueueClicked();
     void onApplyClicked();
     void onReuseClicked();
@@ -136,6 +139,7 @@ private:
     QLabel *m_laterText = nullptr;
     QPushButton *m_reuseButton = nullptr;
     QCompleter *m_completer = nullptr;
+    QPointer<QMessageBox> m_priceQuestion; // open while a price of 0 or a huge one is asked about
     QStringListModel *m_receiverModel = nullptr;
     std::optional<WaitingBatch> m_current;
     QList<WaitingBatch> m_later;

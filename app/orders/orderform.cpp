@@ -524,6 +524,46 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
     return result;
 }
 
+qint64 largePriceThreshold(QStringView currency)
+{
+    return currencyMinorDigits(currency) == 0 ? kLargePriceUnits * 100 : kLargePriceUnits;
+}
+
+PriceConcern priceConcern(const Decimal &price, QStringView currency)
+{
+    if (price.mantissa() == 0)
+        return PriceConcern::Zero;
+    qint64 unit = 1;
+    for (int i = 0; i < price.scale(); ++i)
+        unit *= 10;
+    const qint64 whole = price.mantissa() / unit;
+    const bool fraction = price.mantissa() % unit != 0;
+    const qint64 threshold = largePriceThreshold(currency);
+    return whole > threshold || (whole == threshold && fraction) ? PriceConcern::Large
+                                                                 : PriceConcern::None;
+}
+
+QString priceConfirmationQuestion(const Decimal &price, QStringView currency)
+{
+    const QString code = currency.isEmpty() ? kDefaultCurrency.toString() : currency.toString();
+    switch (priceConcern(price, code)) {
+    case PriceConcern::None:
+        break;
+    case PriceConcern::Zero:
+        //: %1 is a currency code
+        return Text::tr("The price is 0 %1: the customer gets this design for free. Is that "
+                        "right?")
+            .arg(code);
+    case PriceConcern::Large:
+        //: %1 price, %2 currency code, %3 the usual upper limit
+        return Text::tr("The price is %1 %2, more than %3 %2 for one design. Is that amount "
+                        "right?")
+            .arg(price.toString(currencyMinorDigits(code)), code,
+                 QLocale().toString(largePriceThreshold(code)));
+    }
+    return {};
+}
+
 // --- partner job id ----------------------------------------------------------------------
 
 FieldCheck<QString> checkPartnerJobId(QStringView text)
