@@ -599,6 +599,21 @@ void TestQueuePanel::showsFileMetrics()
     QVERIFY(!reason.isEmpty());
     QVERIFY(text(model, 1, Col::State, Qt::ToolTipRole).contains(reason));
     QVERIFY(text(model, 1, Col::Name, Qt::ToolTipRole).contains(u"empty.stl"_s));
+    QVERIFY(!model.index(0, Col::Dimensions).data(Qt::DecorationRole).isValid());
+
+    // A design a few units across was drawn in inches: flagged, with its size in inches.
+    const QByteArray inches = stl::toBinaryStl(stl::makeBox({0, 0, 0}, {0.92f, 1.52f, 3.24f}));
+    QFile file(m_dir->filePath(u"inches.stl"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(inches) == inches.size());
+    file.close();
+    dropAndWait({file.fileName()});
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 2, Col::Triangles), u"12"_s, kWait);
+    QCOMPARE(text(model, 2, Col::Dimensions), u"0.92 × 1.52 × 3.24 mm"_s);
+    QVERIFY(model.index(2, Col::Dimensions).data(Qt::DecorationRole).isValid());
+    QCOMPARE(text(model, 2, Col::Dimensions, Qt::ToolTipRole),
+             u"Probably drawn in inches, not millimetres: it would be 23.4 × 38.6 × "
+             "82.3 mm."_s);
+    QVERIFY(text(model, 2, Col::Name, Qt::ToolTipRole).contains(u"inches"_s));
 }
 
 // --- editing -----------------------------------------------------------------------------

@@ -79,6 +79,20 @@ QString QueueViewModel::formatDimensions(const std::array<double, 3> &size, cons
              locale.toString(size[2], 'f', decimals));
 }
 
+QString QueueViewModel::likelyUnitsText(const FileFacts &facts, const QLocale &locale)
+{
+    const double scale = facts.likelyMillimetresPerUnit;
+    const std::array<double, 3> size{facts.dimensions[0] * scale, facts.dimensions[1] * scale,
+                                     facts.dimensions[2] * scale};
+    const QString inMillimetres = formatDimensions(size, locale);
+    if (scale == 25.4)
+        //: %1 is the size the design would have, e.g. "23.4 × 38.6 × 82.3 mm"
+        return tr("Probably drawn in inches, not millimetres: it would be %1.").arg(inMillimetres);
+    if (scale > 1.0)
+        return tr("Probably drawn in metres, not millimetres: it would be %1.").arg(inMillimetres);
+    return tr("Probably drawn in micrometres, not millimetres: it would be %1.").arg(inMillimetres);
+}
+
 QVariant QueueViewModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() ||
@@ -141,7 +155,8 @@ QVariant QueueViewModel::fileData(const QueueItem &item, int column, int role) c
         return column == Size || column == Triangles
                    ? QVariant((Qt::AlignRight | Qt::AlignVCenter).toInt())
                    : QVariant();
-    if (role == Qt::ToolTipRole) {
+    if (role == Qt::ToolTipRole &&
+        !(column == Dimensions && ready && facts->likelyMillimetresPerUnit != 1.0)) {
         QStringList lines{item.sourcePath};
         if (unusable)
             lines << facts->error;
@@ -188,6 +203,13 @@ QVariant QueueViewModel::fileData(const QueueItem &item, int column, int role) c
         if (role == Qt::DisplayRole)
             return ready ? formatDimensions(facts->dimensions, locale)
                          : (unusable ? emDash() : ellipsis());
+        // A size no design has in millimetres: flagged, with the size in the likely unit.
+        if (ready && facts->likelyMillimetresPerUnit != 1.0) {
+            if (role == Qt::DecorationRole)
+                return QIcon(u":/icons/notice.svg"_s);
+            if (role == Qt::ToolTipRole)
+                return likelyUnitsText(*facts, locale);
+        }
         return {};
     default:
         return {};

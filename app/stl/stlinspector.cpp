@@ -60,6 +60,11 @@ void addUnitsWarning(InspectionReport &r)
                                "micrometres, not millimetres.")
                           .arg(largest, 0, 'g', 3);
         break;
+    case UnitsHint::Inches:
+        r.warnings << Text::tr("The object is only %1 units across: the file is probably in "
+                               "inches, not millimetres.")
+                          .arg(largest, 0, 'g', 3);
+        break;
     case UnitsHint::Plausible:
         break;
     }
