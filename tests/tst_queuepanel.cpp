@@ -2,6 +2,7 @@
 // folders, files waiting for order details, multi-row edits, the actions that apply, the
 // live state column and its progress delegate, and the panel's messages.
 
+#include "currencylist.h"
 #include "filethumbnails.h"
 #include "orderfactsbar.h"
 #include "queuedelegates.h"
@@ -512,6 +513,14 @@ void TestQueuePanel::asksAboutDoubtfulPrices()
     bar->queueButton()->click();
     QCOMPARE(bar->pendingCount(), 0);
     QTRY_VERIFY(!question());
+
+    // The currency just confirmed heads the list, then those of earlier orders.
+    bar->setRecentCurrencies({u"GBP"_s, u"EUR"_s});
+    auto *currency = child<QComboBox>(u"currency"_s);
+    QCOMPARE(recentCurrenciesOf(currency), (QStringList{u"EUR"_s, u"GBP"_s}));
+    QCOMPARE(currency->itemText(0), currencyLabel(u"EUR"_s));
+    QVERIFY(currency->itemText(2).isEmpty()); // the separator
+    QCOMPARE(currency->currentData().toString(), u"EUR"_s);
 }
 
 // A store that cannot write: the banner says so and the dropped file is listed as not

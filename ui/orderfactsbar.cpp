@@ -1,5 +1,6 @@
 #include "orderfactsbar.h"
 
+#include "currencylist.h"
 #include "priceconfirmation.h"
 
 #include <QComboBox>
@@ -275,12 +276,8 @@ void OrderFactsBar::createField(QGridLayout *grid, int column, const QString &ca
 
 void OrderFactsBar::fillCurrencies()
 {
-    const QLocale locale;
-    for (const QString &code : isoCurrencyCodes()) {
-        const QString name = currencyDisplayName(code, locale);
-        //: A currency in the currency list: %1 is the ISO code, %2 its name
-        m_currency->addItem(name == code ? code : tr("%1 \u2014 %2").arg(code, name), code);
-    }
+    // This session's confirmations first (their orders may not exist yet), then the orders'.
+    fillCurrencyList(m_currency, m_sessionCurrencies + m_orderCurrencies);
 }
 
 void OrderFactsBar::setCurrency(const QString &code)
@@ -390,8 +387,17 @@ void OrderFactsBar::rememberConfirmed(const OrderFacts &facts)
     m_lastConfirmed = facts;
     m_sessionReceivers.removeAll(facts.receiverEmail);
     m_sessionReceivers.prepend(facts.receiverEmail);
+    m_sessionCurrencies.removeAll(facts.currency);
+    m_sessionCurrencies.prepend(facts.currency);
+    fillCurrencies();
     updateCompletion();
     updateButtons();
+}
+
+void OrderFactsBar::setRecentCurrencies(const QStringList &currencies)
+{
+    m_orderCurrencies = currencies;
+    fillCurrencies();
 }
 
 void OrderFactsBar::setRecentReceivers(const QStringList &receivers)

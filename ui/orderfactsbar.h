@@ -72,6 +72,8 @@ public:
     // Receivers of recent orders, most recent first, for completing the e-mail field.
     void setRecentReceivers(const QStringList &receivers);
     QStringList recentReceivers() const { return m_recentReceivers; }
+    // Currencies of recent orders, most recent first: listed first in the currency choice.
+    void setRecentCurrencies(const QStringList &currencies);
 
     // How many queue rows are selected, how many of them can still be edited, and how many
     // wait for their own details (Apply leaves those to Queue).
@@ -144,9 +146,11 @@ private:
     std::optional<WaitingBatch> m_current;
     QList<WaitingBatch> m_later;
     std::optional<OrderFacts> m_lastConfirmed;
-    QStringList m_sessionReceivers; // confirmed in this window, most recent first
-    QStringList m_orderReceivers;   // from the order history, most recent first
-    QStringList m_recentReceivers;  // both, without repeats: what the completer offers
+    QStringList m_sessionReceivers;  // confirmed in this window, most recent first
+    QStringList m_orderReceivers;    // from the order history, most recent first
+    QStringList m_recentReceivers;   // both, without repeats: what the completer offers
+    QStringList m_sessionCurrencies; // confirmed in this window, most recent first
+    QStringList m_orderCurrencies;   // from the order history, most recent first
     // Typed by the user since the form was last cleared or filled from a row.
     bool m_draftTyped = false;
     int m_selected = 0;

@@ -3,6 +3,7 @@
 #include "api/apiclient.h"
 #include "api/apijob.h"
 #include "api/serviceendpoint.h"
+#include "currencylist.h"
 #include "orders/orderform.h"
 #include "storesettingsbox.h"
 #include "uilogging.h"
@@ -113,8 +114,7 @@ void SettingsDialog::buildUi()
     auto *uploadForm = new QFormLayout(uploads);
     m_currency = new QComboBox(uploads);
     m_currency->setObjectName(u"currency"_s);
-    for (const QString &code : isoCurrencyCodes())
-        m_currency->addItem(u"%1 - %2"_s.arg(code, currencyDisplayName(code)), code);
+    fillCurrencyList(m_currency, {});
     m_currency->setAccessibleName(tr("Default currency"));
     uploadForm->addRow(tr("Default &currency:"), m_currency);
     m_email = new QLineEdit(uploads);
@@ -218,6 +218,11 @@ ConsoleSettings SettingsDialog::settings() const
     s.notifications = m_notifications->isChecked();
     s.databaseUrl = m_store->databaseUrl();
     return s;
+}
+
+void SettingsDialog::setRecentCurrencies(const QStringList &currencies)
+{
+    fillCurrencyList(m_currency, currencies);
 }
 
 void SettingsDialog::setSandboxEndpoint(const QUrl &baseUrl, const QString &apiKey)
