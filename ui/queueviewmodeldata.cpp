@@ -205,8 +205,10 @@ QVariant QueueViewModel::fileData(const QueueItem &item, int column, int role) c
                          : (unusable ? emDash() : ellipsis());
         // A size no design has in millimetres: flagged, with the size in the likely unit.
         if (ready && facts->likelyMillimetresPerUnit != 1.0) {
+            // A pixmap, not an icon: it keeps its text size while the row is as tall as
+            // the thumbnails.
             if (role == Qt::DecorationRole)
-                return QIcon(u":/icons/notice.svg"_s);
+                return QIcon(u":/icons/notice.svg"_s).pixmap(QSize(16, 16));
             if (role == Qt::ToolTipRole)
                 return likelyUnitsText(*facts, locale);
         }

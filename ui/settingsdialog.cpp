@@ -302,6 +302,7 @@ void SettingsDialog::testConnection()
                 tr("Not tested: %1 Enter an address like %2")
                     .arg(reason, ServiceEndpoint::defaultProductionBaseUrl().toString());
             m_testResult->setText(message);
+            fitTexts();
             Q_EMIT connectionTested(false, message);
             return;
         }
@@ -327,6 +328,7 @@ void SettingsDialog::testConnection()
         }
         qCInfo(lcUi) << "connection test:" << (ok ? "ok" : "failed");
         m_testResult->setText(message);
+        fitTexts();
         updateState();
         Q_EMIT connectionTested(ok, message);
     });
