@@ -101,12 +101,16 @@ int main(int argc, char *argv[])
         return 1;
     }
     // The queue row's facts and thumbnail, computed while the file waits.
+    // PC_BENCH_QUEUE_AT_ONCE=1 confirms the details at once instead, so the queue's own check
+    // and the upload run while the thumbnail is still being made.
     auto *thumbnails = window.findChild<pc::FileThumbnails *>();
-    if (!thumbnails || !waitFor([thumbnails] { return thumbnails->pendingCount() == 0; })) {
+    const bool atOnce = qEnvironmentVariableIntValue("PC_BENCH_QUEUE_AT_ONCE") == 1;
+    if (!thumbnails ||
+        (!atOnce && !waitFor([thumbnails] { return thumbnails->pendingCount() == 0; }))) {
         std::fprintf(stderr, "the file's thumbnail never came\n");
         return 1;
     }
-    report("thumbnail and facts shown");
+    report(atOnce ? "file waits for details" : "thumbnail and facts shown");
     static const char *const kStates[] = {
         "queued", "validating", "ready",  "creating token",  "uploading",       "done",
         "failed", "cancelled",  "paused", "needs attention", "awaiting details"};
@@ -127,5 +131,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     report("uploaded, order saved");
+    if (!waitFor([thumbnails] { return thumbnails->pendingCount() == 0; })) {
+        std::fprintf(stderr, "the file's thumbnail never came\n");
+        return 1;
+    }
+    report("thumbnail shown");
     return 0;
 }
