@@ -111,8 +111,8 @@ UploadCommand::UploadCommand()
     , m_parallel(u"parallel"_s, CliText::tr("Uploads at the same time (default 2)."), u"N"_s,
                  u"2"_s)
     , m_confirmPrice(u"confirm-price"_s,
-                     CliText::tr("Send a price of 0 or a very large one (over 100,000 in the "
-                                 "currency) without being stopped: it is meant."))
+                     CliText::tr("Send a price of 0, or one over 100,000 (10,000,000 in a "
+                                 "currency without decimals, like JPY): it is meant."))
 {}
 
 QString UploadCommand::name() const
