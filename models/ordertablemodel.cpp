@@ -1,5 +1,6 @@
 #include "ordertablemodel.h"
 
+#include "common/datasize.h"
 #include "orders/orderform.h"
 #include "statuspresentation.h"
 
@@ -208,7 +209,7 @@ QVariant OrderTableModel::toolTipData(const Order &order, int column) const
     case File: {
         QStringList lines{order.fileName};
         if (order.size > 0)
-            lines << locale.formattedDataSize(order.size);
+            lines << formatDataSize(order.size, locale);
         if (!order.sha256.isEmpty())
             lines << tr("SHA-256: %1").arg(order.sha256);
         return lines.join(u'\n');

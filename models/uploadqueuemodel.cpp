@@ -1,5 +1,6 @@
 #include "uploadqueuemodel.h"
 
+#include "common/datasize.h"
 #include "orders/uploadqueue.h"
 #include "ordertablemodel.h"
 #include "statuspresentation.h"
@@ -227,8 +228,7 @@ QVariant UploadQueueModel::displayData(const QueueItem &item, int column) const
         if (!transfer || !transfer->bytesPerSecond)
             return u"\u2014"_s;
         //: An upload speed, e.g. "12.3 MB/s"
-        return tr("%1/s").arg(locale.formattedDataSize(qint64(*transfer->bytesPerSecond), 1,
-                                                       QLocale::DataSizeSIFormat));
+        return tr("%1/s").arg(formatDataSize(qint64(*transfer->bytesPerSecond), locale));
     case TimeLeft:
         if (!uploading)
             return QString();

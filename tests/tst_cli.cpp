@@ -2,6 +2,7 @@
 // command serving the other commands from a separate process.
 #include "api/apiclient.h"
 #include "clitestenv.h"
+#include "orders/orderform.h"
 #include "orders/orderstore.h"
 #include "specialfiles.h"
 
@@ -1099,6 +1100,31 @@ void TestCli::uploadRefusesBadOrderFacts()
     // Nothing was queued: the store holds no item, so no order will ever follow.
     QVERIFY(!QFileInfo::exists(data.filePath(u"orders.db"_s)));
     QCOMPARE(run({u"upload"_s, teapot, u"--email"_s, u"a@example.com"_s}).exitCode, 2);
+
+    // A price of nothing or of a slip of the keyboard is stopped unless it is confirmed.
+    for (const QString &price : {u"0"_s, u"99999999999"_s, u"100000.01"_s}) {
+        const CliRun doubtful = run({u"--json"_s, u"--data-dir"_s, data.path(), u"upload"_s, teapot,
+                                     u"--email"_s, u"a@example.com"_s, u"--value"_s, price});
+        QCOMPARE(doubtful.exitCode, 3);
+        const QString why = doubtful.errorJson().value(u"message").toString();
+        QVERIFY2(why.contains(u"--confirm-price"_s), qPrintable(why));
+        QVERIFY(!QFileInfo::exists(data.filePath(u"orders.db"_s)));
+    }
+    // 100,000 itself is fine, and so is a large amount in a currency without decimals; both
+    // then stop at the connection, not at the price (no service is running here).
+    for (const auto &[price, currency] :
+         {std::pair{u"100000"_s, u"USD"_s}, std::pair{u"5000000"_s, u"JPY"_s}}) {
+        const CliRun fine =
+            run({u"--json"_s, u"--data-dir"_s, data.path(), u"--base-url"_s,
+                 u"http://127.0.0.1:9/api3/"_s, u"upload"_s, teapot, u"--email"_s,
+                 u"a@example.com"_s, u"--value"_s, price, u"--currency"_s, currency});
+        QVERIFY2(!fine.errorJson().value(u"message").toString().contains(u"--confirm-price"_s),
+                 fine.err.constData());
+    }
+    QCOMPARE(pc::priceConcern(*pc::Decimal::fromString(u"0.00"), u"EUR"), pc::PriceConcern::Zero);
+    QCOMPARE(pc::priceConcern(*pc::Decimal::fromString(u"100000.5"), u"EUR"),
+             pc::PriceConcern::Large);
+    QCOMPARE(pc::priceConcern(*pc::Decimal::fromString(u"12.50"), u"EUR"), pc::PriceConcern::None);
 }
 
 void TestCli::queueListRetryRemove()

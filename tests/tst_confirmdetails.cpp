@@ -286,6 +286,9 @@ void TestConfirmDetails::nextBatchStartsWithACleanForm()
     m_window->findChild<QAction *>(u"actionQueueSample"_s)->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(bar->pendingCount(), 1, kWait);
     const QString sample = QFileInfo(bar->pendingFiles().constFirst()).fileName();
+    // The sample is copied into the console's data folder, not the standard one.
+    QCOMPARE(QFileInfo(bar->pendingFiles().constFirst()).absolutePath(),
+             QDir(m_rig->data.path()).filePath(u"samples"_s));
     QVERIFY(child<QLineEdit>(u"receiverEmail"_s)->text().isEmpty());
     QVERIFY(child<QLineEdit>(u"price"_s)->text().isEmpty());
     // Queue on the empty form confirms nothing.

@@ -296,6 +296,16 @@ void TestMeshChecks::unitsHint()
     QCOMPARE(big.unitsHint, UnitsHint::Micrometres);
     QVERIFY(hasWarning(big, u"micrometres"_s));
     QCOMPARE(check(cube(100.0f)).unitsHint, UnitsHint::Plausible);
+    // A few units across: inches, the usual slip of a CAD export.
+    const InspectionReport inches = check(cube(3.24f));
+    QCOMPARE(inches.unitsHint, UnitsHint::Inches);
+    QVERIFY(hasWarning(inches, u"inches"_s));
+    QCOMPARE(check(cube(5.0f)).unitsHint, UnitsHint::Plausible);
+    QCOMPARE(pc::stl::likelyMillimetresPerUnit(UnitsHint::Inches, 3.24), 25.4);
+    QCOMPARE(pc::stl::likelyMillimetresPerUnit(UnitsHint::MetresOrInches, 0.92), 25.4);
+    QCOMPARE(pc::stl::likelyMillimetresPerUnit(UnitsHint::MetresOrInches, 0.2), 1000.0);
+    QCOMPARE(pc::stl::likelyMillimetresPerUnit(UnitsHint::Micrometres, 20000.0), 0.001);
+    QCOMPARE(pc::stl::likelyMillimetresPerUnit(UnitsHint::Plausible, 100.0), 1.0);
 }
 
 void TestMeshChecks::quickPathSkipsTopology()

@@ -3,11 +3,19 @@
 
 #include "orders/orderform.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using pc::Decimal;
 using pc::OrderField;
+
+// A message is sentences: a capital letter never follows a semicolon.
+static bool readsAsSentences(const QString &message)
+{
+    static const QRegularExpression capitalAfterSemicolon(u";\\s*\\p{Lu}"_s);
+    return !capitalAfterSemicolon.match(message).hasMatch();
+}
 
 class TestOrderForm : public QObject
 {
@@ -92,6 +100,7 @@ void TestOrderForm::email()
         QVERIFY2(!check.ok(), qPrintable(*check.value));
         QVERIFY(!check.error.isEmpty());
         QVERIFY2(check.error.contains(messagePart), qPrintable(check.error));
+        QVERIFY2(readsAsSentences(check.error), qPrintable(check.error));
     } else {
         QVERIFY2(check.ok(), qPrintable(check.error));
         QCOMPARE(*check.value, expected);
@@ -369,6 +378,7 @@ void TestOrderForm::price()
         QVERIFY2(!check.ok(), qPrintable(check.ok() ? check.value->toString() : QString()));
         QVERIFY(!check.error.isEmpty());
         QVERIFY2(check.error.contains(messagePart), qPrintable(check.error));
+        QVERIFY2(readsAsSentences(check.error), qPrintable(check.error));
         return;
     }
     QVERIFY2(check.ok(), qPrintable(check.error));

@@ -2,6 +2,7 @@
 // (OrderFilterProxyModel): formatting, raw values, precise dataChanged, insertions,
 // removal, tooltips.
 
+#include "common/datasize.h"
 #include "orderfilterproxymodel.h"
 #include "ordertablemodel.h"
 #include "statuspresentation.h"
@@ -218,8 +219,16 @@ void TestOrderTableModel::formatsEveryColumn()
     QCOMPARE(model.index(0, Column::Price).data(Qt::TextAlignmentRole).toInt(),
              (Qt::AlignRight | Qt::AlignVCenter).toInt());
     const QString fileTip = model.index(0, Column::File).data(Qt::ToolTipRole).toString();
-    QVERIFY2(fileTip.contains(u"design-7.stl"_s) && fileTip.contains(u"1,007 bytes"_s),
+    QVERIFY2(fileTip.contains(u"design-7.stl"_s) && fileTip.contains(u"1.0 kB"_s),
              qPrintable(fileTip));
+
+    // The size reads as it does in the upload queue and the CLI: one formatter for all.
+    order.size = 13084;
+    model.setOrders({order});
+    const QString sizeTip = model.index(0, Column::File).data(Qt::ToolTipRole).toString();
+    QVERIFY2(sizeTip.contains(u"13.1 kB"_s), qPrintable(sizeTip));
+    QCOMPARE(pc::formatDataSize(13084, QLocale(QLocale::English, QLocale::UnitedStates)),
+             u"13.1 kB"_s);
 }
 
 void TestOrderTableModel::missingValuesShowADash()

@@ -2,6 +2,7 @@
 // folders, files waiting for order details, multi-row edits, the actions that apply, the
 // live state column and its progress delegate, and the panel's messages.
 
+#include "currencylist.h"
 #include "filethumbnails.h"
 #include "orderfactsbar.h"
 #include "queuedelegates.h"
@@ -21,6 +22,7 @@
 #include <QDragEnterEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -77,6 +79,7 @@ private Q_SLOTS:
     void dropAddsFilesAndListsSkipped();
     void dropsThatAreRefusedOrSkipped();
     void waitsForValidDetails();
+    void asksAboutDoubtfulPrices();
     void storeErrorKeepsDroppedFiles();
     void restoresWaitingFilesOneBatchEach();
     void showsFileMetrics();
@@ -467,6 +470,59 @@ void TestQueuePanel::waitsForValidDetails()
     QVERIFY(QFile::exists(m_dir->filePath(u"three.stl"_s)));
 }
 
+// A price of nothing or of a slip of the keyboard is asked about before the files go: Change
+// keeps them waiting with the price field focused, Keep queues them as they are.
+void TestQueuePanel::asksAboutDoubtfulPrices()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    makePanel();
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    dropAndWait({copyTeapot(u"free.stl"_s)});
+    OrderFactsBar *bar = m_panel->factsBar();
+    const auto question = [this] {
+        return m_panel->findChild<QMessageBox *>(u"priceConfirmation"_s);
+    };
+
+    fillForm(u"bert@example.com"_s, u"99999999999"_s);
+    bar->queueButton()->click();
+    QTRY_VERIFY(question() && question()->isVisible());
+    QVERIFY2(question()->text().contains(u"100,000"_s), qPrintable(question()->text()));
+    question()->findChild<QPushButton *>(u"changePrice"_s)->click();
+    QTRY_VERIFY(!question());
+    QCOMPARE(bar->pendingCount(), 1);
+    QCOMPARE(m_queue->items().constFirst().state, QueueState::AwaitingDetails);
+    QTRY_COMPARE(m_panel->focusWidget(), child<QLineEdit>(u"price"_s));
+
+    fillForm(u"bert@example.com"_s, u"0"_s);
+    bar->queueButton()->click();
+    QTRY_VERIFY(question() && question()->isVisible());
+    QVERIFY2(question()->text().contains(u"free"_s), qPrintable(question()->text()));
+    question()->findChild<QPushButton *>(u"keepPrice"_s)->click();
+    QTRY_COMPARE(bar->pendingCount(), 0);
+    QTRY_VERIFY(!question());
+    QCOMPARE(m_queue->items().constFirst().receiverEmail, u"bert@example.com"_s);
+    QVERIFY(m_queue->items().constFirst().price.mantissa() == 0);
+
+    // An ordinary price goes without a question.
+    dropAndWait({copyTeapot(u"paid.stl"_s)});
+    fillForm(u"bert@example.com"_s, u"12.50"_s);
+    QCOMPARE(bar->pendingCount(), 1);
+    bar->queueButton()->click();
+    QCOMPARE(bar->pendingCount(), 0);
+    QTRY_VERIFY(!question());
+
+    // The currency just confirmed heads the list, then those of earlier orders.
+    bar->setRecentCurrencies({u"GBP"_s, u"EUR"_s});
+    auto *currency = child<QComboBox>(u"currency"_s);
+    QCOMPARE(recentCurrenciesOf(currency), (QStringList{u"EUR"_s, u"GBP"_s}));
+    QCOMPARE(currency->itemText(0), currencyLabel(u"EUR"_s));
+    QVERIFY(currency->itemText(2).isEmpty()); // the separator
+    QCOMPARE(currency->currentData().toString(), u"EUR"_s);
+}
+
 // A store that cannot write: the banner says so and the dropped file is listed as not
 // queued, with the store's reason, instead of vanishing.
 void TestQueuePanel::storeErrorKeepsDroppedFiles()
@@ -552,6 +608,21 @@ void TestQueuePanel::showsFileMetrics()
     QVERIFY(!reason.isEmpty());
     QVERIFY(text(model, 1, Col::State, Qt::ToolTipRole).contains(reason));
     QVERIFY(text(model, 1, Col::Name, Qt::ToolTipRole).contains(u"empty.stl"_s));
+    QVERIFY(!model.index(0, Col::Dimensions).data(Qt::DecorationRole).isValid());
+
+    // A design a few units across was drawn in inches: flagged, with its size in inches.
+    const QByteArray inches = stl::toBinaryStl(stl::makeBox({0, 0, 0}, {0.92f, 1.52f, 3.24f}));
+    QFile file(m_dir->filePath(u"inches.stl"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(inches) == inches.size());
+    file.close();
+    dropAndWait({file.fileName()});
+    QTRY_COMPARE_WITH_TIMEOUT(text(model, 2, Col::Triangles), u"12"_s, kWait);
+    QCOMPARE(text(model, 2, Col::Dimensions), u"0.92 × 1.52 × 3.24 mm"_s);
+    QVERIFY(model.index(2, Col::Dimensions).data(Qt::DecorationRole).isValid());
+    QCOMPARE(text(model, 2, Col::Dimensions, Qt::ToolTipRole),
+             u"Probably drawn in inches, not millimetres: it would be 23.4 × 38.6 × "
+             "82.3 mm."_s);
+    QVERIFY(text(model, 2, Col::Name, Qt::ToolTipRole).contains(u"inches"_s));
 }
 
 // --- editing -----------------------------------------------------------------------------

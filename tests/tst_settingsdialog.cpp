@@ -4,6 +4,8 @@
 // (an address and a password kept like the key) is chosen here too; testing it against a
 // real server is in tst_storesettings.
 
+#include "currencylist.h"
+#include "orders/orderform.h"
 #include "sandbox/sandboxserver.h"
 #include "settingsdialog.h"
 
@@ -197,6 +199,21 @@ void TestSettingsDialog::dialogShowsAndReturnsValues()
     QCOMPARE(changed.pollFloorSeconds, 15);
     QCOMPARE(changed.parallelUploads, 6);
     QCOMPARE(changed.notifications, false);
+
+    // The currencies of recent orders come first, above a separator; each currency reads as
+    // it does in the order form, and the choice stays.
+    QCOMPARE(currency->itemText(currency->findData(u"USD"_s)), u"USD \u2014 US Dollar"_s);
+    QCOMPARE(currency->itemText(currency->findData(u"USD"_s)), currencyLabel(u"USD"_s));
+    dialog.setRecentCurrencies({u"CHF"_s, u"eur"_s, u"ABC"_s, u"CHF"_s});
+    QCOMPARE(currency->itemData(0).toString(), u"CHF"_s);
+    QCOMPARE(currency->itemData(1).toString(), u"EUR"_s);
+    QVERIFY(currency->itemText(2).isEmpty()); // the separator
+    QCOMPARE(currency->itemData(3).toString(), pc::isoCurrencyCodes().constFirst());
+    QCOMPARE(currency->count(), int(pc::isoCurrencyCodes().size()) + 3);
+    QCOMPARE(recentCurrenciesOf(currency), (QStringList{u"CHF"_s, u"EUR"_s}));
+    QCOMPARE(dialog.settings().defaultCurrency, u"JPY"_s);
+    currency->setCurrentIndex(0);
+    QCOMPARE(dialog.settings().defaultCurrency, u"CHF"_s);
 }
 
 void TestSettingsDialog::invalidValuesBlockOk()
@@ -250,6 +267,28 @@ void TestSettingsDialog::testConnectionInPlainWords()
     QCOMPARE(tested.last().at(0).toBool(), false);
     QVERIFY(tested.last().at(1).toString().contains(u"rejected the API key"_s));
     QVERIFY(child<QLabel>(dialog, u"testResult"_s)->text().contains(u"Check it"_s));
+
+    // A malformed address is named as such, with an example, before anything is sent; the
+    // result goes as soon as the address is edited.
+    auto *address = child<QLineEdit>(dialog, u"customUrl"_s);
+    auto *result = child<QLabel>(dialog, u"testResult"_s);
+    const int requests = sandbox.totalRequestCount();
+    address->setText(u"localhost/api3/"_s);
+    QVERIFY(result->text().isEmpty());
+    child<QLineEdit>(dialog, u"apiKey"_s)->setText(u"right-key"_s);
+    QVERIFY(test->isEnabled());
+    test->click();
+    QCOMPARE(tested.last().at(0).toBool(), false);
+    QVERIFY2(result->text().contains(u"must start with http://"_s) &&
+                 result->text().contains(u"like https://"_s),
+             qPrintable(result->text()));
+    QVERIFY2(!result->text().contains(u"Protocol"_s), qPrintable(result->text()));
+    QCOMPARE(sandbox.totalRequestCount(), requests);
+    address->setText(sandbox.apiBaseUrl().toString());
+    QVERIFY(result->text().isEmpty());
+    test->click();
+    QVERIFY(tested.wait());
+    QCOMPARE(tested.last().at(0).toBool(), true);
 }
 
 void TestSettingsDialog::keyWithoutKeychainGoesToOwnerOnlyFile()

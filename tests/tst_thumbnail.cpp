@@ -1,5 +1,10 @@
 // The software thumbnail renderer: framing, shading, z-buffer, robustness, cancellation.
+#include "stl/meshgenerator.h"
+#include "stl/stlinspector.h"
 #include "stl/thumbnailrenderer.h"
+
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -9,6 +14,7 @@
 #include <vector>
 
 using namespace pc::stl;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -34,8 +40,12 @@ std::vector<float> box(float x0, float y0, float z0, float x1, float y1, float z
 
 QImage render(const std::vector<float> &positions, const ThumbnailOptions &options = {})
 {
-    const TriangleView view{reinterpret_cast<const char *>(positions.data()), 36, nullptr, 0,
-                            qsizetype(positions.size() / 9)};
+    const TriangleView view{reinterpret_cast<const char *>(positions.data()),
+                            36,
+                            nullptr,
+                            0,
+                            qsizetype(positions.size() / 9),
+                            {}};
     return renderThumbnail(view, options);
 }
 
@@ -62,6 +72,7 @@ private Q_SLOTS:
     void emptyAndNonFiniteInput();
     void flatAndTinyMeshes();
     void cancelled();
+    void mappedFileIsGivenBackWhileRendering();
 };
 
 void TestThumbnail::cubeIsFramedAndShaded()
@@ -173,6 +184,44 @@ void TestThumbnail::cancelled()
     ThumbnailOptions options;
     options.cancel = &cancel;
     QVERIFY(render(cube, options).isNull());
+}
+
+// The thumbnail of a mapped binary STL says how far each pass read, so the inspection can drop
+// the pages behind it instead of holding the whole file resident while it renders.
+void TestThumbnail::mappedFileIsGivenBackWhileRendering()
+{
+    const pc::stl::Mesh torus = pc::stl::makeTorus(400, 200); // 160,000 facets, 8 MB
+    QTemporaryDir dir;
+    QFile file(dir.filePath(u"torus.stl"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.write(pc::stl::toBinaryStl(torus)) > 0);
+    file.close();
+
+    QList<qsizetype> passed;
+    qsizetype count = 0;
+    pc::stl::InspectOptions options;
+    options.withFacets = [&](const TriangleView &facets) {
+        count = facets.count;
+        QVERIFY(facets.passed);
+        TriangleView watched = facets;
+        watched.passed = [&passed, &facets](qsizetype n) {
+            passed << n;
+            facets.passed(n);
+        };
+        QVERIFY(!renderThumbnail(watched).isNull());
+    };
+    const pc::stl::InspectionReport report = pc::stl::inspectFile(file.fileName(), options);
+    QVERIFY2(report.ok, qPrintable(report.error));
+    QVERIFY(report.watertight()); // the checks still read every facet after the pages went
+    QCOMPARE(count, torus.facetCount());
+    QVERIFY2(passed.size() > 4, qPrintable(QString::number(passed.size())));
+    QCOMPARE(passed.last(), count);
+    QVERIFY(std::all_of(passed.begin(), passed.end(),
+                        [count](qsizetype n) { return n >= 0 && n <= count; }));
+
+    // A mesh in memory has nothing to give back.
+    const auto cube = box(0, 0, 0, 1, 1, 1);
+    QVERIFY(!TriangleView::fromMesh(pc::stl::Mesh{cube, {}, {}}).passed);
 }
 
 QTEST_GUILESS_MAIN(TestThumbnail)

@@ -2,6 +2,7 @@
 
 #include "uilogging.h"
 
+#include "stl/meshchecks.h"
 #include "stl/stlinspector.h"
 #include "stl/thumbnailrenderer.h"
 
@@ -51,6 +52,8 @@ FileFacts inspect(const QString &path, const std::atomic<bool> *cancel, QImage *
     facts.status = FileFacts::Status::Ready;
     facts.triangles = report.triangles;
     facts.dimensions = report.dimensions;
+    facts.likelyMillimetresPerUnit = stl::likelyMillimetresPerUnit(
+        report.unitsHint, *std::max_element(report.dimensions.cbegin(), report.dimensions.cend()));
     facts.warnings = report.warnings;
     return facts;
 }

@@ -28,7 +28,10 @@ struct FileFacts
     qint64 fileSize = -1;
     quint64 triangles = 0;
     std::array<double, 3> dimensions{}; // bounding box x, y, z in file units (mm for STL)
-    QStringList warnings;               // mesh problems; the file stays usable
+    // Millimetres per file unit the design was most likely drawn in: 1 when its size looks
+    // like millimetres, 25.4 when it is probably in inches, and so on (stl::UnitsHint).
+    double likelyMillimetresPerUnit = 1.0;
+    QStringList warnings; // mesh problems; the file stays usable
     QString error;
     QPixmap thumbnail; // device pixel ratio set; null while pending or when unusable
 };

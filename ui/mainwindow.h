@@ -96,6 +96,7 @@ private:
     ConsoleSession *m_session = nullptr;
     SecretStore *m_keys = nullptr;
     SecretStore *m_databasePasswords = nullptr;
+    QStringList m_recentCurrencies; // of the orders in memory, most recent first
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;

@@ -3,6 +3,7 @@
 
 #include "common/buildinfo.h"
 #include "consolesession.h"
+#include "currencylist.h"
 #include "dashboard.h"
 #include "desktopnotifier.h"
 #include "environmentbadge.h"
@@ -89,9 +90,16 @@ void MainWindow::createWorkArea()
         std::sort(recent.begin(), recent.end(),
                   [](const Order *a, const Order *b) { return a->created > b->created; });
         QStringList receivers;
-        for (const Order *order : std::as_const(recent))
+        QStringList currencies;
+        for (const Order *order : std::as_const(recent)) {
             receivers << order->receiverEmail;
+            if (!currencies.contains(order->currency) && currencies.size() < kMaxRecentCurrencies)
+                currencies << order->currency;
+        }
         m_queuePanel->factsBar()->setRecentReceivers(receivers);
+        // The currency choices put these first (from the orders in memory, no query).
+        m_recentCurrencies = currencies;
+        m_queuePanel->factsBar()->setRecentCurrencies(currencies);
     };
     connect(&orders, &QAbstractItemModel::modelReset, this, offerReceivers);
     connect(&orders, &QAbstractItemModel::rowsInserted, this, offerReceivers);
@@ -391,9 +399,12 @@ void MainWindow::notify(const Order &order, const PrintStatus &previous)
 
 void MainWindow::queueSampleDesign()
 {
-    // Resource files have no path the queue could re-check: copy them to the data folder.
-    const QString folder = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                               .filePath(u"samples"_s);
+    // Resource files have no path the queue could re-check: copy them to the data folder the
+    // console works in (--data-dir or PARTNER_CONSOLE_DATA_DIR when given), next to orders.db.
+    QString dataFolder = m_session->store().location().dataFolder;
+    if (dataFolder.isEmpty())
+        dataFolder = OrderStore::defaultDataFolder();
+    const QString folder = QDir(dataFolder).filePath(u"samples"_s);
     QDir().mkpath(folder);
     QStringList paths;
     for (const QString &sample : kSamples) {
@@ -424,6 +435,7 @@ void MainWindow::showSettings()
     if (!m_session || !m_keys)
         return;
     auto *dialog = new SettingsDialog(m_session->settings(), m_keys, m_databasePasswords, this);
+    dialog->setRecentCurrencies(m_recentCurrencies);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_session->environmentKind() == EnvironmentKind::Sandbox)
         dialog->setSandboxEndpoint(m_session->endpoint().baseUrl, m_session->endpoint().apiKey);

@@ -1,5 +1,6 @@
 #include "orderdetails.h"
 
+#include "common/datasize.h"
 #include "orderdelegates.h"
 #include "ordertablemodel.h"
 #include "statuspresentation.h"
@@ -407,7 +408,7 @@ void OrderDetails::fillFacts(const Order &order)
     findChild<QLabel *>(u"detailsTokenLink"_s)->setToolTip(order.tokenLink + rebuiltTip);
     set(u"detailsSslTokenLink"_s, linkHtml(order.sslTokenLink) + rebuilt);
     findChild<QLabel *>(u"detailsSslTokenLink"_s)->setToolTip(order.sslTokenLink + rebuiltTip);
-    set(u"detailsSize"_s, order.size > 0 ? locale.formattedDataSize(order.size) : u"\u2014"_s);
+    set(u"detailsSize"_s, order.size > 0 ? formatDataSize(order.size, locale) : u"\u2014"_s);
     set(u"detailsSha256"_s, order.sha256);
     updateBadge();
 }

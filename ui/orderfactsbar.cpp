@@ -1,5 +1,8 @@
 #include "orderfactsbar.h"
 
+#include "currencylist.h"
+#include "priceconfirmation.h"
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QGridLayout>
@@ -7,6 +10,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QStringListModel>
@@ -272,12 +276,8 @@ void OrderFactsBar::createField(QGridLayout *grid, int column, const QString &ca
 
 void OrderFactsBar::fillCurrencies()
 {
-    const QLocale locale;
-    for (const QString &code : isoCurrencyCodes()) {
-        const QString name = currencyDisplayName(code, locale);
-        //: A currency in the currency list: %1 is the ISO code, %2 its name
-        m_currency->addItem(name == code ? code : tr("%1 \u2014 %2").arg(code, name), code);
-    }
+    // This session's confirmations first (their orders may not exist yet), then the orders'.
+    fillCurrencyList(m_currency, m_sessionCurrencies + m_orderCurrencies);
 }
 
 void OrderFactsBar::setCurrency(const QString &code)
@@ -387,8 +387,17 @@ void OrderFactsBar::rememberConfirmed(const OrderFacts &facts)
     m_lastConfirmed = facts;
     m_sessionReceivers.removeAll(facts.receiverEmail);
     m_sessionReceivers.prepend(facts.receiverEmail);
+    m_sessionCurrencies.removeAll(facts.currency);
+    m_sessionCurrencies.prepend(facts.currency);
+    fillCurrencies();
     updateCompletion();
     updateButtons();
+}
+
+void OrderFactsBar::setRecentCurrencies(const QStringList &currencies)
+{
+    m_orderCurrencies = currencies;
+    fillCurrencies();
 }
 
 void OrderFactsBar::setRecentReceivers(const QStringList &receivers)
@@ -588,20 +597,33 @@ void OrderFactsBar::updateButtons()
             : tr("The selected rows are uploading or done: their details can no longer change"));
 }
 
+bool OrderFactsBar::askingAboutPrice() const
+{
+    return m_priceQuestion && m_priceQuestion->isVisible();
+}
+
 void OrderFactsBar::onQueueClicked()
 {
-    if (!m_current)
+    if (!m_current || askingAboutPrice() || !showProblems())
         return;
-    if (!showProblems())
-        return;
-    Q_EMIT queueRequested(*validate().facts);
+    const OrderFacts facts = *validate().facts;
+    m_priceQuestion = askAboutPrice(
+        this, facts,
+        [this, facts] {
+            if (m_current)
+                Q_EMIT queueRequested(facts);
+        },
+        [this] { m_price->setFocus(Qt::OtherFocusReason); });
 }
 
 void OrderFactsBar::onApplyClicked()
 {
-    if (!showProblems())
+    if (askingAboutPrice() || !showProblems())
         return;
-    Q_EMIT applyRequested(*validate().facts);
+    const OrderFacts facts = *validate().facts;
+    m_priceQuestion = askAboutPrice(
+        this, facts, [this, facts] { Q_EMIT applyRequested(facts); },
+        [this] { m_price->setFocus(Qt::OtherFocusReason); });
 }
 
 } // namespace pc

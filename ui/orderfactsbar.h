@@ -5,6 +5,7 @@
 #include "waitingbatches.h"
 
 #include <QFrame>
+#include <QPointer>
 #include <QStringList>
 
 #include <array>
@@ -16,6 +17,7 @@ class QStringListModel;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QMessageBox;
 class QPushButton;
 class QWidget;
 
@@ -70,6 +72,8 @@ public:
     // Receivers of recent orders, most recent first, for completing the e-mail field.
     void setRecentReceivers(const QStringList &receivers);
     QStringList recentReceivers() const { return m_recentReceivers; }
+    // Currencies of recent orders, most recent first: listed first in the currency choice.
+    void setRecentCurrencies(const QStringList &currencies);
 
     // How many queue rows are selected, how many of them can still be edited, and how many
     // wait for their own details (Apply leaves those to Queue).
@@ -107,6 +111,7 @@ private:
     void updateMessages();
     void updateButtons();
     void showMessage(FieldMessage &message, const QString &text, bool error);
+    bool askingAboutPrice() const;
     void onQueueClicked();
     void onApplyClicked();
     void onReuseClicked();
@@ -136,13 +141,16 @@ private:
     QLabel *m_laterText = nullptr;
     QPushButton *m_reuseButton = nullptr;
     QCompleter *m_completer = nullptr;
+    QPointer<QMessageBox> m_priceQuestion; // open while a price of 0 or a huge one is asked about
     QStringListModel *m_receiverModel = nullptr;
     std::optional<WaitingBatch> m_current;
     QList<WaitingBatch> m_later;
     std::optional<OrderFacts> m_lastConfirmed;
-    QStringList m_sessionReceivers; // confirmed in this window, most recent first
-    QStringList m_orderReceivers;   // from the order history, most recent first
-    QStringList m_recentReceivers;  // both, without repeats: what the completer offers
+    QStringList m_sessionReceivers;  // confirmed in this window, most recent first
+    QStringList m_orderReceivers;    // from the order history, most recent first
+    QStringList m_recentReceivers;   // both, without repeats: what the completer offers
+    QStringList m_sessionCurrencies; // confirmed in this window, most recent first
+    QStringList m_orderCurrencies;   // from the order history, most recent first
     // Typed by the user since the form was last cleared or filled from a row.
     bool m_draftTyped = false;
     int m_selected = 0;

@@ -8,6 +8,7 @@
 namespace pc {
 
 class FileThumbnails;
+struct FileFacts;
 class UploadQueue;
 
 // The upload queue as the panel shows it: UploadQueueModel's rows with the columns of
@@ -60,6 +61,9 @@ public:
     static QString stateIcon(QueueState state, bool retryScheduled);
     // "20.0 × 20.0 × 20.0 mm"
     static QString formatDimensions(const std::array<double, 3> &size, const QLocale &locale);
+    // For a design whose size looks like another unit than millimetres: "Probably drawn in
+    // inches, not millimetres: it would be 23.4 × 38.6 × 82.3 mm."
+    static QString likelyUnitsText(const FileFacts &facts, const QLocale &locale);
 
 Q_SIGNALS:
     // An in-place edit was refused; `message` says what is wrong and what to do.

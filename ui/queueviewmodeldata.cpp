@@ -3,6 +3,7 @@
 
 #include "queueviewmodel.h"
 
+#include "common/datasize.h"
 #include "filethumbnails.h"
 
 #include "orders/orderform.h"
@@ -78,6 +79,20 @@ QString QueueViewModel::formatDimensions(const std::array<double, 3> &size, cons
              locale.toString(size[2], 'f', decimals));
 }
 
+QString QueueViewModel::likelyUnitsText(const FileFacts &facts, const QLocale &locale)
+{
+    const double scale = facts.likelyMillimetresPerUnit;
+    const std::array<double, 3> size{facts.dimensions[0] * scale, facts.dimensions[1] * scale,
+                                     facts.dimensions[2] * scale};
+    const QString inMillimetres = formatDimensions(size, locale);
+    if (scale == 25.4)
+        //: %1 is the size the design would have, e.g. "23.4 × 38.6 × 82.3 mm"
+        return tr("Probably drawn in inches, not millimetres: it would be %1.").arg(inMillimetres);
+    if (scale > 1.0)
+        return tr("Probably drawn in metres, not millimetres: it would be %1.").arg(inMillimetres);
+    return tr("Probably drawn in micrometres, not millimetres: it would be %1.").arg(inMillimetres);
+}
+
 QVariant QueueViewModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() ||
@@ -140,7 +155,8 @@ QVariant QueueViewModel::fileData(const QueueItem &item, int column, int role) c
         return column == Size || column == Triangles
                    ? QVariant((Qt::AlignRight | Qt::AlignVCenter).toInt())
                    : QVariant();
-    if (role == Qt::ToolTipRole) {
+    if (role == Qt::ToolTipRole &&
+        !(column == Dimensions && ready && facts->likelyMillimetresPerUnit != 1.0)) {
         QStringList lines{item.sourcePath};
         if (unusable)
             lines << facts->error;
@@ -169,8 +185,7 @@ QVariant QueueViewModel::fileData(const QueueItem &item, int column, int role) c
         if (role == Source::RawValueRole)
             return bytes >= 0 ? QVariant(bytes) : QVariant();
         if (role == Qt::DisplayRole)
-            return bytes >= 0 ? locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat)
-                              : (unusable ? emDash() : ellipsis());
+            return bytes >= 0 ? formatDataSize(bytes, locale) : (unusable ? emDash() : ellipsis());
         return {};
     }
     case Triangles:
@@ -188,6 +203,15 @@ QVariant QueueViewModel::fileData(const QueueItem &item, int column, int role) c
         if (role == Qt::DisplayRole)
             return ready ? formatDimensions(facts->dimensions, locale)
                          : (unusable ? emDash() : ellipsis());
+        // A size no design has in millimetres: flagged, with the size in the likely unit.
+        if (ready && facts->likelyMillimetresPerUnit != 1.0) {
+            // A pixmap, not an icon: it keeps its text size while the row is as tall as
+            // the thumbnails.
+            if (role == Qt::DecorationRole)
+                return QIcon(u":/icons/notice.svg"_s).pixmap(QSize(16, 16));
+            if (role == Qt::ToolTipRole)
+                return likelyUnitsText(*facts, locale);
+        }
         return {};
     default:
         return {};

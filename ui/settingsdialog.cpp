@@ -2,6 +2,8 @@
 
 #include "api/apiclient.h"
 #include "api/apijob.h"
+#include "api/serviceendpoint.h"
+#include "currencylist.h"
 #include "orders/orderform.h"
 #include "storesettingsbox.h"
 #include "uilogging.h"
@@ -112,8 +114,7 @@ void SettingsDialog::buildUi()
     auto *uploadForm = new QFormLayout(uploads);
     m_currency = new QComboBox(uploads);
     m_currency->setObjectName(u"currency"_s);
-    for (const QString &code : isoCurrencyCodes())
-        m_currency->addItem(u"%1 - %2"_s.arg(code, currencyDisplayName(code)), code);
+    fillCurrencyList(m_currency, {});
     m_currency->setAccessibleName(tr("Default currency"));
     uploadForm->addRow(tr("Default &currency:"), m_currency);
     m_email = new QLineEdit(uploads);
@@ -158,8 +159,15 @@ void SettingsDialog::buildUi()
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    connect(m_environment, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateState);
-    connect(m_customUrl, &QLineEdit::textChanged, this, &SettingsDialog::updateState);
+    // A result belongs to the service and key it was tested with: editing either drops it.
+    connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
+        m_testResult->clear();
+        updateState();
+    });
+    connect(m_customUrl, &QLineEdit::textChanged, this, [this] {
+        m_testResult->clear();
+        updateState();
+    });
     connect(m_email, &QLineEdit::textChanged, this, &SettingsDialog::updateState);
     connect(m_apiKey, &QLineEdit::textChanged, this, [this] {
         m_testResult->clear();
@@ -210,6 +218,11 @@ ConsoleSettings SettingsDialog::settings() const
     s.notifications = m_notifications->isChecked();
     s.databaseUrl = m_store->databaseUrl();
     return s;
+}
+
+void SettingsDialog::setRecentCurrencies(const QStringList &currencies)
+{
+    fillCurrencyList(m_currency, currencies);
 }
 
 void SettingsDialog::setSandboxEndpoint(const QUrl &baseUrl, const QString &apiKey)
@@ -279,6 +292,21 @@ void SettingsDialog::testConnection()
         endpoint.baseUrl = current.baseUrl();
         endpoint.apiKey = m_apiKey->text().trimmed();
     }
+    if (current.environment == EnvironmentKind::Custom) {
+        // An address that is no http(s) URL would only get the network's own words back
+        // ("Protocol \"\" is unknown"): say what is wrong with it and what one looks like.
+        QString reason;
+        if (!ServiceEndpoint::normalizeBaseUrl(m_customUrl->text(), &reason)) {
+            //: %1 says what is wrong with the address, %2 is an example of a right one
+            const QString message =
+                tr("Not tested: %1 Enter an address like %2")
+                    .arg(reason, ServiceEndpoint::defaultProductionBaseUrl().toString());
+            m_testResult->setText(message);
+            fitTexts();
+            Q_EMIT connectionTested(false, message);
+            return;
+        }
+    }
     endpoint.idleTimeout = std::chrono::seconds(20);
     auto *client = new ApiClient(m_network.get(), endpoint);
     m_test->setEnabled(false);
@@ -300,6 +328,7 @@ void SettingsDialog::testConnection()
         }
         qCInfo(lcUi) << "connection test:" << (ok ? "ok" : "failed");
         m_testResult->setText(message);
+        fitTexts();
         updateState();
         Q_EMIT connectionTested(ok, message);
     });

@@ -44,6 +44,8 @@ public:
     bool keyChanged() const { return m_keyChanged; }
     // Whether the team database's password was changed (or removed) by this dialog.
     bool databasePasswordChanged() const;
+    // Currencies of recent orders, most recent first: listed first in the default currency.
+    void setRecentCurrencies(const QStringList &currencies);
 
     // For tests: where "Test connection" goes when the environment is the built-in sandbox
     // (its address is only known to the running console).

@@ -43,6 +43,8 @@ QString unitsHintName(stl::UnitsHint hint)
         return u"metres_or_inches"_s;
     case stl::UnitsHint::Micrometres:
         return u"micrometres"_s;
+    case stl::UnitsHint::Inches:
+        return u"inches"_s;
     }
     return {};
 }

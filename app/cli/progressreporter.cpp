@@ -2,6 +2,7 @@
 
 #include "api/printstatus.h"
 #include "cli/clioutput.h"
+#include "common/datasize.h"
 #include "orders/uploadqueue.h"
 
 #include <QJsonObject>
@@ -21,7 +22,7 @@ constexpr qint64 kRedrawEveryMs = 200;
 
 QString dataSize(qint64 bytes)
 {
-    return QLocale::system().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+    return formatDataSize(bytes, QLocale::system());
 }
 
 } // namespace

@@ -112,6 +112,9 @@ UploadCommand::UploadCommand()
               u"ID"_s)
     , m_parallel(u"parallel"_s, CliText::tr("Uploads at the same time (default 2)."), u"N"_s,
                  u"2"_s)
+    , m_confirmPrice(u"confirm-price"_s,
+                     CliText::tr("Send a price of 0, or one over 100,000 (10,000,000 in a "
+                                 "currency without decimals, like JPY): it is meant."))
 {}
 
 QString UploadCommand::name() const
@@ -128,7 +131,7 @@ void UploadCommand::addOptions(QCommandLineParser &parser)
 {
     parser.addPositionalArgument(u"FILE"_s, CliText::tr("STL files or folders of STL files."),
                                  u"FILE|FOLDER..."_s);
-    parser.addOptions({m_email, m_value, m_currency, m_jobId, m_parallel});
+    parser.addOptions({m_email, m_value, m_currency, m_jobId, m_parallel, m_confirmPrice});
 }
 
 int UploadCommand::run(CliContext &context, const QStringList &arguments)
@@ -156,6 +159,13 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     }
     for (const auto &[field, message] : form.warnings)
         out.note(CliText::tr("Warning: %1").arg(message));
+    // The window asks about these prices; a script has to say up front that it means them.
+    if (const QString question = priceConfirmationQuestion(form.facts->price, form.facts->currency);
+        !question.isEmpty() && !parser.isSet(m_confirmPrice)) {
+        return out.invalidInput(CliText::tr("%1 Nothing was sent. If the price is right, run "
+                                            "the command again with --confirm-price.")
+                                    .arg(question));
+    }
 
     const StlFileList list = StlFileList::collect(arguments, true);
     for (const auto &[path, why] : list.skipped) {

@@ -34,6 +34,7 @@ private:
     QCommandLineOption m_currency;
     QCommandLineOption m_jobId;
     QCommandLineOption m_parallel;
+    QCommandLineOption m_confirmPrice;
 };
 
 class CliOutput;

@@ -126,7 +126,7 @@ EmailParts splitEmail(QStringView text)
     for (const QChar c : local) {
         if (c.isSpace()) {
             parts.error =
-                Text::tr("The receiver e-mail contains a space. Remove it; %1").arg(emailHint());
+                Text::tr("The receiver e-mail contains a space. Remove it. %1").arg(emailHint());
             return parts;
         }
         if (!isLocalPartChar(c)) {
@@ -151,7 +151,7 @@ EmailParts splitEmail(QStringView text)
     for (const QChar c : domain) {
         if (c.isSpace() || c.category() == QChar::Other_Control) {
             parts.error = Text::tr("The domain of the receiver e-mail contains a space or an "
-                                   "invisible character. Remove it; %1")
+                                   "invisible character. Remove it. %1")
                               .arg(emailHint());
             return parts;
         }
@@ -329,7 +329,7 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
     }
     if (t.front() == u'-' || t.front() == QChar(0x2212)) {
         result.error =
-            Text::tr("The price cannot be negative. Enter 0 or more; %1").arg(priceHint());
+            Text::tr("The price cannot be negative. Enter 0 or more. %1").arg(priceHint());
         return result;
     }
     if (t.contains(u'e', Qt::CaseInsensitive) && std::any_of(t.begin(), t.end(), isAsciiDigit)) {
@@ -363,7 +363,7 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
         case Mark::Space:
             if (group != Mark::Space) {
                 result.error = Text::tr("The price “%1” contains a space. Write it without "
-                                        "thousands separators; %2")
+                                        "thousands separators. %2")
                                    .arg(t, priceHint());
                 return result;
             }
@@ -371,14 +371,14 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
         case Mark::Apostrophe:
             if (group != Mark::Apostrophe) {
                 result.error = Text::tr("The price “%1” contains an apostrophe. Write it without "
-                                        "thousands separators; %2")
+                                        "thousands separators. %2")
                                    .arg(t, priceHint());
                 return result;
             }
             break;
         case Mark::None:
             result.error = Text::tr("The price “%1” contains “%2”, which is not part of a number. "
-                                    "Enter digits only, without a currency sign; %3")
+                                    "Enter digits only, without a currency sign. %3")
                                .arg(t, QString(c), priceHint());
             return result;
         }
@@ -398,7 +398,7 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
         if ((commaLast ? commas : dots) != 1 || decimalMark != point || groupMark != group) {
             result.error = Text::tr("The price “%1” mixes “.” and “,” in a way that does not match "
                                     "the number format of %2. Write it without thousands "
-                                    "separators; %3")
+                                    "separators. %3")
                                .arg(t, locale.nativeTerritoryName(), priceHint());
             return result;
         }
@@ -458,7 +458,7 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
     }
     if (decimalAt >= 0 && fraction.isEmpty()) {
         result.error = Text::tr("The price “%1” ends with a decimal separator. Add the decimals or "
-                                "remove it; %2")
+                                "remove it. %2")
                            .arg(t, priceHint());
         return result;
     }
@@ -481,7 +481,7 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
         }
         if (!isCorrectGrouping(integer, used, locale)) {
             result.error = Text::tr("The thousands separators in the price “%1” are misplaced. "
-                                    "Write the number without them; %2")
+                                    "Write the number without them. %2")
                                .arg(t, priceHint());
             return result;
         }
@@ -522,6 +522,46 @@ FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringV
         }
     }
     return result;
+}
+
+qint64 largePriceThreshold(QStringView currency)
+{
+    return currencyMinorDigits(currency) == 0 ? kLargePriceUnits * 100 : kLargePriceUnits;
+}
+
+PriceConcern priceConcern(const Decimal &price, QStringView currency)
+{
+    if (price.mantissa() == 0)
+        return PriceConcern::Zero;
+    qint64 unit = 1;
+    for (int i = 0; i < price.scale(); ++i)
+        unit *= 10;
+    const qint64 whole = price.mantissa() / unit;
+    const bool fraction = price.mantissa() % unit != 0;
+    const qint64 threshold = largePriceThreshold(currency);
+    return whole > threshold || (whole == threshold && fraction) ? PriceConcern::Large
+                                                                 : PriceConcern::None;
+}
+
+QString priceConfirmationQuestion(const Decimal &price, QStringView currency)
+{
+    const QString code = currency.isEmpty() ? kDefaultCurrency.toString() : currency.toString();
+    switch (priceConcern(price, code)) {
+    case PriceConcern::None:
+        break;
+    case PriceConcern::Zero:
+        //: %1 is a currency code
+        return Text::tr("The price is 0 %1: the customer gets this design for free. Is that "
+                        "right?")
+            .arg(code);
+    case PriceConcern::Large:
+        //: %1 price, %2 currency code, %3 the usual upper limit
+        return Text::tr("The price is %1 %2, more than %3 %2 for one design. Is that amount "
+                        "right?")
+            .arg(price.toString(currencyMinorDigits(code)), code,
+                 QLocale().toString(largePriceThreshold(code)));
+    }
+    return {};
 }
 
 // --- partner job id ----------------------------------------------------------------------

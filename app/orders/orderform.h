@@ -86,6 +86,19 @@ FieldCheck<QString> checkCurrency(QStringView text);
 // warning, not an error.
 FieldCheck<Decimal> checkPrice(QStringView text, const QLocale &locale, QStringView currency = {});
 
+// A price that is valid but worth a second look before anything is sent: nothing (the
+// design is given away) or far above what one design sells for (a slip of the keyboard).
+enum class PriceConcern { None, Zero, Large };
+
+// Prices above this many units of the currency need a confirmation; for currencies written
+// without decimals (yen, won, ...), whose unit is worth about a cent, 100 times as many.
+inline constexpr qint64 kLargePriceUnits = 100'000;
+
+qint64 largePriceThreshold(QStringView currency);
+PriceConcern priceConcern(const Decimal &price, QStringView currency);
+// The question to ask about such a price ("The price is 0 USD: ... free?"); empty for None.
+QString priceConfirmationQuestion(const Decimal &price, QStringView currency);
+
 // --- partner job id ------------------------------------------------------------------------
 
 inline constexpr int kMaxPartnerJobIdLength = 128;

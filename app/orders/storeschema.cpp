@@ -1,4 +1,5 @@
 #include "orders/storeschema.h"
+#include "common/datasize.h"
 #include "orders/orderslogging.h"
 #include "orders/storepostgres.h"
 
@@ -248,8 +249,7 @@ StoreError diskFullError(const QString &folder, const QString &action, const QSt
         StoreError::Kind::DiskFull,
         StoreText::tr("The disk that holds %1 is full (%2 free): %3 failed and was undone. Nothing "
                       "saved earlier was lost. Free some space on that disk (%4) and try again.")
-            .arg(QDir::toNativeSeparators(folder),
-                 QLocale().formattedDataSize(std::max<qint64>(disk.bytesAvailable(), 0)), action,
+            .arg(QDir::toNativeSeparators(folder), formatDataSize(disk.bytesAvailable()), action,
                  disk.rootPath()),
         detail);
 }

@@ -1,4 +1,5 @@
 #include "sandbox/httpwire.h"
+#include "common/datasize.h"
 
 #include <QFile>
 #include <QHash>
@@ -230,8 +231,7 @@ HttpResponse tokenPageResponse(const QString &fileName, qint64 size, const QStri
         options += u"<option>"_s + htmlEscaped(model) + u"</option>"_s;
     const QHash<QString, QString> values{
         {u"DESIGN_NAME"_s, htmlEscaped(fileName)},
-        {u"FILE_SIZE"_s,
-         htmlEscaped(QLocale::c().formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat))},
+        {u"FILE_SIZE"_s, htmlEscaped(formatDataSize(size, QLocale::c()))},
         {u"TOKEN"_s, htmlEscaped(token)},
         {u"PRINTER_OPTIONS"_s, options},
     };

@@ -409,9 +409,29 @@ UnitsHint guessUnits(const BoundingBox &bbox)
     const double largest = std::max({d[0], d[1], d[2]});
     if (largest < 1.0)
         return UnitsHint::MetresOrInches;
+    // Nothing a shop sells is a few millimetres across; the same numbers in inches are
+    // 25-127 mm, the usual size of a printed part.
+    if (largest < 5.0)
+        return UnitsHint::Inches;
     if (largest > 10000.0)
         return UnitsHint::Micrometres;
     return UnitsHint::Plausible;
+}
+
+double likelyMillimetresPerUnit(UnitsHint hint, double largest)
+{
+    constexpr double kInch = 25.4;
+    switch (hint) {
+    case UnitsHint::Plausible:
+        break;
+    case UnitsHint::Inches:
+        return kInch;
+    case UnitsHint::MetresOrInches:
+        return largest * kInch >= 10.0 ? kInch : 1000.0;
+    case UnitsHint::Micrometres:
+        return 0.001;
+    }
+    return 1.0;
 }
 
 } // namespace pc::stl

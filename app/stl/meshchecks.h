@@ -58,7 +58,13 @@ enum class UnitsHint {
     Plausible,      // looks like millimetres
     MetresOrInches, // largest dimension below 1 unit
     Micrometres,    // largest dimension above 10 000 units
+    Inches,         // largest dimension from 1 to 5 units: a part of an inch or a few
 };
 UnitsHint guessUnits(const BoundingBox &bbox);
+
+// The unit a file with this hint and largest dimension was most likely drawn in, as
+// millimetres per unit: 25.4 (inches), 1000 (metres), 0.001 (micrometres); 1 when plausible.
+// Below one unit, inches unless that would still be under 10 mm, then metres.
+double likelyMillimetresPerUnit(UnitsHint hint, double largest);
 
 } // namespace pc::stl

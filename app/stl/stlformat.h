@@ -81,11 +81,19 @@ struct TriangleView final
     const char *normals = nullptr;   // may be null: no stored normals
     qsizetype normalStride = 0;
     qsizetype count = 0;
+    // May be set: a pass that read the facets before n calls it, so a view over a mapped file
+    // gives those pages back instead of holding the whole file resident (reading them again
+    // later costs page faults from the page cache, not memory).
+    std::function<void(qsizetype)> passed;
 
     static TriangleView fromMesh(const Mesh &mesh)
     {
-        return {reinterpret_cast<const char *>(mesh.positions.data()), 36,
-                reinterpret_cast<const char *>(mesh.normals.data()), 12, mesh.facetCount()};
+        return {reinterpret_cast<const char *>(mesh.positions.data()),
+                36,
+                reinterpret_cast<const char *>(mesh.normals.data()),
+                12,
+                mesh.facetCount(),
+                {}};
     }
     // The 9 position floats of facet i.
     void facet(qsizetype i, float out[9]) const

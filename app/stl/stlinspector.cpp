@@ -60,6 +60,11 @@ void addUnitsWarning(InspectionReport &r)
                                "micrometres, not millimetres.")
                           .arg(largest, 0, 'g', 3);
         break;
+    case UnitsHint::Inches:
+        r.warnings << Text::tr("The object is only %1 units across: the file is probably in "
+                               "inches, not millimetres.")
+                          .arg(largest, 0, 'g', 3);
+        break;
     case UnitsHint::Plausible:
         break;
     }
@@ -103,11 +108,16 @@ InspectionReport inspectImpl(QByteArrayView bytes, const InspectOptions &options
     }
     r.unitsHint = guessUnits(r.bbox);
     if (!options.quickOnly) {
-        const TriangleView view = parsed.format == Format::Binary
-                                      ? binaryView(bytes, parsed)
-                                      : TriangleView::fromMesh(parsed.mesh);
-        if (options.withFacets)
+        TriangleView view = parsed.format == Format::Binary ? binaryView(bytes, parsed)
+                                                            : TriangleView::fromMesh(parsed.mesh);
+        if (options.withFacets) {
+            // The thumbnail reads every facet twice: without giving the pages back as it goes,
+            // the whole mapped file would stay resident on top of what the checks allocate.
+            if (file && parsed.format == Format::Binary)
+                view.passed = [file](qsizetype n) { file->releaseBefore(84 + 50 * n); };
             options.withFacets(view);
+            view.passed = {};
+        }
         std::function<void(qsizetype)> facetsDone;
         if (file && parsed.format == Format::Binary) {
             facetsDone = [file](qsizetype n) { file->releaseBefore(84 + 50 * n); };

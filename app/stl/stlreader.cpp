@@ -413,7 +413,7 @@ TriangleView binaryView(QByteArrayView bytes, const ParseResult &result)
         quint64(bytes.size()) < binarySizeFor(result.triangles))
         return {};
     const char *base = bytes.data() + 84;
-    return {base + 12, 50, base, 50, qsizetype(result.triangles)};
+    return {base + 12, 50, base, 50, qsizetype(result.triangles), {}};
 }
 
 } // namespace pc::stl

@@ -45,6 +45,10 @@ struct Camera
     Vec3 light = normalized({0.3, -0.9, 1.4});
 };
 
+// How often a pass says how far it got (a mask): every 65,536 facets, about 3 MB of a binary
+// file.
+constexpr qsizetype kReleaseEvery = 0xffff;
+
 bool isFinite(const float *v)
 {
     return std::isfinite(v[0]) && std::isfinite(v[1]) && std::isfinite(v[2]);
@@ -66,7 +70,12 @@ QImage renderThumbnail(const TriangleView &facets, const ThumbnailOptions &optio
     double minX = std::numeric_limits<double>::max(), maxX = std::numeric_limits<double>::lowest();
     double minY = minX, maxY = maxX;
     float f[9];
+    const auto passedBefore = [&facets](qsizetype t) {
+        if (facets.passed && (t & kReleaseEvery) == 0)
+            facets.passed(t);
+    };
     for (qsizetype t = 0; t < facets.count; ++t) {
+        passedBefore(t);
         facets.facet(t, f);
         if (!isFinite(f) || !isFinite(f + 3) || !isFinite(f + 6))
             continue; // skipped when drawing too
@@ -100,6 +109,7 @@ QImage renderThumbnail(const TriangleView &facets, const ThumbnailOptions &optio
     for (qsizetype t = 0; t < facets.count; ++t) {
         if ((t & 0xffff) == 0 && options.cancel && options.cancel->load(std::memory_order_relaxed))
             return {};
+        passedBefore(t);
         facets.facet(t, f);
         if (!isFinite(f) || !isFinite(f + 3) || !isFinite(f + 6))
             continue;
@@ -156,6 +166,8 @@ QImage renderThumbnail(const TriangleView &facets, const ThumbnailOptions &optio
             }
         }
     }
+    if (facets.passed)
+        facets.passed(facets.count);
     if (factor == 1)
         return canvas;
     return canvas.scaled(options.size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
