@@ -101,6 +101,11 @@
             <numerusform>Die Antwort des Dienstes ist nicht innerhalb von %n Sekunden vollständig angekommen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <extracomment>Quotation marks around a message the service wrote (in English) inside a sentence.</extracomment>
+        <translation>„%1“</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -173,10 +178,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
     <message>
         <source>The built-in sandbox could not start: %1</source>
         <translation>Die integrierte Sandbox konnte nicht gestartet werden: %1</translation>
-    </message>
-    <message>
-        <source>Using the built-in sandbox at %1 (no partner key configured). It lives only while this command runs; start a lasting one with &quot;partner-console-cli sandbox&quot;.</source>
-        <translation>Die integrierte Sandbox unter %1 wird verwendet (kein Partner-Schlüssel eingerichtet). Sie existiert nur für die Dauer dieses Befehls; eine dauerhafte starten Sie mit &quot;partner-console-cli sandbox&quot;.</translation>
     </message>
     <message>
         <source>No API key for %1: put it in a file readable only by you and pass --api-key-file PATH, or set PARTNER_CONSOLE_API_KEY.</source>
@@ -414,12 +415,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <translation>Sandbox lauscht auf %1 mit API-Schlüssel %2</translation>
     </message>
     <message>
-        <source>Use it with: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 token
-Press Ctrl+C to stop; uploaded files are deleted on exit.</source>
-        <translation>Verwendung: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 token
-Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</translation>
-    </message>
-    <message>
         <source>token created: %1</source>
         <translation>Token erstellt: %1</translation>
     </message>
@@ -618,12 +613,6 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <translation>Sandbox lauscht auf %1 mit dem API-Schlüssel aus %2</translation>
     </message>
     <message>
-        <source>Use it with: partner-console-cli --base-url %1 --api-key-file %2 token
-Press Ctrl+C to stop; uploaded files are deleted on exit.</source>
-        <translation>Verwendung: partner-console-cli --base-url %1 --api-key-file %2 token
-Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</translation>
-    </message>
-    <message>
         <source>The team database in the console&apos;s Settings is not usable: %1 Correct it in Settings, or name the database with --database.</source>
         <translation>Die Team-Datenbank in den Einstellungen der Konsole ist nicht verwendbar: %1 Korrigieren Sie sie in den Einstellungen oder geben Sie die Datenbank mit --database an.</translation>
     </message>
@@ -695,6 +684,69 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>%1: uploaded, token %2, link %3, but not recorded: %4</source>
         <translation>%1: hochgeladen, Token %2, Link %3, aber nicht gespeichert: %4</translation>
     </message>
+    <message>
+        <source>Stop after this many seconds in all, whatever is still running (exit code 5). Unfinished uploads stay in the queue; &quot;queue run&quot; goes on with them.</source>
+        <translation>Nach so vielen Sekunden insgesamt aufhören, was auch noch läuft (Exit-Code 5). Nicht beendete Uploads bleiben in der Warteschlange; „queue run“ setzt sie fort.</translation>
+    </message>
+    <message>
+        <source>--max-time needs a number of seconds from 1 to 604800 (a week).</source>
+        <translation>--max-time braucht eine Anzahl Sekunden von 1 bis 604800 (eine Woche).</translation>
+    </message>
+    <message>
+        <source>Stopped after --max-time %1 s. Uploads that had not finished stay in the queue with their tokens: &quot;partner-console-cli queue run&quot; goes on with them.</source>
+        <translation>Nach --max-time %1 s beendet. Nicht beendete Uploads bleiben mit ihren Tokens in der Warteschlange: „partner-console-cli queue run“ setzt sie fort.</translation>
+    </message>
+    <message>
+        <source>No answer before --max-time ran out.</source>
+        <translation>Keine Antwort, bevor --max-time abgelaufen war.</translation>
+    </message>
+    <message>
+        <source>Using the built-in sandbox at %1 (no partner key configured). Its tokens and prints are kept in %2 for the next command and the window.</source>
+        <translation>Die eingebaute Sandbox unter %1 wird verwendet (kein Partnerschlüssel eingerichtet). Ihre Tokens und Drucke werden in %2 für den nächsten Befehl und das Fenster aufbewahrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token call(s) got no answer, so the service may hold as many unused tokens that no order records (the latest %1, for %2). No file was sent for them.</source>
+        <translation>
+            <numerusform>%n Token-Aufruf blieb ohne Antwort, daher hält der Dienst womöglich ein ungenutztes Token, das kein Auftrag verzeichnet (zuletzt %1, für %2). Dafür wurde keine Datei gesendet.</numerusform>
+            <numerusform>%n Token-Aufrufe blieben ohne Antwort, daher hält der Dienst womöglich ebenso viele ungenutzte Tokens, die kein Auftrag verzeichnet (zuletzt %1, für %2). Dafür wurde keine Datei gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Press Ctrl+C to stop; uploaded files are deleted on exit.</source>
+        <translation>Mit Strg+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+C to stop; tokens and uploaded files are kept in %1 for the next run.</source>
+        <translation>Mit Strg+C beenden; Tokens und hochgeladene Dateien bleiben in %1 für den nächsten Lauf erhalten.</translation>
+    </message>
+    <message>
+        <source>Use it with: partner-console-cli --base-url %1 --api-key-file %2 token</source>
+        <translation>Verwendung: partner-console-cli --base-url %1 --api-key-file %2 token</translation>
+    </message>
+    <message>
+        <source>Use it with: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 token</source>
+        <translation>Verwendung: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url %2 token</translation>
+    </message>
+    <message>
+        <source>Send a price of 0, or one over 100,000 (10,000,000 in a currency without decimals, like JPY): it is meant.</source>
+        <translation>Einen Preis von 0 oder über 100.000 (10.000.000 in einer Währung ohne Nachkommastellen wie JPY) senden: Er ist so gemeint.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was sent. If the price is right, run the command again with --confirm-price.</source>
+        <translation>%1 Es wurde nichts gesendet. Wenn der Preis stimmt, führen Sie den Befehl mit --confirm-price erneut aus.</translation>
+    </message>
+    <message>
+        <source>Warning: %1 is queued twice for this receiver (also as %2, not sent yet); both are sent.</source>
+        <translation>Warnung: %1 steht zweimal für diesen Empfänger in der Warteschlange (auch als %2, noch nicht gesendet); beide werden gesendet.</translation>
+    </message>
+    <message>
+        <source>%1  %2: the service does not know this token (%3); it is asked again now and then.</source>
+        <translation>%1  %2: Der Dienst kennt dieses Token nicht (%3); er wird ab und zu erneut gefragt.</translation>
+    </message>
+    <message>
+        <source>%1  %2: the service&apos;s answer was not a usable status (%3); asking again later.</source>
+        <translation>%1  %2: Die Antwort des Dienstes war kein verwertbarer Status (%3); später wird erneut gefragt.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleSettings</name>
@@ -721,6 +773,14 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>The team database address is not usable: %1</source>
         <translation>Die Adresse der Team-Datenbank ist nicht verwendbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CurrencyList</name>
+    <message>
+        <source>%1 — %2</source>
+        <extracomment>A currency in a currency list: %1 is the ISO code, %2 its name</extracomment>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -830,10 +890,6 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <translation>In der Empfänger-E-Mail steht nichts nach dem @. %1</translation>
     </message>
     <message>
-        <source>The receiver e-mail contains a space. Remove it; %1</source>
-        <translation>Die Empfänger-E-Mail enthält ein Leerzeichen. Entfernen Sie es. %1</translation>
-    </message>
-    <message>
         <source>The part before the @ of the receiver e-mail contains “%1”, which is not allowed there. Use letters, digits and . + - _ only.</source>
         <translation>Der Teil vor dem @ der Empfänger-E-Mail enthält „%1“, das dort nicht erlaubt ist. Verwenden Sie nur Buchstaben, Ziffern und die Zeichen . + - _.</translation>
     </message>
@@ -844,10 +900,6 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>The part before the @ of the receiver e-mail is longer than %1 characters. Check the address.</source>
         <translation>Der Teil vor dem @ der Empfänger-E-Mail ist länger als %1 Zeichen. Prüfen Sie die Adresse.</translation>
-    </message>
-    <message>
-        <source>The domain of the receiver e-mail contains a space or an invisible character. Remove it; %1</source>
-        <translation>Die Domain der Empfänger-E-Mail enthält ein Leerzeichen oder ein unsichtbares Zeichen. Entfernen Sie es. %1</translation>
     </message>
     <message>
         <source>The domain “%1” of the receiver e-mail is not a valid international domain name. Check the address.</source>
@@ -874,32 +926,12 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <translation>Der Preis „%1“ ist keine Zahl. %2</translation>
     </message>
     <message>
-        <source>The price cannot be negative. Enter 0 or more; %1</source>
-        <translation>Der Preis darf nicht negativ sein. Geben Sie 0 oder mehr ein. %1</translation>
-    </message>
-    <message>
         <source>The price “%1” uses an exponent. Write the number in full, like 1500 instead of 1.5e3.</source>
         <translation>Der Preis „%1“ verwendet einen Exponenten. Schreiben Sie die Zahl aus, z. B. 1500 statt 1.5e3.</translation>
     </message>
     <message>
-        <source>The price “%1” contains a space. Write it without thousands separators; %2</source>
-        <translation>Der Preis „%1“ enthält ein Leerzeichen. Schreiben Sie ihn ohne Tausendertrennzeichen. %2</translation>
-    </message>
-    <message>
-        <source>The price “%1” contains an apostrophe. Write it without thousands separators; %2</source>
-        <translation>Der Preis „%1“ enthält einen Apostroph. Schreiben Sie ihn ohne Tausendertrennzeichen. %2</translation>
-    </message>
-    <message>
-        <source>The price “%1” contains “%2”, which is not part of a number. Enter digits only, without a currency sign; %3</source>
-        <translation>Der Preis „%1“ enthält „%2“, das nicht zu einer Zahl gehört. Geben Sie nur Ziffern ein, ohne Währungszeichen. %3</translation>
-    </message>
-    <message>
         <source>The price “%1” is ambiguous here: it could be a whole number or have decimals. Write it as %2 for the whole number or %3 for the decimals.</source>
         <translation>Der Preis „%1“ ist hier mehrdeutig: Er könnte eine ganze Zahl sein oder Nachkommastellen haben. Schreiben Sie %2 für die ganze Zahl oder %3 für die Nachkommastellen.</translation>
-    </message>
-    <message>
-        <source>The price “%1” mixes “.” and “,” in a way that does not match the number format of %2. Write it without thousands separators; %3</source>
-        <translation>Der Preis „%1“ mischt „.“ und „,“ auf eine Weise, die nicht zum Zahlenformat für %2 passt. Schreiben Sie ihn ohne Tausendertrennzeichen. %3</translation>
     </message>
     <message>
         <source>The price “%1” has more than one “%2”. %3</source>
@@ -914,20 +946,12 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <translation>Der Preis „%1“ enthält ein Tausendertrennzeichen nach dem Dezimaltrennzeichen. %2</translation>
     </message>
     <message>
-        <source>The price “%1” ends with a decimal separator. Add the decimals or remove it; %2</source>
-        <translation>Der Preis „%1“ endet mit einem Dezimaltrennzeichen. Ergänzen Sie die Nachkommastellen oder entfernen Sie es. %2</translation>
-    </message>
-    <message>
         <source>The price “%1” has no digits before the decimal separator. Write it like 0.50.</source>
         <translation>Der Preis „%1“ hat keine Ziffern vor dem Dezimaltrennzeichen. Schreiben Sie ihn z. B. als 0.50.</translation>
     </message>
     <message>
         <source>The price “%1” mixes different thousands separators. %2</source>
         <translation>Der Preis „%1“ mischt verschiedene Tausendertrennzeichen. %2</translation>
-    </message>
-    <message>
-        <source>The thousands separators in the price “%1” are misplaced. Write the number without them; %2</source>
-        <translation>Die Tausendertrennzeichen im Preis „%1“ stehen an der falschen Stelle. Schreiben Sie die Zahl ohne Tausendertrennzeichen. %2</translation>
     </message>
     <message>
         <source>The price “%1” has %2 decimals; at most %3 are allowed. Round it, like 12.50.</source>
@@ -952,6 +976,52 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>The partner job id has %1 characters; at most %2 are allowed. Shorten it.</source>
         <translation>Die Partner-Job-ID hat %1 Zeichen; erlaubt sind höchstens %2. Kürzen Sie sie.</translation>
+    </message>
+    <message>
+        <source>The receiver e-mail contains a space. Remove it. %1</source>
+        <translation>Die Empfänger-E-Mail enthält ein Leerzeichen. Entfernen Sie es. %1</translation>
+    </message>
+    <message>
+        <source>The domain of the receiver e-mail contains a space or an invisible character. Remove it. %1</source>
+        <translation>Die Domain der Empfänger-E-Mail enthält ein Leerzeichen oder ein unsichtbares Zeichen. Entfernen Sie es. %1</translation>
+    </message>
+    <message>
+        <source>The price cannot be negative. Enter 0 or more. %1</source>
+        <translation>Der Preis darf nicht negativ sein. Geben Sie 0 oder mehr ein. %1</translation>
+    </message>
+    <message>
+        <source>The price “%1” contains a space. Write it without thousands separators. %2</source>
+        <translation>Der Preis „%1“ enthält ein Leerzeichen. Schreiben Sie ihn ohne Tausendertrennzeichen. %2</translation>
+    </message>
+    <message>
+        <source>The price “%1” contains an apostrophe. Write it without thousands separators. %2</source>
+        <translation>Der Preis „%1“ enthält einen Apostroph. Schreiben Sie ihn ohne Tausendertrennzeichen. %2</translation>
+    </message>
+    <message>
+        <source>The price “%1” contains “%2”, which is not part of a number. Enter digits only, without a currency sign. %3</source>
+        <translation>Der Preis „%1“ enthält „%2“, das nicht zu einer Zahl gehört. Geben Sie nur Ziffern ein, ohne Währungszeichen. %3</translation>
+    </message>
+    <message>
+        <source>The price “%1” mixes “.” and “,” in a way that does not match the number format of %2. Write it without thousands separators. %3</source>
+        <translation>Der Preis „%1“ mischt „.“ und „,“ auf eine Weise, die nicht zum Zahlenformat von %2 passt. Schreiben Sie ihn ohne Tausendertrennzeichen. %3</translation>
+    </message>
+    <message>
+        <source>The price “%1” ends with a decimal separator. Add the decimals or remove it. %2</source>
+        <translation>Der Preis „%1“ endet mit einem Dezimaltrennzeichen. Ergänzen Sie die Nachkommastellen oder entfernen Sie es. %2</translation>
+    </message>
+    <message>
+        <source>The thousands separators in the price “%1” are misplaced. Write the number without them. %2</source>
+        <translation>Die Tausendertrennzeichen im Preis „%1“ stehen an der falschen Stelle. Schreiben Sie die Zahl ohne sie. %2</translation>
+    </message>
+    <message>
+        <source>The price is 0 %1: the customer gets this design for free. Is that right?</source>
+        <extracomment>%1 is a currency code</extracomment>
+        <translation>Der Preis ist 0 %1: Der Kunde bekommt dieses Design kostenlos. Stimmt das?</translation>
+    </message>
+    <message>
+        <source>The price is %1 %2, more than %3 %2 for one design. Is that amount right?</source>
+        <extracomment>%1 price, %2 currency code, %3 the usual upper limit</extracomment>
+        <translation>Der Preis ist %1 %2, mehr als %3 %2 für ein Design. Stimmt dieser Betrag?</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1377,33 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>The disk that holds %1 is full (%2 free): %3 failed and was undone. Nothing saved earlier was lost. Free some space on that disk (%4) and try again.</source>
         <translation>Der Datenträger mit %1 ist voll (%2 frei): %3 ist fehlgeschlagen und wurde rückgängig gemacht. Nichts zuvor Gespeichertes ging verloren. Geben Sie auf diesem Datenträger (%4) Speicherplatz frei und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>updating the print page links</source>
+        <translation>Aktualisieren der Links zur Druckseite</translation>
+    </message>
+    <message>
+        <source>saving a lost token call</source>
+        <translation>Speichern eines Token-Aufrufs ohne Antwort</translation>
+    </message>
+    <message>
+        <source>reading the lost token calls</source>
+        <translation>Lesen der Token-Aufrufe ohne Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>PriceConfirmation</name>
+    <message>
+        <source>Check the price</source>
+        <translation>Preis prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this price</source>
+        <translation>Preis &amp;beibehalten</translation>
+    </message>
+    <message>
+        <source>&amp;Change the price</source>
+        <translation>Preis ä&amp;ndern</translation>
+    </message>
 </context>
 <context>
     <name>RegularFile</name>
@@ -1385,6 +1482,10 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
     <message>
         <source>The first line of %1 is blank. Put the secret on the first line, with nothing before it.</source>
         <translation>Die erste Zeile von %1 ist leer. Schreiben Sie das Geheimnis in die erste Zeile, ohne etwas davor.</translation>
+    </message>
+    <message>
+        <source>The first line of %1 holds a control character (a NUL, an escape or a carriage return, for example) at character %2, so it was not used: a key or a password is plain printable text. Write the secret into the file again as plain text.</source>
+        <translation>Die erste Zeile von %1 enthält an Zeichen %2 ein Steuerzeichen (zum Beispiel ein NUL, ein Escape oder einen Wagenrücklauf) und wurde daher nicht verwendet: Ein Schlüssel oder Passwort ist reiner druckbarer Text. Schreiben Sie das Geheimnis erneut als reinen Text in die Datei.</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1729,10 @@ Mit Ctrl+C beenden; hochgeladene Dateien werden beim Beenden gelöscht.</transla
         <source>%1 became shorter while it was being read, so what was read is not its content. Wait until the program writing it has finished, then try again.</source>
         <translation>%1 wurde während des Lesens kürzer, das Gelesene ist daher nicht ihr Inhalt. Warten Sie, bis das Programm, das sie schreibt, fertig ist, und versuchen Sie es dann erneut.</translation>
     </message>
+    <message>
+        <source>The object is only %1 units across: the file is probably in inches, not millimetres.</source>
+        <translation>Das Objekt ist nur %1 Einheiten groß: Die Datei ist wahrscheinlich in Zoll, nicht in Millimetern.</translation>
+    </message>
 </context>
 <context>
     <name>StoreLocation</name>
@@ -1791,6 +1896,30 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
     <message>
         <source>STL files or folders to queue. When the console is already running, they go to its queue.</source>
         <translation>STL-Dateien oder Ordner, die in die Warteschlange gestellt werden. Läuft die Konsole bereits, kommen sie in deren Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Built-in sandbox: time compression of the print simulation (60 = a minute per second). Default: the Sandbox menu&apos;s choice, else 1.</source>
+        <translation>Eingebaute Sandbox: Zeitraffer der Drucksimulation (60 = eine Minute pro Sekunde). Standard: die Wahl im Menü Sandbox, sonst 1.</translation>
+    </message>
+    <message>
+        <source>Built-in sandbox: start printing by itself this many seconds after each upload.</source>
+        <translation>Eingebaute Sandbox: so viele Sekunden nach jedem Upload von selbst mit dem Druck beginnen.</translation>
+    </message>
+    <message>
+        <source>Built-in sandbox: random, success or failure for every print.</source>
+        <translation>Eingebaute Sandbox: zufällig, Erfolg oder Fehlschlag für jeden Druck.</translation>
+    </message>
+    <message>
+        <source>--sandbox-speed needs a number above 0 (at most 100000).</source>
+        <translation>--sandbox-speed braucht eine Zahl über 0 (höchstens 100000).</translation>
+    </message>
+    <message>
+        <source>--sandbox-auto-print needs a number of seconds (0 to 86400).</source>
+        <translation>--sandbox-auto-print braucht eine Anzahl Sekunden (0 bis 86400).</translation>
+    </message>
+    <message>
+        <source>--sandbox-outcome must be random, success or failure.</source>
+        <translation>--sandbox-outcome muss random, success oder failure sein.</translation>
     </message>
 </context>
 <context>
@@ -2492,11 +2621,6 @@ Diese Konsole: %2</translation>
     <message>
         <source>Queue the waiting files with these details</source>
         <translation>Die wartenden Dateien mit diesen Daten in die Warteschlange stellen</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <extracomment>A currency in the currency list: %1 is the ISO code, %2 its name</extracomment>
-        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Error</source>
@@ -3300,6 +3424,85 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
         <source>Not sent until you confirm the order details for this file.</source>
         <translation>Wird erst gesendet, wenn Sie die Auftragsdaten für diese Datei bestätigen.</translation>
     </message>
+    <message>
+        <source>Probably drawn in inches, not millimetres: it would be %1.</source>
+        <extracomment>%1 is the size the design would have, e.g. &quot;23.4 × 38.6 × 82.3 mm&quot;</extracomment>
+        <translation>Wahrscheinlich in Zoll gezeichnet, nicht in Millimetern: Es wäre %1.</translation>
+    </message>
+    <message>
+        <source>Probably drawn in metres, not millimetres: it would be %1.</source>
+        <translation>Wahrscheinlich in Metern gezeichnet, nicht in Millimetern: Es wäre %1.</translation>
+    </message>
+    <message>
+        <source>Probably drawn in micrometres, not millimetres: it would be %1.</source>
+        <translation>Wahrscheinlich in Mikrometern gezeichnet, nicht in Millimetern: Es wäre %1.</translation>
+    </message>
+</context>
+<context>
+    <name>pc::SandboxMenu</name>
+    <message>
+        <source>&amp;Sandbox</source>
+        <translation>&amp;Sandbox</translation>
+    </message>
+    <message>
+        <source>Print &amp;speed</source>
+        <translation>Druck&amp;geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Real time (1×)</source>
+        <translation>Echtzeit (1×)</translation>
+    </message>
+    <message>
+        <source>%1× faster</source>
+        <translation>%1× schneller</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Start printing &amp;by itself</source>
+        <translation>&amp;Von selbst drucken</translation>
+    </message>
+    <message>
+        <source>Never: the customer presses Print</source>
+        <translation>Nie: Der Kunde drückt auf Drucken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) after the upload</source>
+        <translation>
+            <numerusform>%n Sekunde nach dem Upload</numerusform>
+            <numerusform>%n Sekunden nach dem Upload</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 seconds after the upload</source>
+        <translation>%1 Sekunden nach dem Upload</translation>
+    </message>
+    <message>
+        <source>Print &amp;outcome</source>
+        <translation>Druck&amp;ergebnis</translation>
+    </message>
+    <message>
+        <source>Random (mostly success)</source>
+        <translation>Zufällig (meist Erfolg)</translation>
+    </message>
+    <message>
+        <source>Always success</source>
+        <translation>Immer Erfolg</translation>
+    </message>
+    <message>
+        <source>Always failure</source>
+        <translation>Immer Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Applies to prints that start from now on</source>
+        <translation>Gilt für Drucke, die ab jetzt beginnen</translation>
+    </message>
+    <message>
+        <source>Tokens and prints are kept in %1</source>
+        <translation>Tokens und Drucke werden in %1 aufbewahrt</translation>
+    </message>
 </context>
 <context>
     <name>pc::SecretStore</name>
@@ -3545,6 +3748,11 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
     <message>
         <source>The test did not get through: %1</source>
         <translation>Der Test kam nicht durch: %1</translation>
+    </message>
+    <message>
+        <source>Not tested: %1 Enter an address like %2</source>
+        <extracomment>%1 says what is wrong with the address, %2 is an example of a right one</extracomment>
+        <translation>Nicht getestet: %1 Geben Sie eine Adresse wie %2 ein</translation>
     </message>
 </context>
 <context>

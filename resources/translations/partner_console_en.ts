@@ -41,6 +41,13 @@
             <numerusform>Watching %n open orders; Ctrl+C stops.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n token call(s) got no answer, so the service may hold as many unused tokens that no order records (the latest %1, for %2). No file was sent for them.</source>
+        <translation>
+            <numerusform>%n token call got no answer, so the service may hold an unused token that no order records (the latest %1, for %2). No file was sent for it.</numerusform>
+            <numerusform>%n token calls got no answer, so the service may hold as many unused tokens that no order records (the latest %1, for %2). No file was sent for them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OrderStore</name>
@@ -263,6 +270,16 @@
         <translation>
             <numerusform>%n row skipped: it waits for its own order details, which you confirm with Queue when the form names it.</numerusform>
             <numerusform>%n rows skipped: they wait for their own order details, which you confirm with Queue when the form names them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pc::SandboxMenu</name>
+    <message numerus="yes">
+        <source>%n second(s) after the upload</source>
+        <translation>
+            <numerusform>%n second after the upload</numerusform>
+            <numerusform>%n seconds after the upload</numerusform>
         </translation>
     </message>
 </context>
