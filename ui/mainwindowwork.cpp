@@ -368,10 +368,10 @@ void MainWindow::updatePollingStatus()
         text = tr("Checking print status\u2026");
     } else {
         const QDateTime next = poller.nextCheck();
-        text = next.isValid() ? tr("Following %1 open orders; next check in %2 s")
-                                    .arg(poller.trackedCount())
+        const int count = poller.trackedCount();
+        text = next.isValid() ? tr("Following %n open order(s); next check in %1 s", nullptr, count)
                                     .arg(std::max<qint64>(0, now.secsTo(next)))
-                              : tr("Following %1 open orders").arg(poller.trackedCount());
+                              : tr("Following %n open order(s)", nullptr, count);
     }
     m_pollingStatus->setText(text);
 }

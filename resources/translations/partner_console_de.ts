@@ -2332,14 +2332,6 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
         <translation>Druckstatus wird abgefragt…</translation>
     </message>
     <message>
-        <source>Following %1 open orders; next check in %2 s</source>
-        <translation>%1 offene Aufträge werden verfolgt; nächste Prüfung in %2 s</translation>
-    </message>
-    <message>
-        <source>Following %1 open orders</source>
-        <translation>%1 offene Aufträge werden verfolgt</translation>
-    </message>
-    <message>
         <source>The sample design could not be copied to %1.</source>
         <translation>Das Beispieldesign konnte nicht nach %1 kopiert werden.</translation>
     </message>
@@ -2388,6 +2380,20 @@ Diese Konsole: %2</translation>
     <message>
         <source>⚠ Team database on %1 unreachable: reconnecting…</source>
         <translation>⚠ Team-Datenbank auf %1 nicht erreichbar: verbinde erneut…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %n open order(s); next check in %1 s</source>
+        <translation>
+            <numerusform>%n offener Auftrag wird verfolgt; nächste Abfrage in %1 s</numerusform>
+            <numerusform>%n offene Aufträge werden verfolgt; nächste Abfrage in %1 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %n open order(s)</source>
+        <translation>
+            <numerusform>%n offener Auftrag wird verfolgt</numerusform>
+            <numerusform>%n offene Aufträge werden verfolgt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -129,6 +129,23 @@
     </message>
 </context>
 <context>
+    <name>pc::MainWindow</name>
+    <message numerus="yes">
+        <source>Following %n open order(s); next check in %1 s</source>
+        <translation>
+            <numerusform>Following %n open order; next check in %1 s</numerusform>
+            <numerusform>Following %n open orders; next check in %1 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %n open order(s)</source>
+        <translation>
+            <numerusform>Following %n open order</numerusform>
+            <numerusform>Following %n open orders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pc::OrderFactsBar</name>
     <message numerus="yes">
         <source>Queue %n file(s)</source>
