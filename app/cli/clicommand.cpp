@@ -145,7 +145,9 @@ int runCli(const QStringList &arguments)
     if (const int code = context.startDeadline(); code != ExitSuccess)
         return code;
     const int code = command->run(context, parser.positionalArguments().mid(1));
-    return context.deadlineReached() ? context.reportDeadline() : code;
+    if (!context.deadlineReached())
+        return code;
+    return context.reportDeadline(name == u"upload" || name == u"queue");
 }
 
 } // namespace pc::cli

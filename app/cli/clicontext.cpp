@@ -149,6 +149,7 @@ int CliContext::startDeadline()
     QObject::connect(m_deadline.get(), &QTimer::timeout, m_deadline.get(),
                      [this] { m_deadlineReached = true; });
     m_deadline->start(std::chrono::seconds(m_maxTimeSeconds));
+    m_deadlineAt = QDeadlineTimer(std::chrono::seconds(m_maxTimeSeconds));
     return ExitSuccess;
 }
 
@@ -158,13 +159,16 @@ void CliContext::quitAtDeadline(QEventLoop &loop) const
         QObject::connect(m_deadline.get(), &QTimer::timeout, &loop, &QEventLoop::quit);
 }
 
-int CliContext::reportDeadline() const
+int CliContext::reportDeadline(bool uploads) const
 {
     return m_out.error(ExitTimeLimit, u"max_time"_s,
-                       CliText::tr("Stopped after --max-time %1 s. Uploads that had not finished "
-                                   "stay in the queue with their tokens: \"partner-console-cli "
-                                   "queue run\" goes on with them.")
-                           .arg(m_maxTimeSeconds));
+                       uploads
+                           ? CliText::tr("Stopped after --max-time %1 s. Uploads that had not "
+                                         "finished stay in the queue with their tokens: "
+                                         "\"partner-console-cli queue run\" goes on with "
+                                         "them.")
+                                 .arg(m_maxTimeSeconds)
+                           : CliText::tr("Stopped after --max-time %1 s.").arg(m_maxTimeSeconds));
 }
 
 ApiError CliContext::noAnswerBeforeDeadline() const

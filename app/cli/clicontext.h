@@ -6,6 +6,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 
@@ -93,13 +94,18 @@ public:
     // --max-time: how long the whole command may take. Arms the deadline (ExitSuccess), or
     // prints a usage error and returns its code.
     int startDeadline();
-    bool deadlineReached() const { return m_deadlineReached; }
+    // Also true when the deadline passed during work that does not return to the event loop
+    // (an inspection asks through its progress callback).
+    bool deadlineReached() const
+    {
+        return m_deadlineReached || (m_maxTimeSeconds > 0 && m_deadlineAt.hasExpired());
+    }
     // Ends `loop` when the deadline passes (every loop that waits for the service or the
     // queue uses this, so that the command stops then and reports what it has).
     void quitAtDeadline(QEventLoop &loop) const;
-    // After a command that the deadline stopped: says so, and what is kept, as the last line;
-    // returns ExitTimeLimit.
-    int reportDeadline() const;
+    // After a command that the deadline stopped: says so (for one that uploads, also what is
+    // kept) as the last line; returns ExitTimeLimit.
+    int reportDeadline(bool uploads) const;
 
     // Runs the event loop until the job finishes and returns its result; at the deadline the
     // job is aborted and the result says that no answer came in time.
@@ -144,6 +150,7 @@ private:
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<QTimer> m_deadline;
     int m_maxTimeSeconds = 0;
+    QDeadlineTimer m_deadlineAt;
     bool m_deadlineReached = false;
 };
 

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <atomic>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -207,9 +208,18 @@ int InspectCommand::run(CliContext &context, const QStringList &arguments)
                 .arg(thumbnailOption));
 
     int unusable = int(list.skipped.size());
+    std::atomic<bool> stopped = false;
     for (const QString &file : files) {
+        if (context.deadlineReached())
+            break; // the files not reached are not reported: --max-time says so at the end
         stl::InspectOptions options;
         options.quickOnly = quick;
+        // A big file takes long to check and never returns to the event loop meanwhile.
+        options.cancel = &stopped;
+        options.progress = [&context, &stopped](double) {
+            if (context.deadlineReached())
+                stopped = true;
+        };
         QImage thumbnail;
         if (!thumbnailOption.isEmpty()) {
             options.withFacets = [&thumbnail, size](const stl::TriangleView &facets) {
