@@ -253,6 +253,9 @@ void QueuePanel::createView()
     header->resizeSection(QueueViewModel::Price, widthFor(u"EUR\u00a0188.88"_s));
     header->resizeSection(QueueViewModel::JobId, widthFor(u"JOB-2024-0001"_s));
     header->resizeSection(QueueViewModel::State, 260);
+    // What is happening to a file (progress, a failure's reason) right after its name: in
+    // sight without scrolling sideways, whatever the window's width. The figures follow.
+    header->moveSection(header->visualIndex(QueueViewModel::State), 1);
 
     connect(m_view, &QTreeView::customContextMenuRequested, this, &QueuePanel::showContextMenu);
 }
