@@ -210,6 +210,13 @@ void SettingsDialog::fitTexts()
         const int needed = std::min(room, others + contentHeight + 4);
         if (needed > height())
             resize(width(), needed);
+        // Grown past the screen's lower edge: up, so that the buttons stay in sight.
+        if (screen && isVisible()) {
+            const QRect free = screen->availableGeometry();
+            const int bottom = frameGeometry().bottom();
+            if (bottom > free.bottom())
+                move(x(), std::max(free.top(), y() - (bottom - free.bottom())));
+        }
     });
 }
 
