@@ -494,10 +494,24 @@ void TestKeyboardFlow::screenshots()
         }(),
         kWait);
     sandbox.setFaultPlan(FaultPlan());
+    // Two messages at once: a possible duplicate, and files that were not queued.
+    confirm(kTeapot, u"anna.schmidt@example.com"_s, u"14.90"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QWidget *>(u"queueDuplicateNotice"_s)->isVisible(),
+                             kWait);
+    window.queuePanel()->addPaths({QStringLiteral(PC_TEST_DATA_DIR "/stl/MANIFEST.tsv")});
+    QTRY_VERIFY(!window.queuePanel()->skippedFiles().isEmpty());
     // Two files wait for their details.
     window.queuePanel()->addPaths({kWuson, kMax});
     QTRY_COMPARE_WITH_TIMEOUT(facts->pendingCount(), 2, kWait);
     window.ordersPanel()->selectOrder(session.orders().orderAt(0)->id);
+    // The failed row in sight, with its reason.
+    for (const QueueItem &item : session.queue().items()) {
+        if (item.state != QueueState::Failed && item.state != QueueState::NeedsAttention)
+            continue;
+        QueueViewModel *rows = window.queuePanel()->viewModel();
+        window.queuePanel()->view()->scrollTo(rows->index(rows->rowOfItem(item.id), 0),
+                                              QAbstractItemView::PositionAtTop);
+    }
     shoot(u"main"_s);
 
     // A mistake in the form.
@@ -515,7 +529,7 @@ void TestKeyboardFlow::screenshots()
     QTRY_VERIFY(settings->isVisible());
     auto *environment = settings->findChild<QComboBox *>(u"environment"_s);
     environment->setCurrentIndex(environment->findData(int(EnvironmentKind::Custom)));
-    settings->findChild<QLineEdit *>(u"customUrl"_s)->setText(u"widget.sendshapes.com"_s);
+    settings->findChild<QLineEdit *>(u"customUrl"_s)->setText(u"ftp://widget.sendshapes.com"_s);
     shoot(u"settings-error"_s);
     settings->reject();
 

@@ -126,12 +126,13 @@ void MainWindow::createWorkArea()
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_queuePanel);
     m_splitter->addWidget(m_tabs);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    // The queue's form and messages need their lines, the orders their rows.
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
     // In a short window the order details form, with the files it names, keeps the height it
     // needs (QueuePanel::minimumSizeHint()); the orders below give way down to a few rows,
     // which scroll, instead of squeezing the fields files are confirmed with.
-    m_tabs->setMinimumHeight(m_tabs->fontMetrics().lineSpacing() * 8);
+    m_tabs->setMinimumHeight(m_tabs->fontMetrics().lineSpacing() * 7);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
@@ -165,7 +166,7 @@ void MainWindow::fitToScreen()
     // Narrow screens: the print page's dock gives the tables room; it scrolls, and can be
     // widened, closed or moved aside.
     if (room.width() < 1280)
-        resizeDocks({m_detailsDock}, {std::max(260, room.width() / 4)}, Qt::Horizontal);
+        resizeDocks({m_detailsDock}, {std::max(300, room.width() * 3 / 10)}, Qt::Horizontal);
 }
 
 QWidget *MainWindow::createServiceBar()
