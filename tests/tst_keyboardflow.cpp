@@ -15,6 +15,7 @@
 #include "queuepanel.h"
 #include "queueviewmodel.h"
 #include "settingsdialog.h"
+#include "tokenview.h"
 #include "workwindowfixture.h"
 
 #include "common/translations.h"
@@ -203,6 +204,10 @@ void TestKeyboardFlow::keyboardOnlyFlow()
     QTableView *table = window.ordersPanel()->tableView();
     press(&window, Qt::Key_2, Qt::ControlModifier);
     QTRY_VERIFY(table->hasFocus());
+    // The table with the keyboard wears a frame in the highlight colour.
+    const QImage framed = table->grab().toImage();
+    QCOMPARE(framed.pixelColor(0, framed.height() / 2),
+             table->palette().color(QPalette::Highlight));
     QCOMPARE(tabs->currentWidget(), window.ordersPanel());
     QVERIFY(!table->tabKeyNavigation());
     press(&window, Qt::Key_Down); // the arrows move inside
@@ -512,7 +517,19 @@ void TestKeyboardFlow::screenshots()
         window.queuePanel()->view()->scrollTo(rows->index(rows->rowOfItem(item.id), 0),
                                               QAbstractItemView::PositionAtTop);
     }
+    // The display has no window manager to hand the keyboard to the window.
+    QApplication::setActiveWindow(&window);
+    window.findChild<QAction *>(u"actionGoToOrders"_s)->trigger(); // the focus frame shows
     shoot(u"main"_s);
+
+    // The print page of the selected order, by its shortcut, with the keyboard in it.
+    window.findChild<QAction *>(u"actionGoToPrintPage"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(int(window.tokenView()->state()), int(TokenView::State::Loaded),
+                              kWait);
+    QApplication::setActiveWindow(&window);
+    window.findChild<QAction *>(u"actionGoToPrintPage"_s)->trigger();
+    shoot(u"print-page"_s);
+    window.findChild<QAction *>(u"actionGoToDetails"_s)->trigger();
 
     // A mistake in the form.
     auto *email = facts->findChild<QLineEdit *>(u"receiverEmail"_s);
