@@ -124,7 +124,11 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_quitAction->setStatusTip(tr("Close the console"));
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_quitAction, &QAction::triggered, this, [this] {
+        m_quitChosen = true; // the person asked: the quit question may follow
+        close();
+        m_quitChosen = false;
+    });
 
     m_aboutAction = new QAction(QIcon(kAppIcon), tr("&About %1").arg(applicationName()), this);
     m_aboutAction->setObjectName(u"actionAbout"_s);

@@ -144,7 +144,8 @@ private:
     QLabel *m_storeStatus = nullptr;
     QAbstractButton *m_printEndSign = nullptr;
     QStringList m_unseenEnds;
-    bool m_quitConfirmed = false;
+    bool m_quitChosen = false;    // Quit was chosen (menu, shortcut, tray)
+    bool m_quitConfirmed = false; // ... and the quit question answered with Quit Now
     QPointer<QMessageBox> m_quitQuestion;
     QSystemTrayIcon *m_tray = nullptr;
     DesktopNotifier *m_notifier = nullptr;

@@ -106,7 +106,10 @@ QMessageBox *MainWindow::createQuitQuestion()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_session && !m_quitConfirmed) {
+    // Asked only when a person closes the window (its close button, Quit): a termination
+    // signal or the end of the desktop session quits the application without a question.
+    const bool byPerson = event->spontaneous() || m_quitChosen;
+    if (m_session && byPerson && !m_quitConfirmed) {
         if (m_quitQuestion && m_quitQuestion->isVisible()) { // already asked: it decides
             event->ignore();
             m_quitQuestion->raise();
