@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QToolBar>
 #include <QTreeView>
@@ -78,7 +79,8 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
     // A row stays in sight whatever the form and the messages above take.
     m_stack->setMinimumHeight(kThumbnail + 8 + m_view->header()->sizeHint().height() +
-                              2 * m_view->frameWidth());
+                              m_view->horizontalScrollBar()->sizeHint().height() +
+                              2 * m_view->frameWidth() + 4);
 
     // Over the stack while something is dragged over the panel: where it will land.
     m_dropHint = new QLabel(tr("Drop to add to the upload queue"), this);
