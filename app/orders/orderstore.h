@@ -191,6 +191,19 @@ public:
     // Every recorded status of the order, oldest first.
     StoreResult<QList<StatusHistoryEntry>> statusHistory(qint64 orderId);
 
+    // --- Token calls whose answer was lost (LostTokenCalls) ----------------------------
+    StoreStatus recordLostTokenCall(const QString &environment, qint64 itemId,
+                                    const QString &fileName, const QString &reason,
+                                    const QDateTime &called);
+    StoreResult<LostTokenCalls> lostTokenCalls(const QString &environment);
+
+    // --- Print page links (orderstorelinks.cpp) ----------------------------------------
+    // Points the links of the environment's orders that start with `oldOrigin` (a server
+    // address: scheme, host, port) at `newOrigin`, the rest of each link kept: the built-in
+    // sandbox moved to another port. Returns how many orders changed.
+    StoreResult<int> rewriteLinkOrigin(const QString &environment, const QUrl &oldOrigin,
+                                       const QUrl &newOrigin);
+
     // --- Team mode (a shared PostgreSQL store) -----------------------------------------
     // This console's identity: the owner of the queue items it adds (in a shared store each
     // console sees and works only its own queue: the files are on its disk) and the holder of

@@ -155,6 +155,16 @@ const QList<QStringList> &migrations()
             // and the order says so.
             u"ALTER TABLE orders ADD COLUMN links_reconstructed INTEGER NOT NULL DEFAULT 0"_s,
         },
+        {
+            // Token calls whose answer was lost: the service may hold a token for each that
+            // no order records. Kept after their queue items are gone, for the count.
+            u"CREATE TABLE lost_token_calls ("
+            " environment TEXT NOT NULL,"
+            " called_ms BIGINT NOT NULL,"
+            " queue_item_id BIGINT NOT NULL,"
+            " file_name TEXT NOT NULL,"
+            " reason TEXT NOT NULL)"_s,
+        },
     };
     return list;
 }
