@@ -20,7 +20,7 @@ void QueuePanel::createNotices()
 {
     m_storeNotice = new QueueNotice(QueueNotice::Kind::Error, u"queueStoreNotice"_s, this);
     m_storeNotice->setTitle(tr("A change could not be saved"));
-    QPushButton *resume = m_storeNotice->addButton(tr("&Resume the queue"));
+    QPushButton *resume = m_storeNotice->addButton(tr("R&esume the queue"));
     resume->setObjectName(u"storeResume"_s);
     connect(resume, &QPushButton::clicked, this, [this] {
         m_queue.resumeAll(); // also lifts the hold on new work
