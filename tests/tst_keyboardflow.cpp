@@ -534,6 +534,7 @@ void TestKeyboardFlow::screenshots()
     keys.setKeychainEnabled(false);
     MainWindow window(EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl()), &session,
                       &keys);
+    SandboxMenu::install(&window, &sandbox); // as main() does
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const auto shoot = [&](const QString &name) {
