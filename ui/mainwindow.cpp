@@ -19,6 +19,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -123,7 +124,11 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
     m_quitAction->setStatusTip(tr("Close the console"));
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_quitAction, &QAction::triggered, this, [this] {
+        m_quitChosen = true; // the person asked: the quit question may follow
+        close();
+        m_quitChosen = false;
+    });
 
     m_aboutAction = new QAction(QIcon(kAppIcon), tr("&About %1").arg(applicationName()), this);
     m_aboutAction->setObjectName(u"actionAbout"_s);
@@ -359,6 +364,20 @@ void MainWindow::createStatusBar()
         m_pollingStatus = makeLabel(QString(), u"pollingStatus"_s, this);
         m_pollingStatus->setWordWrap(false);
         m_pollingStatus->setAccessibleName(tr("Print status checks"));
+        // Long texts are cut off in a narrow window rather than widening it past the screen.
+        for (QLabel *label : {m_queueStatus, m_pollingStatus})
+            label->setMinimumWidth(label->fontMetrics().averageCharWidth() * 12);
+        // A print that ended stays said here until the orders are looked at.
+        auto *sign = new QToolButton(this);
+        sign->setObjectName(u"printEndSign"_s);
+        sign->setAutoRaise(true);
+        sign->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        sign->setAccessibleName(tr("Prints that ended"));
+        sign->setStyleSheet(u"QToolButton#printEndSign { font-weight: bold; }"_s);
+        sign->hide();
+        connect(sign, &QToolButton::clicked, this, [this] { focusPane(1); });
+        m_printEndSign = sign;
+        statusBar()->addPermanentWidget(sign);
         statusBar()->addPermanentWidget(m_queueStatus);
         statusBar()->addPermanentWidget(m_pollingStatus);
         if (m_session->store().isPostgres()) {

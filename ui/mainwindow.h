@@ -5,8 +5,11 @@
 #include "orders/storetypes.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QAbstractButton;
 class QAction;
+class QMenu;
 class QDockWidget;
 class QLabel;
 class QMessageBox;
@@ -63,6 +66,12 @@ public Q_SLOTS:
     void showSettings();
     void showOrderPage(const pc::Order &order);
 
+    // The question Quit asks while uploads run or files wait for their details; null when
+    // nothing would be interrupted. Built, not shown (closing the window opens it).
+    QMessageBox *createQuitQuestion();
+    // Prints that ended since the user last looked at the orders.
+    QStringList unseenPrintEnds() const { return m_unseenEnds; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -89,7 +98,21 @@ private:
     void showDetailsFor(const std::optional<Order> &order);
     void notify(const Order &order, const PrintStatus &previous);
     void queueSampleDesign();
+    void fitToScreen();
     void restoreLayout();
+    // Keyboard and focus (mainwindowkeyboard.cpp): pane shortcuts, tables Tab leaves, a
+    // visible focus frame.
+    void createPaneActions(QMenu *view);
+    void settleKeyboard();
+    void focusPane(int pane);
+    void cyclePane(int step);
+    int currentPane() const;
+    // The print page follows the selected order; its dock names the order.
+    void followSelection(const std::optional<Order> &order);
+    void nameTokenDock(const std::optional<Order> &order);
+    // A print that ended, said in the window until the orders are looked at.
+    void markPrintEnded(const QString &title);
+    void clearPrintEnds();
     void saveLayout() const;
 
     EnvironmentInfo m_environment;
@@ -103,6 +126,7 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_sampleAction = nullptr;
     QAction *m_findAction = nullptr;
+    QList<QAction *> m_paneActions;
     QueuePanel *m_queuePanel = nullptr;
     OrdersPanel *m_ordersPanel = nullptr;
     OrderDetails *m_details = nullptr;
@@ -110,11 +134,20 @@ private:
     TokenView *m_tokenView = nullptr;
     QDockWidget *m_tokenDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
+    QWidget *m_tokenPlaceholder = nullptr;
+    // The order the print page shows, or is to show once its dock is in sight.
+    std::optional<Order> m_pageOrder;
+    bool m_pageShown = false;
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_pollingStatus = nullptr;
     QLabel *m_queueStatus = nullptr;
     QLabel *m_storeStatus = nullptr;
+    QAbstractButton *m_printEndSign = nullptr;
+    QStringList m_unseenEnds;
+    bool m_quitChosen = false;    // Quit was chosen (menu, shortcut, tray)
+    bool m_quitConfirmed = false; // ... and the quit question answered with Quit Now
+    QPointer<QMessageBox> m_quitQuestion;
     QSystemTrayIcon *m_tray = nullptr;
     DesktopNotifier *m_notifier = nullptr;
 };

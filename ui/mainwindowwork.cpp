@@ -27,12 +27,15 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -40,7 +43,9 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -109,7 +114,10 @@ void MainWindow::createWorkArea()
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(u"workTabs"_s);
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_ordersPanel, QIcon(u":/icons/orders-details.svg"_s), tr("&Orders"));
+    // No mnemonics on the tabs: Alt+O belongs to the Orders menu. View > Orders (Ctrl+2)
+    // and View > Dashboard (Ctrl+3) reach them.
+    //: Tab title
+    m_tabs->addTab(m_ordersPanel, QIcon(u":/icons/orders-details.svg"_s), tr("Orders", "tab"));
     // The charts keep a readable size; a short window scrolls rather than squashing them.
     m_dashboard->setMinimumHeight(560);
     auto *dashboardScroll = new QScrollArea(this);
@@ -117,29 +125,56 @@ void MainWindow::createWorkArea()
     dashboardScroll->setWidgetResizable(true);
     dashboardScroll->setFrameShape(QFrame::NoFrame);
     dashboardScroll->setWidget(m_dashboard);
-    m_tabs->addTab(dashboardScroll, QIcon(u":/icons/status-printing.svg"_s), tr("&Dashboard"));
+    //: Tab title
+    m_tabs->addTab(dashboardScroll, QIcon(u":/icons/status-printing.svg"_s),
+                   tr("Dashboard", "tab"));
 
     m_splitter = new QSplitter(Qt::Vertical, central);
     m_splitter->setObjectName(u"workSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->addWidget(m_queuePanel);
     m_splitter->addWidget(m_tabs);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    // The queue's form and messages need their lines, the orders their rows.
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
     // In a short window the order details form, with the files it names, keeps the height it
     // needs (QueuePanel::minimumSizeHint()); the orders below give way down to a few rows,
     // which scroll, instead of squeezing the fields files are confirmed with.
-    m_tabs->setMinimumHeight(m_tabs->fontMetrics().lineSpacing() * 8);
+    m_tabs->setMinimumHeight(m_tabs->fontMetrics().lineSpacing() * 7);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
-    resize(1400, 900);
 
     createDocks();
     createWorkMenus();
     createStatusBar();
     createTray();
     connectSession();
+    settleKeyboard();
+    fitToScreen();
+    // How a print is going, right after which file it is: in sight without scrolling
+    // sideways in a narrow window (a layout the user saved puts the columns back their way).
+    QHeaderView *columns = m_ordersPanel->tableView()->horizontalHeader();
+    for (const int column : {int(OrderTableModel::Status), int(OrderTableModel::Progress)})
+        columns->moveSection(columns->visualIndex(column),
+                             columns->visualIndex(column == OrderTableModel::Status
+                                                      ? OrderTableModel::File
+                                                      : OrderTableModel::Status) +
+                                 1);
     restoreLayout();
+}
+
+void MainWindow::fitToScreen()
+{
+    // 1400 x 900 where the screen has the room, never more than the screen's free area.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const QRect free = screen ? screen->availableGeometry() : QRect(0, 0, 1400, 900);
+    // The window frame and title bar are not part of the size given to resize().
+    const QSize room = free.size() - QSize(16, 48);
+    resize(QSize(1400, 900).boundedTo(room));
+    // Narrow screens: the print page's dock gives the tables room; it scrolls, and can be
+    // widened, closed or moved aside.
+    if (room.width() < 1280)
+        resizeDocks({m_detailsDock}, {std::max(300, room.width() * 3 / 10)}, Qt::Horizontal);
 }
 
 QWidget *MainWindow::createServiceBar()
@@ -197,12 +232,27 @@ void MainWindow::createDocks()
     // The print page is a web engine: made when first shown, not at start.
     m_tokenDock = new QDockWidget(tr("Print page"), this);
     m_tokenDock->setObjectName(u"tokenDock"_s);
-    auto *waiting =
-        new QLabel(tr("Double-click an order to show its print page here."), m_tokenDock);
+    // The page keeps its 400 x 400 px; in a narrow window the dock scrolls it rather than
+    // taking the room the tables need.
+    auto *scroll = new QScrollArea(m_tokenDock);
+    scroll->setObjectName(u"tokenScroll"_s);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    scroll->setMinimumWidth(160);
+    auto *waiting = new QLabel(tr("Select an order to show its print page here."), scroll);
+    waiting->setObjectName(u"tokenPlaceholder"_s);
     waiting->setAlignment(Qt::AlignCenter);
     waiting->setWordWrap(true);
-    waiting->setMinimumSize(400, 200);
-    m_tokenDock->setWidget(waiting);
+    waiting->setMargin(12);
+    m_tokenPlaceholder = waiting;
+    scroll->setWidget(waiting);
+    m_tokenDock->setWidget(scroll);
+    connect(m_tokenDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // An order selected while the page was out of sight is shown when it comes in sight.
+        if (visible && m_pageOrder && !m_pageShown)
+            showOrderPage(*m_pageOrder);
+    });
     addDockWidget(Qt::RightDockWidgetArea, m_tokenDock);
     tabifyDockWidget(m_detailsDock, m_tokenDock);
     m_detailsDock->raise();
@@ -211,9 +261,12 @@ void MainWindow::createDocks()
 TokenView *MainWindow::tokenView()
 {
     if (!m_tokenView) {
-        m_tokenView = new TokenView(m_tokenDock);
+        auto *scroll = static_cast<QScrollArea *>(m_tokenDock->widget());
+        m_tokenView = new TokenView(scroll);
         m_tokenView->setObjectName(u"tokenView"_s);
-        m_tokenDock->setWidget(m_tokenView);
+        scroll->setWidgetResizable(false);
+        scroll->setWidget(m_tokenView); // deletes the placeholder
+        m_tokenPlaceholder = nullptr;
         connect(m_tokenView, &TokenView::blocked, this,
                 [this](const QUrl &, TokenPage::Block, const QString &reason) {
                     statusBar()->showMessage(reason, 8000);
@@ -224,6 +277,9 @@ TokenView *MainWindow::tokenView()
 
 void MainWindow::showOrderPage(const Order &order)
 {
+    m_pageOrder = order;
+    m_pageShown = true;
+    nameTokenDock(order);
     TokenView *view = tokenView();
     if (order.tokenLink.isEmpty() && order.sslTokenLink.isEmpty())
         view->showMessage(tr("The service did not return a link for this order."));
@@ -232,6 +288,40 @@ void MainWindow::showOrderPage(const Order &order)
                         m_session && m_session->prefersTls());
     m_tokenDock->show();
     m_tokenDock->raise();
+}
+
+void MainWindow::followSelection(const std::optional<Order> &order)
+{
+    if (!order)
+        return; // the page shown stays, and its dock still names it
+    if (m_pageOrder && m_pageOrder->id == order->id)
+        return;
+    m_pageOrder = order;
+    m_pageShown = false;
+    nameTokenDock(order);
+    // The page is loaded when it can be seen: a web page behind the Details tab would
+    // only cost memory.
+    if (m_tokenDock->isVisible() && !m_tokenDock->visibleRegion().isEmpty()) {
+        m_pageShown = true;
+        TokenView *view = tokenView();
+        if (order->tokenLink.isEmpty() && order->sslTokenLink.isEmpty())
+            view->showMessage(tr("The service did not return a link for this order."));
+        else
+            view->showOrder(QUrl(order->tokenLink), QUrl(order->sslTokenLink),
+                            m_session && m_session->prefersTls());
+    }
+}
+
+void MainWindow::nameTokenDock(const std::optional<Order> &order)
+{
+    if (!order) {
+        m_tokenDock->setWindowTitle(tr("Print page"));
+        return;
+    }
+    const QString job = order->partnerJobId.isEmpty() ? order->fileName : order->partnerJobId;
+    //: Title of the print page's dock: %1 is the partner job ID (or the file name), %2 the
+    //: receiver's e-mail
+    m_tokenDock->setWindowTitle(tr("Print page: %1, %2").arg(job, order->receiverEmail));
 }
 
 void MainWindow::createWorkMenus()
@@ -284,6 +374,7 @@ void MainWindow::createWorkMenus()
 
     auto *view = new QMenu(tr("&View"), menuBar());
     view->setObjectName(u"menuView"_s);
+    createPaneActions(view);
     view->addAction(m_detailsDock->toggleViewAction());
     view->addAction(m_tokenDock->toggleViewAction());
     menuBar()->insertMenu(help->menuAction(), view);
@@ -314,6 +405,12 @@ void MainWindow::connectSession()
     ConsoleSession &session = *m_session;
     connect(m_ordersPanel, &OrdersPanel::openTokenView, this, &MainWindow::showOrderPage);
     connect(m_ordersPanel, &OrdersPanel::currentOrderChanged, this, &MainWindow::showDetailsFor);
+    connect(m_ordersPanel, &OrdersPanel::currentOrderChanged, this, &MainWindow::followSelection);
+    connect(m_ordersPanel, &OrdersPanel::currentOrderChanged, this, &MainWindow::clearPrintEnds);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_ordersPanel)
+            clearPrintEnds();
+    });
     connect(m_ordersPanel, &OrdersPanel::currentOrderUpdated, this,
             [this](const Order &order) { showDetailsFor(order); });
     connect(m_ordersPanel, &OrdersPanel::statusMessage, this,
@@ -331,8 +428,12 @@ void MainWindow::connectSession()
                                                                   QLocale::ShortFormat))),
                 5000);
     });
-    connect(m_queuePanel, &QueuePanel::summaryChanged, m_queueStatus, &QLabel::setText);
-    m_queueStatus->setText(m_queuePanel->summary());
+    const auto showSummary = [this](const QString &summary) {
+        m_queueStatus->setText(summary);
+        m_queueStatus->setToolTip(summary); // the whole of it, where the bar cuts it off
+    };
+    connect(m_queuePanel, &QueuePanel::summaryChanged, this, showSummary);
+    showSummary(m_queuePanel->summary());
     connect(&session, &ConsoleSession::printStatusChanged, this, &MainWindow::notify);
     connect(&session, &ConsoleSession::storeProblem, this, [this](const QString &message) {
         // A lost team database is said by the permanent label (its tooltip has the words);
@@ -393,8 +494,42 @@ void MainWindow::notify(const Order &order, const PrintStatus &previous)
     if (!notification)
         return;
     statusBar()->showMessage(notification->title, 10000);
+    markPrintEnded(notification->title);
     m_notifier->setEnabled(m_session->settings().notifications);
     m_notifier->show(*notification);
+}
+
+void MainWindow::markPrintEnded(const QString &title)
+{
+    // Said in the window too, whether or not the desktop shows notifications, until the
+    // orders are looked at: the status bar's sign and the Orders tab.
+    m_unseenEnds.prepend(title);
+    const int count = int(m_unseenEnds.size());
+    //: Status bar sign of prints that ended: %1 is the latest ("bracket.stl: Print failed")
+    m_printEndSign->setText(count == 1
+                                ? tr("\u2691 %1").arg(title)
+                                : tr("\u2691 %1 (and %n more)", nullptr, count - 1).arg(title));
+    m_printEndSign->setToolTip(
+        tr("Prints that ended:\n%1\nClick, or press %2, to see the "
+           "orders.")
+            .arg(m_unseenEnds.join(u'\n'),
+                 m_paneActions.at(1)->shortcut().toString(QKeySequence::NativeText)));
+    m_printEndSign->show();
+    const int tab = m_tabs->indexOf(m_ordersPanel);
+    //: Tab title with the count of prints that ended since the orders were last looked at
+    m_tabs->setTabText(tab, tr("Orders (%n new)", "tab", count));
+    m_tabs->setTabIcon(tab, QIcon(u":/icons/notice.svg"_s));
+}
+
+void MainWindow::clearPrintEnds()
+{
+    if (m_unseenEnds.isEmpty())
+        return;
+    m_unseenEnds.clear();
+    m_printEndSign->hide();
+    const int tab = m_tabs->indexOf(m_ordersPanel);
+    m_tabs->setTabText(tab, tr("Orders", "tab"));
+    m_tabs->setTabIcon(tab, QIcon(u":/icons/orders-details.svg"_s));
 }
 
 void MainWindow::queueSampleDesign()
@@ -491,13 +626,6 @@ void MainWindow::saveLayout() const
     settings.setValue(u"orders"_s, m_ordersPanel->saveState());
     settings.setValue(u"tab"_s, m_tabs->currentIndex());
     settings.endGroup();
-}
-
-void MainWindow::closeEvent(QCloseEvent *event)
-{
-    if (m_session)
-        saveLayout();
-    QMainWindow::closeEvent(event);
 }
 
 } // namespace pc

@@ -193,7 +193,8 @@ QWidget *OrdersPanel::createToolBar()
     m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &OrdersPanel::onFilterChanged);
 
-    auto *filterLabel = new QLabel(tr("&Show:"), bar);
+    // Alt+W: Alt+S opens the Sandbox menu.
+    auto *filterLabel = new QLabel(tr("Sho&w:"), bar);
     filterLabel->setBuddy(m_filter);
 
     m_count = new QLabel(bar);

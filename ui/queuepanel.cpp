@@ -4,6 +4,7 @@
 #include "orderfactsbar.h"
 #include "queuedelegates.h"
 #include "queuenotice.h"
+#include "queuenoticearea.h"
 #include "queueviewmodel.h"
 #include "uilogging.h"
 
@@ -20,6 +21,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QToolBar>
 #include <QTreeView>
@@ -75,6 +77,10 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     // otherwise ask for the drop target's height even while rows are shown, and squeeze the
     // form in a short window (minimumSizeHint() keeps a row in view where there is room).
     m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    // A row stays in sight whatever the form and the messages above take.
+    m_stack->setMinimumHeight(kThumbnail + 8 + m_view->header()->sizeHint().height() +
+                              m_view->horizontalScrollBar()->sizeHint().height() +
+                              2 * m_view->frameWidth() + 4);
 
     // Over the stack while something is dragged over the panel: where it will land.
     m_dropHint = new QLabel(tr("Drop to add to the upload queue"), this);
@@ -95,10 +101,10 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     layout->setSpacing(8);
     layout->addWidget(m_toolBar);
     layout->addWidget(m_factsBar);
-    layout->addWidget(m_storeNotice);
-    layout->addWidget(m_duplicateNotice);
-    layout->addWidget(m_skippedNotice);
-    layout->addWidget(m_editNotice);
+    m_noticeArea = new QueueNoticeArea(this);
+    for (QueueNotice *notice : {m_storeNotice, m_duplicateNotice, m_skippedNotice, m_editNotice})
+        m_noticeArea->addNotice(notice);
+    layout->addWidget(m_noticeArea);
     layout->addWidget(m_stack, 1);
 
     connect(m_scanner, &DropScanner::finished, this, &QueuePanel::onPathsSorted);
@@ -252,7 +258,11 @@ void QueuePanel::createView()
     header->resizeSection(QueueViewModel::Receiver, widthFor(u"customer.name@example.com"_s));
     header->resizeSection(QueueViewModel::Price, widthFor(u"EUR\u00a0188.88"_s));
     header->resizeSection(QueueViewModel::JobId, widthFor(u"JOB-2024-0001"_s));
-    header->resizeSection(QueueViewModel::State, 260);
+    // Room for a failure's reason on its line (German ones are longer).
+    header->resizeSection(QueueViewModel::State, std::max(260, metrics.averageCharWidth() * 50));
+    // What is happening to a file (progress, a failure's reason) right after its name: in
+    // sight without scrolling sideways, whatever the window's width. The figures follow.
+    header->moveSection(header->visualIndex(QueueViewModel::State), 1);
 
     connect(m_view, &QTreeView::customContextMenuRequested, this, &QueuePanel::showContextMenu);
 }
@@ -326,7 +336,10 @@ QSize QueuePanel::minimumSizeHint() const
     const int form = m_factsBar->hasHeightForWidth() ? m_factsBar->heightForWidth(width())
                                                      : m_factsBar->sizeHint().height();
     const int rows = FileThumbnails::kThumbnailSize + 8 + m_view->header()->height();
-    hint.setHeight(std::max(hint.height(), m_toolBar->sizeHint().height() + form + rows + 16));
+    // Messages keep a few lines in sight and scroll the rest (QueueNoticeArea).
+    const int notices = m_noticeArea->isHidden() ? 0 : m_noticeArea->minimumSizeHint().height() + 8;
+    hint.setHeight(
+        std::max(hint.height(), m_toolBar->sizeHint().height() + form + notices + rows + 16));
     return hint;
 }
 

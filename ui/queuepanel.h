@@ -22,6 +22,7 @@ namespace pc {
 class FileThumbnails;
 class OrderFactsBar;
 class QueueNotice;
+class QueueNoticeArea;
 class QueueViewModel;
 class UploadQueue;
 class UploadQueueModel;
@@ -163,6 +164,7 @@ private:
     QWidget *m_emptyState = nullptr;
     QTreeView *m_view = nullptr;
     QLabel *m_dropHint = nullptr;
+    QueueNoticeArea *m_noticeArea = nullptr;
     QueueNotice *m_storeNotice = nullptr;
     QueueNotice *m_duplicateNotice = nullptr;
     QueueNotice *m_skippedNotice = nullptr;

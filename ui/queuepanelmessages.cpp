@@ -20,7 +20,7 @@ void QueuePanel::createNotices()
 {
     m_storeNotice = new QueueNotice(QueueNotice::Kind::Error, u"queueStoreNotice"_s, this);
     m_storeNotice->setTitle(tr("A change could not be saved"));
-    QPushButton *resume = m_storeNotice->addButton(tr("&Resume the queue"));
+    QPushButton *resume = m_storeNotice->addButton(tr("R&esume the queue"));
     resume->setObjectName(u"storeResume"_s);
     connect(resume, &QPushButton::clicked, this, [this] {
         m_queue.resumeAll(); // also lifts the hold on new work
@@ -108,9 +108,11 @@ void QueuePanel::updateSummary()
     int failed = 0;
     int done = 0;
     int needDetails = 0;
+    QStringList needDetailsNames;
     const int total = m_model.rowCount();
     for (int row = 0; row < total; ++row) {
-        switch (m_model.itemAt(row)->state) {
+        const QueueItem *item = m_model.itemAt(row);
+        switch (item->state) {
         case QueueState::CreatingToken:
         case QueueState::Uploading:
             ++uploading;
@@ -133,12 +135,22 @@ void QueuePanel::updateSummary()
             break;
         case QueueState::AwaitingDetails:
             ++needDetails;
+            needDetailsNames << (item->fileName.isEmpty() ? QFileInfo(item->sourcePath).fileName()
+                                                          : item->fileName);
             break;
         }
     }
     QStringList parts;
-    if (needDetails)
-        parts << tr("%n waiting for order details", nullptr, needDetails);
+    if (needDetails) {
+        // Which files wait, by name: a count alone leaves the user searching the rows.
+        constexpr int kNamed = 3;
+        QStringList named = needDetailsNames.mid(0, kNamed);
+        if (needDetails > kNamed)
+            named << tr("and %n more", nullptr, needDetails - kNamed);
+        //: Queue totals: %1 names the files that wait ("a.stl, b.stl and 2 more")
+        parts << tr("%n waiting for order details (%1)", nullptr, needDetails)
+                     .arg(named.join(tr(", ")));
+    }
     if (uploading)
         parts << tr("%n uploading", nullptr, uploading);
     if (waiting)

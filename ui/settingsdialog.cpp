@@ -18,6 +18,8 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -53,6 +55,7 @@ SettingsDialog::SettingsDialog(const ConsoleSettings &current, SecretStore *keys
     connect(m_keys, &SecretStore::loaded, this, &SettingsDialog::onKeyLoaded);
     m_keys->load();
     updateState();
+    fitTexts();
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -148,12 +151,27 @@ void SettingsDialog::buildUi()
                               "padding: 6px; border-radius: 4px;"_s);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
 
+    // The groups scroll on a screen too short for them; what is wrong and the buttons stay
+    // in sight below them.
+    auto *content = new QWidget;
+    content->setObjectName(u"settingsContent"_s);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addWidget(service);
+    contentLayout->addWidget(m_store);
+    contentLayout->addWidget(uploads);
+    contentLayout->addStretch(1);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(u"settingsScroll"_s);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setWidget(content);
+    m_scroll->setMinimumHeight(fontMetrics().lineSpacing() * 8);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(service);
-    layout->addWidget(m_store);
-    layout->addWidget(uploads);
+    layout->addWidget(m_scroll, 1);
     layout->addWidget(m_problems);
-    layout->addStretch(1);
     layout->addWidget(m_buttons);
     setMinimumWidth(600); // the wrapped explanations stay at two lines or so
 
@@ -184,12 +202,29 @@ void SettingsDialog::buildUi()
 
 void SettingsDialog::fitTexts()
 {
-    // Statuses arrive after the dialog took its size (the keychain answers later): grow so
-    // that no wrapped sentence is cut off.
+    // Statuses and problems arrive after the dialog took its size (the keychain answers
+    // later): grow so that no wrapped sentence is cut off, as far as the screen allows; the
+    // groups scroll beyond that.
     QTimer::singleShot(0, this, [this] {
-        const int needed = heightForWidth(width());
+        QWidget *content = m_scroll->widget();
+        const int viewportWidth = std::max(m_scroll->viewport()->width(), minimumWidth() - 40);
+        const int contentHeight = content->hasHeightForWidth()
+                                      ? content->heightForWidth(viewportWidth)
+                                      : content->sizeHint().height();
+        const int others = std::max(0, sizeHint().height() - m_scroll->sizeHint().height());
+        const QScreen *screen = this->screen();
+        // The window frame and title bar come on top of the dialog's own height.
+        const int room = screen ? screen->availableGeometry().height() - 48 : 10000;
+        const int needed = std::min(room, others + contentHeight + 4);
         if (needed > height())
             resize(width(), needed);
+        // Grown past the screen's lower edge: up, so that the buttons stay in sight.
+        if (screen && isVisible()) {
+            const QRect free = screen->availableGeometry();
+            const int bottom = frameGeometry().bottom();
+            if (bottom > free.bottom())
+                move(x(), std::max(free.top(), y() - (bottom - free.bottom())));
+        }
     });
 }
 
@@ -274,7 +309,10 @@ void SettingsDialog::updateState()
     if (remote && m_apiKey->text().trimmed().isEmpty())
         problems.append(tr("Enter your partner API key to use the Design Streaming service."));
     m_problems->setText(problems.join(u'\n'));
-    m_problems->setVisible(!problems.isEmpty());
+    if (m_problems->isHidden() != problems.isEmpty()) {
+        m_problems->setVisible(!problems.isEmpty());
+        fitTexts(); // the problem takes room the wrapped texts must not lose
+    }
     m_test->setEnabled(
         !m_saving && (remote ? !m_apiKey->text().trimmed().isEmpty() && !current.baseUrl().isEmpty()
                              : m_sandboxUrl.isValid()));

@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QLabel;
+class QScrollArea;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
@@ -92,6 +93,7 @@ private:
     QCheckBox *m_notifications = nullptr;
     StoreSettingsBox *m_store = nullptr;
     QLabel *m_problems = nullptr;
+    QScrollArea *m_scroll = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

@@ -6,6 +6,7 @@
 #include "common/redaction.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QFrame>
 #include <QGuiApplication>
@@ -119,7 +120,19 @@ TokenView::TokenView(QWidget *parent)
     layout->setSpacing(0);
     layout->addWidget(createBar());
     layout->addWidget(line);
-    layout->addWidget(m_stack);
+    // A frame in the platform's highlight colour round the page while the keyboard is in
+    // it (a web page shows no focus of its own until one of its controls has it).
+    auto *frame = new QFrame(this);
+    frame->setObjectName(u"tokenPageFrame"_s);
+    auto *frameLayout = new QVBoxLayout(frame);
+    frameLayout->setContentsMargins(kFocusFrame, kFocusFrame, kFocusFrame, kFocusFrame);
+    frameLayout->addWidget(m_stack);
+    m_frame = frame;
+    showFocusFrame(false);
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        showFocusFrame(now && (now == this || isAncestorOf(now)));
+    });
+    layout->addWidget(frame);
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     connect(m_page, &QWebEnginePage::loadingChanged, this, &TokenView::onLoadingChanged);
@@ -178,6 +191,12 @@ void TokenView::createActions()
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
+}
+
+void TokenView::showFocusFrame(bool shown)
+{
+    m_frame->setStyleSheet(u"QFrame#tokenPageFrame { border: %1px solid %2; }"_s.arg(kFocusFrame)
+                               .arg(shown ? u"palette(highlight)"_s : u"transparent"_s));
 }
 
 QWidget *TokenView::createBar()

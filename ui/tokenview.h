@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QAction;
+class QFrame;
 class QLabel;
 class QStackedWidget;
 class QToolButton;
@@ -44,6 +45,7 @@ public:
     Q_ENUM(State)
 
     static constexpr int kPageSide = 400;
+    static constexpr int kFocusFrame = 2; // px round the page
 
     explicit TokenView(QWidget *parent = nullptr);
     ~TokenView() override;
@@ -101,6 +103,7 @@ private:
     void showPanel(const QString &iconResource, const QString &title, const QString &text,
                    bool offerReload);
     void updateBar();
+    void showFocusFrame(bool shown);
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
     void onRenderProcessTerminated(int status, int exitCode);
     void fail(const QString &text);
@@ -109,6 +112,7 @@ private:
     TokenPage *m_page = nullptr;
     QWebEngineView *m_view = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QFrame *m_frame = nullptr; // round the page: shows when the keyboard is in it
     TokenStatePanel *m_panel = nullptr;
     QLabel *m_address = nullptr;
     QToolButton *m_openButton = nullptr;
