@@ -747,6 +747,10 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <source>%1  %2: the service&apos;s answer was not a usable status (%3); asking again later.</source>
         <translation>%1  %2: Die Antwort des Dienstes war kein verwertbarer Status (%3); später wird erneut gefragt.</translation>
     </message>
+    <message>
+        <source>Stopped after --max-time %1 s.</source>
+        <translation>Nach --max-time %1 s beendet.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleSettings</name>
@@ -2276,10 +2280,6 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
         <translation>Druckseite</translation>
     </message>
     <message>
-        <source>Double-click an order to show its print page here.</source>
-        <translation>Doppelklicken Sie auf einen Auftrag, um hier seine Druckseite anzuzeigen.</translation>
-    </message>
-    <message>
         <source>The service did not return a link for this order.</source>
         <translation>Der Dienst hat für diesen Auftrag keinen Link zurückgegeben.</translation>
     </message>
@@ -2393,6 +2393,160 @@ Diese Konsole: %2</translation>
         <translation>
             <numerusform>%n offener Auftrag wird verfolgt</numerusform>
             <numerusform>%n offene Aufträge werden verfolgt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prints that ended</source>
+        <translation>Beendete Drucke</translation>
+    </message>
+    <message>
+        <source>Upload &amp;Queue</source>
+        <translation>&amp;Upload-Warteschlange</translation>
+    </message>
+    <message>
+        <source>Go to the upload queue and its order details form</source>
+        <translation>Zur Upload-Warteschlange und ihrem Formular für die Auftragsdaten</translation>
+    </message>
+    <message>
+        <source>Go to the orders table</source>
+        <translation>Zur Auftragstabelle</translation>
+    </message>
+    <message>
+        <source>Go to the dashboard</source>
+        <translation>Zum Dashboard</translation>
+    </message>
+    <message>
+        <source>Order D&amp;etails</source>
+        <translation>Auftragsd&amp;etails</translation>
+    </message>
+    <message>
+        <source>Go to the selected order&apos;s details</source>
+        <translation>Zu den Details des ausgewählten Auftrags</translation>
+    </message>
+    <message>
+        <source>&amp;Print Page</source>
+        <translation>Druck&amp;seite</translation>
+    </message>
+    <message>
+        <source>Go to the selected order&apos;s print page</source>
+        <translation>Zur Druckseite des ausgewählten Auftrags</translation>
+    </message>
+    <message>
+        <source>&amp;Next Pane</source>
+        <translation>&amp;Nächster Bereich</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pane</source>
+        <translation>&amp;Vorheriger Bereich</translation>
+    </message>
+    <message>
+        <source>Orders (%1)</source>
+        <translation>Aufträge (%1)</translation>
+    </message>
+    <message>
+        <source>Dashboard (%1)</source>
+        <translation>Dashboard (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) under way stop now: %1. The next time the console starts it sends them again from the beginning, after asking the service whether a file already arrived, so no order is made twice.</source>
+        <translation>
+            <numerusform>%n laufender Upload wird jetzt abgebrochen: %1. Beim nächsten Start sendet die Konsole ihn von vorn, nachdem sie den Dienst gefragt hat, ob die Datei schon angekommen ist, sodass kein Auftrag doppelt entsteht.</numerusform>
+            <numerusform>%n laufende Uploads werden jetzt abgebrochen: %1. Beim nächsten Start sendet die Konsole sie von vorn, nachdem sie den Dienst gefragt hat, ob eine Datei schon angekommen ist, sodass kein Auftrag doppelt entsteht.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not sent yet stay in the queue and are sent the next time the console starts: %1.</source>
+        <translation>
+            <numerusform>%n noch nicht gesendete Datei bleibt in der Warteschlange und wird beim nächsten Start gesendet: %1.</numerusform>
+            <numerusform>%n noch nicht gesendete Dateien bleiben in der Warteschlange und werden beim nächsten Start gesendet: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting for order details stay in the queue, still waiting: %1. Nothing is sent for them until you confirm their details after the next start.</source>
+        <translation>
+            <numerusform>%n Datei, die auf Auftragsdaten wartet, bleibt wartend in der Warteschlange: %1. Für sie wird nichts gesendet, bis Sie nach dem nächsten Start ihre Daten bestätigen.</numerusform>
+            <numerusform>%n Dateien, die auf Auftragsdaten warten, bleiben wartend in der Warteschlange: %1. Für sie wird nichts gesendet, bis Sie nach dem nächsten Start ihre Daten bestätigen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit the console?</source>
+        <translation>Konsole beenden?</translation>
+    </message>
+    <message>
+        <source>Quit while uploads are not finished?</source>
+        <translation>Beenden, obwohl Uploads nicht fertig sind?</translation>
+    </message>
+    <message>
+        <source>Quit while files wait for their order details?</source>
+        <translation>Beenden, während Dateien auf ihre Auftragsdaten warten?</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Now</source>
+        <translation>Jetzt &amp;beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Working</source>
+        <translation>&amp;Weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <comment>tab</comment>
+        <extracomment>Tab title</extracomment>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <comment>tab</comment>
+        <extracomment>Tab title</extracomment>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Select an order to show its print page here.</source>
+        <translation>Wählen Sie einen Auftrag, um hier seine Druckseite zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Print page: %1, %2</source>
+        <extracomment>Title of the print page&apos;s dock: %1 is the partner job ID (or the file name), %2 the receiver&apos;s e-mail</extracomment>
+        <translation>Druckseite: %1, %2</translation>
+    </message>
+    <message>
+        <source>⚑ %1</source>
+        <extracomment>Status bar sign of prints that ended: %1 is the latest (&quot;bracket.stl: Print failed&quot;)</extracomment>
+        <translation>⚑ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚑ %1 (and %n more)</source>
+        <translation>
+            <numerusform>⚑ %1 (und %n weiterer)</numerusform>
+            <numerusform>⚑ %1 (und %n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prints that ended:
+%1
+Click, or press %2, to see the orders.</source>
+        <translation>Beendete Drucke:
+%1
+Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders (%n new)</source>
+        <comment>tab</comment>
+        <extracomment>Tab title with the count of prints that ended since the orders were last looked at</extracomment>
+        <translation>
+            <numerusform>Aufträge (%n neu)</numerusform>
+            <numerusform>Aufträge (%n neu)</numerusform>
         </translation>
     </message>
 </context>
@@ -2853,10 +3007,6 @@ Diese Konsole: %2</translation>
         <translation>Abgeschlossen (bestätigt)</translation>
     </message>
     <message>
-        <source>&amp;Show:</source>
-        <translation>An&amp;zeigen:</translation>
-    </message>
-    <message>
         <source>Columns</source>
         <translation>Spalten</translation>
     </message>
@@ -2995,6 +3145,10 @@ Diese Konsole: %2</translation>
     <message>
         <source>The orders could not be saved as %1. %2 Choose another folder, or free some disk space, and export again.</source>
         <translation>Die Aufträge konnten nicht als %1 gespeichert werden. %2 Wählen Sie einen anderen Ordner oder geben Sie Speicherplatz frei, und exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>An&amp;zeigen:</translation>
     </message>
 </context>
 <context>
@@ -3220,10 +3374,6 @@ Diese Konsole: %2</translation>
         <translation>Eine Änderung konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>&amp;Resume the queue</source>
-        <translation>Warteschlange &amp;fortsetzen</translation>
-    </message>
-    <message>
         <source>Possible duplicate orders</source>
         <translation>Mögliche doppelte Aufträge</translation>
     </message>
@@ -3328,13 +3478,6 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
         <source>C&amp;lear Finished</source>
         <translation>E&amp;rledigte entfernen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n waiting for order details</source>
-        <translation>
-            <numerusform>%n wartet auf Auftragsdaten</numerusform>
-            <numerusform>%n warten auf Auftragsdaten</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Folders are searched for .stl files, subfolders included. Each file becomes one order once you confirm its details above; other files are listed as skipped.</source>
         <translation>Ordner werden einschließlich Unterordnern nach .stl-Dateien durchsucht. Jede Datei wird zu einem Auftrag, sobald Sie oben ihre Auftragsdaten bestätigen; andere Dateien werden als übersprungen aufgeführt.</translation>
@@ -3344,6 +3487,25 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
         <translation>
             <numerusform>%n Zeile übersprungen: Sie wartet auf eigene Auftragsdaten, die Sie mit „Einreihen“ bestätigen, sobald das Formular sie nennt.</numerusform>
             <numerusform>%n Zeilen übersprungen: Sie warten auf eigene Auftragsdaten, die Sie mit „Einreihen“ bestätigen, sobald das Formular sie nennt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>R&amp;esume the queue</source>
+        <translation>Warteschlange &amp;fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weitere</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for order details (%1)</source>
+        <extracomment>Queue totals: %1 names the files that wait (&quot;a.stl, b.stl and 2 more&quot;)</extracomment>
+        <translation>
+            <numerusform>%n wartet auf Auftragsdaten (%1)</numerusform>
+            <numerusform>%n warten auf Auftragsdaten (%1)</numerusform>
         </translation>
     </message>
 </context>

@@ -144,6 +144,50 @@
             <numerusform>Following %n open orders</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) under way stop now: %1. The next time the console starts it sends them again from the beginning, after asking the service whether a file already arrived, so no order is made twice.</source>
+        <translation>
+            <numerusform>%n upload under way stops now: %1. The next time the console starts it sends it again from the beginning, after asking the service whether the file already arrived, so no order is made twice.</numerusform>
+            <numerusform>%n uploads under way stop now: %1. The next time the console starts it sends them again from the beginning, after asking the service whether a file already arrived, so no order is made twice.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not sent yet stay in the queue and are sent the next time the console starts: %1.</source>
+        <translation>
+            <numerusform>%n file not sent yet stays in the queue and is sent the next time the console starts: %1.</numerusform>
+            <numerusform>%n files not sent yet stay in the queue and are sent the next time the console starts: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) waiting for order details stay in the queue, still waiting: %1. Nothing is sent for them until you confirm their details after the next start.</source>
+        <translation>
+            <numerusform>%n file waiting for order details stays in the queue, still waiting: %1. Nothing is sent for it until you confirm its details after the next start.</numerusform>
+            <numerusform>%n files waiting for order details stay in the queue, still waiting: %1. Nothing is sent for them until you confirm their details after the next start.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚑ %1 (and %n more)</source>
+        <translation>
+            <numerusform>⚑ %1 (and %n more)</numerusform>
+            <numerusform>⚑ %1 (and %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders (%n new)</source>
+        <comment>tab</comment>
+        <extracomment>Tab title with the count of prints that ended since the orders were last looked at</extracomment>
+        <translation>
+            <numerusform>Orders (%n new)</numerusform>
+            <numerusform>Orders (%n new)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pc::OrderFactsBar</name>
@@ -276,17 +320,25 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n waiting for order details</source>
-        <translation>
-            <numerusform>%n waiting for order details</numerusform>
-            <numerusform>%n waiting for order details</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n row(s) skipped: they wait for their own order details, which you confirm with Queue when the form names them.</source>
         <translation>
             <numerusform>%n row skipped: it waits for its own order details, which you confirm with Queue when the form names it.</numerusform>
             <numerusform>%n rows skipped: they wait for their own order details, which you confirm with Queue when the form names them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for order details (%1)</source>
+        <extracomment>Queue totals: %1 names the files that wait (&quot;a.stl, b.stl and 2 more&quot;)</extracomment>
+        <translation>
+            <numerusform>%n waiting for order details (%1)</numerusform>
+            <numerusform>%n waiting for order details (%1)</numerusform>
         </translation>
     </message>
 </context>
