@@ -215,8 +215,8 @@ void TestOrderStore::migratesFromEmptyAndReopens()
         const OpenResult result = open(store);
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(result.outcome, OpenResult::Outcome::Created);
-        QCOMPARE(result.schemaVersion, 5);
-        QCOMPARE(result.migrationsApplied, 5);
+        QCOMPARE(result.schemaVersion, 6);
+        QCOMPARE(result.migrationsApplied, 6);
         QVERIFY(result.movedAside.isEmpty());
         if (StoreTarget::usesPostgres()) {
             QCOMPARE(result.databasePath, dir.location().displayName());
@@ -230,11 +230,11 @@ void TestOrderStore::migratesFromEmptyAndReopens()
     const OpenResult again = open(store);
     QVERIFY2(again.ok(), qPrintable(again.message));
     QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
-    QCOMPARE(again.schemaVersion, 5);
+    QCOMPARE(again.schemaVersion, 6);
     QCOMPARE(again.migrationsApplied, 0);
     QVERIFY(again.message.isEmpty());
     QCOMPARE(store.queueItems(kSandbox)->size(), 1);
-    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 5);
+    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 6);
 }
 
 void TestOrderStore::newerSchemaIsLeftAlone()
@@ -1212,7 +1212,9 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         failed.statusText = u"FAILURE"_s;
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
-    // Back to version 1 by hand (undoing migrations 3 to 5 too).
+    // Back to version 1 by hand (undoing migrations 3 to 6 too).
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN links_reconstructed"_s));
     QVERIFY(dir.exec(u"DROP TABLE poll_leases"_s));
     QVERIFY(dir.exec(u"DROP INDEX queue_items_by_owner"_s));
@@ -1226,7 +1228,7 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
     OrderStore store;
     const OpenResult opened = dir.open(store);
     QVERIFY(opened.ok());
-    QCOMPARE(opened.migrationsApplied, 4);
+    QCOMPARE(opened.migrationsApplied, 5);
     const QString indexCount =
         StoreTarget::usesPostgres()
             ? u"SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'queue_items_by_state'"_s
@@ -1253,15 +1255,17 @@ void TestOrderStore::migrationFiveMarksReconstructedLinks()
         itemId = *store.addQueueItem(makeItem(kSandbox, u"lost-answer.stl"_s));
         QVERIFY(store.recordToken(itemId, u"lostanswer"_s).ok());
     }
-    // Back to version 4 by hand.
+    // Back to version 4 by hand (undoing migration 6 too).
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN links_reconstructed"_s));
     QVERIFY(dir.exec(u"DELETE FROM schema_version WHERE version >= 5"_s));
 
     OrderStore store;
     const OpenResult opened = dir.open(store);
     QVERIFY2(opened.ok(), qPrintable(opened.message));
-    QCOMPARE(opened.schemaVersion, 5);
-    QCOMPARE(opened.migrationsApplied, 1);
+    QCOMPARE(opened.schemaVersion, 6);
+    QCOMPARE(opened.migrationsApplied, 2);
     const Order answered = **store.order(orderId);
     QCOMPARE(answered.token, u"answered"_s);
     QCOMPARE(answered.tokenLink, u"http://example.com/t/answered"_s);

@@ -144,7 +144,13 @@ void ConsoleSession::onOrderChangedElsewhere(qint64 orderId)
         reportStoreProblem(stored.error().message);
         return;
     }
-    if (!stored->has_value() || (*stored)->environment != m_environmentKey)
+    if (!stored->has_value()) {
+        // Deleted by another console: the row goes here too (the poller forgets it at its
+        // next answer).
+        m_orders->removeOrder(orderId);
+        return;
+    }
+    if ((*stored)->environment != m_environmentKey)
         return;
     const Order &order = **stored;
     const std::optional<Order> shown = this->order(orderId);

@@ -273,6 +273,11 @@ void StatusPoller::onFinished(qint64 orderId, const PrintStatusResult &result)
     entry.failures = 0;
     const QDateTime checked = now();
     const StoreResult<bool> changed = m_store->updateOrderStatus(orderId, result.status, checked);
+    if (!changed && changed.error().kind == StoreError::Kind::NotFound) {
+        forget(it); // the order was deleted meanwhile: nothing left to follow
+        processDue();
+        return;
+    }
     if (!changed) {
         // Not stored means not announced: ask again later, the status is still there.
         Q_EMIT storeError(changed.error().message);
