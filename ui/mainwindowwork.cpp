@@ -39,6 +39,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -322,6 +323,42 @@ void MainWindow::connectSession()
                              : tr("at %1").arg(QLocale().toString(latest.toLocalTime().time(),
                                                                   QLocale::ShortFormat))),
                 5000);
+    });
+    // Archive, note and delete: stored by the session, refused with the store's words.
+    const auto reportStatus = [this](const StoreStatus &status, const QString &title) {
+        if (status)
+            return;
+        QMessageBox::warning(this, title, status.error().message);
+    };
+    connect(m_ordersPanel, &OrdersPanel::archiveRequested, this,
+            [this, reportStatus](const QList<qint64> &ids, bool archived) {
+                reportStatus(m_session->setOrdersArchived(ids, archived),
+                             archived ? tr("Could Not Archive") : tr("Could Not Unarchive"));
+            });
+    connect(m_ordersPanel, &OrdersPanel::noteRequested, this,
+            [this, reportStatus](qint64 id, const QString &note) {
+                reportStatus(m_session->setOrderNote(id, note), tr("Could Not Save the Note"));
+            });
+    connect(m_ordersPanel, &OrdersPanel::deleteRequested, this,
+            [this, reportStatus](qint64 id, OrderDeletion permission) {
+                reportStatus(m_session->deleteOrder(id, permission), tr("Could Not Delete"));
+            });
+    connect(m_dashboard, &Dashboard::statusActivated, this, [this](JobStatus status) {
+        m_tabs->setCurrentWidget(m_ordersPanel);
+        m_ordersPanel->showStatus(status);
+        m_ordersPanel->tableView()->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_dashboard, &Dashboard::needsAttentionActivated, this, [this] {
+        m_tabs->setCurrentWidget(m_ordersPanel);
+        m_ordersPanel->showNeedingAttention();
+        m_ordersPanel->tableView()->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_dashboard, &Dashboard::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_dashboard, &Dashboard::dayActivated, this, [this](QDate day) {
+        m_tabs->setCurrentWidget(m_ordersPanel);
+        m_ordersPanel->showFinishedOn(day);
+        m_ordersPanel->tableView()->setFocus(Qt::OtherFocusReason);
     });
     connect(m_queuePanel, &QueuePanel::summaryChanged, m_queueStatus, &QLabel::setText);
     m_queueStatus->setText(m_queuePanel->summary());
