@@ -37,6 +37,8 @@ namespace {
 // Tells saveState() data from anything else in the settings, and its layout version.
 constexpr quint32 kStateMagic = 0x4f525053; // "ORPS"
 constexpr quint8 kStateVersion = 1;
+// The table's columns before Job ID, Currency and Note were added.
+constexpr qint32 kColumnsBeforeJobId = 11;
 
 QIcon themedIcon(const QString &themeName, const QString &resource)
 {
@@ -470,7 +472,7 @@ QByteArray OrdersPanel::saveState() const
     QDataStream out(&state, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
     out << kStateMagic << kStateVersion << m_table->horizontalHeader()->saveState()
-        << qint32(filter()) << showsArchived();
+        << qint32(filter()) << showsArchived() << qint32(m_model.columnCount());
     return state;
 }
 
@@ -486,12 +488,25 @@ bool OrdersPanel::restoreState(const QByteArray &state)
     if (in.status() != QDataStream::Ok || magic != kStateMagic || version != kStateVersion)
         return false;
     // Added later at the end of the state: whether archived orders are shown.
+    // Added later at the end of the state: whether archived orders are shown, and how many
+    // columns the table had (before Job ID, Currency and Note: eleven).
     bool showArchived = false;
+    qint32 columns = kColumnsBeforeJobId;
     if (!in.atEnd())
-        in >> showArchived;
+        in >> showArchived >> columns;
     QHeaderView *header = m_table->horizontalHeader();
     if (!header->restoreState(headerState))
         return false;
+    // Columns the saved table did not have yet get their defaults.
+    if (columns < OrderTableModel::ColumnCount) {
+        const QFontMetrics metrics = fontMetrics();
+        for (int column = std::max<int>(columns, 0); column < OrderTableModel::ColumnCount;
+             ++column) {
+            header->setSectionHidden(column, column == OrderTableModel::Currency);
+            if (header->sectionSize(column) <= 0)
+                header->resizeSection(column, metrics.averageCharWidth() * 14);
+        }
+    }
     setShowArchived(in.status() == QDataStream::Ok && showArchived);
     // The Status column and at least one column stay visible whatever the file says.
     header->setSectionHidden(OrderTableModel::Status, false);
