@@ -348,15 +348,14 @@ void TestDashboard::periodAndRevenue()
     const QString eur = OrderTableModel::formatPrice(*Decimal::fromString(u"13.75"), u"EUR"_s);
     const QString usd = OrderTableModel::formatPrice(*Decimal::fromString(u"4"), u"USD"_s);
     QCOMPARE(dashboard.revenueLines(),
-             (QStringList{eur + u" from 2 orders"_s, usd + u" from 1 orders"_s}));
+             (QStringList{eur + u" (orders: 2)"_s, usd + u" (orders: 1)"_s}));
 
     dashboard.setPeriod(Dashboard::Today);
     QCOMPARE(summary.rangeFirst(), kToday);
     QCOMPARE(summary.totalOrders(), 1);
     QCOMPARE(dashboard.shownDays(), QList<QDate>{kToday});
-    QCOMPARE(
-        dashboard.revenueLines(),
-        QStringList{OrderTableModel::formatPrice(today.price, u"EUR"_s) + u" from 1 orders"_s});
+    QCOMPARE(dashboard.revenueLines(),
+             QStringList{OrderTableModel::formatPrice(today.price, u"EUR"_s) + u" (orders: 1)"_s});
     dashboard.setPeriod(Dashboard::Last7Days);
     QCOMPARE(dashboard.shownDays().size(), 7);
     QCOMPARE(summary.totalOrders(), 1);
@@ -368,7 +367,7 @@ void TestDashboard::periodAndRevenue()
     QCOMPARE(summary.totalOrders(), 1);
     QCOMPARE(dashboard.shownDays().size(), 3);
     QCOMPARE(dashboard.shownDays().last(), kToday.addDays(-11));
-    QCOMPARE(dashboard.revenueLines(), QStringList{usd + u" from 1 orders"_s});
+    QCOMPARE(dashboard.revenueLines(), QStringList{usd + u" (orders: 1)"_s});
     dashboard.setCustomRange(kToday.addDays(-100), kToday.addDays(-90));
     QCOMPARE(dashboard.revenueLines(), QStringList{u"No orders in this period."_s});
 }

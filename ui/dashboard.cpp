@@ -125,11 +125,16 @@ Dashboard::Dashboard(OrderSummaryModel &summary, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setHorizontalSpacing(12);
     layout->setVerticalSpacing(12);
+    // The success rate and the revenue share the left column; "prints per day" keeps the
+    // whole width, so two weeks of day labels fit.
+    auto *left = new QVBoxLayout;
+    left->setSpacing(12);
+    left->addWidget(rate, 3);
+    left->addWidget(revenue, 2);
     layout->addWidget(periodBar, 0, 0, 1, 2);
-    layout->addWidget(rate, 1, 0);
+    layout->addLayout(left, 1, 0);
     layout->addWidget(byStatus, 1, 1);
-    layout->addWidget(revenue, 2, 0);
-    layout->addWidget(perDay, 2, 1);
+    layout->addWidget(perDay, 2, 0, 1, 2);
     layout->setColumnStretch(0, 1);
     layout->setColumnStretch(1, 3);
     layout->setRowStretch(1, 1);

@@ -183,8 +183,9 @@ void Dashboard::updateRevenue()
         const QString amount = money.currency.isEmpty()
                                    ? tr("%1 (no currency)").arg(money.total.toString())
                                    : OrderTableModel::formatPrice(money.total, money.currency);
-        //: Revenue of one currency: the amount and its number of orders
-        lines << tr("%1 from %2 orders").arg(amount).arg(money.orders);
+        //: Revenue of one currency: the amount and its number of orders ("label: figure" needs
+        //: no plural forms)
+        lines << tr("%1 (orders: %2)").arg(amount).arg(money.orders);
     }
     m_revenue->setText(lines.join(u'\n'));
 }

@@ -433,6 +433,8 @@ int OrdersPanel::filter() const
 
 void OrdersPanel::showStatus(JobStatus status)
 {
+    // The dashboard counts archived orders too; the table shows what it counted.
+    setShowArchived(true);
     m_search->clear();
     m_proxy->setFinishedOn(std::nullopt);
     m_dayFilter->setVisible(false);
@@ -442,6 +444,8 @@ void OrdersPanel::showStatus(JobStatus status)
 
 void OrdersPanel::showNeedingAttention()
 {
+    // The dashboard counts archived orders too; the table shows what it counted.
+    setShowArchived(true);
     m_search->clear();
     m_proxy->setFinishedOn(std::nullopt);
     m_dayFilter->setVisible(false);
@@ -451,6 +455,8 @@ void OrdersPanel::showNeedingAttention()
 
 void OrdersPanel::showFinishedOn(QDate day)
 {
+    // The dashboard counts archived orders too; the table shows what it counted.
+    setShowArchived(true);
     m_search->clear();
     setFilter(AllOrders);
     m_proxy->setFinishedOn(day);

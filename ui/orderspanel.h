@@ -83,7 +83,8 @@ public:
     void setFilter(int filter);
     int filter() const;
     // From the dashboard: the orders with one status, those that need attention, or the
-    // prints finished on one day (the search is cleared; archived orders stay as they are).
+    // prints finished on one day (the search is cleared, and archived orders are shown: the
+    // dashboard counts them too).
     void showStatus(JobStatus status);
     void showNeedingAttention();
     void showFinishedOn(QDate day);

@@ -99,7 +99,7 @@ void OrdersPanel::createActions()
     connect(m_copyMessageAction, &QAction::triggered, this, &OrdersPanel::copyCustomerMessage);
 
     m_emailAction = new QAction(themedIcon(u"mail-send"_s, u":/icons/orders-open-browser.svg"_s),
-                                tr("E-&mail the Link to the Customer\u2026"), this);
+                                tr("E-mail the &Link to the Customer\u2026"), this);
     m_emailAction->setObjectName(u"actionEmailCustomer"_s);
     m_emailAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     m_emailAction->setStatusTip(tr("Open a mail to the receiver with the print link in your "
