@@ -165,8 +165,10 @@ StoreStatus ConsoleSession::setOrderNote(qint64 orderId, const QString &note)
 StoreStatus ConsoleSession::deleteOrder(qint64 orderId, OrderDeletion permission)
 {
     StoreStatus result = m_store->deleteOrder(orderId, permission);
-    if (result)
-        m_orders->removeOrder(orderId); // the poller forgets it at its next answer
+    if (result) {
+        m_poller->untrack(orderId);
+        m_orders->removeOrder(orderId);
+    }
     return result;
 }
 
@@ -180,8 +182,8 @@ void ConsoleSession::onOrderChangedElsewhere(qint64 orderId)
         return;
     }
     if (!stored->has_value()) {
-        // Deleted by another console: the row goes here too (the poller forgets it at its
-        // next answer).
+        // Deleted by another console: it goes here too.
+        m_poller->untrack(orderId);
         m_orders->removeOrder(orderId);
         return;
     }

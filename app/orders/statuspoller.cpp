@@ -161,6 +161,15 @@ void StatusPoller::follow(const Order &order)
     relist(entry);
 }
 
+void StatusPoller::untrack(qint64 orderId)
+{
+    const auto it = m_entries.find(orderId);
+    if (it == m_entries.end())
+        return;
+    forget(it);
+    rearmTimer();
+}
+
 void StatusPoller::track(qint64 orderId)
 {
     const StoreResult<std::optional<Order>> order = m_store->order(orderId);
