@@ -35,6 +35,7 @@ QWidget *Dashboard::createPeriodBar()
     bar->setObjectName(u"dashboardPeriodBar"_s);
     m_period = new QComboBox(bar);
     m_period->setObjectName(u"dashboardPeriod"_s);
+    m_period->setAccessibleName(tr("Period of the figures"));
     m_period->addItem(tr("Today"), int(Today));
     m_period->addItem(tr("Last 7 days"), int(Last7Days));
     m_period->addItem(tr("Last 30 days"), int(Last30Days));

@@ -225,10 +225,6 @@ void OrdersPanel::archiveSelection()
     if (ids.isEmpty())
         return;
     Q_EMIT archiveRequested(ids, true);
-    Q_EMIT statusMessage(m_proxy->showsArchived()
-                             ? tr("Archived the selected orders")
-                             : tr("Archived the selected orders; \u201cShow archived\u201d shows "
-                                  "them again"));
 }
 
 void OrdersPanel::unarchiveSelection()
@@ -241,7 +237,6 @@ void OrdersPanel::unarchiveSelection()
     if (ids.isEmpty())
         return;
     Q_EMIT archiveRequested(ids, false);
-    Q_EMIT statusMessage(tr("Took the selected orders out of the archive"));
 }
 
 void OrdersPanel::editNote()
@@ -279,7 +274,6 @@ void OrdersPanel::deleteCurrent()
     case DeletionChoice::Delete:
         Q_EMIT deleteRequested(order->id, test ? OrderDeletion::TestOrderOnly
                                                : OrderDeletion::ConfirmedByPerson);
-        Q_EMIT statusMessage(tr("Deleted the order for %1 from this console").arg(order->fileName));
         return;
     }
 }
