@@ -6,6 +6,7 @@
 #include "consolesession.h"
 #include "environmentinfo.h"
 #include "mainwindow.h"
+#include "sandboxmenu.h"
 #include "singleinstance.h"
 #include "storestartup.h"
 #include "uilogging.h"
@@ -46,6 +47,10 @@ struct Options
     std::optional<pc::EnvironmentKind> environment;
     std::optional<QUrl> baseUrl;
     QStringList files; // STL files or folders to queue
+    // The built-in sandbox's print simulation for this start (else the Sandbox menu's).
+    std::optional<double> sandboxSpeed;
+    std::optional<double> sandboxAutoPrint;
+    std::optional<pc::PrintOutcome> sandboxOutcome;
 };
 
 void printError(const QString &message)
@@ -80,8 +85,26 @@ std::optional<Options> parseCommandLine(const QApplication &app)
                                             "base URL instead of the production address "
                                             "(needs an API key)."),
         u"url"_s);
+    // The names and values of partner-console-cli sandbox's --speed, --auto-print, --outcome.
+    const QCommandLineOption speedOption(
+        u"sandbox-speed"_s,
+        QCoreApplication::translate("main", "Built-in sandbox: time compression of the print "
+                                            "simulation (60 = a minute per second). Default: "
+                                            "the Sandbox menu's choice, else 1."),
+        u"X"_s);
+    const QCommandLineOption autoPrintOption(
+        u"sandbox-auto-print"_s,
+        QCoreApplication::translate("main", "Built-in sandbox: start printing by itself this "
+                                            "many seconds after each upload."),
+        u"SECONDS"_s);
+    const QCommandLineOption outcomeOption(
+        u"sandbox-outcome"_s,
+        QCoreApplication::translate("main", "Built-in sandbox: random, success or failure for "
+                                            "every print."),
+        u"OUTCOME"_s);
     parser.addOption(environmentOption);
     parser.addOption(baseUrlOption);
+    parser.addOptions({speedOption, autoPrintOption, outcomeOption});
     parser.addPositionalArgument(
         u"files"_s,
         QCoreApplication::translate("main", "STL files or folders to queue. When the console "
@@ -97,6 +120,31 @@ std::optional<Options> parseCommandLine(const QApplication &app)
             printError(QCoreApplication::translate(
                            "main", "unknown environment '%1': use 'sandbox' or 'production'")
                            .arg(parser.value(environmentOption)));
+            return std::nullopt;
+        }
+    }
+    bool ok = false;
+    if (parser.isSet(speedOption)) {
+        options.sandboxSpeed = parser.value(speedOption).toDouble(&ok);
+        if (!ok || !pc::SandboxSimulation::isValidSpeed(*options.sandboxSpeed)) {
+            printError(QCoreApplication::translate(
+                "main", "--sandbox-speed needs a number above 0 (at most 100000)."));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(autoPrintOption)) {
+        options.sandboxAutoPrint = parser.value(autoPrintOption).toDouble(&ok);
+        if (!ok || !pc::SandboxSimulation::isValidAutoPrint(*options.sandboxAutoPrint)) {
+            printError(QCoreApplication::translate(
+                "main", "--sandbox-auto-print needs a number of seconds (0 to 86400)."));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(outcomeOption)) {
+        options.sandboxOutcome = pc::printOutcomeFromName(parser.value(outcomeOption));
+        if (!options.sandboxOutcome) {
+            printError(QCoreApplication::translate(
+                "main", "--sandbox-outcome must be random, success or failure."));
             return std::nullopt;
         }
     }
@@ -197,7 +245,19 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<pc::SandboxServer> sandbox;
     if (environment.kind == pc::EnvironmentKind::Sandbox) {
-        sandbox = std::make_unique<pc::SandboxServer>();
+        // The data folder's sandbox: the tokens, files and prints of earlier runs (and of the
+        // CLI), on the port its stored links name when that is free.
+        pc::SandboxSimulation simulation = settings.sandboxSimulation;
+        simulation.speed = options->sandboxSpeed.value_or(simulation.speed);
+        if (options->sandboxAutoPrint)
+            simulation.autoPrintSeconds = options->sandboxAutoPrint;
+        simulation.outcome = options->sandboxOutcome.value_or(simulation.outcome);
+        pc::SandboxConfig config;
+        config.stateFolder = pc::SandboxServer::stateFolderOf(pc::OrderStore::defaultDataFolder());
+        config.speed = simulation.speed;
+        config.autoPrintSeconds = simulation.autoPrintSeconds;
+        config.outcome = simulation.outcome;
+        sandbox = std::make_unique<pc::SandboxServer>(config);
         if (!sandbox->listen(0)) {
             const QString reason = sandbox->errorString();
             qCCritical(pc::lcUi).noquote() << "The built-in sandbox could not start:" << reason;
@@ -251,10 +311,20 @@ int main(int argc, char *argv[])
         box.exec();
         return kExitFailure;
     }
+    if (sandbox && sandbox->previousServerUrl()) {
+        // Another port than last time: the stored print page links follow the sandbox.
+        const pc::StoreResult<int> moved = session.store().rewriteLinkOrigin(
+            session.environmentKey(), *sandbox->previousServerUrl(), sandbox->serverUrl());
+        if (!moved)
+            qCWarning(pc::lcUi).noquote()
+                << "The print page links could not be updated:" << moved.error().message;
+    }
     session.start();
 
     pc::MainWindow window(environment, &session, &keys);
     window.setDatabasePasswordStore(&databasePasswords);
+    if (sandbox)
+        pc::SandboxMenu::install(&window, sandbox.get());
     window.show();
     if (!options->files.isEmpty()) {
         qCInfo(pc::lcUi).noquote()

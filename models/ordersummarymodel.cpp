@@ -108,17 +108,24 @@ void OrderSummaryModel::setSourceModel(OrderTableModel *source)
 void OrderSummaryModel::onSourceDataChanged(const QModelIndex &topLeft,
                                             const QModelIndex &bottomRight, const QList<int> &roles)
 {
-    // Progress, times left and the like change on every poll; only the status and the
-    // finish time count here.
-    if (topLeft.column() > OrderTableModel::Status ||
-        bottomRight.column() < OrderTableModel::Status)
-        return;
-    if (roles.isEmpty() || roles.contains(OrderTableModel::JobStatusRole) ||
-        roles.contains(OrderTableModel::PrintFinishedRole) ||
-        roles.contains(OrderTableModel::UnknownToServiceRole) ||
-        roles.contains(OrderTableModel::TokenLinkRole) ||
-        roles.contains(OrderTableModel::SslTokenLinkRole) ||
-        roles.contains(OrderTableModel::PriceRole) || roles.contains(OrderTableModel::CurrencyRole))
+    // Progress, times left and the like change on every poll; only what the figures read
+    // counts here: the status, the finish time, whether the order can still move (on the
+    // Status column) and the price (on the Price column).
+    const auto covers = [&](int column) {
+        return topLeft.column() <= column && bottomRight.column() >= column;
+    };
+    if (roles.isEmpty())
+        return scheduleRecompute();
+    const bool status =
+        covers(OrderTableModel::Status) && (roles.contains(OrderTableModel::JobStatusRole) ||
+                                            roles.contains(OrderTableModel::PrintFinishedRole) ||
+                                            roles.contains(OrderTableModel::UnknownToServiceRole) ||
+                                            roles.contains(OrderTableModel::TokenLinkRole) ||
+                                            roles.contains(OrderTableModel::SslTokenLinkRole));
+    const bool price =
+        covers(OrderTableModel::Price) && (roles.contains(OrderTableModel::PriceRole) ||
+                                           roles.contains(OrderTableModel::CurrencyRole));
+    if (status || price)
         scheduleRecompute();
 }
 

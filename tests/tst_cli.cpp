@@ -66,11 +66,13 @@ private Q_SLOTS:
     void version();
     void helpAndUsageErrors();
     void builtInSandboxWithoutKey();
+    void builtInSandboxRemembersTokens();
     void sandboxServesOtherCommands();
     void liveStatusAfterPrint();
     void statusFromRealServiceShapes_data();
     void statusFromRealServiceShapes();
     void singleCallsPromiseNoRetry();
+    void maxTimeBoundsTheWholeCommand();
     void apiKeyFile();
     void apiKeyFileRefusals_data();
     void apiKeyFileRefusals();
@@ -87,12 +89,16 @@ private Q_SLOTS:
     void inspectQuickAndThumbnails();
     void specialFilesAreNeverRead();
     void namesThatAreNotUtf8AreReported();
+    void namesWithLineBreaksStayOnOneLine();
     void uploadThenListOrders();
     void uploadRefusesBadOrderFacts();
+    void duplicateInOneRunIsNotCalledSent();
     void queueListRetryRemove();
     void itemLeftValidatingOnAFifoEndsLaterRuns();
     void queueRemoveKeepsToken();
+    void queueWorkedElsewhereExitsBusy();
     void watchFollowsOrdersUntilFinal();
+    void watchSaysWhenAnswersAreUnusable();
 
 private:
     CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = {},
@@ -250,6 +256,44 @@ void TestCli::builtInSandboxWithoutKey()
         QRegularExpression(u"^[0-9a-f]{32}\n$"_s).match(QString::fromUtf8(result.out)).hasMatch(),
         result.out.constData());
     QVERIFY(result.err.contains("built-in sandbox"));
+}
+
+void TestCli::builtInSandboxRemembersTokens()
+{
+    // A home of its own: the Sandbox menu's choices in its settings, fast and printing by
+    // itself, so that watch sees the print end.
+    QTemporaryDir home;
+    QTemporaryDir data;
+    QDir().mkpath(home.filePath(u"config/DesignStreaming"_s));
+    {
+        QFile conf(home.filePath(u"config/DesignStreaming/partner-console.conf"_s));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[sandbox]\nspeed=100000\nauto_print_seconds=0\noutcome=success\n");
+    }
+    const QProcessEnvironment env = pc::test::cliTestEnvironment(home.path());
+    const QStringList common{u"--json"_s, u"--data-dir"_s, data.path()};
+
+    const CliRun upload =
+        run(common + QStringList{u"upload"_s,
+                                 QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__teapot.stl"),
+                                 u"--email"_s, u"r@example.com"_s, u"--value"_s, u"2"_s},
+            env);
+    QCOMPARE(upload.exitCode, 0);
+    const QString token = upload.json().value(u"token"_s).toString();
+    QVERIFY2(!token.isEmpty(), upload.out.constData());
+
+    // Another process, the same data folder: the sandbox there knows the token.
+    const CliRun status = run(common + QStringList{u"status"_s, token}, env);
+    QVERIFY2(status.exitCode == 0, status.err.constData());
+    QCOMPARE(status.json().value(u"token"_s).toString(), token);
+    QVERIFY(!status.err.contains("Unknown token"));
+    QVERIFY(QFile::exists(data.filePath(u"sandbox/files/"_s + token + u".stl"_s)));
+
+    // And watch follows the order to its end instead of losing it.
+    const CliRun watch = run(common + QStringList{u"watch"_s, u"--for"_s, u"60"_s}, env);
+    QVERIFY2(watch.exitCode == 0, watch.err.constData());
+    QVERIFY2(watch.out.contains(token.toLatin1()), watch.out.constData());
+    QVERIFY2(watch.out.contains("CONFIRMED_SUCCESS"), watch.out.constData());
 }
 
 void TestCli::sandboxServesOtherCommands()
@@ -466,6 +510,51 @@ void TestCli::singleCallsPromiseNoRetry()
     QVERIFY2(err.contains("may have created a token"), err.constData());
 }
 
+// --max-time bounds a command in all, whatever --timeout says and however the service
+// stalls: a silent service stops a status call and an upload at that time, with exit code 5,
+// and the upload's item stays queued with its state for the next run.
+void TestCli::maxTimeBoundsTheWholeCommand()
+{
+    QTcpServer silent; // accepts connections (the kernel's backlog) and never answers
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    const QString baseUrl = u"http://127.0.0.1:%1/api3/"_s.arg(silent.serverPort());
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, u"silent-service-key"_s);
+    const QStringList common{u"--json"_s,     u"--base-url"_s, baseUrl,
+                             u"--data-dir"_s, data.path(),     u"--timeout"_s,
+                             u"600"_s,        u"--max-time"_s, u"2"_s};
+
+    const CliRun status =
+        runBounded(common + QStringList{u"status"_s, u"0123456789abcdef0123456789abcdef"_s}, env);
+    QCOMPARE(status.exitCode, 5);
+    QVERIFY2(status.err.contains("--max-time 2 s"), status.err.constData());
+
+    const CliRun upload = runBounded(
+        common +
+            QStringList{u"upload"_s, u"--email"_s, u"late@example.com"_s, u"--value"_s, u"4"_s,
+                        QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl")},
+        env);
+    QCOMPARE(upload.exitCode, 5);
+    QVERIFY2(upload.err.contains("queue run"), upload.err.constData());
+    const CliRun listed = runBounded({u"--json"_s, u"--base-url"_s, baseUrl, u"--data-dir"_s,
+                                      data.path(), u"queue"_s, u"list"_s},
+                                     env);
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY2(listed.out.contains("microstl__box_freecad_binary.stl"), listed.out.constData());
+
+    // The next run finds the token call the first one left without an answer: the service
+    // may hold a token for it, and the queue list counts it, naming the file.
+    QCOMPARE(runBounded(common + QStringList{u"queue"_s, u"run"_s}, env).exitCode, 5);
+    const CliRun counted = runBounded(
+        {u"--base-url"_s, baseUrl, u"--data-dir"_s, data.path(), u"queue"_s, u"list"_s}, env);
+    QVERIFY2(counted.out.contains("got no answer, so the service may hold") &&
+                 counted.out.contains("microstl__box_freecad_binary.stl). No file was sent"),
+             counted.out.constData());
+
+    QCOMPARE(run({u"--max-time"_s, u"0"_s, u"config"_s}).exitCode, 2);
+}
+
 void TestCli::apiKeyFile()
 {
     QTemporaryDir dir;
@@ -496,6 +585,9 @@ void TestCli::apiKeyFileRefusals_data()
     QTest::newRow("first line over 4 KiB") << u"long"_s << u"longer than"_s;
     QTest::newRow("link to /dev/zero") << u"zero"_s << u"device"_s;
     QTest::newRow("FIFO") << u"fifo"_s << u"named pipe"_s;
+    QTest::newRow("NUL inside") << u"nul"_s << u"control character"_s;
+    QTest::newRow("escape inside") << u"escape"_s << u"control character"_s;
+    QTest::newRow("carriage return inside") << u"cr"_s << u"control character"_s;
 }
 
 // A key file that is not a plain owner-only file with one line of UTF-8 text is refused with
@@ -521,6 +613,12 @@ void TestCli::apiKeyFileRefusals()
             file.write("\n" + key + '\n');
         else if (kind == u"latin1")
             file.write(key + "\xe9\n");
+        else if (kind == u"nul")
+            file.write(key.left(4) + QByteArray(1, '\0') + key.mid(4) + '\n');
+        else if (kind == u"escape")
+            file.write(key + "\x1b[2J\n");
+        else if (kind == u"cr")
+            file.write(key + "\rkey\n");
         else
             file.write(key + QByteArray(5000, 'k') + '\n');
         file.close();
@@ -879,6 +977,42 @@ void TestCli::inspectQuickAndThumbnails()
     QVERIFY(QFileInfo::exists(thumbs + u"/cube.png"_s));
 }
 
+// A line feed or tab in a file name is written as an escape: one file is one line of output,
+// whatever its name, so a script reading line by line never takes half a name for a file.
+void TestCli::namesWithLineBreaksStayOnOneLine()
+{
+    QTemporaryDir dir;
+    const QString name = dir.filePath(u"front\npanel\t2.stl"_s);
+    QVERIFY(QFile::copy(QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl"),
+                        name));
+    const auto linesNaming = [](const QByteArray &out) {
+        qsizetype count = 0;
+        for (const QByteArray &line : out.split('\n')) {
+            if (line.contains("front") || line.startsWith("panel"))
+                ++count; // a name cut in two would count twice
+        }
+        return count;
+    };
+    const CliRun inspected = runBounded({u"inspect"_s, name});
+    QCOMPARE(inspected.exitCode, 0);
+    QVERIFY2(inspected.out.contains("front\\x0apanel\\x092.stl"), inspected.out.constData());
+    QCOMPARE(linesNaming(inspected.out), 1);
+
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const CliRun uploaded =
+        runBounded({u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path(), u"upload"_s,
+                    u"--email"_s, u"lines@example.com"_s, u"--value"_s, u"3"_s, name},
+                   env);
+    QCOMPARE(uploaded.exitCode, 0);
+    QVERIFY2(uploaded.out.contains("front\\x0apanel"), uploaded.out.constData());
+    QCOMPARE(linesNaming(uploaded.out), 1);
+    const CliRun listed = runBounded(
+        {u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path(), u"queue"_s, u"list"_s}, env);
+    QCOMPARE(linesNaming(listed.out), 1);
+}
+
 void TestCli::uploadThenListOrders()
 {
     QTemporaryDir data;
@@ -927,6 +1061,30 @@ void TestCli::uploadThenListOrders()
     const CliRun other = run({u"--json"_s, u"--data-dir"_s, data.path(), u"orders"_s});
     QCOMPARE(other.exitCode, 0);
     QVERIFY(!other.out.contains(token.toUtf8()));
+}
+
+// The same design twice in one upload run: the warning says it is queued twice, not that it
+// "was already sent" before anything was; a later run for the same receiver says sent.
+void TestCli::duplicateInOneRunIsNotCalledSent()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey);
+    const QString file = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl");
+    QTemporaryDir copies;
+    const QString copy = copies.filePath(u"box-again.stl"_s);
+    QVERIFY(QFile::copy(file, copy));
+    const QStringList upload{u"--base-url"_s, m_baseUrl,    u"--data-dir"_s,        data.path(),
+                             u"upload"_s,     u"--email"_s, u"twice@example.com"_s, u"--value"_s,
+                             u"2"_s};
+    const CliRun both = runBounded(upload + QStringList{file, copy}, env);
+    QCOMPARE(both.exitCode, 0);
+    QVERIFY2(both.err.contains("is queued twice for this receiver"), both.err.constData());
+    QVERIFY2(!both.err.contains("already sent"), both.err.constData());
+
+    const CliRun later = runBounded(upload + QStringList{file}, env);
+    QCOMPARE(later.exitCode, 0);
+    QVERIFY2(later.err.contains("was already sent to this receiver"), later.err.constData());
 }
 
 void TestCli::uploadRefusesBadOrderFacts()
@@ -1023,6 +1181,32 @@ void TestCli::itemLeftValidatingOnAFifoEndsLaterRuns()
 // past the upload) is the only record of that token and its customer: `queue remove` refuses
 // it and says how, and with --force the item goes but the token stays, as an order whose
 // links are built from the token page address (marked so), which `orders` shows.
+// A queue another console works is no service error: a script learns from exit code 4 that
+// trying again later is the answer, and nothing was queued meanwhile.
+void TestCli::queueWorkedElsewhereExitsBusy()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_DATA_DIR"_s, data.path());
+    pc::OrderStore other;
+    QVERIFY(other.open(data.path()).ok());
+    QVERIFY(other.claimQueue().ok());
+
+    const CliRun queued = run({u"--json"_s, u"queue"_s, u"run"_s}, env);
+    QCOMPARE(queued.exitCode, 4);
+    QVERIFY2(queued.errorJson().value(u"message").toString().contains(u"Another console"_s),
+             queued.err.constData());
+    const CliRun upload =
+        run({u"upload"_s, u"--email"_s, u"busy@example.com"_s, u"--value"_s, u"5.00"_s,
+             QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl")},
+            env);
+    QCOMPARE(upload.exitCode, 4);
+    QVERIFY(other.queueItems(u"sandbox"_s)->isEmpty());
+
+    other.releaseQueueClaim();
+    QCOMPARE(run({u"queue"_s, u"run"_s}, env).exitCode, 0);
+}
+
 void TestCli::queueRemoveKeepsToken()
 {
     using namespace pc;
@@ -1153,6 +1337,61 @@ void TestCli::watchFollowsOrdersUntilFinal()
     // The store kept it: the order is listed with its final status.
     const CliRun orders = run(common + QStringList{u"orders"_s}, env);
     QVERIFY(orders.json().value(u"printing_job_status"_s).toString().startsWith(u"CONFIRMED_"_s));
+}
+
+// watch over a service that answers every status question with an error page says so once,
+// instead of printing nothing as if the print did not move.
+void TestCli::watchSaysWhenAnswersAreUnusable()
+{
+    QTcpServer peer;
+    QVERIFY(peer.listen(QHostAddress::LocalHost, 0));
+    int asked = 0;
+    connect(&peer, &QTcpServer::newConnection, this, [&peer, &asked] {
+        QTcpSocket *socket = peer.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [socket, &asked] {
+            if (!socket->readAll().contains("\r\n\r\n"))
+                return;
+            ++asked;
+            const QByteArray body = "<html><body>Down for maintenance</body></html>";
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " +
+                          QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+    });
+    const QString baseUrl = u"http://127.0.0.1:%1/api3/"_s.arg(peer.serverPort());
+    QTemporaryDir data;
+    {
+        pc::OrderStore store;
+        QVERIFY(store.open(data.path()).ok());
+        pc::Order order;
+        order.environment = pc::orderEnvironmentKey(pc::EnvironmentKind::Custom, QUrl(baseUrl));
+        order.token = u"0123456789abcdef0123456789abcdef"_s;
+        order.tokenLink = u"http://127.0.0.1/?token="_s + order.token;
+        order.sslTokenLink = order.tokenLink;
+        order.fileName = u"bracket.stl"_s;
+        order.size = 42;
+        order.sha256 = u"ff00"_s;
+        order.receiverEmail = u"customer@example.com"_s;
+        order.price = *pc::Decimal::fromString(u"12.50");
+        order.currency = u"EUR"_s;
+        order.created = QDateTime::currentDateTimeUtc();
+        QVERIFY(store.addOrder(order).ok());
+    }
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, u"maintenance-key"_s);
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(kCli, {u"--base-url"_s, baseUrl, u"--data-dir"_s, data.path(), u"watch"_s,
+                         u"--for"_s, u"3"_s});
+    QVERIFY(finished.wait(30000)); // keeps this event loop (and the peer) running
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(asked >= 1);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(u"0123456789abcdef0123456789abcdef  bracket.stl: the service's answer "
+                          "was not a usable status"_s),
+             qPrintable(err));
+    QCOMPARE(err.count(u"not a usable status"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

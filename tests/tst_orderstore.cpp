@@ -1,6 +1,7 @@
 // The persistent order store: migrations, connection setup, queue items, tokens, orders
 // and their status history, environments, damaged files, unwritable folders, a full disk.
 #include "orders/orderstore.h"
+#include "orders/storeschema.h"
 #include "storetarget.h"
 
 #include <QDir>
@@ -215,8 +216,8 @@ void TestOrderStore::migratesFromEmptyAndReopens()
         const OpenResult result = open(store);
         QVERIFY2(result.ok(), qPrintable(result.message));
         QCOMPARE(result.outcome, OpenResult::Outcome::Created);
-        QCOMPARE(result.schemaVersion, 6);
-        QCOMPARE(result.migrationsApplied, 6);
+        QCOMPARE(result.schemaVersion, pc::storedetail::latestSchemaVersion());
+        QCOMPARE(result.migrationsApplied, pc::storedetail::latestSchemaVersion());
         QVERIFY(result.movedAside.isEmpty());
         if (StoreTarget::usesPostgres()) {
             QCOMPARE(result.databasePath, dir.location().displayName());
@@ -230,11 +231,12 @@ void TestOrderStore::migratesFromEmptyAndReopens()
     const OpenResult again = open(store);
     QVERIFY2(again.ok(), qPrintable(again.message));
     QCOMPARE(again.outcome, OpenResult::Outcome::Opened);
-    QCOMPARE(again.schemaVersion, 6);
+    QCOMPARE(again.schemaVersion, pc::storedetail::latestSchemaVersion());
     QCOMPARE(again.migrationsApplied, 0);
     QVERIFY(again.message.isEmpty());
     QCOMPARE(store.queueItems(kSandbox)->size(), 1);
-    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 6);
+    QCOMPARE(scalar(storeConnection(), u"SELECT COUNT(*) FROM schema_version"_s).toInt(),
+             pc::storedetail::latestSchemaVersion());
 }
 
 void TestOrderStore::newerSchemaIsLeftAlone()
@@ -1212,9 +1214,10 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         failed.statusText = u"FAILURE"_s;
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
-    // Back to version 1 by hand (undoing migrations 3 to 6 too).
+    // Back to version 1 by hand (undoing migrations 3 to 7 too).
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
+    QVERIFY(dir.exec(u"DROP TABLE lost_token_calls"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN links_reconstructed"_s));
     QVERIFY(dir.exec(u"DROP TABLE poll_leases"_s));
     QVERIFY(dir.exec(u"DROP INDEX queue_items_by_owner"_s));
@@ -1228,7 +1231,7 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
     OrderStore store;
     const OpenResult opened = dir.open(store);
     QVERIFY(opened.ok());
-    QCOMPARE(opened.migrationsApplied, 5);
+    QCOMPARE(opened.migrationsApplied, pc::storedetail::latestSchemaVersion() - 1);
     const QString indexCount =
         StoreTarget::usesPostgres()
             ? u"SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'queue_items_by_state'"_s
@@ -1255,17 +1258,18 @@ void TestOrderStore::migrationFiveMarksReconstructedLinks()
         itemId = *store.addQueueItem(makeItem(kSandbox, u"lost-answer.stl"_s));
         QVERIFY(store.recordToken(itemId, u"lostanswer"_s).ok());
     }
-    // Back to version 4 by hand (undoing migration 6 too).
+    // Back to version 4 by hand (undoing migrations 6 and 7 too).
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
+    QVERIFY(dir.exec(u"DROP TABLE lost_token_calls"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN links_reconstructed"_s));
     QVERIFY(dir.exec(u"DELETE FROM schema_version WHERE version >= 5"_s));
 
     OrderStore store;
     const OpenResult opened = dir.open(store);
     QVERIFY2(opened.ok(), qPrintable(opened.message));
-    QCOMPARE(opened.schemaVersion, 6);
-    QCOMPARE(opened.migrationsApplied, 2);
+    QCOMPARE(opened.schemaVersion, pc::storedetail::latestSchemaVersion());
+    QCOMPARE(opened.migrationsApplied, pc::storedetail::latestSchemaVersion() - 4);
     const Order answered = **store.order(orderId);
     QCOMPARE(answered.token, u"answered"_s);
     QCOMPARE(answered.tokenLink, u"http://example.com/t/answered"_s);

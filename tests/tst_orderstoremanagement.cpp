@@ -70,7 +70,7 @@ private Q_SLOTS:
     void noteIsBounded();
     void testOrdersDeleteRealOnesNeedConfirmation();
     void historyKeepsChangesOnly();
-    void migrationSixCompactsTheHistory();
+    void migrationSevenCompactsTheHistory();
     void otherConsolesHearTheChanges();
 };
 
@@ -211,9 +211,9 @@ void TestOrderStoreManagement::historyKeepsChangesOnly()
     QCOMPARE(history.at(3).time, at(800'000));
 }
 
-// A store of schema version 5 with a history of every poll: the migration adds the archive
+// A store of schema version 6 with a history of every poll: the migration adds the archive
 // and note columns and compacts each run of identical states to its first row.
-void TestOrderStoreManagement::migrationSixCompactsTheHistory()
+void TestOrderStoreManagement::migrationSevenCompactsTheHistory()
 {
     StoreTarget dir;
     QVERIFY(dir.isValid());
@@ -227,8 +227,8 @@ void TestOrderStoreManagement::migrationSixCompactsTheHistory()
     }
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
-    QVERIFY(dir.exec(u"DELETE FROM schema_version WHERE version >= 6"_s));
-    // What version 5 wrote: a row per answer that moved the percentage.
+    QVERIFY(dir.exec(u"DELETE FROM schema_version WHERE version >= 7"_s));
+    // What versions before 7 wrote: a row per answer that moved the percentage.
     const QStringList rows{
         u"(901, %1, 1000, 'WARMING_UP', NULL, NULL, NULL, '', 'P')"_s.arg(id),
         u"(902, %1, 2000, 'PRINTING', 10, 50, 1, '', 'P')"_s.arg(id),
@@ -250,7 +250,7 @@ void TestOrderStoreManagement::migrationSixCompactsTheHistory()
     OrderStore store;
     const OpenResult opened = dir.open(store);
     QVERIFY2(opened.ok(), qPrintable(opened.message));
-    QCOMPARE(opened.schemaVersion, 6);
+    QCOMPARE(opened.schemaVersion, 7);
     QCOMPARE(opened.migrationsApplied, 1);
     QList<qint64> kept;
     for (const auto &entry : *store.statusHistory(id))

@@ -216,6 +216,7 @@ void TestQueueAnswers::tokenErrorEnvelopeSendsNothing()
     QTest::qWait(200);
     QCOMPARE(m_sandbox->totalRequestCount(), 1); // the token call only
     QCOMPARE(uploads.size(), 0);
+    QCOMPARE(m_store->lostTokenCalls(environment())->count, 0); // a refusal makes no token
 }
 
 // The service refuses the upload with its error envelope: the description is shown, nothing
@@ -287,6 +288,11 @@ void TestQueueAnswers::badAnswersEndCleanly()
     QCOMPARE(itemOf(id).attemptCount, 1);
     QCOMPARE(uploads.size(), 1);
     QCOMPARE(m_sandbox->uploadCount(itemOf(id).token), 1);
+    // The token made by the broken answer is counted, named by its file.
+    const StoreResult<LostTokenCalls> lost = m_store->lostTokenCalls(environment());
+    QVERIFY(lost.ok());
+    QCOMPARE(lost->count, 1);
+    QCOMPARE(lost->latestFileName, itemOf(id).fileName);
 }
 
 // The service stored the file but its answer was cut short: the service never gets the file

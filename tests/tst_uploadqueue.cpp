@@ -41,6 +41,7 @@ private Q_SLOTS:
     void resumeAfterDeliveredBodyDoesNotResend();
     void removeKeepsTokenAsOrder();
     void earlierDeadEndBecomesOrder();
+    void retryRightAfterStartAsksOnce();
     void cancelDuringUpload();
     void pauseAndResume();
     void duplicateWarning();
@@ -396,6 +397,38 @@ void TestUploadQueue::earlierDeadEndBecomesOrder()
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
     QCOMPARE(m_sandbox->uploadRequestCount(token), 1); // nothing was sent
     checkReconstructedOrder(token);
+}
+
+// A retry right after a start: the start asked the service about the item's token a moment
+// ago, and the retry takes that answer instead of asking again within the service's 15 s.
+void TestUploadQueue::retryRightAfterStartAsksOnce()
+{
+    startQueue();
+    m_queue->setMaxParallel(0);
+    const QString path = copyTeapot(u"teapot.stl"_s);
+    const qint64 id = *m_queue->addFile(path, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
+    CreateTokenJob *job = m_api->createToken();
+    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
+    QVERIFY(tokenDone.wait(kWait));
+    const QString token = tokenDone.first().first().value<TokenResult>().token;
+    QVERIFY(m_store->recordToken(id, token).ok());
+    QueueItemProgress progress;
+    progress.state = QueueState::NeedsAttention;
+    progress.failureReason = u"the upload's answer was lost"_s;
+    progress.bytesSent = QFileInfo(path).size(); // the body may have arrived
+    QVERIFY(m_store->updateQueueItemProgress(id, progress).ok());
+    m_queue.reset();
+
+    makeQueue();
+    m_queue->start(); // asks about the token: awaiting customer, the item keeps waiting
+    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->statusRequestCount(token), 1, kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(m_queue->isIdle(), kWait);
+    QCOMPARE(stateOf(id), u"needs_attention"_s);
+    QVERIFY(m_queue->retry(id));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
+    QCOMPARE(m_sandbox->statusRequestCount(token), 1);
+    QCOMPARE(m_sandbox->uploadCount(token), 1);
 }
 
 void TestUploadQueue::cancelDuringUpload()

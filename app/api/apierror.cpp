@@ -16,6 +16,14 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(ApiError)
 };
 
+// The service's own words, which are English whatever the console's language, set apart as a
+// quotation inside the console's translated sentence (German: „...“).
+QString quoted(const QString &serviceText)
+{
+    //: Quotation marks around a message the service wrote (in English) inside a sentence.
+    return Text::tr("\u201c%1\u201d").arg(serviceText);
+}
+
 } // namespace
 
 void ApiError::setMessage(const QString &what, const QString &retry)
@@ -46,6 +54,11 @@ bool ApiError::isTransient() const
     default:
         return false;
     }
+}
+
+bool ApiError::answerMayBeLost() const
+{
+    return kind == Kind::Timeout || networkReason == NetworkReason::ConnectionClosed;
 }
 
 bool ApiError::isAuthenticationFailure() const
@@ -176,7 +189,7 @@ ApiError ApiError::http(int status, const QString &reasonPhrase, const QString &
         e.message = Text::tr("The service refused the request (HTTP %1).").arg(status);
     }
     if (!e.serviceDescription.isEmpty())
-        e.message += u' ' + Text::tr("The service said: %1").arg(e.serviceDescription);
+        e.message += u' ' + Text::tr("The service said: %1").arg(quoted(e.serviceDescription));
     return e;
 }
 
@@ -189,9 +202,10 @@ ApiError ApiError::service(const QString &description, const QString &extendedDe
     if (!extended.isEmpty() && extended != text)
         text = text.isEmpty() ? extended : text + u" (" + extended + u')';
     e.serviceDescription = redact(text);
-    e.message = e.serviceDescription.isEmpty()
-                    ? Text::tr("The service reported an error without a description.")
-                    : Text::tr("The service reported an error: %1").arg(e.serviceDescription);
+    e.message =
+        e.serviceDescription.isEmpty()
+            ? Text::tr("The service reported an error without a description.")
+            : Text::tr("The service reported an error: %1").arg(quoted(e.serviceDescription));
     return e;
 }
 

@@ -54,6 +54,9 @@ struct ApiError
     bool isTransient() const;
     // The service refused the API key (HTTP 401/403).
     bool isAuthenticationFailure() const;
+    // The request went out but its answer never came (a timeout, a connection cut after the
+    // request): the service may have done what was asked.
+    bool answerMayBeLost() const;
 
     // Stable lower-case names for JSON output: "network", "timeout", "tls", "http",
     // "service", "protocol", "file", "aborted" ("none" for no error).

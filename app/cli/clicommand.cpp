@@ -142,7 +142,10 @@ int runCli(const QStringList &arguments)
     }
 
     CliContext context(parser, globals);
-    return command->run(context, parser.positionalArguments().mid(1));
+    if (const int code = context.startDeadline(); code != ExitSuccess)
+        return code;
+    const int code = command->run(context, parser.positionalArguments().mid(1));
+    return context.deadlineReached() ? context.reportDeadline() : code;
 }
 
 } // namespace pc::cli

@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -62,14 +63,19 @@ GlobalOptions::GlobalOptions()
     , timeout(u"timeout"_s,
               CliText::tr("Abort a request when no data moved for this many seconds (default 60)."),
               u"SECONDS"_s, u"60"_s)
+    , maxTime(u"max-time"_s,
+              CliText::tr("Stop after this many seconds in all, whatever is still running "
+                          "(exit code 5). Unfinished uploads stay in the queue; \"queue run\" "
+                          "goes on with them."),
+              u"SECONDS"_s)
     , json(u"json"_s,
            CliText::tr("Print results as one JSON object per line; errors as JSON on stderr."))
 {}
 
 void GlobalOptions::addTo(QCommandLineParser &parser) const
 {
-    parser.addOptions(
-        {baseUrl, environment, apiKeyFile, dataDir, database, databasePasswordFile, timeout, json});
+    parser.addOptions({baseUrl, environment, apiKeyFile, dataDir, database, databasePasswordFile,
+                       timeout, maxTime, json});
 }
 
 CliContext::CliContext(const QCommandLineParser &parser, const GlobalOptions &options)
@@ -128,6 +134,46 @@ QString CliContext::storedSecret(SecretStore::Secret secret, const QString &file
     return stored.key;
 }
 
+int CliContext::startDeadline()
+{
+    if (!m_parser.isSet(m_options.maxTime))
+        return ExitSuccess;
+    bool ok = false;
+    m_maxTimeSeconds = m_parser.value(m_options.maxTime).toInt(&ok);
+    if (!ok || m_maxTimeSeconds < 1 || m_maxTimeSeconds > 7 * 86400)
+        return m_out.usageError(
+            CliText::tr("--max-time needs a number of seconds from 1 to 604800 (a week)."));
+    m_deadline = std::make_unique<QTimer>();
+    m_deadline->setSingleShot(true);
+    m_deadline->setTimerType(Qt::CoarseTimer);
+    QObject::connect(m_deadline.get(), &QTimer::timeout, m_deadline.get(),
+                     [this] { m_deadlineReached = true; });
+    m_deadline->start(std::chrono::seconds(m_maxTimeSeconds));
+    return ExitSuccess;
+}
+
+void CliContext::quitAtDeadline(QEventLoop &loop) const
+{
+    if (m_deadline)
+        QObject::connect(m_deadline.get(), &QTimer::timeout, &loop, &QEventLoop::quit);
+}
+
+int CliContext::reportDeadline() const
+{
+    return m_out.error(ExitTimeLimit, u"max_time"_s,
+                       CliText::tr("Stopped after --max-time %1 s. Uploads that had not finished "
+                                   "stay in the queue with their tokens: \"partner-console-cli "
+                                   "queue run\" goes on with them.")
+                           .arg(m_maxTimeSeconds));
+}
+
+ApiError CliContext::noAnswerBeforeDeadline() const
+{
+    ApiError error = ApiError::aborted();
+    error.message = CliText::tr("No answer before --max-time ran out.");
+    return error;
+}
+
 int CliContext::connect()
 {
     if (m_client)
@@ -170,8 +216,17 @@ int CliContext::connect()
     }
 
     if (m_endpoint.baseUrl.isEmpty()) {
-        // The built-in sandbox, in this process, for this command only.
-        m_sandbox = std::make_unique<SandboxServer>();
+        // The built-in sandbox of the data folder, in this process: it serves this command
+        // from the state the window and earlier commands left (SandboxState), simulating
+        // prints as the window's Sandbox menu chose.
+        QSettings settings;
+        const SandboxSimulation simulation = ConsoleSettings::load(settings).sandboxSimulation;
+        SandboxConfig config;
+        config.stateFolder = sandboxStateFolder();
+        config.speed = simulation.speed;
+        config.autoPrintSeconds = simulation.autoPrintSeconds;
+        config.outcome = simulation.outcome;
+        m_sandbox = std::make_unique<SandboxServer>(config);
         if (!m_sandbox->listen(0))
             return m_out.error(ExitServiceError, u"sandbox"_s,
                                CliText::tr("The built-in sandbox could not start: %1")
@@ -180,10 +235,9 @@ int CliContext::connect()
         m_endpoint.apiKey = m_sandbox->apiKey();
         m_apiKeySource = u"sandbox"_s;
         m_out.note(
-            CliText::tr("Using the built-in sandbox at %1 (no partner key configured). It lives "
-                        "only while this command runs; start a lasting one with "
-                        "\"partner-console-cli sandbox\".")
-                .arg(m_endpoint.baseUrl.toString()));
+            CliText::tr("Using the built-in sandbox at %1 (no partner key configured). Its "
+                        "tokens and prints are kept in %2 for the next command and the window.")
+                .arg(m_endpoint.baseUrl.toString(), m_sandbox->stateFolder()));
     } else {
         if (key.isEmpty())
             return m_out.usageError(
@@ -201,6 +255,11 @@ QString CliContext::dataDir() const
     const QString dir = m_parser.value(m_options.dataDir);
     return dir.isEmpty() ? OrderStore::defaultDataFolder()
                          : QDir::cleanPath(QDir(dir).absolutePath());
+}
+
+QString CliContext::sandboxStateFolder() const
+{
+    return SandboxServer::stateFolderOf(dataDir());
 }
 
 int CliContext::storeLocation(StoreLocation *location)
@@ -284,6 +343,13 @@ int CliContext::openStore(OrderStore &store)
         return m_out.error(ExitServiceError, u"store"_s, opened.message);
     if (opened.outcome == OpenResult::Outcome::Recovered)
         m_out.note(opened.message);
+    if (m_sandbox && m_sandbox->previousServerUrl()) {
+        // The sandbox took another port than last time: the stored print page links follow.
+        const StoreResult<int> moved = store.rewriteLinkOrigin(
+            environmentKey(), *m_sandbox->previousServerUrl(), m_sandbox->serverUrl());
+        if (!moved)
+            m_out.note(moved.error().message);
+    }
     return ExitSuccess;
 }
 

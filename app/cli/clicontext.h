@@ -11,6 +11,8 @@
 
 #include <memory>
 
+class QTimer;
+
 namespace pc {
 class OrderStore;
 class SandboxServer;
@@ -32,6 +34,7 @@ struct GlobalOptions
     QCommandLineOption database;
     QCommandLineOption databasePasswordFile;
     QCommandLineOption timeout;
+    QCommandLineOption maxTime;
     QCommandLineOption json;
 };
 
@@ -66,6 +69,8 @@ public:
 
     // --data-dir, else PARTNER_CONSOLE_DATA_DIR, else the standard application data folder.
     QString dataDir() const;
+    // Where the built-in sandbox of that folder keeps its tokens, files and prints.
+    QString sandboxStateFolder() const;
     // Where the orders are: --database, else PARTNER_CONSOLE_DATABASE (a folder or a
     // postgresql:// URL without a password), else the team database chosen in the console's
     // Settings, else the SQLite file in dataDir(). ExitSuccess, or the problem printed and its
@@ -85,21 +90,42 @@ public:
     // The store's key for the service connect() chose (orders of services never mix).
     QString environmentKey() const;
 
-    // Runs the event loop until the job finishes and returns its result.
+    // --max-time: how long the whole command may take. Arms the deadline (ExitSuccess), or
+    // prints a usage error and returns its code.
+    int startDeadline();
+    bool deadlineReached() const { return m_deadlineReached; }
+    // Ends `loop` when the deadline passes (every loop that waits for the service or the
+    // queue uses this, so that the command stops then and reports what it has).
+    void quitAtDeadline(QEventLoop &loop) const;
+    // After a command that the deadline stopped: says so, and what is kept, as the last line;
+    // returns ExitTimeLimit.
+    int reportDeadline() const;
+
+    // Runs the event loop until the job finishes and returns its result; at the deadline the
+    // job is aborted and the result says that no answer came in time.
     template<class Result, class Job>
     Result wait(Job *job)
     {
         Result result;
         QEventLoop loop;
+        bool answered = false;
         QObject::connect(job, &Job::finished, &loop, [&](const Result &r) {
             result = r;
+            answered = true;
             loop.quit();
         });
+        quitAtDeadline(loop);
         loop.exec();
+        if (!answered) {
+            QObject::disconnect(job, nullptr, &loop, nullptr);
+            job->abort();
+            result.error = noAnswerBeforeDeadline();
+        }
         return result;
     }
 
 private:
+    ApiError noAnswerBeforeDeadline() const;
     int resolveApiKey(QString *key, bool lookInKeyStore);
     // What the console's Settings kept for `secret` (empty: nothing usable, a problem noted);
     // *source becomes "keychain" or `fileLabel` and the file's path.
@@ -116,6 +142,9 @@ private:
     QNetworkAccessManager m_network;
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<QTimer> m_deadline;
+    int m_maxTimeSeconds = 0;
+    bool m_deadlineReached = false;
 };
 
 } // namespace pc::cli

@@ -11,6 +11,11 @@ using namespace Qt::StringLiterals;
 
 namespace pc::cli {
 
+QString oneLine(const QString &name)
+{
+    return terminalSafe(name, LineBreaks::Escape);
+}
+
 namespace {
 
 void writeLine(FILE *stream, const QString &text,
@@ -71,9 +76,7 @@ int CliOutput::singleAttemptApiError(const ApiError &error, Call call) const
     once.retryNote.clear();
     if (error.isTransient()) {
         // A call whose answer was lost may still have happened at the service.
-        const bool answerLost = error.kind == ApiError::Kind::Timeout ||
-                                error.networkReason == ApiError::NetworkReason::ConnectionClosed;
-        if (call == Call::CreatesSomething && answerLost)
+        if (call == Call::CreatesSomething && error.answerMayBeLost())
             once.message += u' ' + CliText::tr("The service may have created a token that never "
                                                "reached this computer; it is not used.");
         once.message += u' ' + CliText::tr("Nothing was tried again: run the command again "

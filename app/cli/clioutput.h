@@ -20,7 +20,13 @@ enum ExitCode : int {
     ExitServiceError = 1, // the service or the network failed
     ExitUsageError = 2,   // wrong options or arguments
     ExitInvalidInput = 3, // the input (file, token, value) is not acceptable
+    ExitBusy = 4,         // another console works this data folder's queue: try again later
+    ExitTimeLimit = 5,    // --max-time ran out first; unfinished uploads stay queued
 };
+
+// A file name or path as one line of text output: a line feed or tab inside a name is written
+// as an escape, so that one file is always one line a script can read.
+QString oneLine(const QString &name);
 
 // Writes results to stdout and errors to stderr, as text for people or, with --json, as one
 // JSON object per line. Everything passes through redact() first.

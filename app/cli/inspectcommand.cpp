@@ -145,10 +145,10 @@ QJsonObject inspectionToJson(const QString &path, const stl::InspectionReport &r
 QString inspectionToText(const QString &path, const stl::InspectionReport &report)
 {
     if (!report.ok)
-        return CliText::tr("%1: not usable: %2").arg(path, report.error);
+        return CliText::tr("%1: not usable: %2").arg(oneLine(path), report.error);
     const auto &d = report.dimensions;
     QString text = CliText::tr("%1: %2 STL, %3 triangles, %4 x %5 x %6")
-                       .arg(path, stl::formatName(report.format))
+                       .arg(oneLine(path), stl::formatName(report.format))
                        .arg(report.triangles)
                        .arg(d[0], 0, 'f', 2)
                        .arg(d[1], 0, 'f', 2)
@@ -226,11 +226,11 @@ int InspectCommand::run(CliContext &context, const QStringList &arguments)
             QImageWriter writer(path, "png");
             if (writer.write(thumbnail)) {
                 json.insert(u"thumbnail"_s, path);
-                text += u'\n' + CliText::tr("  thumbnail: %1").arg(path);
+                text += u'\n' + CliText::tr("  thumbnail: %1").arg(oneLine(path));
             } else {
                 out.error(ExitInvalidInput, u"thumbnail"_s,
                           CliText::tr("The thumbnail %1 could not be written: %2")
-                              .arg(path, writer.errorString()));
+                              .arg(oneLine(path), writer.errorString()));
                 ++unusable;
             }
         }

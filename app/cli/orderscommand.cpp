@@ -84,8 +84,8 @@ int OrdersCommand::run(CliContext &context, const QStringList &arguments)
         json.insert(u"links_reconstructed"_s, order.linksReconstructed);
         QString line =
             CliText::tr("%1  %2  %3  %4 %5  %6  %7")
-                .arg(values[0], order.fileName, order.receiverEmail, order.price.toString(),
-                     order.currency,
+                .arg(values[0], oneLine(order.fileName), order.receiverEmail,
+                     order.price.toString(), order.currency,
                      s.isAwaitingCustomer() ? CliText::tr("awaiting customer") : s.statusText,
                      order.token);
         if (order.linksReconstructed)

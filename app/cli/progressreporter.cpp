@@ -69,7 +69,7 @@ void ProgressReporter::onItemChanged(qint64 id)
                      {u"file"_s, item->sourcePath},
                      {u"state"_s, queueStateKey(item->state)},
                      {u"attempts"_s, item->attemptCount}};
-    QString text = u"%1: %2"_s.arg(item->fileName, queueStateKey(item->state));
+    QString text = u"%1: %2"_s.arg(oneLine(item->fileName), queueStateKey(item->state));
     if (!item->token.isEmpty())
         json.insert(u"token"_s, item->token);
     const bool troubled =

@@ -7,6 +7,7 @@
 #include "orders/uploadqueue.h"
 
 #include <QJsonObject>
+#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
@@ -94,7 +95,23 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         for (const QueueItem &item : *items) {
             out.result(itemToJson(item), u"%1  %2  %3  %4"_s.arg(item.id)
                                              .arg(queueStateKey(item.state), -15)
-                                             .arg(item.fileName, item.failureReason));
+                                             .arg(oneLine(item.fileName), item.failureReason));
+        }
+        // Tokens the service may have made that no order records: a shop reconciling the
+        // service's count of tokens with its orders needs to know how many, and why.
+        if (const StoreResult<LostTokenCalls> lost = store.lostTokenCalls(environment);
+            lost && lost->count > 0) {
+            out.result(
+                QJsonObject{{u"event"_s, u"lost_token_calls"_s},
+                            {u"count"_s, lost->count},
+                            {u"latest"_s, lost->latest.toString(Qt::ISODate)},
+                            {u"latest_file"_s, lost->latestFileName}},
+                CliText::tr("%n token call(s) got no answer, so the service may hold "
+                            "as many unused tokens that no order records (the latest %1, "
+                            "for %2). No file was sent for them.",
+                            nullptr, lost->count)
+                    .arg(QLocale().toString(lost->latest.toLocalTime(), QLocale::ShortFormat),
+                         oneLine(lost->latestFileName)));
         }
         return ExitSuccess;
     }
@@ -105,7 +122,8 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         reporter.emplace(out, queue);
     // Changing the queue while another console works it would go unnoticed there.
     if (!queue.start())
-        return out.error(ExitServiceError, u"store"_s, queue.claimProblem());
+        return out.error(queue.claimHeldElsewhere() ? ExitBusy : ExitServiceError, u"store"_s,
+                         queue.claimProblem());
     if (needsId && !queue.item(id))
         return out.invalidInput(
             CliText::tr("There is no queue item %1 here (see queue list).").arg(id));
@@ -166,7 +184,7 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         if (!isFinalQueueState(item.state))
             ids.insert(item.id);
     }
-    return runQueueAndReport(out, store, queue, environment, ids, ExitSuccess);
+    return runQueueAndReport(context, store, queue, environment, ids, ExitSuccess);
 }
 
 } // namespace pc::cli

@@ -2,6 +2,7 @@
 
 #include "cli/clicontext.h"
 #include "common/terminationsignals.h"
+#include "orders/orderstore.h"
 #include "sandbox/sandboxserver.h"
 
 #include <QCoreApplication>
@@ -14,15 +15,17 @@ namespace pc::cli {
 
 SandboxCommand::SandboxCommand()
     : m_port(u"port"_s, CliText::tr("Port on 127.0.0.1 (default: a free one)."), u"N"_s, u"0"_s)
-    , m_speed(u"speed"_s,
+    // The --sandbox-* spellings are those of the window's options (partner-console --help).
+    , m_speed(QStringList{u"speed"_s, u"sandbox-speed"_s},
               CliText::tr("Time compression of the print simulation (60 = a minute per "
                           "second). Default 1."),
               u"X"_s, u"1"_s)
-    , m_autoPrint(u"auto-print"_s,
+    , m_autoPrint(QStringList{u"auto-print"_s, u"sandbox-auto-print"_s},
                   CliText::tr("Start printing by itself this many seconds after each upload."),
                   u"SECONDS"_s)
-    , m_outcome(u"outcome"_s, CliText::tr("random (default), success or failure for every print."),
-                u"OUTCOME"_s, u"random"_s)
+    , m_outcome(QStringList{u"outcome"_s, u"sandbox-outcome"_s},
+                CliText::tr("random (default), success or failure for every print."), u"OUTCOME"_s,
+                u"random"_s)
     , m_fault(u"fault"_s,
               CliText::tr("Inject faults; repeatable. SPEC is name=value items, for example "
                           "\"http5xx=0.2,status=502\" or \"drop-upload=1,at=0.5,budget=1\".") +
@@ -65,7 +68,7 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
             return code;
     }
     config.speed = parser.value(m_speed).toDouble(&ok);
-    if (!ok || config.speed <= 0 || config.speed > 100000)
+    if (!ok || !SandboxSimulation::isValidSpeed(config.speed))
         return out.usageError(CliText::tr("--speed needs a number above 0 (at most 100000)."));
     if (parser.isSet(m_autoPrint)) {
         const double seconds = parser.value(m_autoPrint).toDouble(&ok);
@@ -74,13 +77,13 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
                 CliText::tr("--auto-print needs a number of seconds (0 or more)."));
         config.autoPrintSeconds = seconds;
     }
-    const QString outcome = parser.value(m_outcome).toLower();
-    if (outcome == u"success")
-        config.outcome = PrintOutcome::Success;
-    else if (outcome == u"failure")
-        config.outcome = PrintOutcome::Failure;
-    else if (outcome != u"random")
+    const std::optional<PrintOutcome> outcome = printOutcomeFromName(parser.value(m_outcome));
+    if (!outcome)
         return out.usageError(CliText::tr("--outcome must be random, success or failure."));
+    config.outcome = *outcome;
+    // The data folder's sandbox: the tokens, files and prints of the window's and of earlier
+    // runs, and its port when free (and no --port says otherwise).
+    config.stateFolder = context.sandboxStateFolder();
     const QStringList faultSpecs = parser.values(m_fault);
     if (!faultSpecs.isEmpty()) {
         QString error;
@@ -97,7 +100,26 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
                              .arg(port)
                              .arg(server.errorString()));
 
+    if (const std::optional<QUrl> previous = server.previousServerUrl()) {
+        // Another port than the folder's sandbox had last time: the print page links stored in
+        // the data folder's orders follow it (a team database is left alone: its sandbox
+        // orders are every desktop's).
+        StoreLocation location;
+        if (context.storeLocation(&location) == ExitSuccess && !location.isPostgres()) {
+            OrderStore store;
+            if (store.open(location).outcome != OpenResult::Outcome::Failed)
+                store.rewriteLinkOrigin(orderEnvironmentKey(EnvironmentKind::Sandbox, {}),
+                                        *previous, server.serverUrl());
+        }
+    }
+
     const QString baseUrl = server.apiBaseUrl().toString();
+    const QString stopNote =
+        server.stateFolder().isEmpty()
+            ? CliText::tr("Press Ctrl+C to stop; uploaded files are deleted on exit.")
+            : CliText::tr("Press Ctrl+C to stop; tokens and uploaded files are kept in %1 for "
+                          "the next run.")
+                  .arg(server.stateFolder());
     QJsonObject listening{{u"base_url"_s, baseUrl},
                           {u"server_url"_s, server.serverUrl().toString()},
                           {u"faults"_s, server.faultPlan().toSpec()}};
@@ -109,8 +131,9 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
             listening,
             CliText::tr("Sandbox listening on %1 with the API key in %2").arg(baseUrl, keyFile));
         out.note(CliText::tr("Use it with: partner-console-cli --base-url %1 --api-key-file %2 "
-                             "token\nPress Ctrl+C to stop; uploaded files are deleted on exit.")
-                     .arg(baseUrl, keyFile));
+                             "token")
+                     .arg(baseUrl, keyFile) +
+                 u'\n' + stopNote);
     } else {
         listening.insert(u"api_key"_s, server.apiKey());
         out.result(
@@ -120,8 +143,9 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
             CliOutput::Redaction::Off);
         out.note(
             CliText::tr("Use it with: PARTNER_CONSOLE_API_KEY=%1 partner-console-cli --base-url "
-                        "%2 token\nPress Ctrl+C to stop; uploaded files are deleted on exit.")
-                .arg(server.apiKey(), baseUrl),
+                        "%2 token")
+                    .arg(server.apiKey(), baseUrl) +
+                u'\n' + stopNote,
             CliOutput::Redaction::Off);
     }
 
@@ -136,7 +160,7 @@ int SandboxCommand::run(CliContext &context, const QStringList &arguments)
                                                 {u"file_name"_s, fileName},
                                                 {u"size"_s, size}},
                                     CliText::tr("file uploaded: %1 (%2 bytes) for %3")
-                                        .arg(fileName)
+                                        .arg(oneLine(fileName))
                                         .arg(size)
                                         .arg(token));
                      });

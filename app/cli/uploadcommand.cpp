@@ -28,15 +28,17 @@ bool isFinalQueueState(QueueState state)
            state == QueueState::AwaitingDetails;
 }
 
-int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queue,
+int runQueueAndReport(const CliContext &context, OrderStore &store, UploadQueue &queue,
                       const QString &environment, const std::set<qint64> &ids, int code)
 {
+    const CliOutput &out = context.out();
     QString storeProblem;
     QObject::connect(&queue, &UploadQueue::storeError, &queue,
                      [&storeProblem](const QString &message) { storeProblem = message; });
     if (!queue.isIdle()) {
         QEventLoop loop;
         QObject::connect(&queue, &UploadQueue::idle, &loop, &QEventLoop::quit);
+        context.quitAtDeadline(loop);
         loop.exec();
     }
 
@@ -61,12 +63,12 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
                 out.result(json, CliText::tr("%1: at the service (the answer of an earlier "
                                              "attempt was lost), token %2, link %3 (built from "
                                              "the token page address)")
-                                     .arg(item->fileName, item->token,
+                                     .arg(oneLine(item->fileName), item->token,
                                           json.value(u"token_link"_s).toString()));
                 continue;
             }
             out.result(json, CliText::tr("%1: uploaded, token %2, link %3")
-                                 .arg(item->fileName, item->token,
+                                 .arg(oneLine(item->fileName), item->token,
                                       json.value(u"token_link"_s).toString()));
             continue;
         }
@@ -77,7 +79,7 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
             json.insert(u"ssl_token_link"_s, arrived->sslTokenLink);
             json.insert(u"error"_s, item->failureReason);
             out.result(json, CliText::tr("%1: uploaded, token %2, link %3, but not recorded: %4")
-                                 .arg(item->fileName, item->token, arrived->tokenLink,
+                                 .arg(oneLine(item->fileName), item->token, arrived->tokenLink,
                                       item->failureReason));
             if (code == ExitSuccess)
                 code = ExitServiceError;
@@ -88,7 +90,7 @@ int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queu
                 ? CliText::tr("stopped in state %1").arg(queueStateKey(item->state))
                 : item->failureReason;
         json.insert(u"error"_s, reason);
-        out.result(json, CliText::tr("%1: not uploaded: %2").arg(item->fileName, reason));
+        out.result(json, CliText::tr("%1: not uploaded: %2").arg(oneLine(item->fileName), reason));
         // A file the console refuses is invalid input; anything else is the service's side.
         if (code == ExitSuccess)
             code = item->token.isEmpty() && item->state != QueueState::Cancelled &&
@@ -158,7 +160,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     const StlFileList list = StlFileList::collect(arguments, true);
     for (const auto &[path, why] : list.skipped) {
         out.result(QJsonObject{{u"event"_s, u"skipped"_s}, {u"file"_s, path}, {u"skipped"_s, why}},
-                   CliText::tr("%1: skipped (%2)").arg(path, why));
+                   CliText::tr("%1: skipped (%2)").arg(oneLine(path), why));
     }
 
     if (const int code = context.connect(); code != ExitSuccess)
@@ -171,10 +173,17 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     UploadQueue queue(&store, &context.client(), environment);
     queue.setMaxParallel(parallel);
     QObject::connect(&queue, &UploadQueue::duplicateFound, &queue,
-                     [&out, &queue](qint64 id, const QString &other) {
+                     [&out, &queue](qint64 id, const QString &other, bool otherWasSent) {
                          const auto item = queue.item(id);
-                         out.note(CliText::tr("Warning: %1 was already sent to this receiver: %2")
-                                      .arg(item ? item->fileName : QString(), other));
+                         const QString name = oneLine(item ? item->fileName : QString());
+                         out.note(otherWasSent
+                                      ? CliText::tr("Warning: %1 was already sent to this "
+                                                    "receiver: %2")
+                                            .arg(name, oneLine(other))
+                                      : CliText::tr("Warning: %1 is queued twice for this "
+                                                    "receiver (also as %2, not sent yet); both "
+                                                    "are sent.")
+                                            .arg(name, oneLine(other)));
                      });
     ProgressReporter reporter(out, queue);
 
@@ -182,7 +191,8 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
     // Nothing is queued while another console works this data folder: it would not upload
     // the files, and this run could not report on them.
     if (!queue.start())
-        return out.error(ExitServiceError, u"store"_s, queue.claimProblem());
+        return out.error(queue.claimHeldElsewhere() ? ExitBusy : ExitServiceError, u"store"_s,
+                         queue.claimProblem());
     std::set<qint64> ours;
     for (const QueueItem &item : queue.items()) {
         if (!isFinalQueueState(item.state))
@@ -198,7 +208,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
         ours.insert(*added);
     }
 
-    return runQueueAndReport(out, store, queue, environment, ours,
+    return runQueueAndReport(context, store, queue, environment, ours,
                              list.skipped.isEmpty() ? ExitSuccess : ExitInvalidInput);
 }
 

@@ -42,10 +42,10 @@ class CliOutput;
 // needs attention): a run does not wait for them.
 bool isFinalQueueState(QueueState state);
 
-// Runs the started queue until it is idle, then prints one result per item of `ids` (token
-// and links, or the reason it was not uploaded). Returns `code`, or the exit code of the
-// first item that was not uploaded.
-int runQueueAndReport(const CliOutput &out, OrderStore &store, UploadQueue &queue,
+// Runs the started queue until it is idle (or --max-time ends the run), then prints one result
+// per item of `ids` (token and links, or the reason it was not uploaded). Returns `code`, or
+// the exit code of the first item that was not uploaded.
+int runQueueAndReport(const CliContext &context, OrderStore &store, UploadQueue &queue,
                       const QString &environment, const std::set<qint64> &ids, int code);
 
 } // namespace pc::cli

@@ -92,8 +92,8 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
                                                                ? jobStatusToWire(previous.status)
                                                                : previous.statusText));
         out.result(json,
-                   u"%1  %2: %3 -> %4"_s.arg(order.token, order.fileName, shortStatus(previous),
-                                             shortStatus(order.status)));
+                   u"%1  %2: %3 -> %4"_s.arg(order.token, oneLine(order.fileName),
+                                             shortStatus(previous), shortStatus(order.status)));
         shown.insert(order.id, order.status);
     };
     QObject::connect(&poller, &StatusPoller::statusChanged, &loop, print);
@@ -112,6 +112,17 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
     QObject::connect(&poller, &StatusPoller::networkDown, &loop, [&out](const QString &message) {
         out.note(CliText::tr("Cannot reach the service (%1); trying again later.").arg(message));
     });
+    // Silence while every answer is an error page would look like a print that does not move.
+    QObject::connect(&poller, &StatusPoller::statusUnusable, &loop,
+                     [&out](const Order &order, const QString &message, bool unknownToService) {
+                         out.note(unknownToService
+                                      ? CliText::tr("%1  %2: the service does not know this "
+                                                    "token (%3); it is asked again now and then.")
+                                            .arg(order.token, oneLine(order.fileName), message)
+                                      : CliText::tr("%1  %2: the service's answer was not a usable "
+                                                    "status (%3); asking again later.")
+                                            .arg(order.token, oneLine(order.fileName), message));
+                     });
     QObject::connect(&poller, &StatusPoller::networkRestored, &loop,
                      [&out] { out.note(CliText::tr("The service answers again.")); });
     QObject::connect(&poller, &StatusPoller::storeError, &loop,
@@ -123,6 +134,7 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
                      &QEventLoop::quit);
     if (seconds)
         QTimer::singleShot(std::chrono::seconds(*seconds), &loop, &QEventLoop::quit);
+    context.quitAtDeadline(loop);
 
     poller.start();
     if (poller.trackedCount() == 0) {

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace pc {
 
 namespace {
@@ -56,11 +58,29 @@ SecretFile SecretFile::read(const QString &path)
                              .arg(path);
         return result;
     }
-    result.secret = text.trimmed();
-    if (result.secret.isEmpty())
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
         result.problem = Text::tr("The first line of %1 is blank. Put the secret on the first "
                                   "line, with nothing before it.")
                              .arg(path);
+        return result;
+    }
+    // A NUL, an escape or a carriage return inside a secret is a file written by a tool
+    // that went wrong (or a terminal sequence meant for someone's screen), never a key: sent
+    // on, it would fail at the service with a misleading "wrong key".
+    const auto control = std::find_if(trimmed.cbegin(), trimmed.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
+    if (control != trimmed.cend()) {
+        result.problem = Text::tr("The first line of %1 holds a control character (a NUL, an "
+                                  "escape or a carriage return, for example) at character %2, "
+                                  "so it was not used: a key or a password is plain printable "
+                                  "text. Write the secret into the file again as plain text.")
+                             .arg(path)
+                             .arg(control - trimmed.cbegin() + 1);
+        return result;
+    }
+    result.secret = trimmed;
     return result;
 }
 

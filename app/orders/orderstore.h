@@ -192,6 +192,19 @@ public:
     // Every recorded change of the order's state, oldest first.
     StoreResult<QList<StatusHistoryEntry>> statusHistory(qint64 orderId);
 
+    // --- Token calls whose answer was lost (LostTokenCalls) ----------------------------
+    StoreStatus recordLostTokenCall(const QString &environment, qint64 itemId,
+                                    const QString &fileName, const QString &reason,
+                                    const QDateTime &called);
+    StoreResult<LostTokenCalls> lostTokenCalls(const QString &environment);
+
+    // --- Print page links (orderstorelinks.cpp) ----------------------------------------
+    // Points the links of the environment's orders that start with `oldOrigin` (a server
+    // address: scheme, host, port) at `newOrigin`, the rest of each link kept: the built-in
+    // sandbox moved to another port. Returns how many orders changed.
+    StoreResult<int> rewriteLinkOrigin(const QString &environment, const QUrl &oldOrigin,
+                                       const QUrl &newOrigin);
+
     // --- Order management: archive, note, delete -----------------------------------------
     // Each change is one transaction, and in a shared store the other consoles hear of it
     // (StoreChangeFeed::orderChanged; a deleted order then reads as absent).

@@ -359,8 +359,10 @@ void StatusPoller::onTokenFailure(Entry &entry, const ApiError &error)
             } else {
                 entry.inputs.unknownToService = true;
                 const StoreResult<std::optional<Order>> order = m_store->order(entry.orderId);
-                if (order && order->has_value())
+                if (order && order->has_value()) {
                     announce(**order);
+                    Q_EMIT statusUnusable(**order, error.messageWithoutRetry(), true);
+                }
             }
         }
         schedule(entry, m_schedule.jittered(m_schedule.settings().unknownToService, m_random));
@@ -369,6 +371,11 @@ void StatusPoller::onTokenFailure(Entry &entry, const ApiError &error)
     }
     schedule(entry, m_schedule.transientDelay(entry.failures, m_random));
     qCInfo(lcOrders) << "status of order" << entry.orderId << "failed:" << error.detail;
+    if (entry.failures == 1) {
+        if (const StoreResult<std::optional<Order>> order = m_store->order(entry.orderId);
+            order && order->has_value())
+            Q_EMIT statusUnusable(**order, error.messageWithoutRetry(), false);
+    }
 }
 
 void StatusPoller::schedule(Entry &entry, std::chrono::milliseconds delay)

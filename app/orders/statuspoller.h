@@ -111,6 +111,10 @@ Q_SIGNALS:
     void allFinal();
     void networkDown(const QString &message);
     void networkRestored();
+    // The service answered about one token, but not with a status that could be used (an
+    // error page, a body that is not the documented JSON, or a refusal of the token): said
+    // once per streak, not at every retry. `unknownToService` when it refused the token.
+    void statusUnusable(const pc::Order &order, const QString &message, bool unknownToService);
     void storeError(const QString &message);
 
 private:

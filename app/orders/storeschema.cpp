@@ -156,6 +156,16 @@ const QList<QStringList> &migrations()
             u"ALTER TABLE orders ADD COLUMN links_reconstructed INTEGER NOT NULL DEFAULT 0"_s,
         },
         {
+            // Token calls whose answer was lost: the service may hold a token for each that
+            // no order records. Kept after their queue items are gone, for the count.
+            u"CREATE TABLE lost_token_calls ("
+            " environment TEXT NOT NULL,"
+            " called_ms BIGINT NOT NULL,"
+            " queue_item_id BIGINT NOT NULL,"
+            " file_name TEXT NOT NULL,"
+            " reason TEXT NOT NULL)"_s,
+        },
+        {
             // Orders a person manages: archived ones (hidden from the table, still polled)
             // and a short note.
             u"ALTER TABLE orders ADD COLUMN archived_ms BIGINT"_s,

@@ -139,6 +139,17 @@ struct StatusHistoryEntry
     PrintStatus status;
 };
 
+// Token calls whose answer never arrived (a timeout, a cut connection, a console stopped
+// during the call): the service may have made a token for each that this console never
+// received. Not used for anything; counted so that the shop can reconcile the service's
+// count of tokens with its own orders.
+struct LostTokenCalls
+{
+    int count = 0;
+    QDateTime latest;       // when the latest of them was made
+    QString latestFileName; // for which file
+};
+
 // A queue item or order for the same file (SHA-256) and the same receiver.
 struct DuplicateMatch
 {

@@ -275,6 +275,8 @@ void UploadQueue::stopRuntime(qint64 id)
     }
     if (ApiJob *job = runtime.job.data()) {
         runtime.job.clear();
+        if (qobject_cast<CreateTokenJob *>(job))
+            recordLostTokenCall(id, u"the token call was cancelled"_s);
         // A token call aborted here may still have created a token at the service; it is
         // never recorded, so the item can still only ever hold one token.
         job->abort();
@@ -297,6 +299,7 @@ bool UploadQueue::ensureClaimed()
     if (!m_store->isOpen())
         return false;
     const StoreStatus claimed = m_store->claimQueue();
+    m_claimHeldElsewhere = !claimed && claimed.error().kind == StoreError::Kind::Locked;
     if (claimed) {
         m_claimProblem.clear();
         m_sweepDue = true; // another console may have left items half-way
@@ -382,6 +385,9 @@ void UploadQueue::resumeStored()
             validate(stored.id);
             break;
         case QueueState::CreatingToken:
+            if (stored.token.isEmpty())
+                recordLostTokenCall(stored.id, u"the console stopped during the token call"_s);
+            [[fallthrough]];
         case QueueState::Uploading:
             // Killed mid-way: back to Ready with the recorded token (if any). An upload that
             // was running may have reached the service, so it is verified before re-sending.
@@ -579,7 +585,8 @@ void UploadQueue::finishValidation(qint64 id, quint64 generation, const QString 
             if (dups && !dups->isEmpty()) {
                 const QString what = describeDuplicate(dups->first());
                 qCInfo(lcOrders) << "item" << id << "duplicates" << what;
-                Q_EMIT duplicateFound(id, what);
+                Q_EMIT duplicateFound(id, what,
+                                      dups->first().source == DuplicateMatch::Source::Order);
             }
             pump();
         });
@@ -693,6 +700,9 @@ void UploadQueue::onToken(qint64 id, quint64 generation, const QString &token,
         return;
     runtime.job.clear();
     if (error.isError()) {
+        // No answer, or one that could not be read (the service made a token all the same).
+        if (error.answerMayBeLost() || error.kind == ApiError::Kind::Protocol)
+            recordLostTokenCall(id, error.detail.isEmpty() ? error.message : error.detail);
         handleFailure(id, error, false);
         return;
     }
@@ -710,6 +720,21 @@ void UploadQueue::onToken(qint64 id, quint64 generation, const QString &token,
     }
     qCInfo(lcOrders) << "item" << id << "token recorded";
     recheckThenUpload(id);
+}
+
+void UploadQueue::recordLostTokenCall(qint64 id, const QString &reason)
+{
+    const std::optional<QueueItem> current = item(id);
+    const QString fileName = current ? current->fileName : QString();
+    qCWarning(lcOrders).noquote() << "item" << id
+                                  << "token call without an answer; the service may hold an "
+                                     "unused token:"
+                                  << reason;
+    if (StoreStatus recorded =
+            m_store->recordLostTokenCall(m_environment, id, fileName, reason, now());
+        !recorded)
+        qCWarning(lcOrders).noquote()
+            << "the lost token call was not counted:" << recorded.error().message;
 }
 
 void UploadQueue::recheckThenUpload(qint64 id)
@@ -802,18 +827,41 @@ void UploadQueue::askStatus(
     qint64 id, const QString &token,
     const std::function<void(Runtime &, const PrintStatusResult &)> &onAnswer)
 {
-    Runtime &runtime = rt(id);
-    const quint64 generation = runtime.generation;
+    const quint64 generation = rt(id).generation;
+    auto deliver = [this, id, generation, onAnswer](const PrintStatusResult &result) {
+        Runtime &r = rt(id);
+        if (r.generation != generation)
+            return; // the item was cancelled, removed or restarted meanwhile
+        onAnswer(r, result);
+    };
+    StatusProbe &probe = m_statusProbes[token];
+    if (probe.job) {
+        probe.waiting.push_back(deliver); // asked a moment ago: that answer will do
+        return;
+    }
+    if (probe.answer && !probe.answer->error.isError() &&
+        nowMs() - probe.askedAtMs < kStatusAnswerFreshMs) {
+        qCInfo(lcOrders) << "item" << id << "takes the print status asked"
+                         << nowMs() - probe.askedAtMs << "ms ago";
+        QMetaObject::invokeMethod(
+            this, [deliver, answer = *probe.answer] { deliver(answer); }, Qt::QueuedConnection);
+        return;
+    }
+    // Not the item's job: a retry or cancel of the item leaves the question to finish, so
+    // that its answer serves whoever asks next instead of a second question.
     PrintStatusJob *job = m_api->printStatus(token);
-    runtime.job = job;
-    connect(job, &PrintStatusJob::finished, this,
-            [this, id, generation, onAnswer](const PrintStatusResult &result) {
-                Runtime &r = rt(id);
-                if (r.generation != generation)
-                    return; // the item was cancelled, removed or restarted meanwhile
-                r.job.clear();
-                onAnswer(r, result);
-            });
+    probe.job = job;
+    probe.askedAtMs = nowMs();
+    probe.answer.reset();
+    probe.waiting = {deliver};
+    connect(job, &PrintStatusJob::finished, this, [this, token](const PrintStatusResult &result) {
+        StatusProbe &answered = m_statusProbes[token];
+        answered.job.clear();
+        answered.answer = result;
+        const auto waiting = std::exchange(answered.waiting, {});
+        for (const auto &deliverTo : waiting)
+            deliverTo(result);
+    });
 }
 
 void UploadQueue::confirmArrival(qint64 id)

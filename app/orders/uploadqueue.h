@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/responseparser.h"
 #include "orders/orderform.h"
 #include "orders/retrypolicy.h"
 #include "orders/storetypes.h"
@@ -15,15 +16,15 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QTimer;
 
 namespace pc {
 
-struct PrintStatusResult;
-
 class ApiClient;
 class ApiJob;
+class PrintStatusJob;
 class OrderStore;
 struct UploadResult;
 struct ApiError;
@@ -87,6 +88,9 @@ public:
     bool hasClaim() const;
     // Why not, while another console holds the queue; empty otherwise.
     QString claimProblem() const { return m_claimProblem; }
+    // Whether that is because another console works the queue right now (a script may try
+    // again later), rather than because the store itself failed.
+    bool claimHeldElsewhere() const { return m_claimHeldElsewhere; }
     static constexpr int kClaimRetryMs = 2'000;
 
     // Queues a file whose order details a person has already confirmed for it (the CLI's
@@ -156,7 +160,9 @@ Q_SIGNALS:
     void itemChanged(qint64 id);
     void itemRemoved(qint64 id);
     void uploadProgress(qint64 id, qint64 bytesSent, qint64 bytesTotal);
-    void duplicateFound(qint64 id, const QString &otherDescription);
+    // The same file for the same receiver is already an order (`otherWasSent`) or another
+    // queue item that has not gone yet.
+    void duplicateFound(qint64 id, const QString &otherDescription, bool otherWasSent);
     void storeError(const QString &message);
     void idle();
 
@@ -208,6 +214,9 @@ private:
     void pump();
     void startItem(const QueueItem &item);
     void onToken(qint64 id, quint64 generation, const QString &token, const ApiError &error);
+    // The item's token call went out and no answer came back: the service may hold a token
+    // for it that nothing records. Counted in the store (LostTokenCalls).
+    void recordLostTokenCall(qint64 id, const QString &reason);
     void recheckThenUpload(qint64 id);
     void verifyThenUpload(qint64 id);
     // For an item left needing attention with a token no order has: asks the print-status
@@ -246,8 +255,21 @@ private:
     QTimer *m_storeRetryTimer = nullptr;
     bool m_started = false;
     QString m_claimProblem;
+    bool m_claimHeldElsewhere = false;
     QTimer *m_claimTimer = nullptr;
     std::map<qint64, Runtime> m_runtime;
+    // The last print-status question per token, kept apart from the items' runtimes so that a
+    // retry or restart of an item does not ask again what was asked a moment ago: the service
+    // allows one question per token every 15 s, and its answer is as good until then.
+    struct StatusProbe
+    {
+        QPointer<PrintStatusJob> job;
+        qint64 askedAtMs = 0;
+        std::optional<PrintStatusResult> answer;
+        std::vector<std::function<void(const PrintStatusResult &)>> waiting;
+    };
+    static constexpr qint64 kStatusAnswerFreshMs = 15'000;
+    std::map<QString, StatusProbe> m_statusProbes;
     std::shared_ptr<Guard> m_guard;
 };
 

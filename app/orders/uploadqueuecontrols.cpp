@@ -83,7 +83,8 @@ bool UploadQueue::editFacts(qint64 id, const OrderFacts &facts)
         StoreResult<QList<DuplicateMatch>> dups =
             m_store->findDuplicates(m_environment, current->sha256, facts.receiverEmail, id);
         if (dups && !dups->isEmpty())
-            Q_EMIT duplicateFound(id, describeDuplicate(dups->first()));
+            Q_EMIT duplicateFound(id, describeDuplicate(dups->first()),
+                                  dups->first().source == DuplicateMatch::Source::Order);
     }
     return true;
 }

@@ -42,6 +42,10 @@ public:
 
     bool isStarted() const { return m_started; }
     const Plan &plan() const { return m_plan; }
+    // When the print started (on the clock statusAt() is asked with) and its time compression:
+    // with the plan, all a saved print needs to go on where its clock says it is.
+    qint64 startMsecs() const { return m_startMsecs; }
+    double speed() const { return m_speed; }
 
     // The status at monotonic time `nowMsecs` (same clock as the start time).
     PrintStatus statusAt(qint64 nowMsecs) const;

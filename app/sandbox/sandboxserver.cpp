@@ -34,12 +34,14 @@
 #include "sandbox/sandboxlogging.h"
 #include "sandbox/sandboxtls.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
@@ -154,11 +156,146 @@ SandboxServerPrivate::SandboxServerPrivate(SandboxServer *q, SandboxConfig confi
     , config(std::move(config))
     , storage(QDir::tempPath() + u"/partner-console-sandbox-XXXXXX"_s)
 {
-    if (this->config.apiKey.isEmpty())
-        this->config.apiKey = u"sandbox-"_s + randomHex(12) + u"=="_s;
     dice.setPlan(this->config.faults);
     elapsed.start();
-    clock = [this] { return elapsed.elapsed(); };
+    // Wall time that never steps back while the server lives: saved prints stay comparable
+    // across runs, and a clock set back meanwhile does not rewind a running print.
+    const qint64 anchor = QDateTime::currentMSecsSinceEpoch();
+    clock = [this, anchor] { return anchor + elapsed.elapsed(); };
+
+    if (!this->config.stateFolder.isEmpty()) {
+        state = std::make_unique<SandboxState>(this->config.stateFolder);
+        if (state->prepare()) {
+            state->reload(tokens, true);
+            qCInfo(lcSandbox).noquote()
+                << "sandbox state in" << state->folder() << "with" << tokens.size() << "token(s)";
+        } else {
+            qCWarning(lcSandbox).noquote()
+                << "The sandbox cannot keep its state:" << state->errorString()
+                << "- it runs in memory";
+            state.reset();
+        }
+    }
+    if (this->config.apiKey.isEmpty()) {
+        // One key per state folder, kept with the state (mode 600), so that every process on
+        // the folder and every run accept the same one; a random one in memory otherwise.
+        this->config.apiKey = state && !state->apiKey().isEmpty()
+                                  ? state->apiKey()
+                                  : u"sandbox-"_s + randomHex(12) + u"=="_s;
+        if (state && state->apiKey().isEmpty()) {
+            state->setApiKey(this->config.apiKey);
+            state->save(tokens);
+        }
+    }
+}
+
+void SandboxServerPrivate::syncFromDisk(bool force)
+{
+    if (state)
+        state->reload(tokens, force);
+    if (settleDuePrints())
+        persist();
+}
+
+void SandboxServerPrivate::persist()
+{
+    if (state)
+        state->save(tokens);
+}
+
+bool SandboxServerPrivate::knows(const QString &token)
+{
+    if (tokens.contains(token))
+        return true;
+    if (!state)
+        return false;
+    syncFromDisk(true);
+    return tokens.contains(token);
+}
+
+bool SandboxServerPrivate::settleDuePrints()
+{
+    if (!state)
+        return false; // in memory, the timer set at the upload starts it
+    bool started = false;
+    const qint64 now = clock();
+    for (TokenRecord &record : tokens) {
+        if (record.uploaded && !record.simulation.isStarted() && record.autoPrintAtMs >= 0 &&
+            record.autoPrintAtMs <= now) {
+            beginPrint(record, QString(), record.autoPrintAtMs);
+            started = true;
+        }
+    }
+    return started;
+}
+
+void SandboxServerPrivate::beginPrint(TokenRecord &record, const QString &printerModel,
+                                      qint64 startMs)
+{
+    const quint64 seed = seedOf(record.token);
+    const QStringList models = PrintSimulation::printerModels();
+    const QString model = printerModel.trimmed().isEmpty()
+                              ? models.at(qsizetype((seed >> 32) % quint64(models.size())))
+                              : printerModel.trimmed();
+    bool succeeds = true;
+    switch (config.outcome) {
+    case PrintOutcome::Success:
+        break;
+    case PrintOutcome::Failure:
+        succeeds = false;
+        break;
+    case PrintOutcome::Random:
+        succeeds = (seed >> 40) % 100 < 85;
+        break;
+    }
+    record.simulation = PrintSimulation(
+        PrintSimulation::makePlan(seed, record.size, model, succeeds), startMs, config.speed);
+    qCDebug(lcSandbox).noquote() << "print started for token" << record.token << "on" << model;
+    Q_EMIT q->printStarted(record.token);
+}
+
+QUrl SandboxServerPrivate::linkBaseUrl() const
+{
+    QUrl url = q->serverUrl();
+    // The folder's port: this server's own when it owns the folder, else the owner's, the one
+    // that outlives this process (and that this one serves too should it take over).
+    if (state && state->rememberedPort() != 0)
+        url.setPort(state->rememberedPort());
+    return url;
+}
+
+std::unique_ptr<UploadMonitor> SandboxServerPrivate::makeMonitor()
+{
+    auto monitor = std::make_unique<UploadMonitor>();
+    monitor->setDecider([this](const RequestHead &head) { return decideHead(head); });
+    monitor->setTlsSelector([this] { return tlsConfiguration(); });
+    return monitor;
+}
+
+void SandboxServerPrivate::tryTakeOver()
+{
+    if (!state || !http)
+        return;
+    syncFromDisk(); // the port the owner recorded (read while this one is not the owner)
+    if (!state->claimOwnership())
+        return;
+    takeOverTimer.stop();
+    const quint16 folderPort = state->rememberedPort();
+    if (folderPort != 0 && folderPort != port) {
+        std::unique_ptr<UploadMonitor> monitor = makeMonitor();
+        if (monitor->listen(QHostAddress::LocalHost, folderPort)) {
+            http->bind(monitor.release()); // served besides this server's own port
+            qCInfo(lcSandbox).noquote() << "the sandbox that served port" << folderPort
+                                        << "of the folder ended; this one serves it now";
+            return;
+        }
+        qCWarning(lcSandbox).noquote()
+            << "the sandbox that served port" << folderPort << "of the folder ended and the port"
+            << "is taken:" << monitor->errorString() << "- links to it stay unanswered until the"
+            << "console is started again; new links name port" << port;
+    }
+    state->setPort(port);
+    persist();
 }
 
 void SandboxServerPrivate::respond(QTcpSocket *socket, const Incoming &in, HttpResponse response,
@@ -255,6 +392,7 @@ void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket 
         return;
     }
 
+    syncFromDisk();
     if (in.path.startsWith(u"/api3/")) {
         handleApi(in, socket);
         return;
@@ -384,7 +522,9 @@ HttpResponse SandboxServerPrivate::createToken(const Incoming &in)
     } while (tokens.contains(token));
     TokenRecord record;
     record.token = token;
+    record.createdAt = QDateTime::currentDateTimeUtc();
     tokens.insert(token, record);
+    persist();
     qCDebug(lcSandbox).noquote() << "token created:" << token;
     Q_EMIT q->tokenCreated(token);
     return jsonResponse(200, okEnvelope({{u"token"_s, token}}));
@@ -412,6 +552,7 @@ HttpResponse SandboxServerPrivate::upload(const Incoming &in, bool *stored)
     const QString token = param(u"token").trimmed();
     if (token.isEmpty())
         return missingParameter(u"token"_s);
+    knows(token);
     const auto it = tokens.find(token);
     if (it == tokens.end())
         return errorResponse(200, u"Unknown token"_s,
@@ -445,14 +586,13 @@ HttpResponse SandboxServerPrivate::upload(const Incoming &in, bool *stored)
     if (file->data.isEmpty())
         return invalidParameter(u"stl_file"_s, u"the file is empty"_s);
 
-    const QString path = storage.filePath(token + u".stl"_s);
-    QFile out(path);
-    if (!storage.isValid() || !out.open(QIODevice::WriteOnly) ||
-        out.write(file->data.data(), file->data.size()) != file->data.size()) {
+    const QString path = state ? state->filePathFor(token) : storage.filePath(token + u".stl"_s);
+    QSaveFile out(path);
+    if ((!state && !storage.isValid()) || !out.open(QIODevice::WriteOnly) ||
+        out.write(file->data.data(), file->data.size()) != file->data.size() || !out.commit()) {
         qCWarning(lcSandbox) << "cannot store an upload:" << out.errorString();
         return errorResponse(500, u"System error"_s, u"The file could not be stored."_s);
     }
-    out.close();
 
     it->uploaded = true;
     it->fileName = file->fileName.isEmpty() ? u"design.stl"_s : file->fileName;
@@ -465,15 +605,18 @@ HttpResponse SandboxServerPrivate::upload(const Incoming &in, bool *stored)
     it->uploadedAt = QDateTime::currentDateTimeUtc();
     *stored = true;
     qCDebug(lcSandbox).noquote() << "stored" << it->size << "bytes for token" << token;
-    Q_EMIT q->fileUploaded(token, it->fileName, it->size);
 
     if (config.autoPrintSeconds) {
         const auto delay = std::chrono::milliseconds(qint64(*config.autoPrintSeconds * 1000.0));
+        // Saved too: a process that ends first leaves the start to the next one (settled).
+        it->autoPrintAtMs = clock() + delay.count();
         QTimer::singleShot(delay, q, [this, token] { q->startPrint(token); });
     }
+    persist();
+    Q_EMIT q->fileUploaded(token, it->fileName, it->size);
 
     // One link for both: plain http, or https while the plan speaks TLS.
-    const QString link = q->serverUrl().toString() + u"?token="_s + token;
+    const QString link = linkBaseUrl().toString() + u"?token="_s + token;
     return jsonResponse(200, okEnvelope({{u"token_link"_s, link}, {u"ssl_token_link"_s, link}}));
 }
 
@@ -484,6 +627,7 @@ HttpResponse SandboxServerPrivate::printStatus(const Incoming &in)
     const QString token = in.param(u"token").trimmed();
     if (token.isEmpty())
         return missingParameter(u"token"_s);
+    knows(token);
     const auto it = tokens.constFind(token);
     if (it == tokens.cend())
         return errorResponse(200, u"Unknown token"_s,
@@ -535,6 +679,11 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
     , d(std::make_unique<SandboxServerPrivate>(this, std::move(config)))
 {}
 
+QString SandboxServer::stateFolderOf(const QString &dataFolder)
+{
+    return QDir(dataFolder).filePath(u"sandbox"_s);
+}
+
 SandboxServer::~SandboxServer()
 {
     d->http.reset(); // close every connection while the rest of the state still exists
@@ -546,23 +695,76 @@ bool SandboxServer::listen(quint16 port)
         d->errorString = u"The sandbox is already listening on port %1."_s.arg(d->port);
         return false;
     }
-    auto monitor = std::make_unique<UploadMonitor>();
-    monitor->setDecider([this](const RequestHead &head) { return d->decideHead(head); });
-    monitor->setTlsSelector([this] { return d->tlsConfiguration(); });
-    if (!monitor->listen(QHostAddress::LocalHost, port)) {
-        d->errorString = u"Cannot listen on 127.0.0.1:%1: %2"_s.arg(QString::number(port),
-                                                                    monitor->errorString());
-        qCWarning(lcSandbox).noquote() << d->errorString;
-        return false;
+    std::unique_ptr<UploadMonitor> monitor = d->makeMonitor();
+    // With a state folder, the owner takes the port of the last run again: the links stored
+    // for its tokens name it.
+    const bool owner = d->state && d->state->claimOwnership();
+    const quint16 remembered = owner ? d->state->rememberedPort() : 0;
+    const bool rebinding = port == 0 && remembered != 0;
+    if (!monitor->listen(QHostAddress::LocalHost, rebinding ? remembered : port)) {
+        if (rebinding) {
+            qCInfo(lcSandbox).noquote()
+                << "the sandbox's port of the last run," << remembered
+                << "is taken:" << monitor->errorString() << "- taking another one";
+        }
+        if (!rebinding || !monitor->listen(QHostAddress::LocalHost, 0)) {
+            d->errorString = u"Cannot listen on 127.0.0.1:%1: %2"_s.arg(QString::number(port),
+                                                                        monitor->errorString());
+            qCWarning(lcSandbox).noquote() << d->errorString;
+            if (owner)
+                d->state->releaseOwnership(); // another sandbox of the folder may serve it
+            return false;
+        }
     }
     d->port = monitor->serverPort();
+    if (owner && remembered != d->port) {
+        if (remembered != 0) {
+            QUrl previous = serverUrl();
+            previous.setPort(remembered);
+            d->movedFrom = previous;
+        }
+        d->state->setPort(d->port);
+        d->state->save(d->tokens);
+    }
     d->errorString.clear();
     d->http =
         std::make_unique<HttpFrontEnd>([this](const QHttpServerRequest &request,
                                               QTcpSocket *socket) { d->handle(request, socket); });
     d->http->bind(monitor.release()); // the HTTP server adopts it
     qCInfo(lcSandbox).noquote() << "sandbox listening on" << serverUrl().toString();
+    if (d->state && !owner) {
+        // Another sandbox serves the folder's port. Should it end first, this one takes the
+        // port over, so the links it handed out meanwhile keep working.
+        d->takeOverTimer.setInterval(std::chrono::seconds(2));
+        QObject::connect(&d->takeOverTimer, &QTimer::timeout, this, [this] { d->tryTakeOver(); });
+        d->takeOverTimer.start();
+    }
+    if (d->state) {
+        // Prints that came due while no sandbox ran start at their time; the others at theirs.
+        d->syncFromDisk();
+        const qint64 now = d->clock();
+        for (const TokenRecord &record : std::as_const(d->tokens)) {
+            if (record.uploaded && !record.simulation.isStarted() && record.autoPrintAtMs > now)
+                QTimer::singleShot(std::chrono::milliseconds(record.autoPrintAtMs - now), this,
+                                   [this, token = record.token] { startPrint(token); });
+        }
+    }
     return true;
+}
+
+std::optional<QUrl> SandboxServer::previousServerUrl() const
+{
+    return d->movedFrom;
+}
+
+QString SandboxServer::stateFolder() const
+{
+    return d->state ? d->state->folder() : QString();
+}
+
+bool SandboxServer::ownsStateFolder() const
+{
+    return d->state && d->state->isOwner();
 }
 
 bool SandboxServer::isListening() const
@@ -624,31 +826,25 @@ void SandboxServer::setOutcome(PrintOutcome outcome)
     d->config.outcome = outcome;
 }
 
+void SandboxServer::setSpeed(double speed)
+{
+    if (speed > 0)
+        d->config.speed = speed;
+}
+
+void SandboxServer::setAutoPrintSeconds(std::optional<double> seconds)
+{
+    d->config.autoPrintSeconds = seconds && *seconds >= 0 ? seconds : std::nullopt;
+}
+
 bool SandboxServer::startPrint(const QString &token, const QString &printerModel)
 {
+    d->knows(token);
     const auto it = d->tokens.find(token);
     if (it == d->tokens.end() || !it->uploaded || it->simulation.isStarted())
         return false;
-    const quint64 seed = seedOf(token);
-    const QStringList models = PrintSimulation::printerModels();
-    const QString model = printerModel.trimmed().isEmpty()
-                              ? models.at(qsizetype((seed >> 32) % quint64(models.size())))
-                              : printerModel.trimmed();
-    bool succeeds = true;
-    switch (d->config.outcome) {
-    case PrintOutcome::Success:
-        break;
-    case PrintOutcome::Failure:
-        succeeds = false;
-        break;
-    case PrintOutcome::Random:
-        succeeds = (seed >> 40) % 100 < 85;
-        break;
-    }
-    it->simulation = PrintSimulation(PrintSimulation::makePlan(seed, it->size, model, succeeds),
-                                     d->clock(), d->config.speed);
-    qCDebug(lcSandbox).noquote() << "print started for token" << token << "on" << model;
-    Q_EMIT printStarted(token);
+    d->beginPrint(*it, printerModel, d->clock());
+    d->persist();
     return true;
 }
 
@@ -700,6 +896,7 @@ int SandboxServer::totalRequestCount() const
 
 std::optional<PrintStatus> SandboxServer::currentStatus(const QString &token) const
 {
+    d->syncFromDisk();
     const auto it = d->tokens.constFind(token);
     if (it == d->tokens.cend())
         return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "api/printstatus.h"
 #include "sandbox/faultplan.h"
+#include "sandbox/sandboxoptions.h"
 
 #include <QObject>
 #include <QUrl>
@@ -14,9 +15,6 @@
 namespace pc {
 
 class SandboxServerPrivate;
-
-// The outcome the print simulation gives every print of a run.
-enum class PrintOutcome { Random, Success, Failure };
 
 // What the sandbox stored for a token's upload (introspection for tests).
 struct StoredUpload
@@ -38,12 +36,19 @@ struct SandboxConfig
     PrintOutcome outcome = PrintOutcome::Random;
     FaultPlan faults;
     qint64 maxUploadBytes = qint64(1) << 30; // bigger uploads get HTTP 413
+    // Where the sandbox keeps its tokens, files and prints across runs (SandboxState); empty:
+    // in memory, files in a temporary folder removed on destruction.
+    QString stateFolder;
 };
 
 // A faithful stand-in for the Design Streaming api3 service (API.md), on loopback only.
 // Built on Qt HttpServer. Serves the three api3 calls, the 400 x 400 token-link page
 // (`/?token=...`), print simulation per token and scriptable fault injection.
-// State is in memory; uploaded files live in a temporary folder removed on destruction.
+// Without a state folder its state is in memory and uploaded files live in a temporary
+// folder removed on destruction. With one (SandboxConfig::stateFolder, the console's data
+// folder/sandbox) it remembers its tokens, files, prints, API key and port across runs and
+// shares them with the other processes on the same folder (see SandboxState); its clock is
+// then wall time, so a print goes on while no console runs.
 class SandboxServer final : public QObject
 {
     Q_OBJECT
@@ -51,10 +56,20 @@ class SandboxServer final : public QObject
 
 public:
     explicit SandboxServer(SandboxConfig config = {}, QObject *parent = nullptr);
+    // The state folder of the console's data folder: `dataFolder`/sandbox.
+    static QString stateFolderOf(const QString &dataFolder);
     ~SandboxServer() override;
 
-    // Listens on 127.0.0.1; port 0 picks a free one. False (see errorString()) on failure.
+    // Listens on 127.0.0.1; port 0 picks a free one - with a state folder, the port of the
+    // last run when it is free (see previousServerUrl()). False (see errorString()) on failure.
     bool listen(quint16 port = 0);
+    // With a state folder: the address of the last run when this one had to take another
+    // port, so the links stored for its tokens must be rewritten; nullopt otherwise.
+    std::optional<QUrl> previousServerUrl() const;
+    // The state folder in use (empty: in memory), and whether this sandbox owns it: serves
+    // the port its links name (another process on the folder got there first otherwise).
+    QString stateFolder() const;
+    bool ownsStateFolder() const;
     bool isListening() const;
     QString errorString() const;
 
@@ -68,6 +83,10 @@ public:
     void setFaultPlan(const FaultPlan &plan);
     FaultPlan faultPlan() const;
     void setOutcome(PrintOutcome outcome);
+    // For prints that start from now on: their time compression, and whether (after how many
+    // seconds) they start by themselves after an upload.
+    void setSpeed(double speed);
+    void setAutoPrintSeconds(std::optional<double> seconds);
 
     // What the token page's Print button does. False for an unknown token, a token without
     // an uploaded file, or a print already started.
@@ -92,7 +111,10 @@ public:
     QString storedFilePath(const QString &token) const;
 
     // The monotonic clock (milliseconds) the print simulation runs on; tests pass their own
-    // to step through a print without waiting. Set it before printing starts.
+    // to step through a print without waiting. Set it before printing starts. The default is
+    // wall time (milliseconds since 1970) that never steps back while the server lives; the
+    // saved prints are on this clock, so a test that restarts a server on a state folder
+    // gives the new one the same clock.
     void setClockForTesting(std::function<qint64()> monotonicMsecs);
 
 Q_SIGNALS:

@@ -7,6 +7,8 @@
 #include "sandbox/httpwire.h"
 #include "sandbox/printsimulation.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/sandboxstate.h"
+#include "sandbox/tokenrecord.h"
 #include "sandbox/uploadmonitor.h"
 
 #include <QAbstractHttpServer>
@@ -17,6 +19,7 @@
 #include <QSslConfiguration>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <functional>
 
@@ -57,27 +60,6 @@ HttpResponse invalidKey();
 } // namespace sandbox
 
 using namespace sandbox;
-
-struct TokenRecord
-{
-    QString token;
-    bool uploaded = false;
-    QString fileName;
-    qint64 size = 0;
-    QString filePath;
-    QString receiverEmail;
-    QString printValue;
-    QString currency;
-    QString partnerJobId;
-    QDateTime uploadedAt;
-    int statusRequests = 0;
-    int uploadRequests = 0;
-    // On the sandbox's clock: when the last status request for the token arrived, and the
-    // shortest time between two of them (-1: not yet), so tests can check the 15 s rule.
-    qint64 lastStatusRequestMs = -1;
-    qint64 shortestStatusGapMs = -1;
-    PrintSimulation simulation;
-};
 
 // One request as the handlers need it (the server reuses its request object).
 struct Incoming
@@ -126,12 +108,35 @@ public:
         return record.simulation.statusAt(clock());
     }
     void reportFault(const QString &description);
+
+    // The state folder (SandboxState): what another process saved since, then the prints
+    // whose automatic start came due meanwhile. `force` re-reads even an unchanged file.
+    void syncFromDisk(bool force = false);
+    // Writes the state after a change (no-op without a state folder).
+    void persist();
+    // Whether the token is known here, re-reading the saved state once when it is not.
+    bool knows(const QString &token);
+    // Starts the prints whose automatic start time has passed, at that time: a console closed
+    // meanwhile finds them as far along as their clock says. True when one started.
+    bool settleDuePrints();
+    // Starts the print of `it` at `startMs` on the sandbox's clock.
+    void beginPrint(TokenRecord &record, const QString &printerModel, qint64 startMs);
+    // Where the token links point: this server, or the owner of the shared state folder.
+    QUrl linkBaseUrl() const;
+    // A listener that hands every request head to decideHead() and speaks TLS on demand.
+    std::unique_ptr<UploadMonitor> makeMonitor();
+    // A sandbox that does not own its state folder: takes it over, and serves the folder's
+    // port too, once the owner has ended.
+    void tryTakeOver();
     // The TLS setup of the plan's `tls` mode; nullopt while TLS is off.
     std::optional<QSslConfiguration> tlsConfiguration() const;
 
     SandboxServer *q;
     SandboxConfig config;
     QTemporaryDir storage;
+    std::unique_ptr<SandboxState> state; // null: in memory only, files in `storage`
+    std::optional<QUrl> movedFrom;
+    QTimer takeOverTimer;
     QHash<QString, TokenRecord> tokens;
     FaultDice dice;
     QElapsedTimer elapsed;

@@ -61,7 +61,29 @@ ConsoleSettings ConsoleSettings::load(QSettings &settings)
     // Kept as written even when it does not parse: falling back to this computer's store
     // would hide the team's orders without a word; problems() and the start say what is wrong.
     loaded.databaseUrl = settings.value(u"store/database_url"_s).toString().trimmed();
+
+    settings.beginGroup(u"sandbox"_s);
+    bool ok = false;
+    const double speed = settings.value(u"speed"_s).toDouble(&ok);
+    if (ok && SandboxSimulation::isValidSpeed(speed))
+        loaded.sandboxSimulation.speed = speed;
+    const double autoPrint = settings.value(u"auto_print_seconds"_s).toDouble(&ok);
+    if (ok && SandboxSimulation::isValidAutoPrint(autoPrint))
+        loaded.sandboxSimulation.autoPrintSeconds = autoPrint; // absent or negative: off
+    loaded.sandboxSimulation.outcome = printOutcomeFromName(settings.value(u"outcome"_s).toString())
+                                           .value_or(PrintOutcome::Random);
+    settings.endGroup();
     return loaded;
+}
+
+void ConsoleSettings::saveSandboxSimulation(QSettings &settings,
+                                            const SandboxSimulation &simulation)
+{
+    settings.beginGroup(u"sandbox"_s);
+    settings.setValue(u"speed"_s, simulation.speed);
+    settings.setValue(u"auto_print_seconds"_s, simulation.autoPrintSeconds.value_or(-1.0));
+    settings.setValue(u"outcome"_s, printOutcomeName(simulation.outcome));
+    settings.endGroup();
 }
 
 void ConsoleSettings::save(QSettings &settings) const

@@ -2,6 +2,7 @@
 
 #include "api/serviceendpoint.h"
 #include "orders/storelocation.h"
+#include "sandbox/sandboxoptions.h"
 
 #include <QString>
 #include <QStringList>
@@ -32,11 +33,16 @@ struct ConsoleSettings
     // StoreLocation); empty for the order history on this computer. Its password is a secret
     // (SecretStore::Secret::DatabasePassword), never here.
     QString databaseUrl;
+    // How the built-in sandbox simulates prints (the window's Sandbox menu). Loaded with the
+    // rest, but written only by saveSandboxSimulation(): the menu changes it while a copy of
+    // these settings is open elsewhere (the Settings dialog), and save() never undoes it.
+    SandboxSimulation sandboxSimulation;
 
     // Missing or damaged values fall back to the defaults (and are clamped into range), so a
     // hand-edited file never stops the console from starting.
     static ConsoleSettings load(QSettings &settings);
     void save(QSettings &settings) const;
+    static void saveSandboxSimulation(QSettings &settings, const SandboxSimulation &simulation);
 
     // For people: what is wrong with these values, one sentence each; empty when all is well.
     QStringList problems() const;

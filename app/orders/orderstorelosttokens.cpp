@@ -1,0 +1,57 @@
+// OrderStore: token calls whose answer was lost.
+#include "orders/orderstore.h"
+#include "orders/storeschema.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+using namespace pc::storedetail;
+
+namespace pc {
+
+StoreStatus OrderStore::recordLostTokenCall(const QString &environment, qint64 itemId,
+                                            const QString &fileName, const QString &reason,
+                                            const QDateTime &called)
+{
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO lost_token_calls (environment, called_ms, queue_item_id, file_name,"
+              " reason) VALUES (?, ?, ?, ?, ?)"_s);
+    q.addBindValue(environment);
+    q.addBindValue(called.toMSecsSinceEpoch());
+    q.addBindValue(itemId);
+    q.addBindValue(fileName);
+    q.addBindValue(reason);
+    if (StoreError e = exec(q, StoreText::tr("saving a lost token call")); e.isError())
+        return e;
+    return Done{};
+}
+
+StoreResult<LostTokenCalls> OrderStore::lostTokenCalls(const QString &environment)
+{
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT called_ms, file_name, (SELECT COUNT(*) FROM lost_token_calls"
+              " WHERE environment = ?) FROM lost_token_calls WHERE environment = ?"
+              " ORDER BY called_ms DESC LIMIT 1"_s);
+    q.addBindValue(environment);
+    q.addBindValue(environment);
+    if (StoreError e = exec(q, StoreText::tr("reading the lost token calls")); e.isError())
+        return e;
+    LostTokenCalls lost;
+    if (q.next()) {
+        lost.latest = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
+        lost.latestFileName = q.value(1).toString();
+        lost.count = q.value(2).toInt();
+    }
+    return lost;
+}
+
+} // namespace pc
