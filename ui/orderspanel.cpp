@@ -346,7 +346,8 @@ void OrdersPanel::applyDefaultColumnWidths()
     header->resizeSection(Column::Printer, em * 16);
     header->resizeSection(Column::Message, em * 34);
     header->resizeSection(Column::LastChecked, widthFor(Column::LastChecked, timeWidth));
-    header->resizeSection(Column::JobId, widthFor(Column::JobId, em * 12));
+    header->resizeSection(
+        Column::JobId, widthFor(Column::JobId, metrics.horizontalAdvance(u"SHOP-10442"_s) + pad));
     header->resizeSection(Column::Currency,
                           widthFor(Column::Currency, metrics.horizontalAdvance(u"EUR"_s) + pad));
     header->resizeSection(Column::Note, em * 24);
