@@ -1,5 +1,6 @@
 #include "orderfilterproxymodel.h"
 
+#include "ordersummarymodel.h"
 #include "ordertablemodel.h"
 
 #include <algorithm>
@@ -77,7 +78,8 @@ bool matches(const Order &order, const QString &term)
     return order.fileName.contains(term, Qt::CaseInsensitive) ||
            order.receiverEmail.contains(term, Qt::CaseInsensitive) ||
            order.partnerJobId.contains(term, Qt::CaseInsensitive) ||
-           order.token.contains(term, Qt::CaseInsensitive);
+           order.token.contains(term, Qt::CaseInsensitive) ||
+           order.note.contains(term, Qt::CaseInsensitive);
 }
 
 } // namespace
@@ -117,6 +119,30 @@ void OrderFilterProxyModel::setStatusFilter(std::optional<QSet<JobStatus>> statu
     invalidateFilter();
 }
 
+void OrderFilterProxyModel::setShowArchived(bool show)
+{
+    if (show == m_showArchived)
+        return;
+    m_showArchived = show;
+    invalidateFilter();
+}
+
+void OrderFilterProxyModel::setNeedsAttentionOnly(bool only)
+{
+    if (only == m_attentionOnly)
+        return;
+    m_attentionOnly = only;
+    invalidateFilter();
+}
+
+void OrderFilterProxyModel::setFinishedOn(std::optional<QDate> day)
+{
+    if (day == m_finishedOn)
+        return;
+    m_finishedOn = day;
+    invalidateFilter();
+}
+
 QSet<JobStatus> OrderFilterProxyModel::openStatuses()
 {
     QSet<JobStatus> open;
@@ -147,6 +173,13 @@ const Order *OrderFilterProxyModel::orderAt(int row) const
 bool OrderFilterProxyModel::accepts(const Order &order) const
 {
     if (m_statuses && !m_statuses->contains(order.status.status))
+        return false;
+    if (!m_showArchived && order.isArchived())
+        return false;
+    if (m_attentionOnly && !orderNeedsAttention(order))
+        return false;
+    if (m_finishedOn && (!order.printFinished.isValid() ||
+                         order.printFinished.toLocalTime().date() != *m_finishedOn))
         return false;
     return std::all_of(m_terms.cbegin(), m_terms.cend(),
                        [&order](const QString &term) { return matches(order, term); });
@@ -197,6 +230,12 @@ int OrderFilterProxyModel::compareOrders(const Order &a, const Order &b, int col
         return compareText(a.status.message, b.status.message, cs, localeAware);
     case OrderTableModel::LastChecked:
         return compareTimes(a.lastChecked, b.lastChecked);
+    case OrderTableModel::JobId:
+        return compareText(a.partnerJobId, b.partnerJobId, cs, localeAware);
+    case OrderTableModel::Currency:
+        return compareText(a.currency, b.currency, cs, localeAware);
+    case OrderTableModel::Note:
+        return compareText(a.note, b.note, cs, localeAware);
     default:
         return 0;
     }

@@ -2,6 +2,7 @@
 
 #include "api/printstatus.h"
 
+#include <QDate>
 #include <QHashFunctions>
 #include <QPointer>
 #include <QSet>
@@ -24,8 +25,11 @@ inline size_t qHash(JobStatus status, size_t seed = 0) noexcept
 // Search, status filter and sorting over an OrderTableModel.
 //
 // - Search: every whitespace-separated word of the text must occur (ignoring case) in the
-//   file name, receiver, partner job id or token; "teapot anna" finds Anna's teapot.
+//   file name, receiver, partner job id, token or note; "teapot anna" finds Anna's teapot.
 // - Status filter: only the given JobStatus values, or every status (std::nullopt).
+// - Archived orders are left out unless setShowArchived(true).
+// - Narrower views the dashboard opens: the orders that need attention (they cannot move
+//   any more by themselves, see orderNeedsAttention()), the prints finished on one day.
 // - Sorting: on RawValueRole (set by the constructor). Over an OrderTableModel the orders
 //   are compared directly (compareOrders()), which gives the same order as comparing the
 //   raw values without building two QVariants per comparison.
@@ -54,10 +58,19 @@ public:
     static QSet<JobStatus> openStatuses();  // every status for which isFinal() is false
     static QSet<JobStatus> finalStatuses(); // ConfirmedSuccess, ConfirmedFailure
 
+    void setShowArchived(bool show);
+    bool showsArchived() const { return m_showArchived; }
+    // Only the orders for which orderNeedsAttention() holds (false: no such restriction).
+    void setNeedsAttentionOnly(bool only);
+    bool needsAttentionOnly() const { return m_attentionOnly; }
+    // Only the prints that finished on `day` (local time); nullopt: any.
+    void setFinishedOn(std::optional<QDate> day);
+    const std::optional<QDate> &finishedOn() const { return m_finishedOn; }
+
     // The order shown in proxy row `row`, or nullptr.
     const Order *orderAt(int row) const;
 
-    // Whether `order` passes the search and status filter.
+    // Whether `order` passes the search and every filter.
     bool accepts(const Order &order) const;
 
     // The order this proxy sorts `column` of an OrderTableModel in: negative, zero or
@@ -77,6 +90,9 @@ private:
     QString m_searchText;
     QStringList m_terms; // the search words, as typed
     std::optional<QSet<JobStatus>> m_statuses;
+    bool m_showArchived = false;
+    bool m_attentionOnly = false;
+    std::optional<QDate> m_finishedOn;
 };
 
 } // namespace pc

@@ -4,7 +4,10 @@
 #include "statuspresentation.h"
 
 #include <QLocale>
+#include <QMap>
 #include <QTimer>
+
+#include <cmath>
 
 namespace pc {
 
@@ -45,7 +48,28 @@ private:
     QHash<qint64, QDate> m_days;
 };
 
+// a + b exactly, at the larger of their scales.
+Decimal add(const Decimal &a, const Decimal &b)
+{
+    const int scale = std::max(a.scale(), b.scale());
+    auto scaled = [scale](const Decimal &d) {
+        qint64 mantissa = d.mantissa();
+        for (int i = d.scale(); i < scale; ++i)
+            mantissa *= 10;
+        return mantissa;
+    };
+    return Decimal::fromMinorUnits(scaled(a) + scaled(b), scale);
+}
+
 } // namespace
+
+bool orderNeedsAttention(const Order &order)
+{
+    if (isFinal(order.status.status))
+        return false;
+    return order.unknownToService || order.status.status == JobStatus::Unknown ||
+           (order.tokenLink.trimmed().isEmpty() && order.sslTokenLink.trimmed().isEmpty());
+}
 
 OrderSummaryModel::OrderSummaryModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -84,14 +108,54 @@ void OrderSummaryModel::setSourceModel(OrderTableModel *source)
 void OrderSummaryModel::onSourceDataChanged(const QModelIndex &topLeft,
                                             const QModelIndex &bottomRight, const QList<int> &roles)
 {
-    // Progress, times left and the like change on every poll; only the status and the
-    // finish time count here.
-    if (topLeft.column() > OrderTableModel::Status ||
-        bottomRight.column() < OrderTableModel::Status)
-        return;
-    if (roles.isEmpty() || roles.contains(OrderTableModel::JobStatusRole) ||
-        roles.contains(OrderTableModel::PrintFinishedRole))
+    // Progress, times left and the like change on every poll; only what the figures read
+    // counts here: the status, the finish time, whether the order can still move (on the
+    // Status column) and the price (on the Price column).
+    const auto covers = [&](int column) {
+        return topLeft.column() <= column && bottomRight.column() >= column;
+    };
+    if (roles.isEmpty())
+        return scheduleRecompute();
+    const bool status =
+        covers(OrderTableModel::Status) && (roles.contains(OrderTableModel::JobStatusRole) ||
+                                            roles.contains(OrderTableModel::PrintFinishedRole) ||
+                                            roles.contains(OrderTableModel::UnknownToServiceRole) ||
+                                            roles.contains(OrderTableModel::TokenLinkRole) ||
+                                            roles.contains(OrderTableModel::SslTokenLinkRole));
+    const bool price =
+        covers(OrderTableModel::Price) && (roles.contains(OrderTableModel::PriceRole) ||
+                                           roles.contains(OrderTableModel::CurrencyRole));
+    if (status || price)
         scheduleRecompute();
+}
+
+void OrderSummaryModel::setDateRange(QDate first, QDate last)
+{
+    if (first == m_first && last == m_last)
+        return;
+    m_first = first;
+    m_last = last;
+    recomputeNow();
+}
+
+bool OrderSummaryModel::inRange(const Order &order) const
+{
+    if (!m_first.isValid() && !m_last.isValid())
+        return true;
+    const QDate day = order.created.toLocalTime().date();
+    return (!m_first.isValid() || day >= m_first) && (!m_last.isValid() || day <= m_last);
+}
+
+QList<Order> OrderSummaryModel::ordersInRange() const
+{
+    QList<Order> result;
+    if (!m_source)
+        return result;
+    for (const Order &order : m_source->orders()) {
+        if (inRange(order))
+            result.append(order);
+    }
+    return result;
 }
 
 void OrderSummaryModel::scheduleRecompute()
@@ -110,8 +174,25 @@ void OrderSummaryModel::recomputeNow()
     LocalDays localDays;
     const QList<Order> empty;
     const QList<Order> &orders = m_source ? m_source->orders() : empty;
+    int printingNow = 0;
+    int needingAttention = 0;
+    int awaitingCustomer = 0;
+    int total = 0;
+    QMap<QString, CurrencyRevenue> revenue;
+    const bool ranged = m_first.isValid() || m_last.isValid();
     for (const Order &order : orders) {
         const JobStatus status = order.status.status;
+        const bool stuck = orderNeedsAttention(order);
+        needingAttention += stuck;
+        printingNow += !stuck && (status == JobStatus::WarmingUp || status == JobStatus::Printing);
+        awaitingCustomer += !stuck && status == JobStatus::AwaitingCustomer;
+        if (ranged && !inRange(order))
+            continue;
+        ++total;
+        CurrencyRevenue &money = revenue[order.currency];
+        money.currency = order.currency;
+        money.total = add(money.total, order.price);
+        ++money.orders;
         ++counts[std::size_t(rowOfStatus(status))];
         const bool success = isSuccess(status);
         const bool failure = isFailure(status);
@@ -126,11 +207,19 @@ void OrderSummaryModel::recomputeNow()
         }
     }
 
-    bool changed = successes != m_successes || failures != m_failures || days != m_days;
+    const QList<CurrencyRevenue> revenueList = revenue.values();
+    bool changed = successes != m_successes || failures != m_failures || days != m_days ||
+                   printingNow != m_printingNow || needingAttention != m_needingAttention ||
+                   awaitingCustomer != m_awaitingCustomer || revenueList != m_revenue ||
+                   total != m_total;
     m_successes = successes;
     m_failures = failures;
     m_days = std::move(days);
-    m_total = int(orders.size());
+    m_total = total;
+    m_printingNow = printingNow;
+    m_needingAttention = needingAttention;
+    m_awaitingCustomer = awaitingCustomer;
+    m_revenue = revenueList;
     // Announce the counts that changed, neighbouring rows together.
     for (int row = 0; row < kStatusCount;) {
         if (counts[std::size_t(row)] == m_counts[std::size_t(row)]) {

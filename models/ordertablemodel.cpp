@@ -5,6 +5,7 @@
 #include "statuspresentation.h"
 
 #include <QFile>
+#include <QFont>
 
 #include <algorithm>
 #include <cmath>
@@ -102,6 +103,17 @@ QVariant OrderTableModel::data(const QModelIndex &index, int role) const
         return order.tokenLink;
     case SslTokenLinkRole:
         return order.sslTokenLink;
+    case ArchivedRole:
+        return optionalTime(order.archived);
+    case NoteRole:
+        return order.note;
+    case Qt::FontRole:
+        if (order.isArchived()) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
     default:
         break;
     }
@@ -162,6 +174,12 @@ QVariant OrderTableModel::displayData(const Order &order, int column) const
         return status.message.simplified();
     case LastChecked:
         return formatDateTime(order.lastChecked);
+    case JobId:
+        return order.partnerJobId;
+    case Currency:
+        return order.currency;
+    case Note:
+        return order.note.simplified();
     default:
         return {};
     }
@@ -193,6 +211,12 @@ QVariant OrderTableModel::rawData(const Order &order, int column) const
         return status.message;
     case LastChecked:
         return optionalTime(order.lastChecked);
+    case JobId:
+        return order.partnerJobId;
+    case Currency:
+        return order.currency;
+    case Note:
+        return order.note;
     default:
         return {};
     }
@@ -212,10 +236,17 @@ QVariant OrderTableModel::toolTipData(const Order &order, int column) const
             lines << formatDataSize(order.size, locale);
         if (!order.sha256.isEmpty())
             lines << tr("SHA-256: %1").arg(order.sha256);
+        if (order.isArchived())
+            lines << tr("Archived on %1")
+                         .arg(locale.toString(order.archived.toLocalTime(), QLocale::ShortFormat));
+        if (!order.note.isEmpty())
+            lines << tr("Note: %1").arg(order.note);
         return lines.join(u'\n');
     }
     case Message:
         return order.status.message.isEmpty() ? QVariant() : QVariant(order.status.message);
+    case Note:
+        return order.note.isEmpty() ? QVariant() : QVariant(order.note);
     case Status:
         break;
     default:
@@ -282,7 +313,8 @@ QVariant OrderTableModel::headerData(int section, Qt::Orientation orientation, i
         QT_TR_NOOP("Created"),   QT_TR_NOOP("File"),         QT_TR_NOOP("Receiver"),
         QT_TR_NOOP("Price"),     QT_TR_NOOP("Status"),       QT_TR_NOOP("Progress"),
         QT_TR_NOOP("Time left"), QT_TR_NOOP("Print time"),   QT_TR_NOOP("Printer"),
-        QT_TR_NOOP("Message"),   QT_TR_NOOP("Last checked"),
+        QT_TR_NOOP("Message"),   QT_TR_NOOP("Last checked"), QT_TR_NOOP("Job ID"),
+        QT_TR_NOOP("Currency"),  QT_TR_NOOP("Note"),
     };
     return tr(kTitles[std::size_t(section)]);
 }
@@ -303,6 +335,8 @@ QHash<int, QByteArray> OrderTableModel::roleNames() const
     names.insert(UnknownToServiceRole, "unknownToService");
     names.insert(PrintStartedRole, "printStarted");
     names.insert(PrintFinishedRole, "printFinished");
+    names.insert(ArchivedRole, "archived");
+    names.insert(NoteRole, "note");
     return names;
 }
 
@@ -473,6 +507,16 @@ OrderTableModel::CellChanges OrderTableModel::diff(const Order &before, const Or
         cells[Message] |= text | ToolTipBit;
     if (before.lastChecked != after.lastChecked)
         cells[LastChecked] |= text;
+    if (before.partnerJobId != after.partnerJobId)
+        cells[JobId] |= text;
+    if (before.currency != after.currency)
+        cells[Currency] |= text;
+    if (before.note != after.note) {
+        cells[Note] |= text | ToolTipBit;
+        cells[File] |= ToolTipBit;
+    }
+    if (before.archived != after.archived)
+        cells[File] |= ToolTipBit;
 
     // The identity roles are served on every column.
     quint32 identity = 0;
@@ -482,6 +526,10 @@ OrderTableModel::CellChanges OrderTableModel::diff(const Order &before, const Or
         identity |= TokenLinkBit;
     if (before.sslTokenLink != after.sslTokenLink)
         identity |= SslTokenLinkBit;
+    if (before.archived != after.archived)
+        identity |= ArchivedBit;
+    if (before.note != after.note)
+        identity |= NoteBit;
     if (identity) {
         for (quint32 &bits : cells)
             bits |= identity;
@@ -491,7 +539,7 @@ OrderTableModel::CellChanges OrderTableModel::diff(const Order &before, const Or
 
 QList<int> OrderTableModel::rolesOf(quint32 bits)
 {
-    static constexpr std::array<std::pair<quint32, int>, 15> kRoles{{
+    static constexpr std::array<std::pair<quint32, int>, 17> kRoles{{
         {DisplayBit, Qt::DisplayRole},
         {DecorationBit, Qt::DecorationRole},
         {ToolTipBit, Qt::ToolTipRole},
@@ -507,12 +555,16 @@ QList<int> OrderTableModel::rolesOf(quint32 bits)
         {UnknownBit, UnknownToServiceRole},
         {PrintStartedBit, PrintStartedRole},
         {PrintFinishedBit, PrintFinishedRole},
+        {ArchivedBit, ArchivedRole},
+        {NoteBit, NoteRole},
     }};
     QList<int> roles;
     for (const auto &[bit, role] : kRoles) {
         if (bits & bit)
             roles.append(role);
     }
+    if (bits & ArchivedBit)
+        roles.append(Qt::FontRole);
     return roles;
 }
 

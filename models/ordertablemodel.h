@@ -19,7 +19,8 @@ namespace pc {
 // itself: the owner calls setOrders() once and updateOrders() after each poll round.
 //
 // Roles: DisplayRole is formatted text, RawValueRole the value to sort on (and for delegates),
-// the status column carries the icon (DecorationRole), colour and the history tooltip.
+// the status column carries the icon (DecorationRole), colour and the history tooltip. An
+// archived order's row is in italics (FontRole) and says so in its File tooltip.
 // updateOrders() emits dataChanged only for the cells and roles that changed, with adjacent
 // cells of the same change merged into rectangles.
 class OrderTableModel final : public QAbstractTableModel
@@ -40,13 +41,17 @@ public:
         Printer,
         Message,
         LastChecked,
+        JobId,    // the partner's own job id
+        Currency, // the ISO 4217 code alone (Price shows it with the amount)
+        Note,     // a person's note, on one line
         ColumnCount
     };
     Q_ENUM(Column)
 
     enum Role {
         // Per column: QDateTime (Created, LastChecked; invalid QVariant when never checked),
-        // QString (File, Receiver, Printer, Message), double (Price amount; Progress in
+        // QString (File, Receiver, Printer, Message, JobId, Currency, Note), double (Price
+        // amount; Progress in
         // percent; MinutesLeft in minutes; PrintTime in seconds; invalid when unknown),
         // int (Status: the JobStatus value, which follows the life of a print).
         RawValueRole = Qt::UserRole + 1,
@@ -63,6 +68,8 @@ public:
         UnknownToServiceRole, // bool, Status column
         PrintStartedRole,     // QDateTime or invalid, Status column
         PrintFinishedRole,    // QDateTime or invalid, Status column
+        ArchivedRole,         // QDateTime when archived, or invalid; every column
+        NoteRole,             // QString, the whole note; every column
     };
     Q_ENUM(Role)
 
@@ -124,6 +131,8 @@ private:
         UnknownBit = 1u << 12,
         PrintStartedBit = 1u << 13,
         PrintFinishedBit = 1u << 14,
+        ArchivedBit = 1u << 15, // ArchivedRole and the italic font of an archived row
+        NoteBit = 1u << 16,
     };
     using CellChanges = std::array<quint32, ColumnCount>;
 

@@ -47,6 +47,8 @@ private Q_SLOTS:
     void settingsApplyWithoutRestart();
     void startingSaysNothingIsWrong();
     void anotherConsolesOrdersAppear();
+    void managedOrdersFollowInTheTable();
+    void anotherConsolesArchiveAndDeletionArrive();
 };
 
 // Team mode: what another console stores (a new order, a print status) reaches this one's
@@ -93,6 +95,93 @@ void TestConsoleSession::anotherConsolesOrdersAppear()
     QTRY_COMPARE_WITH_TIMEOUT(transitions.size(), 1, kWait);
     QCOMPARE(session.order(id)->status.status, JobStatus::Printing);
     QCOMPARE(transitions.first().at(1).value<PrintStatus>().status, JobStatus::AwaitingCustomer);
+}
+
+namespace {
+
+Order colleaguesOrder(const QString &environment, const QString &token)
+{
+    Order order;
+    order.environment = environment;
+    order.token = token;
+    order.tokenLink = u"http://127.0.0.1/t/"_s + token;
+    order.fileName = token + u".stl"_s;
+    order.receiverEmail = u"customer@example.com"_s;
+    order.price = *Decimal::fromString(u"12.50");
+    order.currency = u"EUR"_s;
+    order.created = QDateTime::currentDateTimeUtc();
+    return order;
+}
+
+} // namespace
+
+// Archive, note and delete through the session: stored, then the table follows; the poller
+// lets go of a deleted order.
+void TestConsoleSession::managedOrdersFollowInTheTable()
+{
+    SandboxServer sandbox;
+    QVERIFY(sandbox.listen(0));
+    test::StoreTarget data;
+    QVERIFY(data.isValid());
+    {
+        OrderStore seed;
+        QVERIFY(data.open(seed).ok());
+        QVERIFY(seed.addOrder(colleaguesOrder(u"sandbox"_s, u"first"_s)).ok());
+        QVERIFY(seed.addOrder(colleaguesOrder(u"sandbox"_s, u"second"_s)).ok());
+    }
+    ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
+    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
+    session.start();
+    QAbstractItemModelTester tester(&session.orders());
+    QCOMPARE(session.orders().rowCount(), 2);
+    const qint64 first = session.orders().orderAt(0)->id;
+    const qint64 second = session.orders().orderAt(1)->id;
+
+    QVERIFY(session.setOrdersArchived({first, second}, true).ok());
+    QVERIFY(session.order(first)->isArchived());
+    QVERIFY((*session.store().order(second))->isArchived());
+    QVERIFY(session.setOrdersArchived({second}, false).ok());
+    QVERIFY(!session.order(second)->isArchived());
+    QVERIFY(session.setOrderNote(first, u"call back"_s).ok());
+    QCOMPARE(session.order(first)->note, u"call back"_s);
+    const StoreStatus tooLong = session.setOrderNote(first, QString(kMaxOrderNoteLength + 1, u'x'));
+    QCOMPARE(tooLong.error().kind, StoreError::Kind::InvalidInput);
+    QCOMPARE(session.order(first)->note, u"call back"_s);
+
+    QVERIFY(session.deleteOrder(first, OrderDeletion::TestOrderOnly).ok());
+    QVERIFY(!session.order(first));
+    QCOMPARE(session.orders().rowCount(), 1);
+    QVERIFY(!session.store().order(first)->has_value());
+    QVERIFY(!session.poller().isTracked(first)); // never asked about again
+    QVERIFY(session.poller().isTracked(second));
+}
+
+// A colleague archives an order and deletes another: this console's table follows.
+void TestConsoleSession::anotherConsolesArchiveAndDeletionArrive()
+{
+    if (!test::StoreTarget::usesPostgres())
+        QSKIP("a shared store (tst_consolesession_postgres)");
+    SandboxServer sandbox;
+    QVERIFY(sandbox.listen(0));
+    test::StoreTarget data;
+    QVERIFY(data.isValid());
+    ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
+    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
+    session.start();
+    QAbstractItemModelTester tester(&session.orders());
+    OrderStore other;
+    other.setConsoleId(u"colleague@desk-9/0009"_s);
+    QVERIFY(data.open(other).ok());
+    const qint64 kept = *other.addOrder(colleaguesOrder(session.environmentKey(), u"kept"_s));
+    const qint64 gone = *other.addOrder(colleaguesOrder(session.environmentKey(), u"gone"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 2, kWait);
+
+    QVERIFY(other.setOrderArchived(kept, true).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(session.order(kept)->isArchived(), kWait);
+    QVERIFY(other.deleteOrder(gone, OrderDeletion::TestOrderOnly).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
+    QVERIFY(!session.order(gone));
+    QVERIFY(!session.poller().isTracked(gone));
 }
 
 // Set up, opened and started as main() does it: no store problem is reported. (The queue used

@@ -3,6 +3,7 @@
 // model (or none) is shown without trouble; the charts take the palette's colours.
 
 #include "dashboard.h"
+#include "orders/ordercsv.h"
 #include "ordersummarymodel.h"
 #include "ordertablemodel.h"
 #include "statuspresentation.h"
@@ -13,9 +14,11 @@
 #include <QChart>
 #include <QChartView>
 #include <QHorizontalStackedBarSeries>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -85,6 +88,10 @@ private Q_SLOTS:
     void followsTheSummary();
     void unknownStatusBarOnlyWhenNeeded();
     void chartsFollowThePalette();
+    void stuckOrdersAreNotPrintingNow();
+    void barsAndDaysOpenTheirOrders();
+    void periodAndRevenue();
+    void exportWritesThePeriodsOrders();
 };
 
 void TestDashboard::survivesAnEmptyModel()
@@ -228,6 +235,181 @@ void TestDashboard::chartsFollowThePalette()
     }
     dashboard.resize(1000, 650);
     QVERIFY(!dashboard.grab().isNull());
+}
+
+void TestDashboard::stuckOrdersAreNotPrintingNow()
+{
+    OrderTableModel orders;
+    QList<Order> list;
+    for (qint64 id = 1; id <= 4; ++id) {
+        Order order = makeOrder(id, JobStatus::Printing);
+        order.tokenLink = u"http://127.0.0.1/?token="_s + order.token;
+        list << order;
+    }
+    list[0].unknownToService = true;
+    list[1].tokenLink.clear(); // links lost
+    Order waiting = makeOrder(5, JobStatus::AwaitingCustomer);
+    waiting.tokenLink = u"http://127.0.0.1/?token=token5"_s;
+    list << waiting;
+    orders.setOrders(list);
+    OrderSummaryModel summary;
+    summary.setSourceModel(&orders);
+    Dashboard dashboard(summary);
+    dashboard.setReferenceDate(kToday);
+    const QString totals = dashboard.totalsText();
+    QVERIFY2(totals.contains(u"Printing now: 2"_s), qPrintable(totals));
+    QVERIFY(totals.contains(u"Need attention: 2"_s));
+    QVERIFY(totals.contains(u"Waiting for the customer: 1"_s));
+    QSignalSpy attention(&dashboard, &Dashboard::needsAttentionActivated);
+    auto *label = dashboard.findChild<QLabel *>(u"successRateTotals"_s);
+    QVERIFY(label->text().contains(u"href"_s));
+    Q_EMIT label->linkActivated(u"attention"_s);
+    QCOMPARE(attention.size(), 1);
+}
+
+void TestDashboard::barsAndDaysOpenTheirOrders()
+{
+    OrderTableModel orders;
+    orders.setOrders({makeOrder(1, JobStatus::Success, 0), makeOrder(2, JobStatus::Failure, 2)});
+    OrderSummaryModel summary;
+    summary.setSourceModel(&orders);
+    Dashboard dashboard(summary);
+    dashboard.setReferenceDate(kToday);
+    dashboard.resize(1100, 700);
+    dashboard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dashboard));
+    QSignalSpy statuses(&dashboard, &Dashboard::statusActivated);
+    QSignalSpy days(&dashboard, &Dashboard::dayActivated);
+
+    // A click on a bar (the series' signal, as Qt Charts sends it).
+    auto *series = qobject_cast<QHorizontalStackedBarSeries *>(
+        dashboard.statusChartView()->chart()->series().value(0));
+    const int failureSet = int(dashboard.shownStatuses().indexOf(JobStatus::Failure));
+    Q_EMIT series->clicked(0, series->barSets().at(failureSet));
+    QCOMPARE(statuses.size(), 1);
+    QCOMPARE(statuses.at(0).at(0).value<JobStatus>(), JobStatus::Failure);
+    Q_EMIT perDaySeries(dashboard)->clicked(Dashboard::kDays - 3, nullptr);
+    QCOMPARE(days.size(), 1);
+    QCOMPARE(days.at(0).at(0).toDate(), kToday.addDays(-2));
+
+    // The keyboard goes on from the bar last clicked: arrows move, Enter chooses.
+    dashboard.statusChartView()->setFocus();
+    QTRY_VERIFY(dashboard.statusChartView()->hasFocus());
+    QCOMPARE(dashboard.currentStatusBar(), failureSet);
+    QTest::keyClick(dashboard.statusChartView(), Qt::Key_Down);
+    QTest::keyClick(dashboard.statusChartView(), Qt::Key_Down);
+    QTest::keyClick(dashboard.statusChartView(), Qt::Key_Return);
+    QCOMPARE(statuses.size(), 2);
+    QCOMPARE(statuses.at(1).at(0).value<JobStatus>(), dashboard.shownStatuses().at(failureSet + 2));
+    QTest::keyClick(dashboard.statusChartView(), Qt::Key_Up);
+    QTest::keyClick(dashboard.statusChartView(), Qt::Key_Enter);
+    QCOMPARE(statuses.at(2).at(0).value<JobStatus>(), dashboard.shownStatuses().at(failureSet + 1));
+    dashboard.perDayChartView()->setFocus();
+    QTRY_VERIFY(dashboard.perDayChartView()->hasFocus());
+    QCOMPARE(dashboard.currentDayBar(), Dashboard::kDays - 3);
+    QTest::keyClick(dashboard.perDayChartView(), Qt::Key_Left);
+    QTest::keyClick(dashboard.perDayChartView(), Qt::Key_Space);
+    QCOMPARE(days.size(), 2);
+    QCOMPARE(days.at(1).at(0).toDate(), kToday.addDays(-3));
+
+    // A dashboard never clicked starts on the first status and on today.
+    Dashboard fresh(summary);
+    fresh.setReferenceDate(kToday);
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    fresh.statusChartView()->setFocus();
+    QTRY_COMPARE(fresh.currentStatusBar(), 0);
+    fresh.perDayChartView()->setFocus();
+    QTRY_COMPARE(fresh.currentDayBar(), Dashboard::kDays - 1);
+}
+
+void TestDashboard::periodAndRevenue()
+{
+    OrderTableModel orders;
+    Order today = makeOrder(1, JobStatus::Success, 0);
+    today.created = QDateTime(kToday, QTime(8, 0));
+    today.price = *Decimal::fromString(u"12.50");
+    today.currency = u"EUR"_s;
+    Order older = makeOrder(2, JobStatus::Success, 10);
+    older.created = QDateTime(kToday.addDays(-12), QTime(8, 0));
+    older.price = *Decimal::fromString(u"4");
+    older.currency = u"USD"_s;
+    Order oldest = makeOrder(3, JobStatus::Failure, 19);
+    oldest.price = *Decimal::fromString(u"1.25");
+    oldest.currency = u"EUR"_s;
+    orders.setOrders({today, older, oldest});
+    OrderSummaryModel summary;
+    summary.setSourceModel(&orders);
+    Dashboard dashboard(summary);
+    dashboard.setReferenceDate(kToday);
+
+    QCOMPARE(dashboard.period(), Dashboard::AllTime);
+    QCOMPARE(dashboard.shownDays().size(), Dashboard::kDays);
+    const QString eur = OrderTableModel::formatPrice(*Decimal::fromString(u"13.75"), u"EUR"_s);
+    const QString usd = OrderTableModel::formatPrice(*Decimal::fromString(u"4"), u"USD"_s);
+    QCOMPARE(dashboard.revenueLines(),
+             (QStringList{eur + u" (orders: 2)"_s, usd + u" (orders: 1)"_s}));
+
+    dashboard.setPeriod(Dashboard::Today);
+    QCOMPARE(summary.rangeFirst(), kToday);
+    QCOMPARE(summary.totalOrders(), 1);
+    QCOMPARE(dashboard.shownDays(), QList<QDate>{kToday});
+    QCOMPARE(dashboard.revenueLines(),
+             QStringList{OrderTableModel::formatPrice(today.price, u"EUR"_s) + u" (orders: 1)"_s});
+    dashboard.setPeriod(Dashboard::Last7Days);
+    QCOMPARE(dashboard.shownDays().size(), 7);
+    QCOMPARE(summary.totalOrders(), 1);
+    dashboard.setPeriod(Dashboard::Last30Days);
+    QCOMPARE(dashboard.shownDays().size(), 30);
+    QCOMPARE(summary.totalOrders(), 3);
+    dashboard.setCustomRange(kToday.addDays(-13), kToday.addDays(-11));
+    dashboard.setPeriod(Dashboard::Custom);
+    QCOMPARE(summary.totalOrders(), 1);
+    QCOMPARE(dashboard.shownDays().size(), 3);
+    QCOMPARE(dashboard.shownDays().last(), kToday.addDays(-11));
+    QCOMPARE(dashboard.revenueLines(), QStringList{usd + u" (orders: 1)"_s});
+    dashboard.setCustomRange(kToday.addDays(-100), kToday.addDays(-90));
+    QCOMPARE(dashboard.revenueLines(), QStringList{u"No orders in this period."_s});
+}
+
+void TestDashboard::exportWritesThePeriodsOrders()
+{
+    OrderTableModel orders;
+    Order today = makeOrder(1, JobStatus::Success, 0);
+    today.created = QDateTime(kToday, QTime(8, 0));
+    Order archived = makeOrder(2, JobStatus::Printing);
+    archived.created = QDateTime(kToday, QTime(9, 0));
+    archived.archived = QDateTime(kToday, QTime(10, 0));
+    orders.setOrders({today, archived, makeOrder(3, JobStatus::Failure, 19)});
+    OrderSummaryModel summary;
+    summary.setSourceModel(&orders);
+    Dashboard dashboard(summary);
+    dashboard.setReferenceDate(kToday);
+    dashboard.setPeriod(Dashboard::Today);
+    QTemporaryDir dir;
+    QString suggested;
+    dashboard.setFileNameProvider([&](const QString &proposal) {
+        suggested = proposal;
+        return dir.filePath(u"today"_s);
+    });
+    QStringList errors;
+    dashboard.setErrorReporter([&](const QString &, const QString &text) { errors << text; });
+    QSignalSpy said(&dashboard, &Dashboard::statusMessage);
+    QVERIFY(dashboard.exportOrders());
+    QVERIFY2(suggested.endsWith(u"orders-2024-03-14-to-2024-03-14.csv"_s), qPrintable(suggested));
+    QFile file(dir.filePath(u"today.csv"_s));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), ordersToCsv({today, archived})); // archived ones too
+    QCOMPARE(said.size(), 1);
+    QVERIFY(errors.isEmpty());
+
+    // Nothing in the period: said, nothing asked.
+    dashboard.setCustomRange(kToday.addDays(-100), kToday.addDays(-90));
+    dashboard.setPeriod(Dashboard::Custom);
+    suggested.clear();
+    QVERIFY(!dashboard.exportOrders());
+    QVERIFY(suggested.isEmpty());
+    QCOMPARE(errors.size(), 1);
 }
 
 QTEST_MAIN(TestDashboard)

@@ -8,6 +8,10 @@
 
 #include "common/buildinfo.h"
 #include "consolesession.h"
+#include "dashboard.h"
+#include "orders/orderstore.h"
+#include "orderspanel.h"
+#include "ordertablemodel.h"
 #include "queuepanel.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/secretstore.h"
@@ -32,6 +36,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -110,6 +115,7 @@ private slots:
     void environmentKindFromName();
     void workSurfaceMenusShortcutsAndLayout();
     void workSurfaceControlsHaveNames();
+    void orderManagementAndDashboardReachTheSession();
 };
 
 void TestMainWindow::initTestCase()
@@ -500,6 +506,50 @@ void TestMainWindow::workSurfaceControlsHaveNames()
     }
     QVERIFY2(checked > 20, qPrintable(u"only %1 controls found"_s.arg(checked)));
     QVERIFY2(unnamed.isEmpty(), qPrintable(u"No accessible name: "_s + unnamed.join(u", "_s)));
+}
+
+// The orders panel's archive, note and delete reach the session (the status bar says what was
+// done), every order action is in the Orders menu, and a dashboard bar opens its orders.
+void TestMainWindow::orderManagementAndDashboardReachTheSession()
+{
+    pc::test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    pc::ConsoleSession &session = *rig.session;
+    pc::MainWindow window(rig.environment(), &session, &rig.keys);
+    const auto *ordersMenu = window.menuBar()->findChild<QMenu *>(u"menuOrders"_s);
+    for (QAction *action : window.ordersPanel()->orderActions())
+        QVERIFY2(ordersMenu->actions().contains(action), qPrintable(action->text()));
+
+    pc::Order order;
+    order.environment = session.environmentKey();
+    order.token = u"managedtoken"_s;
+    order.tokenLink = u"http://127.0.0.1/?token=managedtoken"_s;
+    order.fileName = u"managed.stl"_s;
+    order.receiverEmail = u"c@example.com"_s;
+    order.currency = u"EUR"_s;
+    const qint64 id = *session.store().addOrder(order);
+    session.orders().updateOrders({**session.store().order(id)});
+
+    Q_EMIT window.ordersPanel()->archiveRequested({id}, true);
+    QVERIFY(session.order(id)->isArchived());
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"Archived"_s),
+             qPrintable(window.statusBar()->currentMessage()));
+    Q_EMIT window.ordersPanel()->noteRequested(id, u"fragile"_s);
+    QCOMPARE((*session.store().order(id))->note, u"fragile"_s);
+    Q_EMIT window.ordersPanel()->deleteRequested(id, pc::OrderDeletion::TestOrderOnly);
+    QVERIFY(!session.order(id));
+    QVERIFY(!session.store().order(id)->has_value());
+    QVERIFY(window.statusBar()->currentMessage().contains(u"managed.stl"_s));
+
+    auto *tabs = window.findChild<QTabWidget *>(u"workTabs"_s);
+    tabs->setCurrentIndex(1);
+    Q_EMIT window.dashboard()->statusActivated(pc::JobStatus::Printing);
+    QCOMPARE(tabs->currentWidget(), window.ordersPanel());
+    QCOMPARE(window.ordersPanel()->filter(), pc::OrdersPanel::filterFor(pc::JobStatus::Printing));
+    tabs->setCurrentIndex(1);
+    Q_EMIT window.dashboard()->needsAttentionActivated();
+    QCOMPARE(tabs->currentWidget(), window.ordersPanel());
+    QCOMPARE(window.ordersPanel()->filter(), int(pc::OrdersPanel::NeedsAttentionOrders));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -400,15 +400,15 @@ void TestOrdersPanel::exportWritesTheSelectionAsCsv()
     const QByteArray expected =
         "created,file_name,receiver_email,print_value,print_value_currency,partner_job_id,"
         "token,token_link,ssl_token_link,printing_job_status,printing_percentage,minutes_left,"
-        "total_time,printer_model,message,last_checked\r\n"
+        "total_time,printer_model,message,last_checked,archived,note\r\n"
         // Order 2 first: the table shows the newest first.
         "2024-03-05T08:02:00Z,design-2.stl,customer2@example.com,12.50,EUR,job-2,"
         "token2abcdef,http://127.0.0.1:4000/?token=token2abcdef,"
-        "https://127.0.0.1:4001/?token=token2abcdef,,,,,,,2024-03-05T09:00:00Z\r\n"
+        "https://127.0.0.1:4001/?token=token2abcdef,,,,,,,2024-03-05T09:00:00Z,,\r\n"
         "2024-03-05T08:01:00Z,\"Teapot, \"\"large\"\".stl\",customer1@example.com,12.50,EUR,"
         "job-1,token1abcdef,http://127.0.0.1:4000/?token=token1abcdef,"
         "https://127.0.0.1:4001/?token=token1abcdef,FAILURE,12.5,,,Prusa MK4,"
-        "\"'=HYPERLINK(\"\"x\"\")\nsecond line\",\r\n";
+        "\"'=HYPERLINK(\"\"x\"\")\nsecond line\",,,\r\n";
     QCOMPARE(file.readAll(), expected);
 
     // Cancelled: nothing written.

@@ -1214,7 +1214,9 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         failed.statusText = u"FAILURE"_s;
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
-    // Back to version 1 by hand (undoing migrations 3 to 6 too).
+    // Back to version 1 by hand (undoing migrations 3 to 7 too).
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
     QVERIFY(dir.exec(u"DROP TABLE lost_token_calls"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN links_reconstructed"_s));
     QVERIFY(dir.exec(u"DROP TABLE poll_leases"_s));
@@ -1256,7 +1258,9 @@ void TestOrderStore::migrationFiveMarksReconstructedLinks()
         itemId = *store.addQueueItem(makeItem(kSandbox, u"lost-answer.stl"_s));
         QVERIFY(store.recordToken(itemId, u"lostanswer"_s).ok());
     }
-    // Back to version 4 by hand.
+    // Back to version 4 by hand (undoing migrations 6 and 7 too).
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
+    QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
     QVERIFY(dir.exec(u"DROP TABLE lost_token_calls"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN links_reconstructed"_s));
     QVERIFY(dir.exec(u"DELETE FROM schema_version WHERE version >= 5"_s));

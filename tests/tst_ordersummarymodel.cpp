@@ -68,6 +68,9 @@ private Q_SLOTS:
     void progressAloneDoesNotRecompute();
     void announcesOnlyChangedCounts();
     void followsResetRemovalAndDestruction();
+    void printingNowLeavesOutStuckOrders();
+    void revenuePerCurrencyNeverMixes();
+    void dateRangeCountsItsOrdersOnly();
 
 private:
     std::unique_ptr<OrderTableModel> m_orders;
@@ -318,6 +321,107 @@ void TestOrderSummaryModel::followsResetRemovalAndDestruction()
     QTRY_COMPARE(m_summary->totalOrders(), 0);
     QCOMPARE(m_summary->count(JobStatus::Printing), 0);
     QVERIFY(!m_summary->sourceModel());
+}
+
+namespace {
+
+Order linked(Order order)
+{
+    order.tokenLink = u"http://127.0.0.1:4000/?token="_s + order.token;
+    return order;
+}
+
+} // namespace
+
+void TestOrderSummaryModel::printingNowLeavesOutStuckOrders()
+{
+    Order unknown = linked(makeOrder(1, JobStatus::Printing));
+    unknown.unknownToService = true;
+    Order noLinks = makeOrder(2, JobStatus::Printing); // no link at all
+    Order odd = linked(makeOrder(3, JobStatus::Unknown));
+    Order waitingStuck = linked(makeOrder(4, JobStatus::AwaitingCustomer));
+    waitingStuck.unknownToService = true;
+    Order confirmed = linked(makeOrder(5, JobStatus::ConfirmedFailure, utc(2, 9)));
+    confirmed.unknownToService = true; // confirmed: nothing to attend to
+    m_orders->setOrders({unknown, noLinks, odd, waitingStuck, confirmed,
+                         linked(makeOrder(6, JobStatus::Printing)),
+                         linked(makeOrder(7, JobStatus::WarmingUp)),
+                         linked(makeOrder(8, JobStatus::AwaitingCustomer))});
+    m_summary->setSourceModel(m_orders.get());
+    QCOMPARE(m_summary->printingNow(), 2);      // 6 and 7
+    QCOMPARE(m_summary->needingAttention(), 4); // 1, 2, 3 and 4
+    QCOMPARE(m_summary->awaitingCustomer(), 1); // 8
+    QVERIFY(orderNeedsAttention(unknown));
+    QVERIFY(!orderNeedsAttention(confirmed));
+    // The status table still counts every order by its status.
+    QCOMPARE(countCell(*m_summary, JobStatus::Printing), 3);
+
+    // The service knows the token again: it is printing, not stuck.
+    QSignalSpy changed(m_summary.get(), &OrderSummaryModel::summaryChanged);
+    unknown.unknownToService = false;
+    m_orders->updateOrders({unknown});
+    QVERIFY(changed.wait());
+    QCOMPARE(m_summary->printingNow(), 3);
+    QCOMPARE(m_summary->needingAttention(), 3);
+}
+
+void TestOrderSummaryModel::revenuePerCurrencyNeverMixes()
+{
+    QList<Order> orders;
+    const QList<std::pair<QString, QString>> prices{
+        {u"EUR"_s, u"10.50"_s}, {u"EUR"_s, u"0.25"_s}, {u"USD"_s, u"3"_s}, {u"CHF"_s, u"1.005"_s}};
+    qint64 id = 0;
+    for (const auto &[currency, price] : prices) {
+        Order order = linked(makeOrder(++id, JobStatus::Success, utc(2, 9)));
+        order.currency = currency;
+        order.price = *Decimal::fromString(price);
+        orders << order;
+    }
+    m_orders->setOrders(orders);
+    m_summary->setSourceModel(m_orders.get());
+    const QList<CurrencyRevenue> revenue = m_summary->revenue();
+    QCOMPARE(revenue.size(), 3);
+    QCOMPARE(revenue.at(0).currency, u"CHF"_s);
+    QCOMPARE(revenue.at(0).total.toString(), u"1.005"_s);
+    QCOMPARE(revenue.at(1).currency, u"EUR"_s);
+    QCOMPARE(revenue.at(1).total.toString(), u"10.75"_s); // exact, no double on the way
+    QCOMPARE(revenue.at(1).orders, 2);
+    QCOMPARE(revenue.at(2).currency, u"USD"_s);
+    QCOMPARE(revenue.at(2).total.toString(), u"3"_s);
+}
+
+void TestOrderSummaryModel::dateRangeCountsItsOrdersOnly()
+{
+    Order early = linked(makeOrder(1, JobStatus::Success, utc(3, 9)));
+    early.created = utc(1, 9);
+    early.price = *Decimal::fromString(u"5");
+    Order late = linked(makeOrder(2, JobStatus::Failure, utc(11, 9)));
+    late.created = utc(10, 9);
+    late.price = *Decimal::fromString(u"7");
+    Order printing = linked(makeOrder(3, JobStatus::Printing));
+    printing.created = utc(1, 10);
+    m_orders->setOrders({early, late, printing});
+    m_summary->setSourceModel(m_orders.get());
+    QCOMPARE(m_summary->totalOrders(), 3);
+
+    QSignalSpy changed(m_summary.get(), &OrderSummaryModel::summaryChanged);
+    m_summary->setDateRange(QDate(2024, 3, 5), QDate(2024, 3, 12));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(m_summary->totalOrders(), 1);
+    QCOMPARE(m_summary->successes(), 0);
+    QCOMPARE(m_summary->failures(), 1);
+    QCOMPARE(countCell(*m_summary, JobStatus::Success), 0);
+    QCOMPARE(m_summary->revenue().size(), 1);
+    QCOMPARE(m_summary->revenue().first().total.toString(), u"7"_s);
+    QCOMPARE(m_summary->ordersInRange().size(), 1);
+    QCOMPARE(m_summary->ordersInRange().first().id, 2);
+    // What happens now ignores the range.
+    QCOMPARE(m_summary->printingNow(), 1);
+    // Open ends.
+    m_summary->setDateRange(QDate(), QDate(2024, 3, 2));
+    QCOMPARE(m_summary->totalOrders(), 2);
+    m_summary->setDateRange(QDate(), QDate());
+    QCOMPARE(m_summary->totalOrders(), 3);
 }
 
 QTEST_MAIN(TestOrderSummaryModel)

@@ -8,6 +8,7 @@
 #include "statuspresentation.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QIcon>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -167,6 +168,10 @@ private Q_SLOTS:
     void updateAppendsNewOrdersInOneBlock();
     void setOrdersResetsAndDeduplicates();
     void removeOrder();
+    void jobIdCurrencyAndNoteColumns();
+    void archivedOrdersAreHiddenUntilShown();
+    void archiveAndNoteAnnounceTheirRoles();
+    void needsAttentionAndDayFilters();
 };
 
 void TestOrderTableModel::initTestCase()
@@ -182,9 +187,10 @@ void TestOrderTableModel::headers()
 {
     OrderTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    const QStringList expected{u"Created"_s, u"File"_s,     u"Receiver"_s,    u"Price"_s,
-                               u"Status"_s,  u"Progress"_s, u"Time left"_s,   u"Print time"_s,
-                               u"Printer"_s, u"Message"_s,  u"Last checked"_s};
+    const QStringList expected{u"Created"_s,  u"File"_s,     u"Receiver"_s,     u"Price"_s,
+                               u"Status"_s,   u"Progress"_s, u"Time left"_s,    u"Print time"_s,
+                               u"Printer"_s,  u"Message"_s,  u"Last checked"_s, u"Job ID"_s,
+                               u"Currency"_s, u"Note"_s};
     QCOMPARE(model.columnCount(), int(expected.size()));
     for (int column = 0; column < model.columnCount(); ++column)
         QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), expected.at(column));
@@ -843,6 +849,140 @@ void TestOrderTableModel::removeOrder()
     fourth.status.percentage = 77;
     model.updateOrders({fourth});
     QCOMPARE(display(model, 2, Column::Progress), u"77 %"_s);
+}
+
+void TestOrderTableModel::jobIdCurrencyAndNoteColumns()
+{
+    OrderTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Order order = makeOrder(3);
+    order.currency = u"USD"_s;
+    order.note = u"Call   back\nFriday"_s;
+    model.setOrders({order});
+    QCOMPARE(display(model, 0, OrderTableModel::JobId), u"job-3"_s);
+    QCOMPARE(display(model, 0, OrderTableModel::Currency), u"USD"_s);
+    QCOMPARE(display(model, 0, OrderTableModel::Note), u"Call back Friday"_s); // one line
+    QCOMPARE(model.index(0, OrderTableModel::Note).data(Qt::ToolTipRole).toString(),
+             u"Call   back\nFriday"_s);
+    QVERIFY(model.index(0, OrderTableModel::File)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"Note: Call   back"_s));
+    QCOMPARE(model.index(0, OrderTableModel::JobId).data(OrderTableModel::RawValueRole).toString(),
+             u"job-3"_s);
+    QCOMPARE(model.index(0, OrderTableModel::Status).data(OrderTableModel::NoteRole).toString(),
+             order.note);
+
+    // Sorted on the new columns like on any other.
+    OrderFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    Order other = makeOrder(4);
+    other.currency = u"CHF"_s;
+    model.updateOrders({other});
+    proxy.sort(OrderTableModel::Currency, Qt::AscendingOrder);
+    QCOMPARE(idsOf(proxy), (QList<qint64>{4, 3}));
+    proxy.sort(OrderTableModel::JobId, Qt::DescendingOrder);
+    QCOMPARE(idsOf(proxy), (QList<qint64>{4, 3}));
+}
+
+void TestOrderTableModel::archivedOrdersAreHiddenUntilShown()
+{
+    OrderTableModel model;
+    OrderFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Order archived = makeOrder(2);
+    archived.archived = utc(10);
+    archived.note = u"test print for the fair"_s;
+    model.setOrders({makeOrder(1), archived, makeOrder(3)});
+    QVERIFY(!proxy.showsArchived());
+    QCOMPARE(idsOf(proxy), (QList<qint64>{1, 3}));
+    proxy.setShowArchived(true);
+    QCOMPARE(idsOf(proxy), (QList<qint64>{1, 2, 3}));
+    QVERIFY(model.index(1, OrderTableModel::File).data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(!model.index(0, OrderTableModel::File).data(Qt::FontRole).isValid());
+    QCOMPARE(
+        model.index(1, OrderTableModel::Price).data(OrderTableModel::ArchivedRole).toDateTime(),
+        utc(10));
+    QVERIFY(model.index(1, OrderTableModel::File)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"Archived on"_s));
+    // The note is searched too.
+    proxy.setSearchText(u"fair"_s);
+    QCOMPARE(idsOf(proxy), QList<qint64>{2});
+    proxy.setShowArchived(false);
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setSearchText({});
+
+    // Archived by an update: the row leaves the view; unarchived: it comes back.
+    Order first = makeOrder(1);
+    first.archived = utc(11);
+    model.updateOrders({first});
+    QCOMPARE(idsOf(proxy), QList<qint64>{3});
+    first.archived = {};
+    model.updateOrders({first});
+    QCOMPARE(idsOf(proxy), (QList<qint64>{1, 3}));
+}
+
+void TestOrderTableModel::archiveAndNoteAnnounceTheirRoles()
+{
+    OrderTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setOrders({makeOrder(1)});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    Order order = makeOrder(1);
+    order.archived = utc(12);
+    model.updateOrders({order});
+    QVERIFY(!changed.isEmpty());
+    QSet<int> roles;
+    for (const auto &signal : std::as_const(changed)) {
+        for (int role : signal.at(2).value<QList<int>>())
+            roles.insert(role);
+    }
+    QVERIFY(roles.contains(OrderTableModel::ArchivedRole));
+    QVERIFY(roles.contains(Qt::FontRole));
+    changed.clear();
+    order.note = u"n"_s;
+    model.updateOrders({order});
+    QVERIFY(!changed.isEmpty());
+    bool noteCell = false;
+    for (const auto &signal : std::as_const(changed)) {
+        const QModelIndex from = signal.at(0).toModelIndex();
+        const QModelIndex to = signal.at(1).toModelIndex();
+        noteCell = noteCell || (from.column() <= OrderTableModel::Note &&
+                                to.column() >= OrderTableModel::Note &&
+                                signal.at(2).value<QList<int>>().contains(Qt::DisplayRole));
+    }
+    QVERIFY(noteCell);
+}
+
+void TestOrderTableModel::needsAttentionAndDayFilters()
+{
+    OrderTableModel model;
+    OrderFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    Order unknown = makeOrder(1);
+    unknown.unknownToService = true;
+    Order noLinks = makeOrder(2, JobStatus::AwaitingCustomer);
+    noLinks.tokenLink.clear();
+    noLinks.sslTokenLink.clear();
+    Order odd = makeOrder(3, JobStatus::Unknown);
+    Order fine = makeOrder(4);
+    Order confirmed = makeOrder(5, JobStatus::ConfirmedSuccess);
+    confirmed.unknownToService = true; // confirmed: nothing left to move
+    confirmed.printFinished = QDateTime(QDate(2024, 3, 9), QTime(12, 0)); // local noon
+    model.setOrders({unknown, noLinks, odd, fine, confirmed});
+    proxy.setNeedsAttentionOnly(true);
+    QCOMPARE(idsOf(proxy), (QList<qint64>{1, 2, 3}));
+    proxy.setNeedsAttentionOnly(false);
+    proxy.setFinishedOn(QDate(2024, 3, 9));
+    QCOMPARE(idsOf(proxy), QList<qint64>{5});
+    proxy.setFinishedOn(QDate(2024, 3, 10));
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setFinishedOn(std::nullopt);
+    QCOMPARE(proxy.rowCount(), 5);
 }
 
 QTEST_MAIN(TestOrderTableModel)

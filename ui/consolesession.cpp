@@ -135,6 +135,43 @@ QString ConsoleSession::sourcePathOf(const Order &order)
     return QFileInfo::exists(path) ? path : QString();
 }
 
+StoreStatus ConsoleSession::setOrdersArchived(const QList<qint64> &orderIds, bool archived)
+{
+    QList<Order> changed;
+    StoreStatus result = Done{};
+    for (const qint64 id : orderIds) {
+        result = m_store->setOrderArchived(id, archived);
+        if (!result)
+            break;
+        const StoreResult<std::optional<Order>> stored = m_store->order(id);
+        if (stored && stored->has_value())
+            changed.append(**stored);
+    }
+    m_orders->updateOrders(changed); // those done before a failure, too
+    return result;
+}
+
+StoreStatus ConsoleSession::setOrderNote(qint64 orderId, const QString &note)
+{
+    StoreStatus result = m_store->setOrderNote(orderId, note);
+    if (!result)
+        return result;
+    const StoreResult<std::optional<Order>> stored = m_store->order(orderId);
+    if (stored && stored->has_value())
+        m_orders->updateOrders({**stored});
+    return result;
+}
+
+StoreStatus ConsoleSession::deleteOrder(qint64 orderId, OrderDeletion permission)
+{
+    StoreStatus result = m_store->deleteOrder(orderId, permission);
+    if (result) {
+        m_poller->untrack(orderId);
+        m_orders->removeOrder(orderId);
+    }
+    return result;
+}
+
 // Another console of a shared store added an order or stored a new print status: the table,
 // the notifications and the poller follow, as if this console had polled it.
 void ConsoleSession::onOrderChangedElsewhere(qint64 orderId)
@@ -144,7 +181,13 @@ void ConsoleSession::onOrderChangedElsewhere(qint64 orderId)
         reportStoreProblem(stored.error().message);
         return;
     }
-    if (!stored->has_value() || (*stored)->environment != m_environmentKey)
+    if (!stored->has_value()) {
+        // Deleted by another console: it goes here too.
+        m_poller->untrack(orderId);
+        m_orders->removeOrder(orderId);
+        return;
+    }
+    if ((*stored)->environment != m_environmentKey)
         return;
     const Order &order = **stored;
     const std::optional<Order> shown = this->order(orderId);

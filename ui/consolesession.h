@@ -76,6 +76,12 @@ public:
     // The source file of an order, when its queue item (and the file) still exist.
     QString sourcePathOf(const Order &order);
 
+    // What a person does with orders: stored first, then shown (the table follows). A failure
+    // comes back with the store's words and changes nothing shown.
+    StoreStatus setOrdersArchived(const QList<qint64> &orderIds, bool archived);
+    StoreStatus setOrderNote(qint64 orderId, const QString &note);
+    StoreStatus deleteOrder(qint64 orderId, OrderDeletion permission);
+
 Q_SIGNALS:
     // A print status transition (for notifications), after it was stored and shown.
     void printStatusChanged(const pc::Order &order, const pc::PrintStatus &previous);

@@ -10,6 +10,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFrame>
 #include <QGraphicsLayout>
 #include <QGridLayout>
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QMessageBox>
 #include <QStackedBarSeries>
 #include <QTimer>
 #include <QToolTip>
@@ -98,30 +100,49 @@ Dashboard::Dashboard(OrderSummaryModel &summary, QWidget *parent)
     m_midnight->setSingleShot(true);
     m_midnight->setTimerType(Qt::VeryCoarseTimer);
     connect(m_midnight, &QTimer::timeout, this, [this] {
+        applyRange(); // "today" and "last 7 days" move on
         updatePerDayChart();
         scheduleMidnight();
     });
 
+    m_fileNameProvider = [this](const QString &suggested) {
+        return QFileDialog::getSaveFileName(this, tr("Export Orders as CSV"), suggested,
+                                            tr("CSV files (*.csv);;All files (*)"));
+    };
+    m_errorReporter = [this](const QString &title, const QString &text) {
+        QMessageBox::warning(this, title, text);
+    };
+
+    QWidget *periodBar = createPeriodBar();
     QWidget *rate = createCard(tr("Success rate"), createSuccessRate(), u"successRateCard"_s);
     QWidget *byStatus =
         createCard(tr("Orders by status"), createStatusChart(), u"statusChartCard"_s);
-    QWidget *perDay = createCard(tr("Prints per day, last %1 days").arg(kDays), createPerDayChart(),
-                                 u"perDayChartCard"_s);
+    QWidget *revenue = createCard(tr("Revenue"), createRevenue(), u"revenueCard"_s);
+    QWidget *perDay = createCard(tr("Prints per day"), createPerDayChart(), u"perDayChartCard"_s);
+    m_perDayTitle = perDay->findChild<QLabel *>(u"perDayChartCardTitle"_s);
 
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setHorizontalSpacing(12);
     layout->setVerticalSpacing(12);
-    layout->addWidget(rate, 0, 0);
-    layout->addWidget(byStatus, 0, 1);
-    layout->addWidget(perDay, 1, 0, 1, 2);
+    // The success rate and the revenue share the left column; "prints per day" keeps the
+    // whole width, so two weeks of day labels fit.
+    auto *left = new QVBoxLayout;
+    left->setSpacing(12);
+    left->addWidget(rate, 3);
+    left->addWidget(revenue, 2);
+    layout->addWidget(periodBar, 0, 0, 1, 2);
+    layout->addLayout(left, 1, 0);
+    layout->addWidget(byStatus, 1, 1);
+    layout->addWidget(perDay, 2, 0, 1, 2);
     layout->setColumnStretch(0, 1);
     layout->setColumnStretch(1, 3);
-    layout->setRowStretch(0, 1);
     layout->setRowStretch(1, 1);
+    layout->setRowStretch(2, 1);
 
     connect(&m_summary, &OrderSummaryModel::summaryChanged, this, &Dashboard::refresh);
     applyPalette();
+    applyRange();
     refresh();
     scheduleMidnight();
 }
@@ -164,6 +185,11 @@ QWidget *Dashboard::createSuccessRate()
     m_rateTotals = new QLabel(box);
     m_rateTotals->setObjectName(u"successRateTotals"_s);
     m_rateTotals->setWordWrap(true);
+    m_rateTotals->setTextFormat(Qt::RichText);
+    m_rateTotals->setTextInteractionFlags(Qt::LinksAccessibleByMouse |
+                                          Qt::LinksAccessibleByKeyboard);
+    connect(m_rateTotals, &QLabel::linkActivated, this,
+            [this] { Q_EMIT needsAttentionActivated(); });
     QPalette muted = m_rateTotals->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
     m_rateTotals->setPalette(muted);
@@ -198,6 +224,17 @@ QChartView *Dashboard::createStatusChart()
     m_statusView = makeChartView(chart, this);
     m_statusView->setObjectName(u"statusChart"_s);
     m_statusView->setAccessibleName(tr("Orders by status"));
+    m_statusView->setFocusPolicy(Qt::StrongFocus);
+    m_statusView->setCursor(Qt::PointingHandCursor);
+    m_statusView->setToolTip(tr("Click a bar, or choose one with the arrow keys and Enter, to "
+                                "see its orders"));
+    m_statusView->installEventFilter(this);
+    connect(m_statusSeries, &QAbstractBarSeries::clicked, this, [this](int, QBarSet *set) {
+        const int index = int(m_statusSeries->barSets().indexOf(set));
+        m_statusCursor = index;
+        highlightBars();
+        activateStatusBar(index);
+    });
     connect(m_statusSeries, &QAbstractBarSeries::hovered, this, [](bool on, int, QBarSet *set) {
         if (!on) {
             QToolTip::hideText();
@@ -231,6 +268,16 @@ QChartView *Dashboard::createPerDayChart()
     m_perDayView = makeChartView(chart, this);
     m_perDayView->setObjectName(u"perDayChart"_s);
     m_perDayView->setAccessibleName(tr("Prints per day"));
+    m_perDayView->setFocusPolicy(Qt::StrongFocus);
+    m_perDayView->setCursor(Qt::PointingHandCursor);
+    m_perDayView->setToolTip(tr("Click a day, or choose one with the arrow keys and Enter, to "
+                                "see the prints that finished on it"));
+    m_perDayView->installEventFilter(this);
+    connect(m_perDaySeries, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet *) {
+        m_dayCursor = index;
+        highlightBars();
+        activateDayBar(index);
+    });
     connect(
         m_perDaySeries, &QAbstractBarSeries::hovered, this, [this](bool on, int index, QBarSet *) {
             if (!on || index < 0 || index >= m_days.size()) {
@@ -250,6 +297,7 @@ void Dashboard::setReferenceDate(QDate day)
 {
     m_referenceDate = day;
     scheduleMidnight();
+    applyRange();
     updatePerDayChart();
 }
 
@@ -274,6 +322,7 @@ void Dashboard::refresh()
     updateSuccessRate();
     updateStatusChart();
     updatePerDayChart();
+    updateRevenue();
 }
 
 QString Dashboard::successRateText() const
@@ -302,13 +351,19 @@ void Dashboard::updateSuccessRate()
         m_rateFigure->setText(tr("%1 %").arg(percent));
         m_rateDetail->setText(tr("%1 succeeded, %2 failed").arg(successes).arg(failures));
     }
-    const int printing =
-        m_summary.count(JobStatus::WarmingUp) + m_summary.count(JobStatus::Printing);
-    const int waiting = m_summary.count(JobStatus::AwaitingCustomer);
-    // "Label: figure" lines need no plural forms.
-    m_rateTotals->setText(tr("Orders: %1").arg(m_summary.totalOrders()) + u"\n"_s +
-                          tr("Printing now: %1").arg(printing) + u"\n"_s +
-                          tr("Waiting for the customer: %1").arg(waiting));
+    // "Label: figure" lines need no plural forms. Printing and waiting count only orders
+    // that can still move; the stuck ones are counted apart, with a way to them.
+    const int attention = m_summary.needingAttention();
+    const QString attentionLine = tr("Need attention: %1").arg(attention).toHtmlEscaped();
+    m_rateTotals->setText(
+        tr("Orders: %1").arg(m_summary.totalOrders()).toHtmlEscaped() + u"<br>"_s +
+        tr("Printing now: %1").arg(m_summary.printingNow()).toHtmlEscaped() + u"<br>"_s +
+        tr("Waiting for the customer: %1").arg(m_summary.awaitingCustomer()).toHtmlEscaped() +
+        u"<br>"_s +
+        (attention > 0 ? u"<a href=\"attention\">%1</a>"_s.arg(attentionLine) : attentionLine));
+    m_rateTotals->setToolTip(tr("Need attention: orders that are not confirmed but cannot move "
+                                "by themselves - the service no longer knows the token, the "
+                                "status is unknown, or the order has no print link."));
     m_rateFigure->setAccessibleName(tr("Success rate %1").arg(m_rateFigure->text()));
 }
 
@@ -348,12 +403,20 @@ void Dashboard::updateStatusChart()
     m_statusAxis->setCategories(categories);
     setCountRange(m_countAxis, largest);
     m_statusView->setAccessibleDescription(description.join(u", "_s));
+    if (m_statusCursor >= n)
+        m_statusCursor = n - 1;
     applyPalette();
+    highlightBars();
 }
 
 void Dashboard::updatePerDayChart()
 {
-    const QList<DaySummary> days = m_summary.printsPerDay(kDays, referenceDate());
+    // The period's days (its last kMaxDays); "all" shows the last kDays days.
+    QDate last = m_summary.rangeLast().isValid() ? m_summary.rangeLast() : referenceDate();
+    int count = kDays;
+    if (m_summary.rangeFirst().isValid())
+        count = int(std::clamp<qint64>(m_summary.rangeFirst().daysTo(last) + 1, 1, kMaxDays));
+    const QList<DaySummary> days = m_summary.printsPerDay(count, last);
     const QLocale locale;
     QStringList categories;
     QList<qreal> successes;
@@ -381,11 +444,22 @@ void Dashboard::updatePerDayChart()
         totalSuccesses += day.successes;
         totalFailures += day.failures;
     }
-    m_perDayView->setAccessibleDescription(
-        tr("Over the last %1 days: %2 prints succeeded, %3 failed")
-            .arg(kDays)
-            .arg(totalSuccesses)
-            .arg(totalFailures));
+    m_perDayView->setAccessibleDescription(tr("Over %1 days: %2 prints succeeded, %3 failed")
+                                               .arg(days.size())
+                                               .arg(totalSuccesses)
+                                               .arg(totalFailures));
+    if (m_perDayTitle) {
+        const QLocale locale;
+        m_perDayTitle->setText(
+            days.size() == 1
+                ? tr("Prints on %1").arg(locale.toString(days.first().day, QLocale::ShortFormat))
+                : tr("Prints per day, %1 to %2")
+                      .arg(locale.toString(days.first().day, QLocale::ShortFormat),
+                           locale.toString(days.last().day, QLocale::ShortFormat)));
+    }
+    if (m_dayCursor >= days.size())
+        m_dayCursor = int(days.size()) - 1;
+    highlightBars();
 }
 
 void Dashboard::applyPalette()

@@ -428,6 +428,61 @@ void MainWindow::connectSession()
                                                                   QLocale::ShortFormat))),
                 5000);
     });
+    // Archive, note and delete: stored by the session; the status bar says what was done, a
+    // refusal comes in the store's words.
+    const auto report = [this](const StoreStatus &status, const QString &done,
+                               const QString &title) {
+        if (status) {
+            statusBar()->showMessage(done, 5000);
+            return;
+        }
+        QMessageBox::warning(this, title, status.error().message);
+    };
+    connect(m_ordersPanel, &OrdersPanel::archiveRequested, this,
+            [this, report](const QList<qint64> &ids, bool archived) {
+                const StoreStatus status = m_session->setOrdersArchived(ids, archived);
+                if (!archived) {
+                    report(status, tr("Took the orders out of the archive"),
+                           tr("Could Not Unarchive"));
+                    return;
+                }
+                report(status,
+                       m_ordersPanel->showsArchived()
+                           ? tr("Archived the orders")
+                           : tr("Archived the orders; \u201cShow archived\u201d shows them again"),
+                       tr("Could Not Archive"));
+            });
+    connect(m_ordersPanel, &OrdersPanel::noteRequested, this,
+            [this, report](qint64 id, const QString &note) {
+                report(m_session->setOrderNote(id, note),
+                       note.isEmpty() ? tr("Removed the note") : tr("Saved the note"),
+                       tr("Could Not Save the Note"));
+            });
+    connect(m_ordersPanel, &OrdersPanel::deleteRequested, this,
+            [this, report](qint64 id, OrderDeletion permission) {
+                const std::optional<Order> order = m_session->order(id);
+                const QString name = order ? order->fileName : QString::number(id);
+                report(m_session->deleteOrder(id, permission),
+                       tr("Deleted the order for %1 from this console").arg(name),
+                       tr("Could Not Delete"));
+            });
+    connect(m_dashboard, &Dashboard::statusActivated, this, [this](JobStatus status) {
+        m_tabs->setCurrentWidget(m_ordersPanel);
+        m_ordersPanel->showStatus(status);
+        m_ordersPanel->tableView()->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_dashboard, &Dashboard::needsAttentionActivated, this, [this] {
+        m_tabs->setCurrentWidget(m_ordersPanel);
+        m_ordersPanel->showNeedingAttention();
+        m_ordersPanel->tableView()->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_dashboard, &Dashboard::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(m_dashboard, &Dashboard::dayActivated, this, [this](QDate day) {
+        m_tabs->setCurrentWidget(m_ordersPanel);
+        m_ordersPanel->showFinishedOn(day);
+        m_ordersPanel->tableView()->setFocus(Qt::OtherFocusReason);
+    });
     const auto showSummary = [this](const QString &summary) {
         m_queueStatus->setText(summary);
         m_queueStatus->setToolTip(summary); // the whole of it, where the bar cuts it off

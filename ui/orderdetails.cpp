@@ -209,6 +209,8 @@ QWidget *OrderDetails::createFactsPane()
     addField(m_form, tr("Printer"), u"detailsPrinter"_s);
     addField(m_form, tr("Print time"), u"detailsPrintTime"_s);
     addField(m_form, tr("Last checked"), u"detailsLastChecked"_s);
+    addField(m_form, tr("Archived"), u"detailsArchived"_s);
+    addField(m_form, tr("Note"), u"detailsNote"_s);
 
     section(tr("Token"));
     addCopyableField(m_form, tr("Token"), u"detailsToken"_s);
@@ -394,6 +396,9 @@ void OrderDetails::fillFacts(const Order &order)
     set(u"detailsLastChecked"_s, order.lastChecked.isValid()
                                      ? OrderTableModel::formatDateTime(order.lastChecked)
                                      : tr("not yet"));
+    set(u"detailsArchived"_s,
+        order.isArchived() ? OrderTableModel::formatDateTime(order.archived) : tr("no"));
+    set(u"detailsNote"_s, orDash(order.note));
     set(u"detailsToken"_s, order.token);
     // Links built from the token page address (the upload's answer was lost) say so, so that
     // nobody takes them for the service's own word.

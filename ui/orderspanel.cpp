@@ -1,17 +1,20 @@
 #include "orderspanel.h"
 
 #include "orderdelegates.h"
+#include "orderdeletiondialog.h"
 #include "orderfilterproxymodel.h"
 #include "ordertablemodel.h"
 #include "statuspresentation.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +23,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -115,6 +119,27 @@ OrdersPanel::OrdersPanel(OrderTableModel &model, QWidget *parent)
     m_errorReporter = [this](const QString &title, const QString &text) {
         QMessageBox::warning(this, title, text);
     };
+    m_noteEditor = [this](const Order &order) -> std::optional<QString> {
+        bool ok = false;
+        const QString text = QInputDialog::getMultiLineText(
+            this, tr("Note on the Order"),
+            tr("A note on %1 (at most %2 characters; empty removes it):")
+                .arg(order.fileName)
+                .arg(kMaxOrderNoteLength),
+            order.note, &ok);
+        return ok ? std::optional<QString>(text) : std::nullopt;
+    };
+    m_deletionConfirmer = [this](const Order &order, bool testOrder) {
+        switch (OrderDeletionDialog::ask(order, testOrder, this)) {
+        case OrderDeletionDialog::Choice::Delete:
+            return DeletionChoice::Delete;
+        case OrderDeletionDialog::Choice::Archive:
+            return DeletionChoice::Archive;
+        case OrderDeletionDialog::Choice::Cancel:
+            break;
+        }
+        return DeletionChoice::Cancel;
+    };
 
     createActions();
     QWidget *toolBar = createToolBar();
@@ -184,6 +209,7 @@ QWidget *OrdersPanel::createToolBar()
     m_filter->addItem(QIcon(statusIconResource(JobStatus::Failure)), tr("Failed prints"),
                       int(FailedOrders));
     m_filter->addItem(tr("Finished (confirmed)"), int(FinishedOrders));
+    m_filter->addItem(tr("Need attention (cannot move)"), int(NeedsAttentionOrders));
     m_filter->insertSeparator(m_filter->count());
     for (int i = int(JobStatus::AwaitingCustomer); i <= int(JobStatus::Unknown); ++i) {
         const auto status = JobStatus(i);
@@ -197,6 +223,22 @@ QWidget *OrdersPanel::createToolBar()
     auto *filterLabel = new QLabel(tr("Sho&w:"), bar);
     filterLabel->setBuddy(m_filter);
 
+    m_showArchivedBox = new QCheckBox(tr("Show ar&chived"), bar);
+    m_showArchivedBox->setObjectName(u"ordersShowArchived"_s);
+    m_showArchivedBox->setToolTip(tr("Show archived orders in the table too"));
+    connect(m_showArchivedBox, &QCheckBox::toggled, this, &OrdersPanel::setShowArchived);
+
+    m_dayFilter = new QToolButton(bar);
+    m_dayFilter->setObjectName(u"ordersDayFilter"_s);
+    m_dayFilter->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_dayFilter->setToolTip(tr("Show the orders of every day again"));
+    m_dayFilter->setVisible(false);
+    connect(m_dayFilter, &QToolButton::clicked, this, [this] {
+        m_proxy->setFinishedOn(std::nullopt);
+        m_dayFilter->setVisible(false);
+        updateStateAndCount();
+    });
+
     m_count = new QLabel(bar);
     m_count->setObjectName(u"ordersCount"_s);
     m_count->setTextFormat(Qt::PlainText);
@@ -209,6 +251,9 @@ QWidget *OrdersPanel::createToolBar()
     layout->addSpacing(4);
     layout->addWidget(filterLabel);
     layout->addWidget(m_filter);
+    layout->addWidget(m_dayFilter);
+    layout->addSpacing(8);
+    layout->addWidget(m_showArchivedBox);
     layout->addStretch(1);
     layout->addSpacing(8);
     layout->addWidget(m_count);
@@ -246,6 +291,8 @@ void OrdersPanel::setUpTable()
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, &OrdersPanel::showColumnMenu);
     applyDefaultColumnWidths();
+    // The price already names its currency; the column is there for sorting and exports.
+    header->setSectionHidden(Column::Currency, true);
 
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(Column::Created, Qt::DescendingOrder);
@@ -300,6 +347,11 @@ void OrdersPanel::applyDefaultColumnWidths()
     header->resizeSection(Column::Printer, em * 16);
     header->resizeSection(Column::Message, em * 34);
     header->resizeSection(Column::LastChecked, widthFor(Column::LastChecked, timeWidth));
+    header->resizeSection(
+        Column::JobId, widthFor(Column::JobId, metrics.horizontalAdvance(u"SHOP-10442"_s) + pad));
+    header->resizeSection(Column::Currency,
+                          widthFor(Column::Currency, metrics.horizontalAdvance(u"EUR"_s) + pad));
+    header->resizeSection(Column::Note, em * 24);
 }
 
 void OrdersPanel::showColumnMenu(const QPoint &position)
@@ -348,6 +400,9 @@ QWidget *OrdersPanel::createNoMatchState()
     connect(showAll, &QPushButton::clicked, this, [this] {
         m_search->clear();
         setFilter(AllOrders);
+        m_proxy->setFinishedOn(std::nullopt);
+        m_dayFilter->setVisible(false);
+        updateStateAndCount();
     });
     QWidget *page =
         makeStatePage(u":/icons/orders-no-match.svg"_s, title, m_noMatchText, showAll, this);
@@ -378,11 +433,64 @@ int OrdersPanel::filter() const
     return m_filter->currentData().toInt();
 }
 
+void OrdersPanel::showStatus(JobStatus status)
+{
+    // The dashboard counts archived orders too; the table shows what it counted.
+    setShowArchived(true);
+    m_search->clear();
+    m_proxy->setFinishedOn(std::nullopt);
+    m_dayFilter->setVisible(false);
+    setFilter(filterFor(status));
+    updateStateAndCount();
+}
+
+void OrdersPanel::showNeedingAttention()
+{
+    // The dashboard counts archived orders too; the table shows what it counted.
+    setShowArchived(true);
+    m_search->clear();
+    m_proxy->setFinishedOn(std::nullopt);
+    m_dayFilter->setVisible(false);
+    setFilter(NeedsAttentionOrders);
+    updateStateAndCount();
+}
+
+void OrdersPanel::showFinishedOn(QDate day)
+{
+    // The dashboard counts archived orders too; the table shows what it counted.
+    setShowArchived(true);
+    m_search->clear();
+    setFilter(AllOrders);
+    m_proxy->setFinishedOn(day);
+    //: A filter of the orders table; clicking it shows every day again
+    m_dayFilter->setText(
+        tr("Finished on %1 \u2715").arg(QLocale().toString(day, QLocale::ShortFormat)));
+    m_dayFilter->setVisible(true);
+    updateStateAndCount();
+}
+
+void OrdersPanel::setShowArchived(bool show)
+{
+    m_proxy->setShowArchived(show);
+    if (m_showArchivedBox->isChecked() != show)
+        m_showArchivedBox->setChecked(show);
+    if (m_showArchivedAction && m_showArchivedAction->isChecked() != show)
+        m_showArchivedAction->setChecked(show);
+    updateStateAndCount();
+}
+
+bool OrdersPanel::showsArchived() const
+{
+    return m_proxy->showsArchived();
+}
+
 void OrdersPanel::onFilterChanged()
 {
     const int code = filter();
+    m_proxy->setNeedsAttentionOnly(code == NeedsAttentionOrders);
     switch (code) {
     case AllOrders:
+    case NeedsAttentionOrders:
         m_proxy->showAll();
         break;
     case OpenOrders:
@@ -405,7 +513,8 @@ void OrdersPanel::updateStateAndCount()
 {
     const int total = m_model.rowCount();
     const int shown = m_proxy->rowCount();
-    const bool filtered = !m_proxy->searchText().trimmed().isEmpty() || filter() != AllOrders;
+    const bool filtered = !m_proxy->searchText().trimmed().isEmpty() || filter() != AllOrders ||
+                          m_proxy->finishedOn() || shown != total;
     if (total == 0) {
         m_count->clear();
         m_stack->setCurrentIndex(EmptyPage);
@@ -419,6 +528,12 @@ void OrdersPanel::updateStateAndCount()
         return;
     }
     const QString search = m_proxy->searchText().trimmed();
+    if (search.isEmpty() && filter() == AllOrders && !m_proxy->finishedOn()) {
+        m_noMatchText->setText(tr("Every order is archived. Tick \u201cShow archived\u201d to "
+                                  "see them."));
+        m_stack->setCurrentIndex(NoMatchPage);
+        return;
+    }
     m_noMatchText->setText(
         search.isEmpty()
             ? tr("No order has the status \u201c%1\u201d.").arg(m_filter->currentText())
@@ -471,6 +586,10 @@ bool OrdersPanel::selectOrder(qint64 orderId)
     if (!index.isValid()) {
         m_search->clear();
         setFilter(AllOrders);
+        m_proxy->setFinishedOn(std::nullopt);
+        m_dayFilter->setVisible(false);
+        if (m_model.orderAt(sourceRow)->isArchived())
+            setShowArchived(true);
         index = m_proxy->mapFromSource(m_model.index(sourceRow, 0));
     }
     if (!index.isValid())

@@ -2,6 +2,7 @@
 
 #include "orders/storetypes.h"
 
+#include <QDate>
 #include <QList>
 #include <QUrl>
 #include <QWidget>
@@ -10,7 +11,9 @@
 #include <optional>
 
 class QAction;
+class QCheckBox;
 class QComboBox;
+class QToolButton;
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
@@ -25,12 +28,14 @@ class OrderTableModel;
 // as a coloured badge (icon and label), its progress as a bar, a search box and a status
 // filter, sorting on the raw values by header click (newest first at the start), and the
 // order actions (refresh now, copy token link, open in browser, export as CSV, show the print
-// page) in a context menu and through actions() for the main window's menus. Each action is
-// enabled only while it applies to the selection.
+// page, send the link to the customer again, archive, note, delete) in a context menu and
+// through actions() for the main window's menus. Each action is enabled only while it applies
+// to the selection. Archived orders are hidden until "Show archived" is on.
 //
 // The panel holds no business rules: refreshing asks the owner (refreshRequested), opening
-// the token widget too (openTokenView). An empty model shows an empty state, a search that
-// hides every row says so with a way back.
+// the token widget too (openTokenView), and so do archiving, notes and deletion (the
+// *Requested signals, after the person confirmed what a deletion loses). An empty model shows an
+// empty state, a search that hides every row says so with a way back.
 class OrdersPanel final : public QWidget
 {
     Q_OBJECT
@@ -50,8 +55,17 @@ public:
         OpenOrders,     // not confirmed yet: their prints can still change
         FailedOrders,   // the print failed (confirmed or not)
         FinishedOrders, // confirmed: nothing changes any more
-        FirstStatusFilter
+        FirstStatusFilter,
+        // Orders that cannot move by themselves any more (orderNeedsAttention()); after the
+        // status entries, so saved filters keep their meaning.
+        NeedsAttentionOrders = 100,
     };
+
+    // Asks for an order's note; nullopt when cancelled.
+    using NoteEditor = std::function<std::optional<QString>(const Order &order)>;
+    // Asks before a deletion (OrderDeletionDialog by default).
+    enum class DeletionChoice { Cancel, Archive, Delete };
+    using DeletionConfirmer = std::function<DeletionChoice(const Order &order, bool testOrder)>;
 
     explicit OrdersPanel(OrderTableModel &model, QWidget *parent = nullptr);
     ~OrdersPanel() override;
@@ -68,6 +82,15 @@ public:
     // The status filter: a Filter value, or filterFor(status) for one status.
     void setFilter(int filter);
     int filter() const;
+    // From the dashboard: the orders with one status, those that need attention, or the
+    // prints finished on one day (the search is cleared, and archived orders are shown: the
+    // dashboard counts them too).
+    void showStatus(JobStatus status);
+    void showNeedingAttention();
+    void showFinishedOn(QDate day);
+    // Archived orders in the table too (off by default).
+    void setShowArchived(bool show);
+    bool showsArchived() const;
     static int filterFor(JobStatus status) { return FirstStatusFilter + int(status); }
 
     // The TLS token link is copied and opened when an order has one and this is set (the
@@ -82,6 +105,11 @@ public:
     void setUrlOpener(UrlOpener opener);
     void setFileNameProvider(FileNameProvider provider);
     void setErrorReporter(ErrorReporter reporter);
+    void setNoteEditor(NoteEditor editor);
+    void setDeletionConfirmer(DeletionConfirmer confirmer);
+    // Whether `order` is a test order (of the built-in sandbox), which may be deleted after a
+    // plain confirmation.
+    static bool isTestOrder(const Order &order);
 
     // The selected orders, in the order the table shows them.
     QList<Order> selectedOrders() const;
@@ -103,6 +131,14 @@ public:
     QAction *copyLinkAction() const { return m_copyLinkAction; }
     QAction *openInBrowserAction() const { return m_openAction; }
     QAction *exportAction() const { return m_exportAction; }
+    QAction *copyMessageAction() const { return m_copyMessageAction; }
+    QAction *emailAction() const { return m_emailAction; }
+    QAction *archiveAction() const { return m_archiveAction; }
+    QAction *unarchiveAction() const { return m_unarchiveAction; }
+    QAction *noteAction() const { return m_noteAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
+    QAction *showArchivedAction() const { return m_showArchivedAction; }
+    QCheckBox *showArchivedBox() const { return m_showArchivedBox; }
 
     // The actions' work, also callable directly.
     void refreshSelection();
@@ -111,6 +147,14 @@ public:
     // Writes the selected orders to a file the user picks. Returns false when nothing was
     // written (cancelled or failed; a failure has been reported).
     bool exportSelection();
+    // The current order's link for its customer: a ready message on the clipboard, or a mail
+    // opened in the desktop's mail program (copied when none opens).
+    void copyCustomerMessage();
+    void emailCustomer();
+    void archiveSelection();
+    void unarchiveSelection();
+    void editNote();
+    void deleteCurrent();
 
 Q_SIGNALS:
     // F5 / Refresh now: the selected orders that can still change (not confirmed).
@@ -123,6 +167,11 @@ Q_SIGNALS:
     void currentOrderUpdated(const pc::Order &order);
     // A short confirmation for the status bar ("Copied the token link").
     void statusMessage(const QString &message);
+    // Archive or unarchive these orders; set an order's note; delete an order (the person
+    // confirmed what is lost, see OrderDeletionDialog).
+    void archiveRequested(const QList<qint64> &orderIds, bool archived);
+    void noteRequested(qint64 orderId, const QString &note);
+    void deleteRequested(qint64 orderId, pc::OrderDeletion permission);
 
 private:
     QWidget *createToolBar();
@@ -156,8 +205,21 @@ private:
     QAction *m_copyLinkAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_copyMessageAction = nullptr;
+    QAction *m_emailAction = nullptr;
+    QAction *m_archiveAction = nullptr;
+    QAction *m_unarchiveAction = nullptr;
+    QAction *m_noteAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_showArchivedAction = nullptr;
     QAction *m_separator1 = nullptr;
     QAction *m_separator2 = nullptr;
+    QAction *m_separator3 = nullptr;
+    QAction *m_separator4 = nullptr;
+    QCheckBox *m_showArchivedBox = nullptr;
+    QToolButton *m_dayFilter = nullptr; // "Finished on ...", click to clear
+    NoteEditor m_noteEditor;
+    DeletionConfirmer m_deletionConfirmer;
     UrlOpener m_urlOpener;
     FileNameProvider m_fileNameProvider;
     ErrorReporter m_errorReporter;

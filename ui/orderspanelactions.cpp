@@ -1,8 +1,10 @@
-// OrdersPanel, continued: the order actions (refresh, copy link, open in browser, CSV export),
-// when each applies, and the panel's saved state.
+// OrdersPanel, continued: the order actions (refresh, copy link, open in browser, CSV export,
+// the link for the customer again, archive, note, delete), when each applies, and the panel's
+// saved state.
 
 #include "orderspanel.h"
 
+#include "customerlinkmessage.h"
 #include "orderfilterproxymodel.h"
 #include "ordertablemodel.h"
 #include "uilogging.h"
@@ -35,6 +37,8 @@ namespace {
 // Tells saveState() data from anything else in the settings, and its layout version.
 constexpr quint32 kStateMagic = 0x4f525053; // "ORPS"
 constexpr quint8 kStateVersion = 1;
+// The table's columns before Job ID, Currency and Note were added.
+constexpr qint32 kColumnsBeforeJobId = 11;
 
 QIcon themedIcon(const QString &themeName, const QString &resource)
 {
@@ -86,22 +90,192 @@ void OrdersPanel::createActions()
     m_exportAction->setStatusTip(tr("Save the selected orders as a CSV file for a spreadsheet"));
     connect(m_exportAction, &QAction::triggered, this, [this] { exportSelection(); });
 
-    // Copy, open and export act on the table's selection, so their shortcuts work while the
-    // table has the focus (the token widget has its own Ctrl+Shift+C and Ctrl+Shift+O for its
-    // page). F5 refreshes from anywhere in the window.
-    for (QAction *action : {m_copyLinkAction, m_openAction, m_exportAction})
+    m_copyMessageAction = new QAction(themedIcon(u"edit-copy"_s, u":/icons/orders-copy-link.svg"_s),
+                                      tr("Copy &Message for the Customer"), this);
+    m_copyMessageAction->setObjectName(u"actionCopyCustomerMessage"_s);
+    m_copyMessageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_copyMessageAction->setStatusTip(tr("Copy a ready message with the receiver, job ID and "
+                                         "print link, to send the link again"));
+    connect(m_copyMessageAction, &QAction::triggered, this, &OrdersPanel::copyCustomerMessage);
+
+    m_emailAction = new QAction(themedIcon(u"mail-send"_s, u":/icons/orders-open-browser.svg"_s),
+                                tr("E-mail the &Link to the Customer\u2026"), this);
+    m_emailAction->setObjectName(u"actionEmailCustomer"_s);
+    m_emailAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_emailAction->setStatusTip(tr("Open a mail to the receiver with the print link in your "
+                                   "mail program"));
+    connect(m_emailAction, &QAction::triggered, this, &OrdersPanel::emailCustomer);
+
+    m_archiveAction = new QAction(tr("&Archive"), this);
+    m_archiveAction->setObjectName(u"actionArchiveOrders"_s);
+    m_archiveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_archiveAction->setStatusTip(tr("Hide the selected orders from the table; their prints "
+                                     "are still followed"));
+    connect(m_archiveAction, &QAction::triggered, this, &OrdersPanel::archiveSelection);
+
+    m_unarchiveAction = new QAction(tr("&Unarchive"), this);
+    m_unarchiveAction->setObjectName(u"actionUnarchiveOrders"_s);
+    m_unarchiveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    m_unarchiveAction->setStatusTip(tr("Show the selected archived orders in the table again"));
+    connect(m_unarchiveAction, &QAction::triggered, this, &OrdersPanel::unarchiveSelection);
+
+    m_noteAction = new QAction(tr("Add &Note\u2026"), this);
+    m_noteAction->setObjectName(u"actionOrderNote"_s);
+    m_noteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_noteAction->setStatusTip(tr("Keep a note on the selected order"));
+    connect(m_noteAction, &QAction::triggered, this, &OrdersPanel::editNote);
+
+    m_deleteAction =
+        new QAction(themedIcon(u"edit-delete"_s, QString()), tr("&Delete Order\u2026"), this);
+    m_deleteAction->setObjectName(u"actionDeleteOrder"_s);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setStatusTip(tr("Remove the selected order from this console's records "
+                                    "(asks first; the service keeps the token)"));
+    connect(m_deleteAction, &QAction::triggered, this, &OrdersPanel::deleteCurrent);
+
+    m_showArchivedAction = new QAction(tr("Show Archived Orders"), this);
+    m_showArchivedAction->setObjectName(u"actionShowArchivedOrders"_s);
+    m_showArchivedAction->setCheckable(true);
+    connect(m_showArchivedAction, &QAction::toggled, this, &OrdersPanel::setShowArchived);
+
+    // Copy, open, export and the order management act on the table's selection, so their
+    // shortcuts work while the table has the focus (the token widget has its own
+    // Ctrl+Shift+C and Ctrl+Shift+O for its page). F5 refreshes from anywhere in the window.
+    for (QAction *action : {m_copyLinkAction, m_openAction, m_exportAction, m_copyMessageAction,
+                            m_emailAction, m_archiveAction, m_unarchiveAction, m_noteAction})
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Delete only from the table itself: in the search box the key edits the text.
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
 
     m_separator1 = new QAction(this);
     m_separator1->setSeparator(true);
     m_separator2 = new QAction(this);
     m_separator2->setSeparator(true);
+    m_separator3 = new QAction(this);
+    m_separator3->setSeparator(true);
+    m_separator4 = new QAction(this);
+    m_separator4->setSeparator(true);
 }
 
 QList<QAction *> OrdersPanel::orderActions() const
 {
-    return {m_showTokenAction, m_separator1, m_refreshAction, m_copyLinkAction,
-            m_openAction,      m_separator2, m_exportAction};
+    return {m_showTokenAction, m_separator1,        m_refreshAction,   m_copyLinkAction,
+            m_openAction,      m_copyMessageAction, m_emailAction,     m_separator2,
+            m_noteAction,      m_archiveAction,     m_unarchiveAction, m_deleteAction,
+            m_separator3,      m_exportAction,      m_separator4,      m_showArchivedAction};
+}
+
+bool OrdersPanel::isTestOrder(const Order &order)
+{
+    return order.environment == orderEnvironmentKey(EnvironmentKind::Sandbox, {});
+}
+
+void OrdersPanel::setNoteEditor(NoteEditor editor)
+{
+    m_noteEditor = std::move(editor);
+}
+
+void OrdersPanel::setDeletionConfirmer(DeletionConfirmer confirmer)
+{
+    m_deletionConfirmer = std::move(confirmer);
+}
+
+void OrdersPanel::copyCustomerMessage()
+{
+    const std::optional<Order> order = currentOrder();
+    if (!order)
+        return;
+    const QUrl link = linkFor(*order);
+    if (link.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(CustomerLinkMessage::clipboardText(*order, link));
+    Q_EMIT statusMessage(tr("Copied a message with the print link for %1 to the clipboard")
+                             .arg(order->receiverEmail));
+}
+
+void OrdersPanel::emailCustomer()
+{
+    const std::optional<Order> order = currentOrder();
+    if (!order)
+        return;
+    const QUrl link = linkFor(*order);
+    if (link.isEmpty())
+        return;
+    const QUrl mail = CustomerLinkMessage::mailUrl(*order, link);
+    if (m_urlOpener && m_urlOpener(mail)) {
+        Q_EMIT statusMessage(
+            tr("Opened a mail to %1 in your mail program").arg(order->receiverEmail));
+        return;
+    }
+    // The message still reaches the user: on the clipboard, ready for any mail program.
+    QGuiApplication::clipboard()->setText(CustomerLinkMessage::clipboardText(*order, link));
+    reportError(tr("Could Not Open a Mail Program"),
+                tr("The console could not open a mail program for %1. The message with the "
+                   "print link is now on the clipboard: paste it into a new mail.")
+                    .arg(order->receiverEmail));
+}
+
+void OrdersPanel::archiveSelection()
+{
+    QList<qint64> ids;
+    for (const Order &order : selectedOrders()) {
+        if (!order.isArchived())
+            ids.append(order.id);
+    }
+    if (ids.isEmpty())
+        return;
+    Q_EMIT archiveRequested(ids, true);
+}
+
+void OrdersPanel::unarchiveSelection()
+{
+    QList<qint64> ids;
+    for (const Order &order : selectedOrders()) {
+        if (order.isArchived())
+            ids.append(order.id);
+    }
+    if (ids.isEmpty())
+        return;
+    Q_EMIT archiveRequested(ids, false);
+}
+
+void OrdersPanel::editNote()
+{
+    const std::optional<Order> order = currentOrder();
+    if (!order || !m_noteEditor)
+        return;
+    const std::optional<QString> note = m_noteEditor(*order);
+    if (!note || note->trimmed() == order->note)
+        return;
+    if (note->trimmed().size() > kMaxOrderNoteLength) {
+        reportError(tr("Note Too Long"),
+                    tr("The note has %1 characters; an order keeps at most %2. Shorten it and "
+                       "save it again.")
+                        .arg(note->trimmed().size())
+                        .arg(kMaxOrderNoteLength));
+        return;
+    }
+    Q_EMIT noteRequested(order->id, note->trimmed());
+}
+
+void OrdersPanel::deleteCurrent()
+{
+    const std::optional<Order> order = currentOrder();
+    if (!order || !m_deletionConfirmer)
+        return;
+    const bool test = isTestOrder(*order);
+    switch (m_deletionConfirmer(*order, test)) {
+    case DeletionChoice::Cancel:
+        return;
+    case DeletionChoice::Archive:
+        if (!order->isArchived())
+            Q_EMIT archiveRequested({order->id}, true);
+        return;
+    case DeletionChoice::Delete:
+        Q_EMIT deleteRequested(order->id, test ? OrderDeletion::TestOrderOnly
+                                               : OrderDeletion::ConfirmedByPerson);
+        return;
+    }
 }
 
 void OrdersPanel::setPreferTls(bool preferTls)
@@ -157,6 +331,24 @@ void OrdersPanel::updateActions()
     // One browser tab per click: opening many at once is rarely what anyone wants.
     m_openAction->setEnabled(orders.size() == 1 && anyLink);
     m_exportAction->setEnabled(!orders.isEmpty());
+    bool anyArchived = false;
+    bool anyShown = false;
+    for (const Order &order : orders) {
+        anyArchived = anyArchived || order.isArchived();
+        anyShown = anyShown || !order.isArchived();
+    }
+    const std::optional<Order> current = currentOrder();
+    const bool currentLink = current && !linkFor(*current).isEmpty();
+    m_copyMessageAction->setEnabled(currentLink);
+    m_emailAction->setEnabled(currentLink && !current->receiverEmail.trimmed().isEmpty());
+    m_archiveAction->setEnabled(anyShown);
+    m_unarchiveAction->setEnabled(anyArchived);
+    m_noteAction->setEnabled(current.has_value());
+    m_noteAction->setText(current && !current->note.isEmpty() ? tr("Edit &Note\u2026")
+                                                              : tr("Add &Note\u2026"));
+    m_deleteAction->setEnabled(current.has_value());
+    m_deleteAction->setText(current && isTestOrder(*current) ? tr("&Delete Test Order\u2026")
+                                                             : tr("&Delete Order\u2026"));
 }
 
 void OrdersPanel::refreshSelection()
@@ -274,7 +466,7 @@ QByteArray OrdersPanel::saveState() const
     QDataStream out(&state, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
     out << kStateMagic << kStateVersion << m_table->horizontalHeader()->saveState()
-        << qint32(filter());
+        << qint32(filter()) << showsArchived() << qint32(m_model.columnCount());
     return state;
 }
 
@@ -289,9 +481,27 @@ bool OrdersPanel::restoreState(const QByteArray &state)
     in >> magic >> version >> headerState >> filterCode;
     if (in.status() != QDataStream::Ok || magic != kStateMagic || version != kStateVersion)
         return false;
+    // Added later at the end of the state: whether archived orders are shown.
+    // Added later at the end of the state: whether archived orders are shown, and how many
+    // columns the table had (before Job ID, Currency and Note: eleven).
+    bool showArchived = false;
+    qint32 columns = kColumnsBeforeJobId;
+    if (!in.atEnd())
+        in >> showArchived >> columns;
     QHeaderView *header = m_table->horizontalHeader();
     if (!header->restoreState(headerState))
         return false;
+    // Columns the saved table did not have yet get their defaults.
+    if (columns < OrderTableModel::ColumnCount) {
+        const QFontMetrics metrics = fontMetrics();
+        for (int column = std::max<int>(columns, 0); column < OrderTableModel::ColumnCount;
+             ++column) {
+            header->setSectionHidden(column, column == OrderTableModel::Currency);
+            if (header->sectionSize(column) <= 0)
+                header->resizeSection(column, metrics.averageCharWidth() * 14);
+        }
+    }
+    setShowArchived(in.status() == QDataStream::Ok && showArchived);
     // The Status column and at least one column stay visible whatever the file says.
     header->setSectionHidden(OrderTableModel::Status, false);
     m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());

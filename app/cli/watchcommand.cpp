@@ -100,6 +100,8 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
     QObject::connect(store.changeFeed(), &StoreChangeFeed::orderChanged, &loop,
                      [&](qint64 orderId) {
                          const StoreResult<std::optional<Order>> order = store.order(orderId);
+                         if (order && !order->has_value())
+                             poller.untrack(orderId); // deleted by another console
                          if (!order || !order->has_value() || (*order)->environment != environment)
                              return;
                          poller.takeFromStore(**order);

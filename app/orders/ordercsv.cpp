@@ -41,7 +41,9 @@ QStringList orderCsvColumns()
             u"total_time"_s,
             u"printer_model"_s,
             u"message"_s,
-            u"last_checked"_s};
+            u"last_checked"_s,
+            u"archived"_s,
+            u"note"_s};
 }
 
 QStringList orderCsvValues(const Order &order)
@@ -62,7 +64,9 @@ QStringList orderCsvValues(const Order &order)
             numberText(s.totalTime),
             s.printerModel,
             s.message,
-            order.lastChecked.toString(Qt::ISODate)};
+            order.lastChecked.toString(Qt::ISODate),
+            order.archived.toString(Qt::ISODate),
+            order.note};
 }
 
 QString csvField(const QString &value)

@@ -17,7 +17,8 @@ namespace pc {
 // The column names, in order: created, file_name, receiver_email, print_value,
 // print_value_currency, partner_job_id, token, token_link, ssl_token_link,
 // printing_job_status, printing_percentage, minutes_left, total_time, printer_model,
-// message, last_checked.
+// message, last_checked, and the console's own archived (when a person archived the order)
+// and note.
 QStringList orderCsvColumns();
 
 // One value per column, as plain text (not quoted): times in ISO 8601, the price exactly as

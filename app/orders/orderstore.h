@@ -179,8 +179,9 @@ public:
     // The orders of one environment, oldest first.
     StoreResult<QList<Order>> orders(const QString &environment);
     // Stores the latest status and the time it was checked. When the status differs from
-    // the stored one, it is updated and a history row appended, in one transaction; returns
-    // whether it changed.
+    // the stored one, it is updated, in one transaction with a history row when what a person
+    // sees changed (the state, the printer's message or the printer; not the progress
+    // figures, which move with every answer); returns whether it changed.
     StoreResult<bool> updateOrderStatus(qint64 orderId, const PrintStatus &status,
                                         const QDateTime &checked);
     StoreStatus setOrderUnknownToService(qint64 orderId, bool unknown);
@@ -188,7 +189,7 @@ public:
     // answer, a refusal): kept as its last check, so a console started again honours the
     // shortest time between two questions about one token all the same.
     StoreStatus recordStatusRequest(qint64 orderId, const QDateTime &asked);
-    // Every recorded status of the order, oldest first.
+    // Every recorded change of the order's state, oldest first.
     StoreResult<QList<StatusHistoryEntry>> statusHistory(qint64 orderId);
 
     // --- Token calls whose answer was lost (LostTokenCalls) ----------------------------
@@ -203,6 +204,25 @@ public:
     // sandbox moved to another port. Returns how many orders changed.
     StoreResult<int> rewriteLinkOrigin(const QString &environment, const QUrl &oldOrigin,
                                        const QUrl &newOrigin);
+
+    // --- Order management: archive, note, delete -----------------------------------------
+    // Each change is one transaction, and in a shared store the other consoles hear of it
+    // (StoreChangeFeed::orderChanged; a deleted order then reads as absent).
+    //
+    // Archives the order at `when` (now when invalid), or takes it out of the archive. The
+    // service is not told: an archived order is followed and polled as before, only hidden
+    // from the table until archived orders are shown. Archiving an archived order keeps its
+    // first archive time.
+    StoreStatus setOrderArchived(qint64 orderId, bool archived, const QDateTime &when = {});
+    // Replaces the order's note (an empty one removes it). Surrounding blanks are dropped; a
+    // note longer than kMaxOrderNoteLength characters is refused with Kind::InvalidInput.
+    StoreStatus setOrderNote(qint64 orderId, const QString &note);
+    // Removes the order, its status history and its poll lease from this store. The service
+    // keeps the token and its print page; a queue item the order came from stays (it holds
+    // the token too) until it is removed from the queue. With OrderDeletion::TestOrderOnly an
+    // order of any environment but the sandbox is refused with Kind::InvalidInput, and the
+    // message suggests archiving it instead.
+    StoreStatus deleteOrder(qint64 orderId, OrderDeletion permission);
 
     // --- Team mode (a shared PostgreSQL store) -----------------------------------------
     // This console's identity: the owner of the queue items it adds (in a shared store each

@@ -18,7 +18,8 @@ const QString kOrderColumns =
     u"id, queue_item_id, environment, token, token_link, ssl_token_link, file_name, file_size,"
     " sha256, receiver_email, price, currency, partner_job_id, created_ms, status_text,"
     " percentage, minutes_left, total_time, message, printer_model, last_checked_ms,"
-    " unknown_to_service, print_started_ms, print_finished_ms, links_reconstructed"_s;
+    " unknown_to_service, print_started_ms, print_finished_ms, links_reconstructed, archived_ms,"
+    " note"_s;
 
 const QString kHistoryColumns =
     u"id, order_id, recorded_ms, status_text, percentage, minutes_left, total_time, message,"
@@ -55,6 +56,15 @@ void bindStatus(QSqlQuery &q, const PrintStatus &status)
     q.addBindValue(textValue(status.printerModel));
 }
 
+// Whether a person would see a new state in the history: the status itself, the printer's
+// message or the printer. Progress, minutes left and print time move with every answer and
+// are kept on the order row only.
+bool sameMilestone(const PrintStatus &stored, const PrintStatus &incoming)
+{
+    return stored.statusText == storedStatusText(incoming) && stored.message == incoming.message &&
+           stored.printerModel == incoming.printerModel;
+}
+
 bool sameStatus(const PrintStatus &stored, const PrintStatus &incoming)
 {
     return stored.statusText == storedStatusText(incoming) &&
@@ -87,6 +97,8 @@ Order readOrder(const QSqlQuery &q)
     order.printStarted = timeFromValue(q.value(22));
     order.printFinished = timeFromValue(q.value(23));
     order.linksReconstructed = q.value(24).toInt() != 0;
+    order.archived = timeFromValue(q.value(25));
+    order.note = q.value(26).toString();
     return order;
 }
 
@@ -105,7 +117,7 @@ StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString 
     QSqlQuery q(m_db);
     q.prepare(
         u"INSERT INTO orders (" + kOrderColumns +
-        u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(id);
     q.addBindValue(order.queueItemId ? QVariant(*order.queueItemId)
                                      : QVariant(QMetaType::fromType<qint64>()));
@@ -128,6 +140,8 @@ StoreError OrderStore::insertOrder(const Order &order, qint64 id, const QString 
     q.addBindValue(timeValue(order.printStarted));
     q.addBindValue(timeValue(order.printFinished));
     q.addBindValue(order.linksReconstructed ? 1 : 0);
+    q.addBindValue(timeValue(order.archived));
+    q.addBindValue(textValue(order.note.left(kMaxOrderNoteLength)));
     StoreError e = exec(q, action);
     if (e.kind == StoreError::Kind::Conflict)
         e.message = StoreText::tr("The token %1 is already in the order list.").arg(order.token);
@@ -289,7 +303,9 @@ StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatu
         return e;
     if (!q.next())
         return notFound(orderId);
-    const bool changed = !sameStatus(readStatus(q, 0), status);
+    const PrintStatus stored = readStatus(q, 0);
+    const bool changed = !sameStatus(stored, status);
+    const bool milestone = !sameMilestone(stored, status);
     const bool wasUnknown = q.value(6).toInt() != 0;
     q.finish();
 
@@ -309,17 +325,19 @@ StoreResult<bool> OrderStore::updateOrderStatus(qint64 orderId, const PrintStatu
         q.addBindValue(orderId);
         if (StoreError e = exec(q, action); e.isError())
             return e;
-        StoreResult<qint64> id = nextId(u"status_history"_s, action);
-        if (!id)
-            return id.error();
-        q.prepare(u"INSERT INTO status_history (" + kHistoryColumns +
-                  u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-        q.addBindValue(*id);
-        q.addBindValue(orderId);
-        q.addBindValue(checkedMs);
-        bindStatus(q, status);
-        if (StoreError e = exec(q, action); e.isError())
-            return e;
+        if (milestone) {
+            StoreResult<qint64> id = nextId(u"status_history"_s, action);
+            if (!id)
+                return id.error();
+            q.prepare(u"INSERT INTO status_history (" + kHistoryColumns +
+                      u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            q.addBindValue(*id);
+            q.addBindValue(orderId);
+            q.addBindValue(checkedMs);
+            bindStatus(q, status);
+            if (StoreError e = exec(q, action); e.isError())
+                return e;
+        }
         if (StoreError e = notifyOrderChanged(orderId, action); e.isError())
             return e;
     } else {

@@ -161,6 +161,15 @@ void StatusPoller::follow(const Order &order)
     relist(entry);
 }
 
+void StatusPoller::untrack(qint64 orderId)
+{
+    const auto it = m_entries.find(orderId);
+    if (it == m_entries.end())
+        return;
+    forget(it);
+    rearmTimer();
+}
+
 void StatusPoller::track(qint64 orderId)
 {
     const StoreResult<std::optional<Order>> order = m_store->order(orderId);
@@ -273,6 +282,11 @@ void StatusPoller::onFinished(qint64 orderId, const PrintStatusResult &result)
     entry.failures = 0;
     const QDateTime checked = now();
     const StoreResult<bool> changed = m_store->updateOrderStatus(orderId, result.status, checked);
+    if (!changed && changed.error().kind == StoreError::Kind::NotFound) {
+        forget(it); // the order was deleted meanwhile: nothing left to follow
+        processDue();
+        return;
+    }
     if (!changed) {
         // Not stored means not announced: ask again later, the status is still there.
         Q_EMIT storeError(changed.error().message);

@@ -58,6 +58,9 @@ public:
 
     // Follows an order created meanwhile (for example by the upload queue).
     void track(qint64 orderId);
+    // Stops following an order that was deleted from the store; an answer already on its way
+    // is dropped.
+    void untrack(qint64 orderId);
     // A manual refresh: as soon as the token's 15-second floor allows. Returns the time it
     // is due, or an invalid time when the order is not followed (final or unknown).
     QDateTime refreshNow(qint64 orderId);

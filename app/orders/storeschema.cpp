@@ -166,6 +166,26 @@ const QList<QStringList> &migrations()
             " file_name TEXT NOT NULL,"
             " reason TEXT NOT NULL)"_s,
         },
+        {
+            // Orders a person manages: archived ones (hidden from the table, still polled)
+            // and a short note.
+            u"ALTER TABLE orders ADD COLUMN archived_ms BIGINT"_s,
+            u"ALTER TABLE orders ADD COLUMN note TEXT NOT NULL DEFAULT ''"_s,
+            // The status history now keeps a row only when what a person sees changes (the
+            // state, the printer's message, the printer); earlier versions kept one for every
+            // answer that moved the percentage, dozens of identical "Printing" rows per
+            // print. Those runs are compacted to their first row (the time the state was
+            // first seen), so old and new orders read alike; the order row keeps the latest
+            // figures either way.
+            u"DELETE FROM status_history WHERE id IN (SELECT id FROM (SELECT id, status_text,"
+            " message, printer_model,"
+            " LAG(status_text) OVER w AS previous_status,"
+            " LAG(message) OVER w AS previous_message,"
+            " LAG(printer_model) OVER w AS previous_printer"
+            " FROM status_history WINDOW w AS (PARTITION BY order_id ORDER BY recorded_ms, id))"
+            " AS runs WHERE status_text = previous_status AND message = previous_message"
+            " AND printer_model = previous_printer)"_s,
+        },
     };
     return list;
 }

@@ -109,6 +109,26 @@ struct Order
     // end (SUCCESS, FAILURE or a confirmed state); null until then. For "prints per day".
     QDateTime printStarted;
     QDateTime printFinished;
+    // When a person archived the order (hidden from the table unless archived orders are
+    // shown); null while it is not archived. Archiving changes nothing at the service.
+    QDateTime archived;
+    // A person's note about the order, at most kMaxOrderNoteLength characters.
+    QString note;
+
+    bool isArchived() const { return archived.isValid(); }
+};
+
+// The longest note an order keeps (OrderStore::setOrderNote() refuses longer ones).
+inline constexpr int kMaxOrderNoteLength = 1000;
+
+// What allows OrderStore::deleteOrder() to remove an order from this console's records. The
+// service keeps the token whatever happens here; the console only forgets it.
+enum class OrderDeletion {
+    // Only an order of the built-in sandbox: a test order, whose token is worth nothing.
+    TestOrderOnly,
+    // Any order: a person was told that the token, its links and its history leave this
+    // console's records while the service keeps them, and confirmed it explicitly.
+    ConfirmedByPerson,
 };
 
 struct StatusHistoryEntry
