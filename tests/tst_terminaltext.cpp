@@ -4,6 +4,7 @@
 #include "api/responseparser.h"
 #include "common/terminaltext.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -61,6 +62,14 @@ void TestTerminalText::lineBreakModes()
     QCOMPARE(terminalSafe(text, LineBreaks::KeepCrLf), u"a\r\nb\\x0dc\nd\te"_s);
     QCOMPARE(terminalSafe(text, LineBreaks::Escape), u"a\\x0d\\x0ab\\x0dc\\x0ad\\x09e"_s);
     QCOMPARE(terminalSafe(u"end\r"_s, LineBreaks::KeepCrLf), u"end\\x0d"_s);
+    // JSON: \u escapes, which a JSON parser reads back as the same characters.
+    const QString json = u"{\"file\":\"del\x7f c1\u009b bidi\u202e\"}"_s;
+    const QString safe = terminalSafe(json, LineBreaks::Json);
+    QCOMPARE(safe, u"{\"file\":\"del\\u007f c1\\u009b bidi\\u202e\"}"_s);
+    QJsonParseError error;
+    const QJsonDocument parsed = QJsonDocument::fromJson(safe.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(parsed.object().value(u"file"_s).toString(), u"del\x7f c1\u009b bidi\u202e"_s);
 }
 
 void TestTerminalText::printTimesOutOfRangeAreDropped_data()

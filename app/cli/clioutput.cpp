@@ -31,7 +31,10 @@ void writeLine(FILE *stream, const QString &text,
 
 QString compactJson(const QJsonObject &object)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    // Qt's writer leaves DEL, C1 and bidi controls raw inside strings; escaped as \u here
+    // they neither steer the terminal nor break the JSON (as writeLine's \x escapes would).
+    return terminalSafe(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)),
+                        LineBreaks::Json);
 }
 
 } // namespace

@@ -16,7 +16,7 @@ bool needsEscape(const QString &text, qsizetype i, LineBreaks lineBreaks)
 {
     const char16_t c = text.at(i).unicode();
     if (c == u'\n' || c == u'\t')
-        return lineBreaks == LineBreaks::Escape;
+        return lineBreaks == LineBreaks::Escape || lineBreaks == LineBreaks::Json;
     if (c == u'\r' && lineBreaks == LineBreaks::KeepCrLf)
         return i + 1 >= text.size() || text.at(i + 1) != u'\n';
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || isBidiControl(c);
@@ -37,7 +37,7 @@ QString terminalSafe(const QString &text, LineBreaks lineBreaks)
         const char16_t c = text.at(i).unicode();
         if (!needsEscape(text, i, lineBreaks))
             safe.append(QChar(c));
-        else if (c <= 0xFF)
+        else if (c <= 0xFF && lineBreaks != LineBreaks::Json)
             safe.append(u"\\x%1"_s.arg(uint(c), 2, 16, QChar(u'0')));
         else
             safe.append(u"\\u%1"_s.arg(uint(c), 4, 16, QChar(u'0')));

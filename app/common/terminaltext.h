@@ -11,7 +11,9 @@ namespace pc {
 //   Keep:     line feeds and tabs are kept (text for a terminal or a log);
 //   KeepCrLf: also a carriage return right before a line feed (a CSV file's line ends);
 //   Escape:   everything is escaped (one line).
-enum class LineBreaks { Keep, KeepCrLf, Escape };
+//   Json:     everything is escaped as \uXXXX, which is valid inside a JSON string (JSON text
+//             holds such characters only inside strings).
+enum class LineBreaks { Keep, KeepCrLf, Escape, Json };
 QString terminalSafe(const QString &text, LineBreaks lineBreaks = LineBreaks::Keep);
 
 } // namespace pc
