@@ -90,8 +90,8 @@ void TestQueueConnection::resetMidUploadKeepsTokenAcrossRestart_data()
     QTest::newRow("99%") << 0.99;
 }
 
-// The connection is reset part-way through the body until the queue itself sees the failure
-// (QNetworkAccessManager re-sends a POST once or twice on its own first). The item is kept
+// The connection is reset part-way through the body (QNetworkAccessManager's own re-send of
+// the POST is refused by the body device, so the queue sees the failure at once). The item is kept
 // with its token and a jittered backoff; the console is restarted while it waits; the new
 // queue resumes the item with the same token, and the service ends with one file for it.
 void TestQueueConnection::resetMidUploadKeepsTokenAcrossRestart()
@@ -148,8 +148,9 @@ void TestQueueConnection::resetAfterBodyAsksStatusBeforeResending_data()
     QTest::newRow("after a restart") << false << true;
 }
 
-// The service stores the file and the connection closes before the answer, until the queue
-// sees it (QNetworkAccessManager's own re-sends get the same). Before the queue sends the
+// The service stores the file and the connection closes before the answer. The network layer
+// does not send the body again by itself (UploadBodyDevice refuses to start over): the queue
+// sees the lost answer at once. Before the queue sends the
 // file again it asks the print-status call for the item's token. A print already under way
 // proves the file arrived: nothing is re-sent. Otherwise the re-send is refused for the used
 // token, which proves it too. Either way: one token, one file, and the item is done with an
@@ -191,6 +192,7 @@ void TestQueueConnection::resetAfterBodyAsksStatusBeforeResending()
     connect(m_queue.get(), &UploadQueue::itemChanged, this, watch);
     QTRY_VERIFY_WITH_TIMEOUT(failedOnce, kWait);
     QCOMPARE(uploads.size(), 1);
+    QCOMPARE(uploadsBeforeRetry, 1); // no second body before the status question
     QCOMPARE(statusAskedAtFailure, 0);
     if (restart) {
         m_queue.reset();

@@ -28,6 +28,8 @@ ApiError errorFromNetworkError(int networkError, const QString &errorString)
     case QNetworkReply::ConnectionRefusedError:
         return ApiError::network(NR::ConnectionRefused, errorString);
     case QNetworkReply::RemoteHostClosedError:
+    // Closed before an answer, and the body was not sent again (UploadBodyDevice).
+    case QNetworkReply::ContentReSendError:
         return ApiError::network(NR::ConnectionClosed, errorString);
     case QNetworkReply::HostNotFoundError:
         return ApiError::network(NR::HostNotFound, errorString);

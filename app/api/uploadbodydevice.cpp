@@ -54,14 +54,18 @@ void UploadBodyDevice::close()
 
 bool UploadBodyDevice::seek(qint64 pos)
 {
+    // Qt's HTTP layer sends a request again by itself when the connection closes before any
+    // answer, which for an upload means a second body to a token the service may hold the
+    // file for already. Refused here once bytes went out: the request then fails as a lost
+    // answer, and the queue asks the service about the token before sending it again.
+    if (pos < m_offset && m_hashed > 0) {
+        qCInfo(lcApi) << "the network layer wanted to send the upload body again by itself;"
+                         " refused, the queue decides";
+        return false;
+    }
     if (pos < 0 || pos > m_size || !m_file.seek(pos) || !QIODevice::seek(pos))
         return false;
     m_offset = pos;
-    if (pos == 0) {
-        // The network layer starts the body again (a re-sent request): so does the hash.
-        m_hash.reset();
-        m_hashed = 0;
-    }
     return true;
 }
 
