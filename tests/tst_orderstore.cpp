@@ -1214,7 +1214,8 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         failed.statusText = u"FAILURE"_s;
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
-    // Back to version 1 by hand (undoing migrations 3 to 7 too).
+    // Back to version 1 by hand (undoing migrations 3 to 8 too).
+    QVERIFY(dir.exec(u"DROP TABLE token_status_asks"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
     QVERIFY(dir.exec(u"DROP TABLE lost_token_calls"_s));
@@ -1258,7 +1259,8 @@ void TestOrderStore::migrationFiveMarksReconstructedLinks()
         itemId = *store.addQueueItem(makeItem(kSandbox, u"lost-answer.stl"_s));
         QVERIFY(store.recordToken(itemId, u"lostanswer"_s).ok());
     }
-    // Back to version 4 by hand (undoing migrations 6 and 7 too).
+    // Back to version 4 by hand (undoing migrations 6 to 8 too).
+    QVERIFY(dir.exec(u"DROP TABLE token_status_asks"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
     QVERIFY(dir.exec(u"DROP TABLE lost_token_calls"_s));

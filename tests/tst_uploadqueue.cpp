@@ -42,6 +42,7 @@ private Q_SLOTS:
     void removeKeepsTokenAsOrder();
     void earlierDeadEndBecomesOrder();
     void retryRightAfterStartAsksOnce();
+    void askedByAnotherProcessWaitsOutTheFloor();
     void cancelDuringUpload();
     void pauseAndResume();
     void duplicateWarning();
@@ -429,6 +430,40 @@ void TestUploadQueue::retryRightAfterStartAsksOnce()
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
     QCOMPARE(m_sandbox->statusRequestCount(token), 1);
     QCOMPARE(m_sandbox->uploadCount(token), 1);
+}
+
+// Another process asked the service about the token moments ago (the store says when): this
+// queue waits out the rest of the service's 15 s before it asks again, then goes on.
+void TestUploadQueue::askedByAnotherProcessWaitsOutTheFloor()
+{
+    startQueue();
+    m_queue->setMaxParallel(0);
+    const QString path = copyTeapot(u"teapot.stl"_s);
+    const qint64 id = *m_queue->addFile(path, facts());
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
+    CreateTokenJob *job = m_api->createToken();
+    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
+    QVERIFY(tokenDone.wait(kWait));
+    const QString token = tokenDone.first().first().value<TokenResult>().token;
+    QVERIFY(m_store->recordToken(id, token).ok());
+    QueueItemProgress progress;
+    progress.state = QueueState::NeedsAttention;
+    progress.failureReason = u"the upload's answer was lost"_s;
+    progress.bytesSent = QFileInfo(path).size();
+    QVERIFY(m_store->updateQueueItemProgress(id, progress).ok());
+    m_queue.reset();
+    // The other process's question, 11 s ago.
+    const QDateTime asked = QDateTime::currentDateTimeUtc().addSecs(-11);
+    QVERIFY(m_store->recordTokenStatusAsk(environment(), token, asked).ok());
+    QVERIFY(m_store->recordTokenStatusAsk(environment(), token, asked.addSecs(-30)).ok());
+    QCOMPARE(*m_store->lastTokenStatusAsk(environment(), token), asked); // never moved back
+
+    makeQueue();
+    m_queue->start();
+    QTest::qWait(1500);
+    QCOMPARE(m_sandbox->statusRequestCount(token), 0); // not yet: 15 s have not passed
+    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->statusRequestCount(token), 1, 15000);
+    QVERIFY(*m_store->lastTokenStatusAsk(environment(), token) > asked);
 }
 
 void TestUploadQueue::cancelDuringUpload()

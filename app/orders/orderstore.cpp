@@ -956,7 +956,18 @@ StoreStatus OrderStore::claimQueue()
         qint64 pid = 0;
         QString host;
         QString application;
-        lock->getLockInfo(&pid, &host, &application);
+        // The holder may be writing or removing its lock file this very moment: then who it
+        // is cannot be read, and naming a guess would send the user after the wrong process.
+        if (!lock->getLockInfo(&pid, &host, &application) || pid <= 0) {
+            qCInfo(lcOrders).noquote()
+                << "The upload queue of" << dataFolder() << "is held by an unnamed process";
+            return makeError(
+                StoreError::Kind::Locked,
+                StoreText::tr("Another console is using the upload queue of the data folder %1. "
+                              "Only one console at a time uploads from a data folder, so that "
+                              "nothing is sent twice: wait until it has finished, or close it.")
+                    .arg(QDir::toNativeSeparators(dataFolder())));
+        }
         QString program = programOfProcess(pid);
         if (program.isEmpty())
             program = application.isEmpty() ? u"partner-console"_s : application;

@@ -198,6 +198,13 @@ public:
                                     const QDateTime &called);
     StoreResult<LostTokenCalls> lostTokenCalls(const QString &environment);
 
+    // --- When the queue last asked the service about a token (token_status_asks) ----------
+    // Never moved back: another process may have asked later.
+    StoreStatus recordTokenStatusAsk(const QString &environment, const QString &token,
+                                     const QDateTime &asked);
+    // Null when this store never recorded a question about the token.
+    StoreResult<QDateTime> lastTokenStatusAsk(const QString &environment, const QString &token);
+
     // --- Print page links (orderstorelinks.cpp) ----------------------------------------
     // Points the links of the environment's orders that start with `oldOrigin` (a server
     // address: scheme, host, port) at `newOrigin`, the rest of each link kept: the built-in

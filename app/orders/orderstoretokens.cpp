@@ -1,4 +1,5 @@
-// OrderStore: token calls whose answer was lost.
+// OrderStore: what the queue keeps about tokens outside its items: token calls whose answer
+// was lost, and when it last asked the service about a token.
 #include "orders/orderstore.h"
 #include "orders/storeschema.h"
 
@@ -52,6 +53,43 @@ StoreResult<LostTokenCalls> OrderStore::lostTokenCalls(const QString &environmen
         lost.count = q.value(2).toInt();
     }
     return lost;
+}
+
+StoreStatus OrderStore::recordTokenStatusAsk(const QString &environment, const QString &token,
+                                             const QDateTime &asked)
+{
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
+    QSqlQuery q(m_db);
+    // SQLite and PostgreSQL alike: insert, or move the time forward only.
+    q.prepare(u"INSERT INTO token_status_asks (environment, token, asked_ms) VALUES (?, ?, ?)"
+              " ON CONFLICT (environment, token) DO UPDATE SET asked_ms = excluded.asked_ms"
+              " WHERE token_status_asks.asked_ms < excluded.asked_ms"_s);
+    q.addBindValue(environment);
+    q.addBindValue(token);
+    q.addBindValue(asked.toMSecsSinceEpoch());
+    if (StoreError e = exec(q, StoreText::tr("saving when the service was asked")); e.isError())
+        return e;
+    return Done{};
+}
+
+StoreResult<QDateTime> OrderStore::lastTokenStatusAsk(const QString &environment,
+                                                      const QString &token)
+{
+    const Call call(*this);
+    if (call.failed())
+        return call.error();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT asked_ms FROM token_status_asks WHERE environment = ? AND token = ?"_s);
+    q.addBindValue(environment);
+    q.addBindValue(token);
+    if (StoreError e = exec(q, StoreText::tr("reading when the service was asked")); e.isError())
+        return e;
+    if (!q.next())
+        return QDateTime();
+    return QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
 }
 
 } // namespace pc

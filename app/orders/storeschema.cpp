@@ -186,6 +186,16 @@ const QList<QStringList> &migrations()
             " AS runs WHERE status_text = previous_status AND message = previous_message"
             " AND printer_model = previous_printer)"_s,
         },
+        {
+            // When the upload queue last asked the service about a token that has no order
+            // yet: a queue in another process (or started again) honours the service's
+            // shortest time between two questions about one token too.
+            u"CREATE TABLE token_status_asks ("
+            " environment TEXT NOT NULL,"
+            " token TEXT NOT NULL,"
+            " asked_ms BIGINT NOT NULL,"
+            " PRIMARY KEY (environment, token))"_s,
+        },
     };
     return list;
 }

@@ -835,25 +835,50 @@ void UploadQueue::askStatus(
         onAnswer(r, result);
     };
     StatusProbe &probe = m_statusProbes[token];
-    if (probe.job) {
+    if (probe.job || probe.scheduled) {
         probe.waiting.push_back(deliver); // asked a moment ago: that answer will do
         return;
     }
-    if (probe.answer && !probe.answer->error.isError() &&
-        nowMs() - probe.askedAtMs < kStatusAnswerFreshMs) {
-        qCInfo(lcOrders) << "item" << id << "takes the print status asked"
-                         << nowMs() - probe.askedAtMs << "ms ago";
+    const qint64 sinceAsked = m_monotonic.elapsed() - probe.askedAtMs;
+    if (probe.answer && !probe.answer->error.isError() && sinceAsked < kStatusAnswerFreshMs) {
+        qCInfo(lcOrders) << "item" << id << "takes the print status asked" << sinceAsked
+                         << "ms ago";
         QMetaObject::invokeMethod(
             this, [deliver, answer = *probe.answer] { deliver(answer); }, Qt::QueuedConnection);
         return;
     }
+    probe.answer.reset();
+    probe.waiting = {deliver};
+    // Another process (or this console before a restart) may have asked moments ago: the
+    // service's rule holds across them, so the question waits out the rest of its 15 s.
+    const StoreResult<QDateTime> asked = m_store->lastTokenStatusAsk(m_environment, token);
+    const qint64 wait = asked && asked->isValid()
+                            ? kStatusAnswerFreshMs - asked->msecsTo(QDateTime::currentDateTimeUtc())
+                            : 0;
+    if (wait > 0 && wait <= kStatusAnswerFreshMs) {
+        qCInfo(lcOrders) << "item" << id << "asks about its token in" << wait
+                         << "ms: it was asked about moments ago";
+        probe.scheduled = true;
+        QTimer::singleShot(wait, this, [this, token] { sendStatusProbe(token); });
+        return;
+    }
+    sendStatusProbe(token);
+}
+
+void UploadQueue::sendStatusProbe(const QString &token)
+{
+    StatusProbe &probe = m_statusProbes[token];
+    probe.scheduled = false;
+    if (StoreStatus recorded =
+            m_store->recordTokenStatusAsk(m_environment, token, QDateTime::currentDateTimeUtc());
+        !recorded)
+        qCWarning(lcOrders).noquote()
+            << "when the token was asked about is not kept:" << recorded.error().message;
     // Not the item's job: a retry or cancel of the item leaves the question to finish, so
     // that its answer serves whoever asks next instead of a second question.
     PrintStatusJob *job = m_api->printStatus(token);
     probe.job = job;
-    probe.askedAtMs = nowMs();
-    probe.answer.reset();
-    probe.waiting = {deliver};
+    probe.askedAtMs = m_monotonic.elapsed();
     connect(job, &PrintStatusJob::finished, this, [this, token](const PrintStatusResult &result) {
         StatusProbe &answered = m_statusProbes[token];
         answered.job.clear();

@@ -226,6 +226,7 @@ private:
     // cancelled, removed or restarted meanwhile.
     void askStatus(qint64 id, const QString &token,
                    const std::function<void(Runtime &, const PrintStatusResult &)> &onAnswer);
+    void sendStatusProbe(const QString &token);
     void upload(qint64 id);
     void onUploadProgress(qint64 id, qint64 sent, qint64 total);
     void onUploaded(qint64 id, quint64 generation, const UploadResult &result);
@@ -264,7 +265,8 @@ private:
     struct StatusProbe
     {
         QPointer<PrintStatusJob> job;
-        qint64 askedAtMs = 0;
+        bool scheduled = false; // waiting out the 15 s since another process asked
+        qint64 askedAtMs = 0;   // m_monotonic
         std::optional<PrintStatusResult> answer;
         std::vector<std::function<void(const PrintStatusResult &)>> waiting;
     };
