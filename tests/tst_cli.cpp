@@ -549,9 +549,9 @@ void TestCli::maxTimeBoundsTheWholeCommand()
     QCOMPARE(runBounded(common + QStringList{u"queue"_s, u"run"_s}, env).exitCode, 5);
     const CliRun counted = runBounded(
         {u"--base-url"_s, baseUrl, u"--data-dir"_s, data.path(), u"queue"_s, u"list"_s}, env);
-    QVERIFY2(counted.out.contains("got no answer, so the service may hold") &&
-                 counted.out.contains("microstl__box_freecad_binary.stl). No file was sent"),
-             counted.out.constData());
+    QVERIFY2(counted.err.contains("got no answer, so the service may hold") &&
+                 counted.err.contains("microstl__box_freecad_binary.stl). No file was sent"),
+             counted.err.constData());
 
     QCOMPARE(run({u"--max-time"_s, u"0"_s, u"config"_s}).exitCode, 2);
 }
@@ -998,6 +998,13 @@ void TestCli::namesWithLineBreaksStayOnOneLine()
     QCOMPARE(inspected.exitCode, 0);
     QVERIFY2(inspected.out.contains("front\\x0apanel\\x092.stl"), inspected.out.constData());
     QCOMPARE(linesNaming(inspected.out), 1);
+    // DEL and C1 controls in a name: escaped so that --json stays JSON.
+    const QString controls = dir.filePath(u"del\x7f c1\u009b.stl"_s);
+    QVERIFY(QFile::copy(name, controls));
+    const CliRun json = runBounded({u"--json"_s, u"inspect"_s, controls});
+    QCOMPARE(json.exitCode, 0);
+    QVERIFY2(!json.out.contains('\x7f') && !json.out.contains("\xc2\x9b"), json.out.constData());
+    QCOMPARE(json.json().value(u"file"_s).toString(), controls);
 
     QTemporaryDir data;
     QProcessEnvironment env = baseEnvironment();

@@ -42,7 +42,7 @@ QWidget *Dashboard::createPeriodBar()
     m_period->addItem(tr("All time"), int(AllTime));
     m_period->addItem(tr("Custom dates"), int(Custom));
     m_period->setCurrentIndex(m_period->findData(int(AllTime)));
-    auto *label = new QLabel(tr("&Period:"), bar);
+    auto *label = new QLabel(tr("Perio&d:"), bar);
     label->setBuddy(m_period);
 
     m_firstDay = new QDateEdit(bar);
@@ -62,7 +62,7 @@ QWidget *Dashboard::createPeriodBar()
         custom->setVisible(false);
     m_firstDay->setProperty("pcToLabel", QVariant::fromValue<QObject *>(to));
 
-    m_exportButton = new QPushButton(tr("&Export Orders as CSV\u2026"), bar);
+    m_exportButton = new QPushButton(tr("E&xport Orders as CSV\u2026"), bar);
     m_exportButton->setObjectName(u"dashboardExport"_s);
     m_exportButton->setToolTip(tr("Save every order of the period, archived ones included, as "
                                   "a CSV file for a spreadsheet"));
@@ -218,7 +218,7 @@ bool Dashboard::exportOrders()
         if (m_errorReporter)
             m_errorReporter(tr("Nothing to Export"),
                             tr("No order was created in this period. Choose a longer period, "
-                               "or \u201cAll time\u201d, and export again."));
+                               "or “All time”, and export again."));
         return false;
     }
     if (!m_fileNameProvider)

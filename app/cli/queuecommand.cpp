@@ -101,17 +101,13 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
         // service's count of tokens with its orders needs to know how many, and why.
         if (const StoreResult<LostTokenCalls> lost = store.lostTokenCalls(environment);
             lost && lost->count > 0) {
-            out.result(
-                QJsonObject{{u"event"_s, u"lost_token_calls"_s},
-                            {u"count"_s, lost->count},
-                            {u"latest"_s, lost->latest.toString(Qt::ISODate)},
-                            {u"latest_file"_s, lost->latestFileName}},
-                CliText::tr("%n token call(s) got no answer, so the service may hold "
-                            "as many unused tokens that no order records (the latest %1, "
-                            "for %2). No file was sent for them.",
-                            nullptr, lost->count)
-                    .arg(QLocale().toString(lost->latest.toLocalTime(), QLocale::ShortFormat),
-                         oneLine(lost->latestFileName)));
+            // A note (stderr, text only): --json keeps one queue item per line on stdout.
+            out.note(CliText::tr("%n token call(s) got no answer, so the service may hold "
+                                 "as many unused tokens that no order records (the latest %1, "
+                                 "for %2). No file was sent for them.",
+                                 nullptr, lost->count)
+                         .arg(QLocale().toString(lost->latest.toLocalTime(), QLocale::ShortFormat),
+                              oneLine(lost->latestFileName)));
         }
         return ExitSuccess;
     }
@@ -181,7 +177,7 @@ int QueueCommand::run(CliContext &context, const QStringList &arguments)
 
     std::set<qint64> ids;
     for (const QueueItem &item : queue.items()) {
-        if (!isFinalQueueState(item.state))
+        if (!isFinalQueueItem(item))
             ids.insert(item.id);
     }
     return runQueueAndReport(context, store, queue, environment, ids, ExitSuccess);

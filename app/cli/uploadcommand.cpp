@@ -19,11 +19,15 @@ using namespace Qt::StringLiterals;
 
 namespace pc::cli {
 
-bool isFinalQueueState(QueueState state)
+bool isFinalQueueItem(const QueueItem &item)
 {
-    return state == QueueState::Done || state == QueueState::Failed ||
-           state == QueueState::Cancelled || state == QueueState::NeedsAttention ||
-           state == QueueState::Paused ||
+    const QueueState state = item.state;
+    // A failed item with a retry due is still the queue's work: the run waits for it and
+    // reports how it ended.
+    if (state == QueueState::Failed)
+        return !item.nextRetry.isValid();
+    return state == QueueState::Done || state == QueueState::Cancelled ||
+           state == QueueState::NeedsAttention || state == QueueState::Paused ||
            // Only a person at the window can give such an item its details.
            state == QueueState::AwaitingDetails;
 }
@@ -205,7 +209,7 @@ int UploadCommand::run(CliContext &context, const QStringList &arguments)
                          queue.claimProblem());
     std::set<qint64> ours;
     for (const QueueItem &item : queue.items()) {
-        if (!isFinalQueueState(item.state))
+        if (!isFinalQueueItem(item))
             ours.insert(item.id);
     }
     if (!ours.empty())

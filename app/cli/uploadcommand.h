@@ -39,9 +39,9 @@ private:
 
 class CliOutput;
 
-// States an item stays in until someone acts (done, failed for good, cancelled, paused,
-// needs attention): a run does not wait for them.
-bool isFinalQueueState(QueueState state);
+// Whether the item stays as it is until someone acts (done, failed with no retry due,
+// cancelled, paused, needs attention, waiting for details): a run does not wait for it.
+bool isFinalQueueItem(const QueueItem &item);
 
 // Runs the started queue until it is idle (or --max-time ends the run), then prints one result
 // per item of `ids` (token and links, or the reason it was not uploaded). Returns `code`, or

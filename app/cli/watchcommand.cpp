@@ -116,8 +116,9 @@ int WatchCommand::run(CliContext &context, const QStringList &arguments)
     QObject::connect(&poller, &StatusPoller::statusUnusable, &loop,
                      [&out](const Order &order, const QString &message, bool unknownToService) {
                          out.note(unknownToService
-                                      ? CliText::tr("%1  %2: the service does not know this "
-                                                    "token (%3); it is asked again now and then.")
+                                      ? CliText::tr("%1  %2: the service refused to say how "
+                                                    "this token's print is going (%3); it is "
+                                                    "asked again now and then.")
                                             .arg(order.token, oneLine(order.fileName), message)
                                       : CliText::tr("%1  %2: the service's answer was not a usable "
                                                     "status (%3); asking again later.")

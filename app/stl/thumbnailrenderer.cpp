@@ -136,6 +136,11 @@ QImage renderThumbnail(const TriangleView &facets, const ThumbnailOptions &optio
         const double area = (sx[1] - sx[0]) * (sy[2] - sy[0]) - (sx[2] - sx[0]) * (sy[1] - sy[0]);
         if (std::abs(area) < 1e-12)
             continue;
+        // A file of many facets that each cover the whole picture costs a full pass per facet:
+        // a cancel (a newer selection, a removed row) is heard before each such facet too.
+        if (options.cancel && qint64(x1 - x0 + 1) * (y1 - y0 + 1) > 4096 &&
+            options.cancel->load(std::memory_order_relaxed))
+            return {};
 
         const Vec3 normal = normalized(cross(b - a, c - a));
         // Lit on both sides: a flipped facet is a mesh problem, not an invisible hole.

@@ -740,16 +740,16 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <translation>Warnung: %1 steht zweimal für diesen Empfänger in der Warteschlange (auch als %2, noch nicht gesendet); beide werden gesendet.</translation>
     </message>
     <message>
-        <source>%1  %2: the service does not know this token (%3); it is asked again now and then.</source>
-        <translation>%1  %2: Der Dienst kennt dieses Token nicht (%3); er wird ab und zu erneut gefragt.</translation>
-    </message>
-    <message>
         <source>%1  %2: the service&apos;s answer was not a usable status (%3); asking again later.</source>
         <translation>%1  %2: Die Antwort des Dienstes war kein verwertbarer Status (%3); später wird erneut gefragt.</translation>
     </message>
     <message>
         <source>Stopped after --max-time %1 s.</source>
         <translation>Nach --max-time %1 s beendet.</translation>
+    </message>
+    <message>
+        <source>%1  %2: the service refused to say how this token&apos;s print is going (%3); it is asked again now and then.</source>
+        <translation>%1  %2: Der Dienst hat die Auskunft über den Druck dieses Tokens verweigert (%3); er wird ab und zu erneut gefragt.</translation>
     </message>
 </context>
 <context>
@@ -785,6 +785,47 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <source>%1 — %2</source>
         <extracomment>A currency in a currency list: %1 is the ISO code, %2 its name</extracomment>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerLinkMessage</name>
+    <message>
+        <source>Your print link for %1</source>
+        <extracomment>The subject of the mail that sends the print link; %1 is the design&apos;s file name</extracomment>
+        <translation>Ihr Drucklink für %1</translation>
+    </message>
+    <message>
+        <source>Your print link for %1 (job %2)</source>
+        <extracomment>The subject of the mail that sends the print link; %1 the file name, %2 the job id</extracomment>
+        <translation>Ihr Drucklink für %1 (Auftrag %2)</translation>
+    </message>
+    <message>
+        <source>Hello,</source>
+        <translation>Guten Tag,</translation>
+    </message>
+    <message>
+        <source>your design %1 is ready to print.</source>
+        <translation>Ihr Design %1 ist bereit zum Drucken.</translation>
+    </message>
+    <message>
+        <source>your design %1 (job %2) is ready to print.</source>
+        <translation>Ihr Design %1 (Auftrag %2) ist bereit zum Drucken.</translation>
+    </message>
+    <message>
+        <source>Open this link and press Print on the page:</source>
+        <translation>Öffnen Sie diesen Link und drücken Sie auf der Seite auf Drucken:</translation>
+    </message>
+    <message>
+        <source>The link is yours alone; please do not pass it on.</source>
+        <translation>Der Link gehört nur Ihnen; bitte geben Sie ihn nicht weiter.</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>An: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1434,42 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <source>reading the lost token calls</source>
         <translation>Lesen der Token-Aufrufe ohne Antwort</translation>
     </message>
+    <message>
+        <source>Another console is using the upload queue of the data folder %1. Only one console at a time uploads from a data folder, so that nothing is sent twice: wait until it has finished, or close it.</source>
+        <translation>Eine andere Konsole verwendet die Upload-Warteschlange des Datenordners %1. Aus einem Datenordner lädt immer nur eine Konsole hoch, damit nichts doppelt gesendet wird: Warten Sie, bis sie fertig ist, oder schließen Sie sie.</translation>
+    </message>
+    <message>
+        <source>archiving the order</source>
+        <translation>Archivieren des Auftrags</translation>
+    </message>
+    <message>
+        <source>taking the order out of the archive</source>
+        <translation>Zurückholen des Auftrags aus dem Archiv</translation>
+    </message>
+    <message>
+        <source>The note has %1 characters; an order keeps at most %2. Shorten it and save it again.</source>
+        <translation>Die Notiz hat %1 Zeichen; ein Auftrag speichert höchstens %2. Kürzen Sie sie und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>saving the order&apos;s note</source>
+        <translation>Speichern der Notiz zum Auftrag</translation>
+    </message>
+    <message>
+        <source>deleting the order</source>
+        <translation>Löschen des Auftrags</translation>
+    </message>
+    <message>
+        <source>Order %1 is not a sandbox test order: its token is a real transaction with the service at %2. Archive it to hide it, or confirm that this console should forget its token.</source>
+        <translation>Auftrag %1 ist kein Testauftrag der Sandbox: Sein Token ist eine echte Transaktion mit dem Dienst unter %2. Archivieren Sie ihn, um ihn auszublenden, oder bestätigen Sie, dass diese Konsole sein Token vergessen soll.</translation>
+    </message>
+    <message>
+        <source>saving when the service was asked</source>
+        <translation>Speichern, wann der Dienst gefragt wurde</translation>
+    </message>
+    <message>
+        <source>reading when the service was asked</source>
+        <translation>Lesen, wann der Dienst gefragt wurde</translation>
+    </message>
 </context>
 <context>
     <name>PriceConfirmation</name>
@@ -1941,10 +2018,6 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
         <translation>Aufträge nach Status</translation>
     </message>
     <message>
-        <source>Prints per day, last %1 days</source>
-        <translation>Drucke pro Tag, letzte %1 Tage</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1999,8 +2072,137 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Over the last %1 days: %2 prints succeeded, %3 failed</source>
-        <translation>In den letzten %1 Tagen: %2 Drucke erfolgreich, %3 fehlgeschlagen</translation>
+        <source>Export Orders as CSV</source>
+        <translation>Aufträge als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Click a bar, or choose one with the arrow keys and Enter, to see its orders</source>
+        <translation>Klicken Sie auf einen Balken oder wählen Sie ihn mit den Pfeiltasten und Eingabe, um seine Aufträge zu sehen</translation>
+    </message>
+    <message>
+        <source>Click a day, or choose one with the arrow keys and Enter, to see the prints that finished on it</source>
+        <translation>Klicken Sie auf einen Tag oder wählen Sie ihn mit den Pfeiltasten und Eingabe, um die an ihm beendeten Drucke zu sehen</translation>
+    </message>
+    <message>
+        <source>Need attention: %1</source>
+        <translation>Brauchen Aufmerksamkeit: %1</translation>
+    </message>
+    <message>
+        <source>Need attention: orders that are not confirmed but cannot move by themselves - the service no longer knows the token, the status is unknown, or the order has no print link.</source>
+        <translation>Brauchen Aufmerksamkeit: Aufträge, die nicht bestätigt sind, aber sich nicht von selbst weiterbewegen – der Dienst kennt das Token nicht mehr, der Status ist unbekannt oder der Auftrag hat keinen Drucklink.</translation>
+    </message>
+    <message>
+        <source>Over %1 days: %2 prints succeeded, %3 failed</source>
+        <translation>In %1 Tagen: %2 Drucke erfolgreich, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Prints on %1</source>
+        <translation>Drucke am %1</translation>
+    </message>
+    <message>
+        <source>Prints per day, %1 to %2</source>
+        <translation>Drucke pro Tag, %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Period of the figures</source>
+        <translation>Zeitraum der Zahlen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Eigene Daten</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Save every order of the period, archived ones included, as a CSV file for a spreadsheet</source>
+        <translation>Alle Aufträge des Zeitraums, archivierte eingeschlossen, als CSV-Datei für eine Tabellenkalkulation speichern</translation>
+    </message>
+    <message>
+        <source>Each currency on its own line; amounts in different currencies are never added up.</source>
+        <translation>Jede Währung in eigener Zeile; Beträge in verschiedenen Währungen werden nie addiert.</translation>
+    </message>
+    <message>
+        <source>No orders in this period.</source>
+        <translation>Keine Aufträge in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>%1 (no currency)</source>
+        <translation>%1 (ohne Währung)</translation>
+    </message>
+    <message>
+        <source>%1 (orders: %2)</source>
+        <extracomment>Revenue of one currency: the amount and its number of orders (&quot;label: figure&quot; needs no plural forms)</extracomment>
+        <translation>%1 (Aufträge: %2)</translation>
+    </message>
+    <message>
+        <source>Nothing to Export</source>
+        <translation>Nichts zu exportieren</translation>
+    </message>
+    <message>
+        <source>orders-%1-to-%2.csv</source>
+        <translation>auftraege-%1-bis-%2.csv</translation>
+    </message>
+    <message>
+        <source>orders-%1.csv</source>
+        <translation>auftraege-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The orders could not be saved as %1 (the system said: %2). Choose another folder, or free some disk space, and export again.</source>
+        <translation>Die Aufträge konnten nicht als %1 gespeichert werden (das System meldete: %2). Wählen Sie einen anderen Ordner oder schaffen Sie Speicherplatz und exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Exported %1 orders to %2</source>
+        <translation>%1 Aufträge nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>No order was created in this period. Choose a longer period, or “All time”, and export again.</source>
+        <translation>In diesem Zeitraum wurde kein Auftrag angelegt. Wählen Sie einen längeren Zeitraum oder „Gesamter Zeitraum“ und exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Perio&amp;d:</source>
+        <translation>Zei&amp;traum:</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Orders as CSV…</source>
+        <translation>Aufträge als CSV e&amp;xportieren…</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2751,105 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
             <numerusform>Aufträge (%n neu)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Took the orders out of the archive</source>
+        <translation>Aufträge aus dem Archiv geholt</translation>
+    </message>
+    <message>
+        <source>Could Not Unarchive</source>
+        <translation>Zurückholen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Archived the orders</source>
+        <translation>Aufträge archiviert</translation>
+    </message>
+    <message>
+        <source>Archived the orders; “Show archived” shows them again</source>
+        <translation>Aufträge archiviert; „Archivierte anzeigen“ zeigt sie wieder</translation>
+    </message>
+    <message>
+        <source>Could Not Archive</source>
+        <translation>Archivieren nicht möglich</translation>
+    </message>
+    <message>
+        <source>Removed the note</source>
+        <translation>Notiz entfernt</translation>
+    </message>
+    <message>
+        <source>Saved the note</source>
+        <translation>Notiz gespeichert</translation>
+    </message>
+    <message>
+        <source>Could Not Save the Note</source>
+        <translation>Notiz konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Deleted the order for %1 from this console</source>
+        <translation>Auftrag für %1 aus dieser Konsole gelöscht</translation>
+    </message>
+    <message>
+        <source>Could Not Delete</source>
+        <translation>Löschen nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>pc::OrderDeletionDialog</name>
+    <message>
+        <source>Delete Test Order</source>
+        <translation>Testauftrag löschen</translation>
+    </message>
+    <message>
+        <source>Delete Order</source>
+        <translation>Auftrag löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Archive Instead</source>
+        <translation>Stattdessen archivieren</translation>
+    </message>
+    <message>
+        <source>To delete it all the same, type the first %1 characters of the token (%2):</source>
+        <translation>Um ihn trotzdem zu löschen, geben Sie die ersten %1 Zeichen des Tokens ein (%2):</translation>
+    </message>
+    <message>
+        <source>The token&apos;s first characters</source>
+        <translation>Die ersten Zeichen des Tokens</translation>
+    </message>
+    <message>
+        <source>Delete the sandbox test order for %1?</source>
+        <translation>Den Sandbox-Testauftrag für %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Delete the order for %1 from this console?</source>
+        <translation>Den Auftrag für %1 aus dieser Konsole löschen?</translation>
+    </message>
+    <message>
+        <source>Token: %1</source>
+        <translation>Token: %1</translation>
+    </message>
+    <message>
+        <source>Receiver: %1</source>
+        <translation>Empfänger: %1</translation>
+    </message>
+    <message>
+        <source>Job ID: %1</source>
+        <translation>Job-ID: %1</translation>
+    </message>
+    <message>
+        <source>The console forgets the token, its links, its print status history and its note. The sandbox is only a test service: no customer and no money are involved. This cannot be undone.</source>
+        <translation>Die Konsole vergisst das Token, seine Links, seinen Statusverlauf und seine Notiz. Die Sandbox ist nur ein Testdienst: Kein Kunde und kein Geld sind betroffen. Dies lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>This is a real order. The console forgets its token, its links, its print status history and its note, and no longer follows its print. The service keeps the token: the customer can still print with the link, and the console cannot show that print again. This cannot be undone.</source>
+        <translation>Dies ist ein echter Auftrag. Die Konsole vergisst sein Token, seine Links, seinen Statusverlauf und seine Notiz und verfolgt seinen Druck nicht mehr. Der Dienst behält das Token: Der Kunde kann mit dem Link weiterhin drucken, und die Konsole kann diesen Druck nicht mehr zeigen. Dies lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Archive the order instead to only hide it from the table; archived orders can be shown again at any time.</source>
+        <translation>Archivieren Sie den Auftrag stattdessen, um ihn nur in der Tabelle auszublenden; archivierte Aufträge lassen sich jederzeit wieder anzeigen.</translation>
+    </message>
 </context>
 <context>
     <name>pc::OrderDetails</name>
@@ -2717,6 +3018,18 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
     <message>
         <source>Built from the service&apos;s token page address: the answer of the upload, which carries the links, was lost.</source>
         <translation>Aus der Adresse der Token-Seite des Dienstes gebildet: Die Antwort des Uploads, die die Links enthält, ging verloren.</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
     </message>
 </context>
 <context>
@@ -2963,6 +3276,26 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
         <extracomment>A progress percentage, e.g. &quot;45 %&quot;</extracomment>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>Archived on %1</source>
+        <translation>Archiviert am %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>Job-ID</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
 </context>
 <context>
     <name>pc::OrdersPanel</name>
@@ -3149,6 +3482,123 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
     <message>
         <source>Sho&amp;w:</source>
         <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <source>Note on the Order</source>
+        <translation>Notiz zum Auftrag</translation>
+    </message>
+    <message>
+        <source>A note on %1 (at most %2 characters; empty removes it):</source>
+        <translation>Eine Notiz zu %1 (höchstens %2 Zeichen; leer entfernt sie):</translation>
+    </message>
+    <message>
+        <source>Need attention (cannot move)</source>
+        <translation>Brauchen Aufmerksamkeit (bewegen sich nicht)</translation>
+    </message>
+    <message>
+        <source>Show ar&amp;chived</source>
+        <translation>Archi&amp;vierte anzeigen</translation>
+    </message>
+    <message>
+        <source>Show archived orders in the table too</source>
+        <translation>Archivierte Aufträge ebenfalls in der Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>Show the orders of every day again</source>
+        <translation>Wieder die Aufträge aller Tage zeigen</translation>
+    </message>
+    <message>
+        <source>Finished on %1 ✕</source>
+        <extracomment>A filter of the orders table; clicking it shows every day again</extracomment>
+        <translation>Beendet am %1 ✕</translation>
+    </message>
+    <message>
+        <source>Every order is archived. Tick “Show archived” to see them.</source>
+        <translation>Alle Aufträge sind archiviert. Setzen Sie ein Häkchen bei „Archivierte anzeigen“, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Message for the Customer</source>
+        <translation>&amp;Nachricht für den Kunden kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a ready message with the receiver, job ID and print link, to send the link again</source>
+        <translation>Eine fertige Nachricht mit Empfänger, Job-ID und Drucklink kopieren, um den Link erneut zu senden</translation>
+    </message>
+    <message>
+        <source>E-mail the &amp;Link to the Customer…</source>
+        <translation>Link per E-&amp;Mail an den Kunden senden…</translation>
+    </message>
+    <message>
+        <source>Open a mail to the receiver with the print link in your mail program</source>
+        <translation>Eine E-Mail an den Empfänger mit dem Drucklink in Ihrem E-Mail-Programm öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>Hide the selected orders from the table; their prints are still followed</source>
+        <translation>Die ausgewählten Aufträge in der Tabelle ausblenden; ihre Drucke werden weiter verfolgt</translation>
+    </message>
+    <message>
+        <source>&amp;Unarchive</source>
+        <translation>Aus dem Archiv &amp;holen</translation>
+    </message>
+    <message>
+        <source>Show the selected archived orders in the table again</source>
+        <translation>Die ausgewählten archivierten Aufträge wieder in der Tabelle zeigen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation>N&amp;otiz hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Keep a note on the selected order</source>
+        <translation>Eine Notiz zum ausgewählten Auftrag speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Order…</source>
+        <translation>Auf&amp;trag löschen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected order from this console&apos;s records (asks first; the service keeps the token)</source>
+        <translation>Den ausgewählten Auftrag aus den Aufzeichnungen dieser Konsole entfernen (fragt zuerst; der Dienst behält das Token)</translation>
+    </message>
+    <message>
+        <source>Show Archived Orders</source>
+        <translation>Archivierte Aufträge anzeigen</translation>
+    </message>
+    <message>
+        <source>Copied a message with the print link for %1 to the clipboard</source>
+        <translation>Nachricht mit dem Drucklink für %1 in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <source>Opened a mail to %1 in your mail program</source>
+        <translation>E-Mail an %1 in Ihrem E-Mail-Programm geöffnet</translation>
+    </message>
+    <message>
+        <source>Could Not Open a Mail Program</source>
+        <translation>Kein E-Mail-Programm geöffnet</translation>
+    </message>
+    <message>
+        <source>The console could not open a mail program for %1. The message with the print link is now on the clipboard: paste it into a new mail.</source>
+        <translation>Die Konsole konnte kein E-Mail-Programm für %1 öffnen. Die Nachricht mit dem Drucklink liegt jetzt in der Zwischenablage: Fügen Sie sie in eine neue E-Mail ein.</translation>
+    </message>
+    <message>
+        <source>Note Too Long</source>
+        <translation>Notiz zu lang</translation>
+    </message>
+    <message>
+        <source>The note has %1 characters; an order keeps at most %2. Shorten it and save it again.</source>
+        <translation>Die Notiz hat %1 Zeichen; ein Auftrag speichert höchstens %2. Kürzen Sie sie und speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note…</source>
+        <translation>N&amp;otiz bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Test Order…</source>
+        <translation>Tes&amp;tauftrag löschen…</translation>
     </message>
 </context>
 <context>
