@@ -25,7 +25,10 @@
 // sandboxtls.h, and both links are https.
 //
 // Qt 6.4's QAbstractHttpServer is subclassed and the answers are written on the socket by
-// hand (httpwire), which lets a fault delay, truncate or withhold any of them.
+// hand (httpwire), which lets a fault delay, truncate or withhold any of them. Upload bodies
+// never reach it (it would hold each one in memory several times over): the UploadMonitor
+// reads them as they arrive into an UploadBody, which writes the file part straight to disk.
+// Only a chunked body, which the monitor cannot follow, still goes through the server.
 
 #include "sandbox/sandboxserver_p.h"
 
