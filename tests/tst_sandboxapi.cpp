@@ -2,9 +2,12 @@
 // the three api3 calls, their parameter and key errors, multipart bodies and what the sandbox
 // keeps of an upload. (Faults: tst_sandboxfaults; the print: tst_sandboxprint.)
 #include "sandbox/multipartparser.h"
+#include "sandbox/multipartstream.h"
 #include "sandbox/uploadmonitor.h"
 #include "sandboxclient.h"
 
+#include <QBuffer>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QHttpMultiPart>
@@ -49,6 +52,9 @@ private Q_SLOTS:
     void malformedHeadsAreRefused_data();
     void malformedHeadsAreRefused();
     void multipartParserUnit();
+    void multipartStreamMatchesWholeBody_data();
+    void multipartStreamMatchesWholeBody();
+    void largeUploadIsNotHeldInMemory();
     void temporaryFolderRemoved();
 };
 
@@ -544,6 +550,156 @@ void TestSandboxApi::multipartParserUnit()
     QVERIFY(negative);
     QCOMPARE(negative->problem, RequestHead::Problem::BadContentLength);
     QCOMPARE(negative->contentLength, -1);
+}
+
+void TestSandboxApi::multipartStreamMatchesWholeBody_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray file = "--b\r\nContent-Disposition: form-data; name=\"stl_file\"; "
+                            "filename=\"a.stl\"\r\nContent-Type: model/stl\r\n\r\n"
+                            "solid\r\n--bx not the end\r\n-\r\n--";
+    const QByteArray field = "--b\r\ncontent-disposition: form-data; name=text\r\n\r\nvalue";
+    QTest::newRow("file then field") << file + "\r\n" + field + "\r\n--b--\r\nepilogue";
+    QTest::newRow("field then file") << "preamble\r\n" + field + "\r\n" + file + "\r\n--b--";
+    QTest::newRow("empty file") << QByteArray("--b\r\nContent-Disposition: form-data; "
+                                              "name=stl_file; filename=e.stl\r\n\r\n\r\n--b--");
+    QTest::newRow("no headers") << QByteArray("--b  \t\r\n\r\nx\r\n--b--");
+    QTest::newRow("only the end") << QByteArray("--b--");
+    QTest::newRow("no boundary") << QByteArray("garbage");
+    QTest::newRow("boundary only") << QByteArray("--b");
+    QTest::newRow("no CRLF") << QByteArray("--bx\r\n");
+    QTest::newRow("headers never end") << QByteArray("--b\r\nContent-Disp");
+    QTest::newRow("not closed") << file + "\r\n--";
+    QTest::newRow("no name") << QByteArray(
+        "--b\r\nContent-Disposition: form-data\r\n\r\nx\r\n--b--");
+    QTest::newRow("not form-data")
+        << QByteArray("--b\r\nContent-Disposition: attachment; name=a\r\n\r\nx\r\n--b--");
+}
+
+// The parser that reads a body as it arrives finds the same parts and errors as the one
+// that reads it whole, however the body is sliced.
+void TestSandboxApi::multipartStreamMatchesWholeBody()
+{
+    using namespace pc::sandbox;
+    QFETCH(QByteArray, body);
+    QString wholeError;
+    const std::optional<MultipartForm> whole = parseMultipart(body, "b", &wholeError);
+    for (const qsizetype slice : {qsizetype(1), qsizetype(2), qsizetype(5), body.size()}) {
+        QBuffer sink;
+        QVERIFY(sink.open(QIODevice::WriteOnly));
+        MultipartStreamParser parser("b", u"stl_file"_s, &sink);
+        for (qsizetype i = 0; i < body.size(); i += slice)
+            parser.feed(QByteArrayView(body).sliced(i, std::min(slice, body.size() - i)));
+        const std::optional<MultipartForm> streamed = parser.finish();
+        const QByteArray where = "slices of " + QByteArray::number(slice);
+        QVERIFY2(bool(streamed) == bool(whole), where.constData());
+        if (!whole) {
+            QCOMPARE(parser.errorString(), wholeError);
+            continue;
+        }
+        QCOMPARE(streamed->parts.size(), whole->parts.size());
+        for (qsizetype i = 0; i < whole->parts.size(); ++i) {
+            const MultipartPart &a = streamed->parts.at(i);
+            const MultipartPart &b = whole->parts.at(i);
+            QCOMPARE(a.name, b.name);
+            QCOMPARE(a.fileName, b.fileName);
+            QCOMPARE(a.hasFileName, b.hasFileName);
+            QCOMPARE(a.contentType, b.contentType);
+            QCOMPARE(a.offset, b.offset);
+            if (i == parser.streamedPart()) {
+                QVERIFY(a.data.isEmpty());
+                QCOMPARE(sink.data(), b.data.toByteArray());
+                QCOMPARE(parser.streamedSize(), b.data.size());
+            } else {
+                QCOMPARE(a.data.toByteArray(), b.data.toByteArray());
+            }
+        }
+        QVERIFY(!parser.sinkFailed());
+    }
+}
+
+namespace {
+
+// This process's resident memory now, in bytes (Linux); -1 when unknown.
+qint64 residentBytes()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    }
+    return -1;
+}
+
+} // namespace
+
+// A 64 MB upload, sent from a generator so that only the server could hold it: the
+// process's resident memory, sampled while the body goes out and once it is answered,
+// grows by far less than the file (Qt's HTTP server alone held it three times over).
+void TestSandboxApi::largeUploadIsNotHeldInMemory()
+{
+    if (residentBytes() < 0)
+        QSKIP("no /proc/self/status to read the resident memory from");
+    auto server = start();
+    const QString token = createToken(*server);
+    QVERIFY(!token.isEmpty());
+
+    constexpr qint64 kFileBytes = qint64(64) << 20;
+    const QByteArray before = "--" + kBoundary +
+                              "\r\nContent-Disposition: form-data; name=\"stl_file\"; "
+                              "filename=\"big.stl\"\r\n\r\n";
+    const QByteArray after = "\r\n--" + kBoundary + "--\r\n";
+    const QByteArray target = "/api3/api_upload_partner_stl?api_key=" + key() +
+                              "&token=" + token.toLatin1() +
+                              "&receiver_email=ada%40example.com&print_value=1.00";
+    QByteArray block(256 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < block.size(); ++i)
+        block[i] = char((i * 7 + i / 251) & 0xff);
+
+    const qint64 baseline = residentBytes();
+    qint64 peak = baseline;
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, server->port());
+    QVERIFY(socket.waitForConnected(5000));
+    QCryptographicHash sent(QCryptographicHash::Sha256);
+    qint64 left = kFileBytes;
+    const auto feed = [&] {
+        // A little at a time: the client side never holds more than a few blocks.
+        while (left > 0 && socket.bytesToWrite() < 4 * block.size()) {
+            const QByteArrayView piece = QByteArrayView(block).first(std::min(left, block.size()));
+            sent.addData(piece);
+            socket.write(piece.data(), piece.size());
+            left -= piece.size();
+            if (left == 0)
+                socket.write(after);
+        }
+        peak = std::max(peak, residentBytes());
+    };
+    QByteArray answer;
+    connect(&socket, &QTcpSocket::bytesWritten, this, feed);
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { answer += socket.readAll(); });
+    socket.write(
+        requestHead("POST", target, before.size() + kFileBytes + after.size(), kMultipartType) +
+        before);
+    feed();
+    Exchange reply;
+    QTRY_VERIFY_WITH_TIMEOUT(parseResponse(answer, &reply), 120000);
+    peak = std::max(peak, residentBytes());
+    QCOMPARE(reply.code(), u"ok"_s);
+    QCOMPARE(server->storedUpload(token)->size, kFileBytes);
+
+    const qint64 growth = peak - baseline;
+    QVERIFY2(growth < kFileBytes / 2,
+             qPrintable(u"resident memory grew by %1 MB during a %2 MB upload"_s.arg(growth >> 20)
+                            .arg(kFileBytes >> 20)));
+
+    QFile stored(server->storedFilePath(token));
+    QVERIFY(stored.open(QIODevice::ReadOnly));
+    QCryptographicHash received(QCryptographicHash::Sha256);
+    QVERIFY(received.addData(&stored));
+    QCOMPARE(received.result(), sent.result());
 }
 
 void TestSandboxApi::temporaryFolderRemoved()

@@ -6,7 +6,7 @@ namespace pc::sandbox {
 
 namespace {
 
-constexpr qsizetype kMaxParts = 1000;
+constexpr qsizetype kMaxParts = kMaxMultipartParts;
 
 bool equalsIgnoringCase(QByteArrayView a, QByteArrayView b)
 {
@@ -153,6 +153,62 @@ QString decodeBrowserFileName(QByteArrayView raw)
     return QString::fromUtf8(out);
 }
 
+bool parsePartHeaders(QByteArrayView headers, int partNumber, MultipartPart *part, QString *error)
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    bool hasDisposition = false;
+    bool hasName = false;
+    QString extendedFileName;
+    for (qsizetype lineStart = 0; lineStart < headers.size();) {
+        qsizetype lineEnd = headers.indexOf("\r\n", lineStart);
+        if (lineEnd < 0)
+            lineEnd = headers.size();
+        const QByteArrayView line = headers.sliced(lineStart, lineEnd - lineStart);
+        lineStart = lineEnd + 2;
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArrayView name = line.first(colon).trimmed();
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
+        if (equalsIgnoringCase(name, "content-type")) {
+            part->contentType = value.toByteArray();
+        } else if (equalsIgnoringCase(name, "content-disposition")) {
+            QByteArrayView type;
+            QList<HeaderParameter> params;
+            if (!splitParameters(value, &type, &params))
+                return fail(u"The Content-Disposition of part %1 has an unterminated quote."_s.arg(
+                    partNumber));
+            if (!equalsIgnoringCase(type, "form-data"))
+                return fail(u"Part %1 is not form-data."_s.arg(partNumber));
+            hasDisposition = true;
+            for (const HeaderParameter &param : std::as_const(params)) {
+                if (param.name == "name") {
+                    part->name = decodeBrowserFileName(param.value);
+                    hasName = true;
+                } else if (param.name == "filename") {
+                    part->fileName = decodeBrowserFileName(param.value);
+                    part->hasFileName = true;
+                } else if (param.name == "filename*") {
+                    extendedFileName = decodeExtendedValue(param.value);
+                }
+            }
+        }
+    }
+    if (!hasDisposition)
+        return fail(u"Part %1 has no Content-Disposition header."_s.arg(partNumber));
+    if (!hasName)
+        return fail(u"Part %1 has no field name."_s.arg(partNumber));
+    if (!extendedFileName.isEmpty()) {
+        part->fileName = extendedFileName;
+        part->hasFileName = true;
+    }
+    return true;
+}
+
 std::optional<MultipartForm> parseMultipart(QByteArrayView body, QByteArrayView boundary,
                                             QString *error)
 {
@@ -212,53 +268,9 @@ std::optional<MultipartForm> parseMultipart(QByteArrayView body, QByteArrayView 
         MultipartPart part;
         part.offset = dataStart;
         part.data = body.sliced(dataStart, next - dataStart);
-        bool hasDisposition = false;
-        bool hasName = false;
-        QString extendedFileName;
-        for (qsizetype lineStart = 0; lineStart < headers.size();) {
-            qsizetype lineEnd = headers.indexOf("\r\n", lineStart);
-            if (lineEnd < 0)
-                lineEnd = headers.size();
-            const QByteArrayView line = headers.sliced(lineStart, lineEnd - lineStart);
-            lineStart = lineEnd + 2;
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArrayView name = line.first(colon).trimmed();
-            const QByteArrayView value = line.sliced(colon + 1).trimmed();
-            if (equalsIgnoringCase(name, "content-type")) {
-                part.contentType = value.toByteArray();
-            } else if (equalsIgnoringCase(name, "content-disposition")) {
-                QByteArrayView type;
-                QList<HeaderParameter> params;
-                if (!splitParameters(value, &type, &params))
-                    return fail(
-                        u"The Content-Disposition of part %1 has an unterminated quote."_s.arg(
-                            partNumber));
-                if (!equalsIgnoringCase(type, "form-data"))
-                    return fail(u"Part %1 is not form-data."_s.arg(partNumber));
-                hasDisposition = true;
-                for (const HeaderParameter &param : std::as_const(params)) {
-                    if (param.name == "name") {
-                        part.name = decodeBrowserFileName(param.value);
-                        hasName = true;
-                    } else if (param.name == "filename") {
-                        part.fileName = decodeBrowserFileName(param.value);
-                        part.hasFileName = true;
-                    } else if (param.name == "filename*") {
-                        extendedFileName = decodeExtendedValue(param.value);
-                    }
-                }
-            }
-        }
-        if (!hasDisposition)
-            return fail(u"Part %1 has no Content-Disposition header."_s.arg(partNumber));
-        if (!hasName)
-            return fail(u"Part %1 has no field name."_s.arg(partNumber));
-        if (!extendedFileName.isEmpty()) {
-            part.fileName = extendedFileName;
-            part.hasFileName = true;
-        }
+        QString headerError;
+        if (!parsePartHeaders(headers, partNumber, &part, &headerError))
+            return fail(headerError);
         form.parts.append(part);
         pos = next + 2;
     }

@@ -41,6 +41,13 @@ QByteArray multipartBoundary(QByteArrayView contentType);
 // percent sequences are kept as they are: browsers send a literal '%' unescaped.
 QString decodeBrowserFileName(QByteArrayView raw);
 
+// Reads the headers of one part (without the blank line after them) into `part`: name,
+// file name, Content-Type. False, with *error set, when they are not those of a form field.
+bool parsePartHeaders(QByteArrayView headers, int partNumber, MultipartPart *part, QString *error);
+
+// The most parts a body may have.
+constexpr qsizetype kMaxMultipartParts = 1000;
+
 // Parses a multipart/form-data body. Returns nullopt and sets *error (a sentence fit for
 // an error envelope's extended_description) when the body is malformed.
 std::optional<MultipartForm> parseMultipart(QByteArrayView body, QByteArrayView boundary,

@@ -25,7 +25,10 @@
 // sandboxtls.h, and both links are https.
 //
 // Qt 6.4's QAbstractHttpServer is subclassed and the answers are written on the socket by
-// hand (httpwire), which lets a fault delay, truncate or withhold any of them.
+// hand (httpwire), which lets a fault delay, truncate or withhold any of them. Upload bodies
+// never reach it (it would hold each one in memory several times over): the UploadMonitor
+// reads them as they arrive into an UploadBody, which writes the file part straight to disk.
+// Only a chunked body, which the monitor cannot follow, still goes through the server.
 
 #include "sandbox/sandboxserver_p.h"
 
@@ -36,12 +39,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
@@ -364,6 +367,13 @@ HeadDecision SandboxServerPrivate::decideHead(const RequestHead &head)
             reportFault(u"stall upload after %1 of %2 body bytes"_s.arg(
                 QString::number(*stallAt), QString::number(head.contentLength)));
         }
+        // Read here as it arrives, the file part straight to disk: the HTTP server would
+        // hold the whole body in memory several times over.
+        auto body = std::make_shared<UploadBody>(head.contentType, filesFolder());
+        decision.bodySlice = [body](QByteArrayView bytes) { body->append(bytes); };
+        decision.bodyComplete = [this, head, body](QTcpSocket *socket) {
+            handleStreamedUpload(head, body, socket);
+        };
     }
     return decision;
 }
@@ -381,9 +391,42 @@ void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket 
         request.value(QByteArrayLiteral("connection")).compare("close", Qt::CaseInsensitive) == 0;
     if (in.contentType.toLower().startsWith("application/x-www-form-urlencoded"))
         in.form = parseUrlEncoded(in.body, true);
+    serve(in, socket);
+}
 
+void SandboxServerPrivate::handleStreamedUpload(const RequestHead &head,
+                                                const std::shared_ptr<UploadBody> &body,
+                                                QTcpSocket *socket)
+{
+    body->finish();
+    Incoming in;
+    in.method = head.method == "POST" ? QHttpServerRequest::Method::Post
+                                      : QHttpServerRequest::Method::Unknown;
+    const qsizetype query = head.target.indexOf('?');
+    in.url.setPath(QString::fromUtf8(head.path), QUrl::TolerantMode);
+    if (query >= 0)
+        in.url.setQuery(QString::fromUtf8(head.target.sliced(query + 1)), QUrl::TolerantMode);
+    in.path = in.url.path();
+    in.query = parseUrlEncoded(in.url.query(QUrl::FullyEncoded).toLatin1(), false);
+    in.contentType = head.contentType;
+    in.closeConnection = head.closeConnection;
+    in.upload = body;
+    if (body->isFormUrlEncoded())
+        in.form = parseUrlEncoded(body->formUrlEncoded(), true);
+    serve(in, socket);
+}
+
+QString SandboxServerPrivate::filesFolder() const
+{
+    if (state)
+        return QFileInfo(state->filePathFor(u"upload"_s)).absolutePath();
+    return storage.isValid() ? storage.path() : QString();
+}
+
+void SandboxServerPrivate::serve(const Incoming &in, QTcpSocket *socket)
+{
     // A chunked body escapes the Content-Length check of the upload monitor.
-    if (in.body.size() > config.maxUploadBytes) {
+    if ((in.upload ? in.upload->size() : in.body.size()) > config.maxUploadBytes) {
         HttpResponse response = errorResponse(
             413, u"File too large"_s,
             u"The service accepts at most %1 bytes."_s.arg(QString::number(config.maxUploadBytes)));
@@ -535,10 +578,14 @@ HttpResponse SandboxServerPrivate::upload(const Incoming &in, bool *stored)
     if (in.method != QHttpServerRequest::Method::Post)
         return errorResponse(405, u"Method not allowed"_s,
                              u"The upload must be a POST with a multipart/form-data body."_s);
-    const QByteArray boundary = multipartBoundary(in.contentType);
-    QString parseError = u"The upload must be a multipart/form-data body with a boundary."_s;
-    const std::optional<MultipartForm> form =
-        boundary.isEmpty() ? std::nullopt : parseMultipart(in.body, boundary, &parseError);
+    std::shared_ptr<UploadBody> body = in.upload;
+    if (!body) { // a chunked body, which the HTTP server read
+        body = std::make_shared<UploadBody>(in.contentType, filesFolder());
+        body->append(in.body);
+        body->finish();
+    }
+    const std::optional<MultipartForm> &form = body->form();
+    const QString parseError = body->errorString();
     const auto param = [&](QStringView name) {
         const QString value = in.param(name);
         return value.isEmpty() && form ? form->field(name) : value;
@@ -583,20 +630,19 @@ HttpResponse SandboxServerPrivate::upload(const Incoming &in, bool *stored)
         return invalidParameter(u"print_value"_s, u"not a plain decimal number such as 10.56"_s);
     if (!currencyPattern.match(currency).hasMatch())
         return invalidParameter(u"print_value_currency"_s, u"not an ISO 4217 code such as USD"_s);
-    if (file->data.isEmpty())
+    if (body->fileSize() == 0)
         return invalidParameter(u"stl_file"_s, u"the file is empty"_s);
 
     const QString path = state ? state->filePathFor(token) : storage.filePath(token + u".stl"_s);
-    QSaveFile out(path);
-    if ((!state && !storage.isValid()) || !out.open(QIODevice::WriteOnly) ||
-        out.write(file->data.data(), file->data.size()) != file->data.size() || !out.commit()) {
-        qCWarning(lcSandbox) << "cannot store an upload:" << out.errorString();
+    QString storeError;
+    if ((!state && !storage.isValid()) || !body->storeFile(path, &storeError)) {
+        qCWarning(lcSandbox).noquote() << "cannot store an upload:" << storeError;
         return errorResponse(500, u"System error"_s, u"The file could not be stored."_s);
     }
 
     it->uploaded = true;
     it->fileName = file->fileName.isEmpty() ? u"design.stl"_s : file->fileName;
-    it->size = file->data.size();
+    it->size = body->fileSize();
     it->filePath = path;
     it->receiverEmail = email;
     it->printValue = printValue;

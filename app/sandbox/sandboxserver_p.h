@@ -9,6 +9,7 @@
 #include "sandbox/sandboxserver.h"
 #include "sandbox/sandboxstate.h"
 #include "sandbox/tokenrecord.h"
+#include "sandbox/uploadbody.h"
 #include "sandbox/uploadmonitor.h"
 
 #include <QAbstractHttpServer>
@@ -22,6 +23,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace pc {
 
@@ -71,6 +73,8 @@ struct Incoming
     Params form; // application/x-www-form-urlencoded bodies
     QByteArray contentType;
     QByteArray body;
+    // An upload body read as it arrived (UploadMonitor), instead of `body`.
+    std::shared_ptr<UploadBody> upload;
     bool closeConnection = false;
 
     QString param(QStringView name) const
@@ -86,6 +90,12 @@ public:
     SandboxServerPrivate(SandboxServer *q, SandboxConfig config);
 
     void handle(const QHttpServerRequest &request, QTcpSocket *socket);
+    // An upload whose body the monitor read into `body`.
+    void handleStreamedUpload(const RequestHead &head, const std::shared_ptr<UploadBody> &body,
+                              QTcpSocket *socket);
+    void serve(const Incoming &in, QTcpSocket *socket);
+    // Where uploaded files are kept; empty when there is nowhere.
+    QString filesFolder() const;
     HeadDecision decideHead(const RequestHead &head);
     void respond(QTcpSocket *socket, const Incoming &in, HttpResponse response,
                  std::chrono::milliseconds delay = {});

@@ -18,6 +18,9 @@ namespace {
 constexpr qsizetype kMaxHeadBytes = kMaxRequestHeadBytes;
 constexpr int kDiscardTimeoutMs = 5000;
 constexpr int kThrottleTickMs = 50;
+// A body read here: at most this much waits in the socket and is read at once.
+constexpr qint64 kStreamBufferBytes = 256 * 1024;
+constexpr qint64 kStreamSliceBytes = 64 * 1024;
 
 } // namespace
 
@@ -41,7 +44,8 @@ private:
     void stopThrottle();
     void onThrottleTick();
 
-    enum class State { Head, Body, Discard, Off };
+    // Body: the HTTP server reads it (the monitor counts); Stream: the monitor reads it.
+    enum class State { Head, Body, Stream, Discard, Off };
 
     // Feeds bytes that belong to request heads; returns false when the socket is gone.
     bool consumeHeadBytes(const QByteArray &bytes);
@@ -49,6 +53,12 @@ private:
     void stall();
     void reject(const HttpResponse &response, qint64 bodyBytesSoFar);
     void onDiscardReadyRead();
+    // Takes the request whose head (`headBytes` long) ends in m_head away from the server.
+    void takeOver(const HeadDecision &decision, qsizetype headBytes);
+    void pumpBody();
+    void deliver(QByteArrayView bytes);
+    void completeBody();
+    void endStream();
 
     QTcpSocket *m_socket;
     QPointer<UploadMonitor> m_monitor;
@@ -61,7 +71,12 @@ private:
     qint64 m_discardLeft = 0;
     QTimer *m_throttleTimer = nullptr; // set while a body is read slowly
     qint64 m_throttleSlice = 0;
-    qint64 m_headBytes = 0; // of the current request
+    qint64 m_headBytes = 0;         // of the current request
+    bool m_chunkHadRequest = false; // the chunk being read held (part of) an earlier request
+    std::function<void(QByteArrayView)> m_bodySlice;
+    std::function<void(QTcpSocket *)> m_bodyComplete;
+    qint64 m_allowance = 0; // Stream with a rate: bytes that may be read now
+    QByteArray m_slice;
 };
 
 void ConnectionWatcher::onReadyRead()
@@ -74,7 +89,11 @@ void ConnectionWatcher::onReadyRead()
     case State::Discard:
         return;
     case State::Head:
+        m_chunkHadRequest = false;
         consumeHeadBytes(m_socket->peek(arrived));
+        return;
+    case State::Stream:
+        pumpBody();
         return;
     case State::Body:
         break;
@@ -97,6 +116,7 @@ void ConnectionWatcher::onReadyRead()
         m_state = State::Head;
         m_head.clear();
         if (extra > 0) {
+            m_chunkHadRequest = true;
             const QByteArray all = m_socket->peek(arrived);
             consumeHeadBytes(all.right(extra));
         }
@@ -174,6 +194,11 @@ bool ConnectionWatcher::consumeHeadBytes(const QByteArray &bytes)
         }
         if (m_current.expectsContinue && bodyBytes == 0 && expected > 0)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        // Only when nothing before this request is left for the HTTP server to read.
+        if (decision.bodySlice && decision.bodyComplete && !m_chunkHadRequest) {
+            takeOver(decision, end + 4);
+            return false;
+        }
         if (bodyBytes < expected && decision.bodyBytesPerSecond > 0)
             startThrottle(decision.bodyBytesPerSecond);
         if (bodyBytes < expected) {
@@ -185,6 +210,7 @@ bool ConnectionWatcher::consumeHeadBytes(const QByteArray &bytes)
         // The whole request is here; the rest (if any) is the next request's head.
         m_head.remove(0, end + 4 + expected);
         m_state = State::Head;
+        m_chunkHadRequest = true;
     }
 }
 
@@ -218,12 +244,146 @@ void ConnectionWatcher::stopThrottle()
 
 void ConnectionWatcher::onThrottleTick()
 {
+    if (m_state == State::Stream) {
+        m_allowance = std::min(m_allowance + m_throttleSlice, 2 * m_throttleSlice);
+        pumpBody();
+        return;
+    }
     m_socket->setReadBufferSize(m_headBytes + m_bodyReceived + m_throttleSlice);
+}
+
+// The HTTP server reads a request whole into memory, several times over (its read
+// transaction, a copy, the body). So the body of a request the decider asks for is read
+// here instead: the HTTP server's reader is disconnected from the socket before it sees the
+// head, and the body goes to the decider's receiver slice by slice, with the socket's read
+// buffer capped. The server's parser may have seen the start of this head in an earlier
+// chunk; it is dropped with its reader, and the server adopts the connection afresh once
+// the body is read (handBack), so the next request meets a clean parser.
+void ConnectionWatcher::takeOver(const HeadDecision &decision, qsizetype headBytes)
+{
+    QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionWatcher::onReadyRead);
+    // The server's transaction holds what it read of earlier chunks; what is left unread is
+    // this chunk, which ends with m_head.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
+    const qint64 expected = m_current.contentLength;
+    const qint64 inChunk = std::min<qint64>(m_head.size() - headBytes, expected);
+    const qint64 beyond = m_head.size() - headBytes - inChunk; // the next request's start
+    m_socket->skip(std::max<qint64>(0, m_socket->bytesAvailable() - beyond));
+    const QByteArray first = m_head.sliced(headBytes, inChunk);
+    m_head.clear();
+
+    m_bodySlice = decision.bodySlice;
+    m_bodyComplete = decision.bodyComplete;
+    m_state = State::Stream;
+    m_bodyReceived = 0;
+    m_slice.resize(kStreamSliceBytes);
+    if (decision.bodyBytesPerSecond > 0 && inChunk < expected) {
+        m_throttleSlice =
+            std::max<qint64>(1024, decision.bodyBytesPerSecond * kThrottleTickMs / 1000);
+        m_allowance = 0;
+        m_socket->setReadBufferSize(2 * m_throttleSlice);
+        if (!m_throttleTimer) {
+            m_throttleTimer = new QTimer(this);
+            m_throttleTimer->setInterval(kThrottleTickMs);
+            connect(m_throttleTimer, &QTimer::timeout, this, &ConnectionWatcher::onThrottleTick);
+        }
+        m_throttleTimer->start();
+    } else {
+        m_socket->setReadBufferSize(kStreamBufferBytes);
+    }
+    qCDebug(lcSandbox).nospace() << "reading the body of " << m_current.method.constData() << ' '
+                                 << m_current.path.constData() << " (" << expected
+                                 << " bytes) in the sandbox";
+    const QPointer<QTcpSocket> guard(m_socket);
+    if (!first.isEmpty() || expected == 0)
+        deliver(first);
+    if (guard && m_state == State::Stream)
+        pumpBody();
+}
+
+void ConnectionWatcher::pumpBody()
+{
+    const qint64 expected = m_current.contentLength;
+    while (m_state == State::Stream && m_bodyReceived < expected) {
+        qint64 want = std::min(expected - m_bodyReceived, kStreamSliceBytes);
+        if (m_dropAt >= 0)
+            want = std::min(want, m_dropAt - m_bodyReceived);
+        if (m_stallAt >= 0)
+            want = std::min(want, m_stallAt - m_bodyReceived);
+        if (m_throttleTimer)
+            want = std::min(want, m_allowance);
+        if (want <= 0)
+            return;
+        // Asking for more than is buffered also lets the socket read on (its buffer is capped).
+        const qint64 got = m_socket->read(m_slice.data(), want);
+        if (got <= 0)
+            return;
+        if (m_throttleTimer)
+            m_allowance -= got;
+        deliver(QByteArrayView(m_slice.constData(), got));
+    }
+}
+
+void ConnectionWatcher::deliver(QByteArrayView bytes)
+{
+    m_bodyReceived += bytes.size();
+    if (m_bodySlice && !bytes.isEmpty())
+        m_bodySlice(bytes);
+    if (m_dropAt >= 0 && m_bodyReceived >= m_dropAt)
+        drop();
+    else if (m_stallAt >= 0 && m_bodyReceived >= m_stallAt)
+        stall();
+    else if (m_bodyReceived >= m_current.contentLength)
+        completeBody();
+}
+
+void ConnectionWatcher::endStream()
+{
+    if (m_throttleTimer) {
+        m_throttleTimer->stop();
+        m_throttleTimer->deleteLater();
+        m_throttleTimer = nullptr;
+    }
+    m_bodySlice = nullptr;
+    m_bodyComplete = nullptr;
+    m_slice = QByteArray();
+}
+
+void ConnectionWatcher::completeBody()
+{
+    const std::function<void(QTcpSocket *)> complete = m_bodyComplete;
+    endStream();
+    m_socket->setReadBufferSize(0);
+    m_state = State::Head;
+    m_head.clear();
+    m_dropAt = -1;
+    m_stallAt = -1;
+    const QPointer<QTcpSocket> socket(m_socket);
+    // The server reads the next request, with a parser of its own; this watcher's reader
+    // stays connected first.
+    if (m_monitor)
+        m_monitor->handBack(m_socket);
+    if (complete)
+        complete(m_socket);
+    // Bytes of the next request that arrived with this body raise no readyRead of their own.
+    if (socket && socket->state() == QAbstractSocket::ConnectedState &&
+        socket->bytesAvailable() > 0) {
+        QMetaObject::invokeMethod(
+            socket,
+            [socket] {
+                if (socket)
+                    Q_EMIT socket->readyRead();
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void ConnectionWatcher::drop()
 {
     stopThrottle();
+    endStream();
     qCInfo(lcSandbox).nospace() << "fault: dropping the connection after " << m_bodyReceived
                                 << " of " << m_current.contentLength << " body bytes of "
                                 << m_current.path.constData();
@@ -246,6 +406,7 @@ void ConnectionWatcher::drop()
 void ConnectionWatcher::stall()
 {
     stopThrottle();
+    endStream();
     qCInfo(lcSandbox).nospace() << "fault: the upload stalls after " << m_bodyReceived << " of "
                                 << m_current.contentLength << " body bytes of "
                                 << m_current.path.constData();
@@ -322,6 +483,11 @@ HeadDecision UploadMonitor::decide(const RequestHead &head) const
     return m_decider ? m_decider(head) : HeadDecision{};
 }
 
+void UploadMonitor::handBack(QTcpSocket *socket)
+{
+    addPendingConnection(socket); // the HTTP server adopts every pending connection at once
+}
+
 std::optional<RequestHead> UploadMonitor::parseHead(QByteArrayView head)
 {
     const qsizetype lineEnd = head.indexOf("\r\n");
@@ -358,6 +524,10 @@ std::optional<RequestHead> UploadMonitor::parseHead(QByteArrayView head)
             }
         } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
             result.chunked = value.toByteArray().toLower().contains("chunked");
+        } else if (name.compare("content-type", Qt::CaseInsensitive) == 0) {
+            result.contentType = value.toByteArray();
+        } else if (name.compare("connection", Qt::CaseInsensitive) == 0) {
+            result.closeConnection = value.compare("close", Qt::CaseInsensitive) == 0;
         } else if (name.compare("expect", Qt::CaseInsensitive) == 0) {
             result.expectsContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
         }

@@ -23,6 +23,8 @@ struct RequestHead
     qint64 contentLength = -1; // -1: no Content-Length header
     bool chunked = false;      // Transfer-Encoding: chunked (the body cannot be followed)
     bool expectsContinue = false;
+    QByteArray contentType;       // the Content-Type header, empty when absent
+    bool closeConnection = false; // Connection: close
     // A head no request may have: the decider refuses it and the connection is closed.
     enum class Problem {
         None,
@@ -46,6 +48,12 @@ struct HeadDecision
     qint64 dropAfterBodyBytes = 0;
     qint64 stallAfterBodyBytes = 0;
     qint64 bodyBytesPerSecond = 0; // Accept / DropAt: read the body at most this fast (0 = off)
+    // Set both to read the body here instead of in the HTTP server, which would hold all of
+    // it in memory: each slice goes to `bodySlice` as it arrives, then `bodyComplete` gets the
+    // socket to answer on. The connection goes back to the HTTP server for the next request.
+    // Drops, stalls and the rate apply as for any body.
+    std::function<void(QByteArrayView)> bodySlice;
+    std::function<void(QTcpSocket *)> bodyComplete;
 };
 
 // The TCP listener under the sandbox's QAbstractHttpServer. It creates every socket itself
@@ -57,6 +65,9 @@ struct HeadDecision
 // server is handed one slice per tick; TCP flow control then slows the sender), or stops
 // being read at all (a stalled line). With a TLS setup each connection is a QSslSocket in
 // server mode; what the monitor and the HTTP server read is then the decrypted stream.
+// A body the decider asks for (HeadDecision::bodySlice) is read here, slice by slice, and
+// the HTTP server never sees that request: it gets the connection back afterwards as if it
+// were new.
 class UploadMonitor final : public QTcpServer
 {
     Q_OBJECT
@@ -93,6 +104,8 @@ protected:
 private:
     friend class ConnectionWatcher;
     HeadDecision decide(const RequestHead &head) const;
+    // Hands a connection whose request the monitor read itself back to the HTTP server.
+    void handBack(QTcpSocket *socket);
 
     Decider m_decider;
     TlsSelector m_tls;

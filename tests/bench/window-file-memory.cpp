@@ -3,9 +3,10 @@
 // saved as an order. Prints the peak resident set at each step; compare it with the CLI's
 // `inspect` of the same file under /usr/bin/time -v:
 //   QT_QPA_PLATFORM=offscreen /usr/bin/time -v window-file-memory FILE.stl
-// The built-in sandbox runs in the window's process and holds each upload body it receives;
-// with PC_BENCH_BASE_URL (and PARTNER_CONSOLE_API_KEY) set, the window talks to a sandbox of
-// its own instead (`partner-console-cli sandbox`), so only the window's own memory counts.
+// The built-in sandbox runs in the window's process (it writes an upload's file to disk as it
+// arrives, holding a few slices of it); with PC_BENCH_BASE_URL (and PARTNER_CONSOLE_API_KEY) set,
+// the window talks to a sandbox of its own instead (`partner-console-cli sandbox`), so only the
+// window's own memory counts.
 #include "../workwindowfixture.h"
 
 #include "filethumbnails.h"
