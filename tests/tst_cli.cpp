@@ -77,6 +77,7 @@ private Q_SLOTS:
     void apiKeyFile();
     void apiKeyFileRefusals_data();
     void apiKeyFileRefusals();
+    void apiKeyVariableWithControlsIsRefused();
     void wrongKeyExitsWithServiceError();
     void invalidTokenIsInvalidInput();
     void productionWithoutKeyIsUsageError();
@@ -636,6 +637,20 @@ void TestCli::apiKeyFileRefusals()
     QVERIFY2(!message.contains(u"/dev/zero"_s), qPrintable(message)); // no "chmod 600 /dev/zero"
     QVERIFY(!result.out.contains(m_sandboxKey.toUtf8()));
     QVERIFY(!result.err.contains(m_sandboxKey.toUtf8()));
+}
+
+// The key from PARTNER_CONSOLE_API_KEY is held to the key file's rule: a control character in
+// it is refused before any request, never sent on, and the key is never repeated.
+void TestCli::apiKeyVariableWithControlsIsRefused()
+{
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, m_sandboxKey + u"\x1b[2J"_s);
+    const CliRun result = runBounded({u"--json"_s, u"--base-url"_s, m_baseUrl, u"token"_s}, env);
+    QCOMPARE(result.exitCode, 3);
+    const QString message = result.errorJson().value(u"message").toString();
+    QVERIFY2(message.contains(u"control character"_s), qPrintable(message));
+    QVERIFY(!result.err.contains(m_sandboxKey.toUtf8()) && !result.out.contains('\x1b'));
+    QCOMPARE(run({u"--max-time"_s, u" 2"_s, u"config"_s}).exitCode, 2);
 }
 
 void TestCli::wrongKeyExitsWithServiceError()

@@ -22,6 +22,15 @@ class TestUploadQueue final : public QObject, private QueueFixture
 
 private:
     void checkReconstructedOrder(const QString &token);
+    // An item left needing attention by an earlier run: it holds a token the service made,
+    // and no order. `sent`: its whole body had gone out (then the next start verifies before
+    // sending again); `printing`: the service holds the file and the customer prints.
+    struct HeldToken
+    {
+        qint64 id = 0;
+        QString token;
+    };
+    HeldToken leaveItemHoldingToken(bool sent, bool printing);
 
 private Q_SLOTS:
     void initTestCase();
@@ -364,106 +373,92 @@ void TestUploadQueue::removeKeepsTokenAsOrder()
     QCOMPARE(m_store->orders(environment())->size(), before->size());
 }
 
+TestUploadQueue::HeldToken TestUploadQueue::leaveItemHoldingToken(bool sent, bool printing)
+{
+    HeldToken held;
+    startQueue();
+    m_queue->setMaxParallel(0);
+    const QString path = copyTeapot(u"teapot.stl"_s);
+    held.id = *m_queue->addFile(path, facts());
+    if (!QTest::qWaitFor([&] { return stateOf(held.id) == u"ready"_s; }, kWait))
+        return {};
+    CreateTokenJob *job = m_api->createToken();
+    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
+    if (!tokenDone.wait(kWait))
+        return {};
+    held.token = tokenDone.first().first().value<TokenResult>().token;
+    if (!m_store->recordToken(held.id, held.token).ok())
+        return {};
+    if (printing) {
+        UploadRequest request;
+        request.token = held.token;
+        request.filePath = path;
+        request.receiverEmail = facts().receiverEmail;
+        request.printValue = *Decimal::fromString(u"12.50");
+        UploadJob *up = m_api->upload(request);
+        QSignalSpy upDone(up, &UploadJob::finished);
+        if (!upDone.wait(kWait) || !m_sandbox->startPrint(held.token))
+            return {};
+    }
+    QueueItemProgress progress;
+    progress.state = QueueState::NeedsAttention;
+    progress.failureReason = u"the upload's answer was lost"_s;
+    if (sent)
+        progress.bytesSent = QFileInfo(path).size();
+    if (!m_store->updateQueueItemProgress(held.id, progress).ok())
+        return {};
+    m_queue.reset();
+    return held;
+}
+
 void TestUploadQueue::earlierDeadEndBecomesOrder()
 {
     // What earlier versions left: an item needing attention with a token, no order, while
     // the service holds its file and the customer prints. The next start records the order.
-    startQueue();
-    m_queue->setMaxParallel(0);
-    const QString path = copyTeapot(u"teapot.stl"_s);
-    const qint64 id = *m_queue->addFile(path, facts());
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
-    CreateTokenJob *job = m_api->createToken();
-    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
-    QVERIFY(tokenDone.wait(kWait));
-    const QString token = tokenDone.first().first().value<TokenResult>().token;
-    QVERIFY(m_store->recordToken(id, token).ok());
-    UploadRequest request;
-    request.token = token;
-    request.filePath = path;
-    request.receiverEmail = facts().receiverEmail;
-    request.printValue = *Decimal::fromString(u"12.50");
-    UploadJob *up = m_api->upload(request);
-    QSignalSpy upDone(up, &UploadJob::finished);
-    QVERIFY(upDone.wait(kWait));
-    QVERIFY(m_sandbox->startPrint(token));
-    QueueItemProgress progress;
-    progress.state = QueueState::NeedsAttention;
-    progress.failureReason = u"an earlier version's dead end"_s;
-    QVERIFY(m_store->updateQueueItemProgress(id, progress).ok());
-    m_queue.reset();
-
+    const HeldToken held = leaveItemHoldingToken(false, true);
+    QVERIFY(!held.token.isEmpty());
     makeQueue();
     m_queue->start();
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
-    QCOMPARE(m_sandbox->uploadRequestCount(token), 1); // nothing was sent
-    checkReconstructedOrder(token);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(held.id), u"done"_s, kWait);
+    QCOMPARE(m_sandbox->uploadRequestCount(held.token), 1); // nothing was sent
+    checkReconstructedOrder(held.token);
 }
 
 // A retry right after a start: the start asked the service about the item's token a moment
 // ago, and the retry takes that answer instead of asking again within the service's 15 s.
 void TestUploadQueue::retryRightAfterStartAsksOnce()
 {
-    startQueue();
-    m_queue->setMaxParallel(0);
-    const QString path = copyTeapot(u"teapot.stl"_s);
-    const qint64 id = *m_queue->addFile(path, facts());
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
-    CreateTokenJob *job = m_api->createToken();
-    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
-    QVERIFY(tokenDone.wait(kWait));
-    const QString token = tokenDone.first().first().value<TokenResult>().token;
-    QVERIFY(m_store->recordToken(id, token).ok());
-    QueueItemProgress progress;
-    progress.state = QueueState::NeedsAttention;
-    progress.failureReason = u"the upload's answer was lost"_s;
-    progress.bytesSent = QFileInfo(path).size(); // the body may have arrived
-    QVERIFY(m_store->updateQueueItemProgress(id, progress).ok());
-    m_queue.reset();
-
+    const HeldToken held = leaveItemHoldingToken(true, false);
+    QVERIFY(!held.token.isEmpty());
     makeQueue();
     m_queue->start(); // asks about the token: awaiting customer, the item keeps waiting
-    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->statusRequestCount(token), 1, kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->statusRequestCount(held.token), 1, kWait);
     QTRY_VERIFY_WITH_TIMEOUT(m_queue->isIdle(), kWait);
-    QCOMPARE(stateOf(id), u"needs_attention"_s);
-    QVERIFY(m_queue->retry(id));
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"done"_s, kWait);
-    QCOMPARE(m_sandbox->statusRequestCount(token), 1);
-    QCOMPARE(m_sandbox->uploadCount(token), 1);
+    QCOMPARE(stateOf(held.id), u"needs_attention"_s);
+    QVERIFY(m_queue->retry(held.id));
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(held.id), u"done"_s, kWait);
+    QCOMPARE(m_sandbox->statusRequestCount(held.token), 1);
+    QCOMPARE(m_sandbox->uploadCount(held.token), 1);
 }
 
 // Another process asked the service about the token moments ago (the store says when): this
 // queue waits out the rest of the service's 15 s before it asks again, then goes on.
 void TestUploadQueue::askedByAnotherProcessWaitsOutTheFloor()
 {
-    startQueue();
-    m_queue->setMaxParallel(0);
-    const QString path = copyTeapot(u"teapot.stl"_s);
-    const qint64 id = *m_queue->addFile(path, facts());
-    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"ready"_s, kWait);
-    CreateTokenJob *job = m_api->createToken();
-    QSignalSpy tokenDone(job, &CreateTokenJob::finished);
-    QVERIFY(tokenDone.wait(kWait));
-    const QString token = tokenDone.first().first().value<TokenResult>().token;
-    QVERIFY(m_store->recordToken(id, token).ok());
-    QueueItemProgress progress;
-    progress.state = QueueState::NeedsAttention;
-    progress.failureReason = u"the upload's answer was lost"_s;
-    progress.bytesSent = QFileInfo(path).size();
-    QVERIFY(m_store->updateQueueItemProgress(id, progress).ok());
-    m_queue.reset();
+    const HeldToken held = leaveItemHoldingToken(true, false);
+    QVERIFY(!held.token.isEmpty());
     // The other process's question, 11 s ago.
     const QDateTime asked = QDateTime::currentDateTimeUtc().addSecs(-11);
-    QVERIFY(m_store->recordTokenStatusAsk(environment(), token, asked).ok());
-    QVERIFY(m_store->recordTokenStatusAsk(environment(), token, asked.addSecs(-30)).ok());
-    QCOMPARE(*m_store->lastTokenStatusAsk(environment(), token), asked); // never moved back
+    QVERIFY(m_store->recordTokenStatusAsk(environment(), held.token, asked).ok());
+    QVERIFY(m_store->recordTokenStatusAsk(environment(), held.token, asked.addSecs(-30)).ok());
+    QCOMPARE(*m_store->lastTokenStatusAsk(environment(), held.token), asked); // never back
 
     makeQueue();
     m_queue->start();
     QTest::qWait(1500);
-    QCOMPARE(m_sandbox->statusRequestCount(token), 0); // not yet: 15 s have not passed
-    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->statusRequestCount(token), 1, 15000);
-    QVERIFY(*m_store->lastTokenStatusAsk(environment(), token) > asked);
+    QCOMPARE(m_sandbox->statusRequestCount(held.token), 0); // not yet: 15 s have not passed
+    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->statusRequestCount(held.token), 1, 15000);
+    QVERIFY(*m_store->lastTokenStatusAsk(environment(), held.token) > asked);
 }
 
 void TestUploadQueue::cancelDuringUpload()

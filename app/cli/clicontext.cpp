@@ -104,6 +104,15 @@ int CliContext::resolveApiKey(QString *key, bool lookInKeyStore)
     if (m_parser.isSet(m_options.apiKeyFile))
         return readApiKeyFile(key);
     *key = qEnvironmentVariable(qPrintable(kApiKeyVariable)).trimmed();
+    if (const qsizetype at = SecretFile::controlCharacterAt(*key); at > 0) {
+        key->clear();
+        return m_out.invalidInput(
+            CliText::tr("PARTNER_CONSOLE_API_KEY holds a control character (a NUL, an escape or "
+                        "a carriage return, for example) at character %1, so it was not used: "
+                        "a key is plain printable text. Set the variable again to the key "
+                        "alone.")
+                .arg(at));
+    }
     if (!key->isEmpty()) {
         registerSecret(*key);
         m_apiKeySource = kApiKeyVariable;
@@ -139,7 +148,8 @@ int CliContext::startDeadline()
     if (!m_parser.isSet(m_options.maxTime))
         return ExitSuccess;
     bool ok = false;
-    m_maxTimeSeconds = m_parser.value(m_options.maxTime).toInt(&ok);
+    const QString maxTime = m_parser.value(m_options.maxTime);
+    m_maxTimeSeconds = maxTime.trimmed() == maxTime ? maxTime.toInt(&ok) : 0;
     if (!ok || m_maxTimeSeconds < 1 || m_maxTimeSeconds > 7 * 86400)
         return m_out.usageError(
             CliText::tr("--max-time needs a number of seconds from 1 to 604800 (a week)."));

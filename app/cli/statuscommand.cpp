@@ -47,8 +47,9 @@ QJsonObject formatPrintStatusJson(const QString &token, const PrintStatus &statu
 QString formatPrintStatusText(const QString &token, const PrintStatus &status)
 {
     QStringList lines;
+    // One line per field, whatever the service put into a value.
     auto add = [&lines](const QString &label, const QString &value) {
-        lines.append(u"%1 %2"_s.arg(label + u':', -14).arg(value));
+        lines.append(u"%1 %2"_s.arg(label + u':', -14).arg(oneLine(value)));
     };
     add(CliText::tr("token"), token);
     if (status.isAwaitingCustomer()) {

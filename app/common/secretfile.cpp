@@ -68,20 +68,25 @@ SecretFile SecretFile::read(const QString &path)
     // A NUL, an escape or a carriage return inside a secret is a file written by a tool
     // that went wrong (or a terminal sequence meant for someone's screen), never a key: sent
     // on, it would fail at the service with a misleading "wrong key".
-    const auto control = std::find_if(trimmed.cbegin(), trimmed.cend(), [](QChar c) {
-        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
-    });
-    if (control != trimmed.cend()) {
+    if (const qsizetype at = controlCharacterAt(trimmed); at > 0) {
         result.problem = Text::tr("The first line of %1 holds a control character (a NUL, an "
                                   "escape or a carriage return, for example) at character %2, "
                                   "so it was not used: a key or a password is plain printable "
                                   "text. Write the secret into the file again as plain text.")
                              .arg(path)
-                             .arg(control - trimmed.cbegin() + 1);
+                             .arg(at);
         return result;
     }
     result.secret = trimmed;
     return result;
+}
+
+qsizetype SecretFile::controlCharacterAt(const QString &secret)
+{
+    const auto control = std::find_if(secret.cbegin(), secret.cend(), [](QChar c) {
+        return c.category() == QChar::Other_Control || c.category() == QChar::Other_Format;
+    });
+    return control == secret.cend() ? 0 : control - secret.cbegin() + 1;
 }
 
 } // namespace pc

@@ -19,6 +19,10 @@ struct SecretFile
 
     bool isValid() const { return problem.isEmpty(); }
     static SecretFile read(const QString &path);
+    // Where a secret holds a control character (a NUL, an escape, a carriage return...), from
+    // 1; 0 when it holds none. A secret from elsewhere (an environment variable) is held to
+    // the same rule as one from a file.
+    static qsizetype controlCharacterAt(const QString &secret);
 };
 
 } // namespace pc

@@ -751,6 +751,10 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <source>%1  %2: the service refused to say how this token&apos;s print is going (%3); it is asked again now and then.</source>
         <translation>%1  %2: Der Dienst hat die Auskunft über den Druck dieses Tokens verweigert (%3); er wird ab und zu erneut gefragt.</translation>
     </message>
+    <message>
+        <source>PARTNER_CONSOLE_API_KEY holds a control character (a NUL, an escape or a carriage return, for example) at character %1, so it was not used: a key is plain printable text. Set the variable again to the key alone.</source>
+        <translation>PARTNER_CONSOLE_API_KEY enthält an Zeichen %1 ein Steuerzeichen (zum Beispiel ein NUL, ein Escape oder einen Wagenrücklauf) und wurde daher nicht verwendet: Ein Schlüssel ist reiner druckbarer Text. Setzen Sie die Variable erneut, nur auf den Schlüssel.</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleSettings</name>
