@@ -218,6 +218,9 @@ QWidget *OrderDetails::createFactsPane()
                          addField(m_form, tr("TLS link"), u"detailsSslTokenLink"_s)}) {
         link->setTextFormat(Qt::RichText);
         link->setWordWrap(false); // a link broken over two lines reads as two
+        // ...and a long one may not widen the narrow dock: it is cut at the edge (the copy
+        // and open buttons of the print page carry it whole).
+        link->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
         link->setOpenExternalLinks(true);
         link->setTextInteractionFlags(Qt::TextBrowserInteraction);
     }
@@ -246,6 +249,8 @@ QWidget *OrderDetails::createFactsPane()
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The details fit the dock's width and wrap; sideways scrolling hid the ends of lines.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return scroll;
 }
 
