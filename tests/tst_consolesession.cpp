@@ -44,6 +44,7 @@ class TestConsoleSession final : public QObject
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void uploadBecomesOrderAndIsFollowedToConfirmation();
+    void deletedTestOrderStaysDeletedWhenFinishedRowsAreCleared();
     void settingsApplyWithoutRestart();
     void startingSaysNothingIsWrong();
     void anotherConsolesOrdersAppear();
@@ -270,6 +271,38 @@ void TestConsoleSession::uploadBecomesOrderAndIsFollowedToConfirmation()
     QCOMPARE(session.orders().orderAt(0)->status, stored.status);
     const QModelIndex status = session.orders().index(0, OrderTableModel::Status);
     QVERIFY(!status.data(Qt::DisplayRole).toString().isEmpty());
+}
+
+// A deleted test order takes the finished queue row that made it along: clearing finished
+// rows afterwards must not keep its token as an order again (the queue's rule for a token no
+// order records), which would bring the deleted order back.
+void TestConsoleSession::deletedTestOrderStaysDeletedWhenFinishedRowsAreCleared()
+{
+    SandboxServer sandbox;
+    QVERIFY(sandbox.listen(0));
+    test::StoreTarget data;
+    QVERIFY(data.isValid());
+    ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
+    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
+    session.start();
+    OrderFacts facts;
+    facts.receiverEmail = u"test@example.com"_s;
+    facts.price = *Decimal::fromString(u"1.00");
+    const QString file = data.filePath(u"teapot.stl"_s);
+    QVERIFY(QFile::copy(kTeapot, file));
+    const StoreResult<qint64> item = session.queue().addFile(file, facts);
+    QVERIFY(item.ok());
+    QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
+    const Order order = *session.orders().orderAt(0);
+
+    QVERIFY(session.deleteOrder(order.id, OrderDeletion::TestOrderOnly).ok());
+    QCOMPARE(session.orders().rowCount(), 0);
+    QCOMPARE(session.queueModel().rowCount(), 0); // its finished row went with it
+    session.queue().clearFinished();
+    QCoreApplication::processEvents();
+    QCOMPARE(session.orders().rowCount(), 0);
+    QVERIFY(session.store().orderByToken(session.environmentKey(), order.token)->has_value() ==
+            false);
 }
 
 void TestConsoleSession::settingsApplyWithoutRestart()

@@ -164,10 +164,14 @@ StoreStatus ConsoleSession::setOrderNote(qint64 orderId, const QString &note)
 
 StoreStatus ConsoleSession::deleteOrder(qint64 orderId, OrderDeletion permission)
 {
+    const std::optional<Order> deleted = order(orderId);
     StoreStatus result = m_store->deleteOrder(orderId, permission);
     if (result) {
         m_poller->untrack(orderId);
         m_orders->removeOrder(orderId);
+        // The store removed the finished queue item that made it, too.
+        if (deleted && deleted->queueItemId)
+            m_queue->forgetRemovedItem(*deleted->queueItemId);
     }
     return result;
 }

@@ -25,6 +25,8 @@ OrderDeletionDialog::OrderDeletionDialog(const Order &order, bool testOrder, QWi
     auto *buttons = new QDialogButtonBox(this);
     m_delete = buttons->addButton(tr("Delete"), QDialogButtonBox::DestructiveRole);
     m_delete->setObjectName(u"orderDeletionDelete"_s);
+    // Enter never deletes: the button that keeps the order is the default and has the focus.
+    m_delete->setAutoDefault(false);
     QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
     connect(m_delete, &QPushButton::clicked, this, [this] {
         m_choice = Choice::Delete;
@@ -36,6 +38,7 @@ OrderDeletionDialog::OrderDeletionDialog(const Order &order, bool testOrder, QWi
     layout->addWidget(text);
     if (testOrder) {
         cancel->setDefault(true);
+        cancel->setFocus();
     } else {
         QPushButton *archive =
             buttons->addButton(tr("Archive Instead"), QDialogButtonBox::AcceptRole);

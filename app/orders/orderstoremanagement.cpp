@@ -113,7 +113,12 @@ StoreStatus OrderStore::deleteOrder(qint64 orderId, OrderDeletion permission)
                 .arg(orderId)
                 .arg(environment));
     }
+    // The finished queue item that made the order goes with it: its token is what the order
+    // held, and an item holding a token no order records is kept as an order when it is
+    // removed (the queue never loses a token), which would bring the deleted order back.
     const QStringList statements{
+        u"DELETE FROM queue_items WHERE state = ? AND id = (SELECT queue_item_id FROM orders"
+        " WHERE id = ?)"_s,
         u"DELETE FROM status_history WHERE order_id = ?"_s,
         u"DELETE FROM poll_leases WHERE environment = ? AND token = ?"_s,
         u"DELETE FROM orders WHERE id = ?"_s,
@@ -123,6 +128,9 @@ StoreStatus OrderStore::deleteOrder(qint64 orderId, OrderDeletion permission)
         if (statement.contains(u"poll_leases"_s)) {
             q.addBindValue(textValue(environment));
             q.addBindValue(textValue(token));
+        } else if (statement.contains(u"queue_items"_s)) {
+            q.addBindValue(queueStateKey(QueueState::Done));
+            q.addBindValue(orderId);
         } else {
             q.addBindValue(orderId);
         }

@@ -78,6 +78,10 @@ public:
     // Quick inspection (format and size rules only) or the full mesh checks.
     void setQuickInspection(bool quick) { m_quickInspection = quick; }
 
+    // The store removed item `id` along with its order (OrderStore::deleteOrder()): it is
+    // dropped here and from the views, without the token keeping remove() does.
+    void forgetRemovedItem(qint64 id);
+
     // Loads the environment's items and resumes what a previous process left unfinished.
     // The queue first claims the data folder's queue (OrderStore::claimQueue()): false when
     // another console works it. Then this queue starts nothing, says so once through

@@ -219,6 +219,15 @@ bool UploadQueue::holdsUnrecordedToken(qint64 id) const
     return !order || !order->has_value();
 }
 
+void UploadQueue::forgetRemovedItem(qint64 id)
+{
+    if (item(id))
+        return; // still stored: not removed after all
+    stopRuntime(id);
+    m_runtime.erase(id);
+    Q_EMIT itemRemoved(id);
+}
+
 bool UploadQueue::remove(qint64 id)
 {
     if (!mayControl())
