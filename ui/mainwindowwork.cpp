@@ -441,15 +441,17 @@ void MainWindow::connectSession()
     connect(m_ordersPanel, &OrdersPanel::archiveRequested, this,
             [this, report](const QList<qint64> &ids, bool archived) {
                 const StoreStatus status = m_session->setOrdersArchived(ids, archived);
+                const int count = int(ids.size());
                 if (!archived) {
-                    report(status, tr("Took the orders out of the archive"),
+                    report(status, tr("Took %n order(s) out of the archive", nullptr, count),
                            tr("Could Not Unarchive"));
                     return;
                 }
                 report(status,
                        m_ordersPanel->showsArchived()
-                           ? tr("Archived the orders")
-                           : tr("Archived the orders; \u201cShow archived\u201d shows them again"),
+                           ? tr("Archived %n order(s)", nullptr, count)
+                           : tr("Archived %n order(s); \u201cShow archived\u201d shows them again",
+                                nullptr, count),
                        tr("Could Not Archive"));
             });
     connect(m_ordersPanel, &OrdersPanel::noteRequested, this,

@@ -2756,20 +2756,8 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
         </translation>
     </message>
     <message>
-        <source>Took the orders out of the archive</source>
-        <translation>Aufträge aus dem Archiv geholt</translation>
-    </message>
-    <message>
         <source>Could Not Unarchive</source>
         <translation>Zurückholen nicht möglich</translation>
-    </message>
-    <message>
-        <source>Archived the orders</source>
-        <translation>Aufträge archiviert</translation>
-    </message>
-    <message>
-        <source>Archived the orders; “Show archived” shows them again</source>
-        <translation>Aufträge archiviert; „Archivierte anzeigen“ zeigt sie wieder</translation>
     </message>
     <message>
         <source>Could Not Archive</source>
@@ -2794,6 +2782,27 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
     <message>
         <source>Could Not Delete</source>
         <translation>Löschen nicht möglich</translation>
+    </message>
+    <message numerus="yes">
+        <source>Took %n order(s) out of the archive</source>
+        <translation>
+            <numerusform>%n Auftrag aus dem Archiv geholt</numerusform>
+            <numerusform>%n Aufträge aus dem Archiv geholt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Archived %n order(s)</source>
+        <translation>
+            <numerusform>%n Auftrag archiviert</numerusform>
+            <numerusform>%n Aufträge archiviert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Archived %n order(s); “Show archived” shows them again</source>
+        <translation>
+            <numerusform>%n Auftrag archiviert; „Archivierte anzeigen“ zeigt ihn wieder</numerusform>
+            <numerusform>%n Aufträge archiviert; „Archivierte anzeigen“ zeigt sie wieder</numerusform>
+        </translation>
     </message>
 </context>
 <context>

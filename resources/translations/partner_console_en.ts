@@ -188,6 +188,27 @@
             <numerusform>Orders (%n new)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Took %n order(s) out of the archive</source>
+        <translation>
+            <numerusform>Took %n order out of the archive</numerusform>
+            <numerusform>Took %n orders out of the archive</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Archived %n order(s)</source>
+        <translation>
+            <numerusform>Archived %n order</numerusform>
+            <numerusform>Archived %n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Archived %n order(s); “Show archived” shows them again</source>
+        <translation>
+            <numerusform>Archived %n order; “Show archived” shows it again</numerusform>
+            <numerusform>Archived %n orders; “Show archived” shows them again</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pc::OrderFactsBar</name>
