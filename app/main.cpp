@@ -17,6 +17,7 @@
 #include "common/terminationsignals.h"
 #include "common/translations.h"
 #include "orders/orderstore.h"
+#include "orders/storethreadcheck.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/consolesettings.h"
 #include "settings/secretstore.h"
@@ -26,6 +27,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -190,6 +192,9 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     pc::setApplicationMetadata();
     pc::installRedactingMessageHandler();
+    // The order store works on the session's thread; a path that reaches it from here would
+    // freeze the window, and says so in the log.
+    pc::StoreThreadCheck::forbid(QThread::currentThread());
     // The system's language (LANGUAGE / LC_MESSAGES / LANG): German or English for now.
     pc::installTranslations(app);
     QApplication::setApplicationDisplayName(pc::applicationName());
@@ -296,33 +301,15 @@ int main(int argc, char *argv[])
     }
     pc::ConsoleSession session(endpoint, environment.kind, settings);
     // The order history: this computer's, or the shop's team database (README, "Team mode").
+    // It opens on the session's own thread while the window is already up and says so.
     pc::SecretStore databasePasswords(pc::SecretStore::Secret::DatabasePassword);
-    pc::ConsoleSettings storeSettings = settings;
-    const std::optional<pc::OpenResult> opened =
-        pc::openStoreAtStart(session, storeSettings, keys, databasePasswords);
+    pc::StoreStartup storeStartup(session, settings, keys, databasePasswords);
+    storeStartup.begin();
     qunsetenv("PARTNER_CONSOLE_DATABASE_PASSWORD"); // read: helper processes never inherit it
-    if (!opened)
-        return kExitFailure; // the user chose Quit
-    if (opened->outcome == pc::OpenResult::Outcome::Failed) {
-        qCCritical(pc::lcUi).noquote() << "The order store could not be opened:" << opened->message;
-        QMessageBox box(QMessageBox::Critical, pc::applicationName(),
-                        QCoreApplication::translate("main", "The console cannot open its data."));
-        box.setInformativeText(opened->message);
-        box.exec();
-        return kExitFailure;
-    }
-    if (sandbox && sandbox->previousServerUrl()) {
-        // Another port than last time: the stored print page links follow the sandbox.
-        const pc::StoreResult<int> moved = session.store().rewriteLinkOrigin(
-            session.environmentKey(), *sandbox->previousServerUrl(), sandbox->serverUrl());
-        if (!moved)
-            qCWarning(pc::lcUi).noquote()
-                << "The print page links could not be updated:" << moved.error().message;
-    }
-    session.start();
 
     pc::MainWindow window(environment, &session, &keys);
     window.setDatabasePasswordStore(&databasePasswords);
+    storeStartup.setWindow(&window);
     if (sandbox)
         pc::SandboxMenu::install(&window, sandbox.get());
     window.show();
@@ -341,12 +328,51 @@ int main(int argc, char *argv[])
                              window.addPaths(paths);
                      });
     instance.listen();
-    if (opened->outcome == pc::OpenResult::Outcome::Recovered) {
-        // Said once the window is up: the damaged file was kept, a fresh store is in use.
-        QTimer::singleShot(0, &window, [&window, message = opened->message] {
-            QMessageBox::warning(&window, pc::applicationName(), message);
+
+    int exitCode = kExitOk;
+    QObject::connect(&storeStartup, &pc::StoreStartup::quitChosen, &app, [&exitCode] {
+        exitCode = kExitFailure;
+        QCoreApplication::quit();
+    });
+    QObject::connect(
+        &storeStartup, &pc::StoreStartup::finished, &window, [&](const pc::OpenResult &opened) {
+            if (opened.outcome == pc::OpenResult::Outcome::Failed) {
+                qCCritical(pc::lcUi).noquote()
+                    << "The order store could not be opened:" << opened.message;
+                auto *box = new QMessageBox(
+                    QMessageBox::Critical, pc::applicationName(),
+                    QCoreApplication::translate("main", "The console cannot open its data."),
+                    QMessageBox::Ok, &window);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->setInformativeText(opened.message);
+                QObject::connect(box, &QMessageBox::finished, &app, [&exitCode] {
+                    exitCode = kExitFailure;
+                    QCoreApplication::quit();
+                });
+                box->open();
+                return;
+            }
+            if (sandbox && sandbox->previousServerUrl()) {
+                // Another port than last time: the stored print page links follow the
+                // sandbox (before the orders are read, on the same thread).
+                session.rewriteLinkOrigin(
+                    *sandbox->previousServerUrl(), sandbox->serverUrl(), &window,
+                    [](const pc::StoreResult<int> &moved) {
+                        if (!moved)
+                            qCWarning(pc::lcUi).noquote()
+                                << "The print page links could not be updated:"
+                                << moved.error().message;
+                    });
+            }
+            session.start();
+            if (opened.outcome == pc::OpenResult::Outcome::Recovered) {
+                // The damaged file was kept, a fresh store is in use.
+                auto *box = new QMessageBox(QMessageBox::Warning, pc::applicationName(),
+                                            opened.message, QMessageBox::Ok, &window);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
         });
-    }
     // Logged once the event loop runs, when the window is up and the sandbox answers.
     QTimer::singleShot(0, &window, [&window] {
         const pc::EnvironmentInfo &env = window.environment();
@@ -357,5 +383,5 @@ int main(int argc, char *argv[])
     });
 
     const int result = QApplication::exec();
-    return result == 0 ? kExitOk : result;
+    return result != 0 ? result : exitCode;
 }

@@ -256,9 +256,22 @@ QVariant OrderTableModel::toolTipData(const Order &order, int column) const
     QStringList lines{statusText(order)};
     if (order.unknownToService)
         lines << tr("The service no longer knows this token, so its status is not updated.");
-    if (!m_historyProvider)
+    const auto known = m_history.constFind(order.id);
+    if (known == m_history.cend()) {
+        if (m_historyRequester && !m_historyAsked.contains(order.id)) {
+            m_historyAsked.insert(order.id);
+            // Posted: the owner may answer at once, and data() must not change the model.
+            QMetaObject::invokeMethod(
+                const_cast<OrderTableModel *>(this),
+                [this, id = order.id] {
+                    if (m_historyRequester)
+                        m_historyRequester(id);
+                },
+                Qt::QueuedConnection);
+        }
         return lines.join(u'\n');
-    QList<StatusHistoryEntry> history = m_historyProvider(order.id);
+    }
+    QList<StatusHistoryEntry> history = *known;
     if (history.isEmpty())
         return lines.join(u'\n');
     std::stable_sort(
@@ -346,6 +359,8 @@ void OrderTableModel::setOrders(QList<Order> orders)
 {
     beginResetModel();
     m_orders = std::move(orders);
+    m_history.clear();
+    m_historyAsked.clear();
     m_rowById.clear();
     m_rowById.reserve(m_orders.size());
     bool duplicates = false;
@@ -396,6 +411,8 @@ void OrderTableModel::updateOrders(const QList<Order> &orders)
                 m_orders[row] = order;
             continue;
         }
+        if (!(m_orders.at(row).status == order.status))
+            m_history.remove(order.id); // a new entry may have been written
         m_orders[row] = order;
         changes.append({row, cells});
     }
@@ -434,6 +451,7 @@ void OrderTableModel::removeOrder(qint64 id)
     beginRemoveRows({}, row, row);
     m_orders.removeAt(row);
     m_rowById.remove(id);
+    m_history.remove(id);
     rebuildIndex(row);
     endRemoveRows();
 }
@@ -450,12 +468,20 @@ int OrderTableModel::rowOfOrder(qint64 id) const
     return m_rowById.value(id, -1);
 }
 
-void OrderTableModel::setHistoryProvider(HistoryProvider provider)
+void OrderTableModel::setHistoryRequester(HistoryRequester requester)
 {
-    m_historyProvider = std::move(provider);
-    if (!m_orders.isEmpty())
-        Q_EMIT dataChanged(index(0, Status), index(int(m_orders.size()) - 1, Status),
-                           {Qt::ToolTipRole});
+    m_historyRequester = std::move(requester);
+    m_historyAsked.clear();
+}
+
+void OrderTableModel::setHistory(qint64 orderId, const QList<StatusHistoryEntry> &history)
+{
+    m_historyAsked.remove(orderId);
+    const int row = rowOfOrder(orderId);
+    if (row < 0)
+        return;
+    m_history.insert(orderId, history);
+    Q_EMIT dataChanged(index(row, Status), index(row, Status), {Qt::ToolTipRole});
 }
 
 void OrderTableModel::rebuildIndex(int fromRow)

@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QList>
 #include <QLocale>
+#include <QSet>
 
 #include <array>
 #include <functional>
@@ -73,7 +74,9 @@ public:
     };
     Q_ENUM(Role)
 
-    using HistoryProvider = std::function<QList<StatusHistoryEntry>(qint64 orderId)>;
+    // Asked for an order's history when a view shows its status tooltip; answers later with
+    // setHistory(). Never called from inside data(): the request is posted.
+    using HistoryRequester = std::function<void(qint64 orderId)>;
 
     explicit OrderTableModel(QObject *parent = nullptr);
     ~OrderTableModel() override;
@@ -98,9 +101,12 @@ public:
     int rowOfOrder(qint64 id) const; // -1 when absent
     const QList<Order> &orders() const { return m_orders; }
 
-    // The status tooltip asks the owner for an order's history when a view shows it; the
-    // model never keeps it. Without a provider the tooltip holds the current status only.
-    void setHistoryProvider(HistoryProvider provider);
+    // The status tooltip asks the owner for an order's history when a view first shows it,
+    // and lists it once setHistory() has brought it (the history is read off the GUI thread).
+    // A history is kept until the order's status changes. Without a requester, or until the
+    // history is there, the tooltip holds the current status only.
+    void setHistoryRequester(HistoryRequester requester);
+    void setHistory(qint64 orderId, const QList<StatusHistoryEntry> &history);
 
     // Money with its currency, exactly as stored (never through a double), in `locale`'s
     // format: the locale's own symbol for its own currency ("$12.50" in en_US), the ISO
@@ -149,7 +155,9 @@ private:
 
     QList<Order> m_orders;
     QHash<qint64, int> m_rowById;
-    HistoryProvider m_historyProvider;
+    HistoryRequester m_historyRequester;
+    QHash<qint64, QList<StatusHistoryEntry>> m_history;
+    mutable QSet<qint64> m_historyAsked;
     // Eight icons shared by every row, made when first shown.
     mutable std::array<QIcon, 8> m_icons;
     mutable quint32 m_iconsMade = 0;

@@ -1,8 +1,8 @@
 #include "uploadqueuemodel.h"
 
 #include "common/datasize.h"
-#include "orders/uploadqueue.h"
 #include "ordertablemodel.h"
+#include "queuemirror.h"
 #include "statuspresentation.h"
 
 #include <QTimer>
@@ -57,7 +57,7 @@ bool sameDecimal(const Decimal &a, const Decimal &b)
 
 } // namespace
 
-UploadQueueModel::UploadQueueModel(UploadQueue &queue, QObject *parent)
+UploadQueueModel::UploadQueueModel(QueueMirror &queue, QObject *parent)
     : QAbstractTableModel(parent)
     , m_queue(&queue)
     , m_progressTimer(new QTimer(this))
@@ -65,10 +65,11 @@ UploadQueueModel::UploadQueueModel(UploadQueue &queue, QObject *parent)
     m_progressTimer->setSingleShot(true);
     m_progressTimer->setInterval(kDefaultProgressIntervalMs);
     connect(m_progressTimer, &QTimer::timeout, this, &UploadQueueModel::flushProgress);
-    connect(&queue, &UploadQueue::itemAdded, this, &UploadQueueModel::onItemAdded);
-    connect(&queue, &UploadQueue::itemChanged, this, &UploadQueueModel::onItemChanged);
-    connect(&queue, &UploadQueue::itemRemoved, this, &UploadQueueModel::onItemRemoved);
-    connect(&queue, &UploadQueue::uploadProgress, this,
+    connect(&queue, &QueueMirror::loaded, this, &UploadQueueModel::reload);
+    connect(&queue, &QueueMirror::itemAdded, this, &UploadQueueModel::onItemAdded);
+    connect(&queue, &QueueMirror::itemChanged, this, &UploadQueueModel::onItemChanged);
+    connect(&queue, &QueueMirror::itemRemoved, this, &UploadQueueModel::onItemRemoved);
+    connect(&queue, &QueueMirror::uploadProgress, this,
             [this](qint64 id) { onUploadProgress(id); });
     m_items = queue.items();
     std::stable_sort(m_items.begin(), m_items.end(), queueOrder);

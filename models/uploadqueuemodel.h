@@ -14,12 +14,12 @@ class QTimer;
 
 namespace pc {
 
-class UploadQueue;
+class QueueMirror;
 
 // The upload queue as a table: one row per queue item, in queue order, following the
 // queue's signals. Added, removed and moved items insert, remove and move rows; a state
 // change re-reads that one item and announces only the cells that changed. Upload progress
-// (bytes, speed, time left) comes live from UploadQueue::transfer() and is announced at
+// (bytes, speed, time left) comes live from QueueMirror::transfer() and is announced at
 // most once per progress interval per row, for the Progress, Speed and TimeLeft cells only.
 class UploadQueueModel final : public QAbstractTableModel
 {
@@ -56,7 +56,7 @@ public:
 
     static constexpr int kDefaultProgressIntervalMs = 250;
 
-    explicit UploadQueueModel(UploadQueue &queue, QObject *parent = nullptr);
+    explicit UploadQueueModel(QueueMirror &queue, QObject *parent = nullptr);
     ~UploadQueueModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -102,7 +102,7 @@ private:
     QVariant rawData(const QueueItem &item, int column) const;
     std::optional<double> progressPercent(const QueueItem &item) const;
 
-    QPointer<UploadQueue> m_queue;
+    QPointer<QueueMirror> m_queue;
     QList<QueueItem> m_items;
     QHash<qint64, int> m_rowById;
     QSet<qint64> m_progressPending;

@@ -1,16 +1,14 @@
 #include "consolesession.h"
 
-#include "api/apiclient.h"
 #include "orders/orderstore.h"
 #include "orders/statuspoller.h"
-#include "orders/uploadqueue.h"
 #include "ordersummarymodel.h"
 #include "ordertablemodel.h"
+#include "queuemirror.h"
 #include "uilogging.h"
 #include "uploadqueuemodel.h"
 
-#include <QFileInfo>
-#include <QNetworkAccessManager>
+#include <QMetaObject>
 
 #include <algorithm>
 
@@ -39,76 +37,173 @@ ConsoleSession::ConsoleSession(ServiceEndpoint endpoint, EnvironmentKind kind,
     , m_kind(kind)
     , m_environmentKey(orderEnvironmentKey(kind, m_endpoint.baseUrl))
     , m_settings(std::move(settings))
-    , m_network(std::make_unique<QNetworkAccessManager>())
-    , m_store(std::make_unique<OrderStore>())
-    , m_api(std::make_unique<ApiClient>(m_network.get(), m_endpoint))
-    , m_queue(std::make_unique<UploadQueue>(m_store.get(), m_api.get(), m_environmentKey))
-    , m_poller(std::make_unique<StatusPoller>(m_store.get(), m_api.get(), m_environmentKey,
-                                              scheduleFor(m_settings)))
+    , m_anchor(new QObject)
     , m_orders(std::make_unique<OrderTableModel>())
     , m_summary(std::make_unique<OrderSummaryModel>())
+    , m_queue(std::make_unique<QueueMirror>(m_environmentKey,
+                                            [this](QueueMirror::Work work) {
+                                                QMetaObject::invokeMethod(
+                                                    m_anchor,
+                                                    [this, work = std::move(work)] {
+                                                        if (m_core && m_coreFeeder)
+                                                            work(m_core->queue(), *m_coreFeeder);
+                                                    },
+                                                    Qt::QueuedConnection);
+                                            }))
+    , m_queueModel(std::make_unique<UploadQueueModel>(*m_queue))
 {
-    m_queue->setMaxParallel(m_settings.parallelUploads);
+    qRegisterMetaType<PollingState>();
     m_summary->setSourceModel(m_orders.get());
-    m_orders->setHistoryProvider([store = m_store.get()](qint64 orderId) {
-        StoreResult<QList<StatusHistoryEntry>> history = store->statusHistory(orderId);
-        return history ? *history : QList<StatusHistoryEntry>();
+    m_orders->setHistoryRequester([this](qint64 orderId) {
+        onCore<StoreResult<QList<StatusHistoryEntry>>>(
+            [orderId](ConsoleCore &core) { return core.store().statusHistory(orderId); },
+            m_orders.get(),
+            [this, orderId](const StoreResult<QList<StatusHistoryEntry>> &history) {
+                if (history)
+                    m_orders->setHistory(orderId, *history);
+            });
     });
-    connect(m_poller.get(), &StatusPoller::ordersUpdated, m_orders.get(),
-            &OrderTableModel::updateOrders);
-    connect(m_poller.get(), &StatusPoller::statusChanged, this,
-            &ConsoleSession::printStatusChanged);
-    connect(m_poller.get(), &StatusPoller::storeError, this, &ConsoleSession::reportStoreProblem);
-    connect(m_queue.get(), &UploadQueue::storeError, this, &ConsoleSession::reportStoreProblem);
-    connect(m_queue.get(), &UploadQueue::itemChanged, this, &ConsoleSession::onQueueItemChanged);
-    connect(m_store->changeFeed(), &StoreChangeFeed::orderChanged, this,
-            &ConsoleSession::onOrderChangedElsewhere);
-    connect(m_store->changeFeed(), &StoreChangeFeed::connectionLost, this,
-            &ConsoleSession::onStoreConnectionLost);
-    connect(m_store->changeFeed(), &StoreChangeFeed::connectionRestored, this,
-            &ConsoleSession::onStoreConnectionRestored);
+    m_thread.setObjectName(u"ConsoleCore"_s);
+    m_anchor->moveToThread(&m_thread);
+    m_thread.start();
+    // The core is made on its thread, so that its network manager, store, queue and poller
+    // (and every timer they make) belong to it.
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this, endpoint = m_endpoint, key = m_environmentKey, parallel = m_settings.parallelUploads,
+         schedule = scheduleFor(m_settings)] {
+            m_core = new ConsoleCore(endpoint, key, parallel, schedule, m_anchor);
+            m_coreFeeder = QueueMirror::feed(m_core->queue(), m_queue.get());
+            connect(m_core, &ConsoleCore::ordersLoaded, this, &ConsoleSession::onOrdersLoaded);
+            connect(m_core, &ConsoleCore::ordersUpdated, m_orders.get(),
+                    &OrderTableModel::updateOrders);
+            connect(m_core, &ConsoleCore::orderRemoved, m_orders.get(),
+                    &OrderTableModel::removeOrder);
+            connect(m_core, &ConsoleCore::printStatusChanged, this,
+                    &ConsoleSession::printStatusChanged);
+            connect(m_core, &ConsoleCore::storeProblem, this, &ConsoleSession::storeProblem);
+            connect(m_core, &ConsoleCore::storeConnectionChanged, this,
+                    &ConsoleSession::onStoreConnectionChanged);
+            connect(m_core, &ConsoleCore::pollingStateChanged, this,
+                    [this](const PollingState &state) {
+                        m_pollingState = state;
+                        Q_EMIT pollingStateChanged(state);
+                    });
+        },
+        Qt::QueuedConnection);
 }
 
 ConsoleSession::~ConsoleSession()
 {
     // The views' models go before what they observe.
-    m_poller->stop();
     m_queueModel.reset();
+    m_queue.reset();
     m_summary.reset();
     m_orders.reset();
+    // The core's last store work (leases and the queue claim let go) runs on its thread;
+    // the console ends only after it, so nothing is cut off half written.
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this] {
+            m_coreFeeder = nullptr; // a child of the queue
+            delete m_core;
+            m_core = nullptr;
+            m_anchor->deleteLater(); // when the thread's loop has ended
+            m_thread.quit();
+        },
+        Qt::QueuedConnection);
+    m_thread.wait();
 }
 
-OpenResult ConsoleSession::open(const QString &dataFolder)
+template<typename Result>
+void ConsoleSession::onCore(std::function<Result(ConsoleCore &)> work, QObject *context,
+                            std::function<void(const Result &)> done)
 {
-    return open(
-        StoreLocation::folder(dataFolder.isEmpty() ? OrderStore::defaultDataFolder() : dataFolder),
-        QString());
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this, work = std::move(work), guard, done = std::move(done)] {
+            Result result = work(*m_core);
+            QMetaObject::invokeMethod(
+                this,
+                [guard, done, result = std::move(result)] {
+                    if (guard && done)
+                        done(result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
-OpenResult ConsoleSession::open(const StoreLocation &location, const QString &password)
+void ConsoleSession::open(const QString &dataFolder, QObject *context, OpenCallback done)
 {
-    const OpenResult result = m_store->open(location, password);
-    qCInfo(lcUi).noquote() << "store:" << result.databasePath << "outcome" << int(result.outcome);
-    return result;
+    open(StoreLocation::folder(dataFolder.isEmpty() ? OrderStore::defaultDataFolder() : dataFolder),
+         QString(), context, std::move(done));
+}
+
+void ConsoleSession::open(const StoreLocation &location, const QString &password, QObject *context,
+                          OpenCallback done)
+{
+    m_location = location;
+    struct Opened
+    {
+        OpenResult result;
+        QString databasePath;
+        QString consoleId;
+    };
+    onCore<Opened>(
+        [location, password](ConsoleCore &core) {
+            Opened opened;
+            opened.result = core.open(location, password);
+            opened.databasePath = core.store().databasePath();
+            opened.consoleId = core.store().consoleId();
+            return opened;
+        },
+        this,
+        [this, context = QPointer<QObject>(context), done = std::move(done)](const Opened &opened) {
+            m_databasePath = opened.databasePath;
+            m_consoleId = opened.consoleId;
+            m_storeConnected = true;
+            qCInfo(lcUi).noquote()
+                << "store:" << opened.databasePath << "outcome" << int(opened.result.outcome);
+            if (context && done)
+                done(opened.result);
+        });
 }
 
 void ConsoleSession::start()
 {
-    StoreResult<QList<Order>> orders = m_store->orders(m_environmentKey);
-    if (orders)
-        m_orders->setOrders(std::move(*orders));
-    else
-        reportStoreProblem(orders.error().message);
-    m_queue->start();
-    m_queueModel = std::make_unique<UploadQueueModel>(*m_queue);
-    m_poller->start();
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(
+        m_anchor, [this] { m_core->start(); }, Qt::QueuedConnection);
+    m_queue->reload();
+}
+
+void ConsoleSession::onOrdersLoaded(const QList<Order> &orders)
+{
+    m_orders->setOrders(orders);
+    m_ordersLoaded = true;
+    Q_EMIT ordersArrived();
+}
+
+void ConsoleSession::onStoreConnectionChanged(bool connected, const QString &message)
+{
+    m_storeConnected = connected;
+    Q_EMIT storeConnectionChanged(connected, message);
 }
 
 void ConsoleSession::applySettings(const ConsoleSettings &settings)
 {
     m_settings = settings;
-    m_queue->setMaxParallel(settings.parallelUploads);
-    m_poller->setScheduleSettings(scheduleFor(settings));
+    QMetaObject::invokeMethod(
+        m_anchor,
+        [this, parallel = settings.parallelUploads, schedule = scheduleFor(settings)] {
+            m_core->setParallelUploads(parallel);
+            m_core->setSchedule(schedule);
+        },
+        Qt::QueuedConnection);
 }
 
 bool ConsoleSession::prefersTls() const
@@ -124,141 +219,63 @@ std::optional<Order> ConsoleSession::order(qint64 orderId) const
     return *m_orders->orderAt(row);
 }
 
-QString ConsoleSession::sourcePathOf(const Order &order)
+void ConsoleSession::setOrdersArchived(const QList<qint64> &orderIds, bool archived,
+                                       QObject *context, StatusCallback done)
 {
-    if (!order.queueItemId)
-        return {};
-    const StoreResult<std::optional<QueueItem>> item = m_store->queueItem(*order.queueItemId);
-    if (!item || !item->has_value())
-        return {};
-    const QString path = (*item)->sourcePath;
-    return QFileInfo::exists(path) ? path : QString();
+    onCore<StoreStatus>(
+        [orderIds, archived](ConsoleCore &core) {
+            return core.setOrdersArchived(orderIds, archived);
+        },
+        context, std::move(done));
 }
 
-StoreStatus ConsoleSession::setOrdersArchived(const QList<qint64> &orderIds, bool archived)
+void ConsoleSession::setOrderNote(qint64 orderId, const QString &note, QObject *context,
+                                  StatusCallback done)
 {
-    QList<Order> changed;
-    StoreStatus result = Done{};
-    for (const qint64 id : orderIds) {
-        result = m_store->setOrderArchived(id, archived);
-        if (!result)
-            break;
-        const StoreResult<std::optional<Order>> stored = m_store->order(id);
-        if (stored && stored->has_value())
-            changed.append(**stored);
-    }
-    m_orders->updateOrders(changed); // those done before a failure, too
-    return result;
+    onCore<StoreStatus>(
+        [orderId, note](ConsoleCore &core) { return core.setOrderNote(orderId, note); }, context,
+        std::move(done));
 }
 
-StoreStatus ConsoleSession::setOrderNote(qint64 orderId, const QString &note)
+void ConsoleSession::deleteOrder(qint64 orderId, OrderDeletion permission, QObject *context,
+                                 StatusCallback done)
 {
-    StoreStatus result = m_store->setOrderNote(orderId, note);
-    if (!result)
-        return result;
-    const StoreResult<std::optional<Order>> stored = m_store->order(orderId);
-    if (stored && stored->has_value())
-        m_orders->updateOrders({**stored});
-    return result;
+    onCore<StoreStatus>(
+        [orderId, permission](ConsoleCore &core) { return core.deleteOrder(orderId, permission); },
+        context, std::move(done));
 }
 
-StoreStatus ConsoleSession::deleteOrder(qint64 orderId, OrderDeletion permission)
+void ConsoleSession::orderRecord(
+    qint64 orderId, QObject *context,
+    std::function<void(const StoreResult<ConsoleCore::OrderRecord> &)> done)
 {
-    const std::optional<Order> deleted = order(orderId);
-    StoreStatus result = m_store->deleteOrder(orderId, permission);
-    if (result) {
-        m_poller->untrack(orderId);
-        m_orders->removeOrder(orderId);
-        // The store removed the finished queue item that made it, too.
-        if (deleted && deleted->queueItemId)
-            m_queue->forgetRemovedItem(*deleted->queueItemId);
-    }
-    return result;
+    onCore<StoreResult<ConsoleCore::OrderRecord>>(
+        [orderId](ConsoleCore &core) { return core.orderRecord(orderId); }, context,
+        std::move(done));
 }
 
-// Another console of a shared store added an order or stored a new print status: the table,
-// the notifications and the poller follow, as if this console had polled it.
-void ConsoleSession::onOrderChangedElsewhere(qint64 orderId)
+void ConsoleSession::refreshNow(const QList<qint64> &orderIds, QObject *context,
+                                std::function<void(const QDateTime &)> done)
 {
-    const StoreResult<std::optional<Order>> stored = m_store->order(orderId);
-    if (!stored) {
-        reportStoreProblem(stored.error().message);
-        return;
-    }
-    if (!stored->has_value()) {
-        // Deleted by another console: it goes here too.
-        m_poller->untrack(orderId);
-        m_orders->removeOrder(orderId);
-        return;
-    }
-    if ((*stored)->environment != m_environmentKey)
-        return;
-    const Order &order = **stored;
-    const std::optional<Order> shown = this->order(orderId);
-    m_orders->updateOrders({order});
-    m_poller->takeFromStore(order);
-    if (shown && !(shown->status == order.status))
-        Q_EMIT printStatusChanged(order, shown->status);
+    onCore<QDateTime>(
+        [orderIds](ConsoleCore &core) {
+            QDateTime latest;
+            for (const qint64 id : orderIds)
+                latest = std::max(latest, core.poller().refreshNow(id));
+            return latest;
+        },
+        context, std::move(done));
 }
 
-void ConsoleSession::reportStoreProblem(const QString &message)
+void ConsoleSession::rewriteLinkOrigin(const QUrl &oldOrigin, const QUrl &newOrigin,
+                                       QObject *context,
+                                       std::function<void(const StoreResult<int> &)> done)
 {
-    // The calls that fail while the connection is lost all say the same; the outage is said
-    // once, by onStoreConnectionLost(). (The store notices a lost connection before the call
-    // that found it returns, so its caller's report already lands here.)
-    if (m_store->isOpen() && !m_store->isConnected())
-        return;
-    Q_EMIT storeProblem(message);
-}
-
-void ConsoleSession::onStoreConnectionLost(const QString &message)
-{
-    qCWarning(lcUi).noquote() << "store connection lost:" << message;
-    Q_EMIT storeProblem(message);
-    Q_EMIT storeConnectionChanged(false, message);
-}
-
-// Back after an outage: the notifications of what other consoles stored meanwhile were lost
-// with the connection, so the orders are read again, the table and the poller follow as if
-// each had been notified, and the poller takes its leases now rather than at its next round.
-// The queue carries on by itself (UploadQueue::onStoreReconnected()).
-void ConsoleSession::onStoreConnectionRestored()
-{
-    qCInfo(lcUi) << "store connection restored";
-    const StoreResult<QList<Order>> stored = m_store->orders(m_environmentKey);
-    if (!stored) {
-        // Lost again at once: this runs again when it is back.
-        reportStoreProblem(stored.error().message);
-        return;
-    }
-    QList<std::pair<Order, PrintStatus>> transitions;
-    for (const Order &order : *stored) {
-        const std::optional<Order> shown = this->order(order.id);
-        if (shown && !(shown->status == order.status))
-            transitions.append({order, shown->status});
-    }
-    m_orders->updateOrders(*stored);
-    for (const Order &order : *stored)
-        m_poller->takeFromStore(order);
-    m_poller->renewLeases();
-    Q_EMIT storeConnectionChanged(true, QString());
-    for (const auto &[order, previous] : transitions)
-        Q_EMIT printStatusChanged(order, previous);
-}
-
-void ConsoleSession::onQueueItemChanged(qint64 id)
-{
-    const std::optional<QueueItem> item = m_queue->item(id);
-    if (!item || item->state != QueueState::Done || item->token.isEmpty())
-        return;
-    const StoreResult<std::optional<Order>> order =
-        m_store->orderByToken(m_environmentKey, item->token);
-    if (!order || !order->has_value())
-        return;
-    if (m_orders->rowOfOrder((*order)->id) < 0) {
-        m_orders->updateOrders({**order});
-        m_poller->track((*order)->id);
-    }
+    onCore<StoreResult<int>>(
+        [key = m_environmentKey, oldOrigin, newOrigin](ConsoleCore &core) {
+            return core.store().rewriteLinkOrigin(key, oldOrigin, newOrigin);
+        },
+        context, std::move(done));
 }
 
 } // namespace pc

@@ -380,14 +380,14 @@ void MainWindow::createStatusBar()
         statusBar()->addPermanentWidget(sign);
         statusBar()->addPermanentWidget(m_queueStatus);
         statusBar()->addPermanentWidget(m_pollingStatus);
-        if (m_session->store().isPostgres()) {
+        if (m_session->isTeamStore()) {
             // Team mode: which shared database this console works on, always in sight, and
             // whether the console is connected to it.
             m_storeStatus = makeLabel(QString(), u"storeStatus"_s, this);
             m_storeStatus->setWordWrap(false);
             m_storeStatus->setAccessibleName(tr("Order history"));
             statusBar()->addPermanentWidget(m_storeStatus);
-            showStoreConnection(m_session->store().isConnected(), QString());
+            showStoreConnection(m_session->isStoreConnected(), QString());
             connect(m_session, &ConsoleSession::storeConnectionChanged, this,
                     &MainWindow::showStoreConnection);
         }
@@ -399,13 +399,13 @@ void MainWindow::showStoreConnection(bool connected, const QString &message)
 {
     if (!m_storeStatus)
         return;
-    const StoreLocation &location = m_session->store().location();
+    const StoreLocation &location = m_session->storeLocation();
     if (connected) {
         m_storeStatus->setText(
             tr("Team database %1 on %2").arg(location.databaseName(), location.host()));
         m_storeStatus->setToolTip(tr("The order history is shared with the shop's other "
                                      "consoles: %1\nThis console: %2")
-                                      .arg(location.displayName(), m_session->store().consoleId()));
+                                      .arg(location.displayName(), m_session->consoleId()));
         m_storeStatus->setStyleSheet(QString());
         return;
     }
@@ -429,11 +429,11 @@ QMessageBox *MainWindow::createAboutBox()
     // the address on a line of its own, so that it does not break.
     const QString history =
         !m_session ? QString()
-        : m_session->store().isPostgres()
+        : m_session->isTeamStore()
             ? tr("Order history: the team database").toHtmlEscaped() + u"<br>"_s +
-                  m_session->store().location().displayName().toHtmlEscaped()
+                  m_session->storeLocation().displayName().toHtmlEscaped()
             : tr("Order history: this computer").toHtmlEscaped() + u"<br>"_s +
-                  QDir::toNativeSeparators(m_session->store().databasePath()).toHtmlEscaped();
+                  QDir::toNativeSeparators(m_session->databasePath()).toHtmlEscaped();
     box->setInformativeText(u"<p>%1</p><p>%2</p>%4<p>%3</p>"_s.arg(
         tr("Uploads the STL designs your shop has sold to Design Streaming and follows "
            "each customer's print.")

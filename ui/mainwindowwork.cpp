@@ -416,10 +416,9 @@ void MainWindow::connectSession()
     connect(m_ordersPanel, &OrdersPanel::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     connect(m_ordersPanel, &OrdersPanel::refreshRequested, this, [this](const QList<qint64> &ids) {
-        QDateTime latest;
-        for (const qint64 id : ids)
-            latest = std::max(latest, m_session->poller().refreshNow(id));
-        if (latest.isValid())
+        m_session->refreshNow(ids, this, [this](const QDateTime &latest) {
+            if (!latest.isValid())
+                return;
             statusBar()->showMessage(
                 tr("Checking again %1.")
                     .arg(latest <= QDateTime::currentDateTimeUtc()
@@ -427,6 +426,7 @@ void MainWindow::connectSession()
                              : tr("at %1").arg(QLocale().toString(latest.toLocalTime().time(),
                                                                   QLocale::ShortFormat))),
                 5000);
+        });
     });
     // Archive, note and delete: stored by the session; the status bar says what was done, a
     // refusal comes in the store's words.
@@ -440,33 +440,36 @@ void MainWindow::connectSession()
     };
     connect(m_ordersPanel, &OrdersPanel::archiveRequested, this,
             [this, report](const QList<qint64> &ids, bool archived) {
-                const StoreStatus status = m_session->setOrdersArchived(ids, archived);
                 const int count = int(ids.size());
-                if (!archived) {
-                    report(status, tr("Took %n order(s) out of the archive", nullptr, count),
-                           tr("Could Not Unarchive"));
-                    return;
-                }
-                report(status,
-                       m_ordersPanel->showsArchived()
-                           ? tr("Archived %n order(s)", nullptr, count)
-                           : tr("Archived %n order(s); \u201cShow archived\u201d shows them again",
-                                nullptr, count),
-                       tr("Could Not Archive"));
+                const QString done =
+                    !archived ? tr("Took %n order(s) out of the archive", nullptr, count)
+                    : m_ordersPanel->showsArchived()
+                        ? tr("Archived %n order(s)", nullptr, count)
+                        : tr("Archived %n order(s); \u201cShow archived\u201d shows them again",
+                             nullptr, count);
+                const QString title =
+                    archived ? tr("Could Not Archive") : tr("Could Not Unarchive");
+                m_session->setOrdersArchived(ids, archived, this,
+                                             [report, done, title](const StoreStatus &status) {
+                                                 report(status, done, title);
+                                             });
             });
     connect(m_ordersPanel, &OrdersPanel::noteRequested, this,
             [this, report](qint64 id, const QString &note) {
-                report(m_session->setOrderNote(id, note),
-                       note.isEmpty() ? tr("Removed the note") : tr("Saved the note"),
-                       tr("Could Not Save the Note"));
+                const QString done = note.isEmpty() ? tr("Removed the note") : tr("Saved the note");
+                m_session->setOrderNote(id, note, this, [report, done](const StoreStatus &status) {
+                    report(status, done, tr("Could Not Save the Note"));
+                });
             });
     connect(m_ordersPanel, &OrdersPanel::deleteRequested, this,
             [this, report](qint64 id, OrderDeletion permission) {
                 const std::optional<Order> order = m_session->order(id);
                 const QString name = order ? order->fileName : QString::number(id);
-                report(m_session->deleteOrder(id, permission),
-                       tr("Deleted the order for %1 from this console").arg(name),
-                       tr("Could Not Delete"));
+                const QString done = tr("Deleted the order for %1 from this console").arg(name);
+                m_session->deleteOrder(id, permission, this,
+                                       [report, done](const StoreStatus &status) {
+                                           report(status, done, tr("Could Not Delete"));
+                                       });
             });
     connect(m_dashboard, &Dashboard::statusActivated, this, [this](JobStatus status) {
         m_tabs->setCurrentWidget(m_ordersPanel);
@@ -495,16 +498,11 @@ void MainWindow::connectSession()
     connect(&session, &ConsoleSession::storeProblem, this, [this](const QString &message) {
         // A lost team database is said by the permanent label (its tooltip has the words);
         // the crowded status bar would cut this message off beside it.
-        if (m_storeStatus && !m_session->store().isConnected())
+        if (m_storeStatus && !m_session->isStoreConnected())
             return;
         statusBar()->showMessage(message, 15000);
     });
-    connect(&session.poller(), &StatusPoller::networkDown, this, &MainWindow::updatePollingStatus);
-    connect(&session.poller(), &StatusPoller::ordersUpdated, this,
-            &MainWindow::updatePollingStatus);
-    connect(&session.poller(), &StatusPoller::allFinal, this, &MainWindow::updatePollingStatus);
-    connect(&session.poller(), &StatusPoller::networkRestored, this,
-            &MainWindow::updatePollingStatus);
+    connect(&session, &ConsoleSession::pollingStateChanged, this, &MainWindow::updatePollingStatus);
     auto *ticker = new QTimer(this);
     ticker->setInterval(1000);
     connect(ticker, &QTimer::timeout, this, &MainWindow::updatePollingStatus);
@@ -514,19 +512,19 @@ void MainWindow::connectSession()
 
 void MainWindow::updatePollingStatus()
 {
-    StatusPoller &poller = m_session->poller();
+    const PollingState &poller = m_session->pollingState();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QString text;
-    if (poller.isNetworkDown()) {
+    if (poller.networkDown) {
         text = tr("Offline: checking again in %1 s")
-                   .arg(std::max<qint64>(0, now.secsTo(poller.networkHoldUntil())));
-    } else if (poller.trackedCount() == 0) {
+                   .arg(std::max<qint64>(0, now.secsTo(poller.networkHoldUntil)));
+    } else if (poller.tracked == 0) {
         text = tr("No open orders to follow");
-    } else if (poller.inFlightCount() > 0) {
+    } else if (poller.inFlight > 0) {
         text = tr("Checking print status\u2026");
     } else {
-        const QDateTime next = poller.nextCheck();
-        const int count = poller.trackedCount();
+        const QDateTime next = poller.nextCheck;
+        const int count = poller.tracked;
         text = next.isValid() ? tr("Following %n open order(s); next check in %1 s", nullptr, count)
                                     .arg(std::max<qint64>(0, now.secsTo(next)))
                               : tr("Following %n open order(s)", nullptr, count);
@@ -540,9 +538,18 @@ void MainWindow::showDetailsFor(const std::optional<Order> &order)
         m_details->clear();
         return;
     }
-    const auto history = m_session->store().statusHistory(order->id);
-    m_details->showOrder(*order, history ? *history : QList<StatusHistoryEntry>(),
-                         m_session->sourcePathOf(*order));
+    // What the table holds shows at once for a newly selected order; its history and file
+    // follow from the store (an order already shown keeps them until then).
+    if (m_details->orderId() != order->id)
+        m_details->showOrder(*order, {}, QString());
+    m_session->orderRecord(
+        order->id, m_details,
+        [this, shown = *order](const StoreResult<ConsoleCore::OrderRecord> &record) {
+            const std::optional<Order> now = m_session->order(shown.id);
+            if (!record || m_details->orderId() != shown.id)
+                return;
+            m_details->showOrder(now ? *now : shown, record->history, record->sourcePath);
+        });
 }
 
 void MainWindow::notify(const Order &order, const PrintStatus &previous)
@@ -593,7 +600,7 @@ void MainWindow::queueSampleDesign()
 {
     // Resource files have no path the queue could re-check: copy them to the data folder the
     // console works in (--data-dir or PARTNER_CONSOLE_DATA_DIR when given), next to orders.db.
-    QString dataFolder = m_session->store().location().dataFolder;
+    QString dataFolder = m_session->storeLocation().dataFolder;
     if (dataFolder.isEmpty())
         dataFolder = OrderStore::defaultDataFolder();
     const QString folder = QDir(dataFolder).filePath(u"samples"_s);

@@ -9,6 +9,7 @@
 #include "uilogging.h"
 
 #include "orders/uploadqueue.h"
+#include "queuemirror.h"
 #include "uploadqueuemodel.h"
 
 #include <QDir>
@@ -51,7 +52,7 @@ bool carriesFiles(const QMimeData *mime)
 
 } // namespace
 
-QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const ConsoleSettings &defaults,
+QueuePanel::QueuePanel(QueueMirror &queue, UploadQueueModel &model, const ConsoleSettings &defaults,
                        QWidget *parent)
     : QWidget(parent)
     , m_queue(queue)
@@ -112,11 +113,11 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     connect(m_factsBar, &OrderFactsBar::forgetRequested, this, &QueuePanel::forgetCurrentBatch);
     connect(m_batches, &WaitingBatches::changed, this, &QueuePanel::showBatches);
     // A waiting item confirmed through "Apply", cancelled or removed leaves its batch.
-    connect(&queue, &UploadQueue::itemChanged, this, &QueuePanel::onItemChanged);
-    connect(&queue, &UploadQueue::itemRemoved, m_batches, &WaitingBatches::forgetItem);
+    connect(&queue, &QueueMirror::itemChanged, this, &QueuePanel::onItemChanged);
+    connect(&queue, &QueueMirror::itemRemoved, m_batches, &WaitingBatches::forgetItem);
     connect(m_factsBar, &OrderFactsBar::applyRequested, this, &QueuePanel::applyToSelected);
-    connect(&queue, &UploadQueue::duplicateFound, this, &QueuePanel::showDuplicate);
-    connect(&queue, &UploadQueue::storeError, this, &QueuePanel::showStoreError);
+    connect(&queue, &QueueMirror::duplicateFound, this, &QueuePanel::showDuplicate);
+    connect(&queue, &QueueMirror::storeError, this, &QueuePanel::showStoreError);
     connect(m_viewModel, &QueueViewModel::editRejected, this, [this](const QString &message) {
         showEditOutcome(tr("The change was not made"), message, true);
     });
@@ -382,27 +383,36 @@ void QueuePanel::addFolderDialog()
 
 void QueuePanel::onPathsSorted(const DroppedFiles &result)
 {
-    m_scansRunning = std::max(0, m_scansRunning - 1);
     showSkipped(result.skipped);
     // Never straight to the upload, however complete the form looks: the details in it may
     // have been typed for other files. The files wait, named, until Queue is pressed for them.
-    const int waiting = holdForDetails(result.files);
-    qCInfo(lcUi) << "arrived:" << waiting << "waiting for details," << result.skipped.size()
-                 << "skipped";
-    Q_EMIT pathsHandled(waiting, int(result.skipped.size()));
+    const int skipped = int(result.skipped.size());
+    if (result.files.isEmpty()) {
+        m_scansRunning = std::max(0, m_scansRunning - 1);
+        qCInfo(lcUi) << "arrived: 0 waiting for details," << skipped << "skipped";
+        Q_EMIT pathsHandled(0, skipped);
+        return;
+    }
+    m_queue.addFilesAwaitingDetails(
+        result.files, this, [this, skipped](const QList<QueueMirror::AddedFile> &added) {
+            m_scansRunning = std::max(0, m_scansRunning - 1);
+            const int waiting = holdForDetails(added);
+            qCInfo(lcUi) << "arrived:" << waiting << "waiting for details," << skipped << "skipped";
+            Q_EMIT pathsHandled(waiting, skipped);
+        });
 }
 
-int QueuePanel::holdForDetails(const QStringList &files)
+int QueuePanel::holdForDetails(const QList<QueueMirror::AddedFile> &added)
 {
     QList<qint64> ids;
     QStringList held;
     QList<SkippedFile> notHeld;
-    for (const QString &path : files) {
-        if (const StoreResult<qint64> added = m_queue.addFileAwaitingDetails(path); added) {
-            ids << *added;
-            held << path;
+    for (const QueueMirror::AddedFile &file : added) {
+        if (file.id) {
+            ids << *file.id;
+            held << file.path;
         } else {
-            notHeld << SkippedFile{path, added.error().message};
+            notHeld << SkippedFile{file.path, file.problem};
         }
     }
     showSkipped(notHeld);
@@ -423,23 +433,23 @@ void QueuePanel::confirmCurrentBatch(const OrderFacts &facts)
     const std::optional<WaitingBatch> batch = m_batches->current();
     if (!batch)
         return;
-    int confirmed = 0;
-    for (const qint64 id : batch->itemIds) {
-        // Each confirmed item leaves the batch through itemChanged; one the store did not
-        // take stays in it, still waiting, for another press of Queue.
-        if (m_queue.confirmDetails(id, facts))
-            ++confirmed;
-    }
-    qCInfo(lcUi) << "confirmed details for" << confirmed << "of" << batch->itemIds.size()
-                 << "waiting files";
-    if (confirmed == 0)
-        return;
-    m_factsBar->rememberConfirmed(facts);
-    const std::optional<WaitingBatch> next = m_batches->current();
-    if (!next || next->serial != batch->serial)
-        m_factsBar->clearDetails(); // the next files start clean, and so does an idle form
-    if (next && next->serial != batch->serial)
-        m_factsBar->focusDetails(); // ready for the next batch's details
+    // Each confirmed item leaves the batch through itemChanged; one the store did not take
+    // stays in it, still waiting, for another press of Queue.
+    m_queue.confirmDetails(
+        batch->itemIds, facts, this,
+        [this, facts, serial = batch->serial,
+         count = batch->itemIds.size()](const QList<qint64> &confirmed) {
+            qCInfo(lcUi) << "confirmed details for" << confirmed.size() << "of" << count
+                         << "waiting files";
+            if (confirmed.isEmpty())
+                return;
+            m_factsBar->rememberConfirmed(facts);
+            const std::optional<WaitingBatch> next = m_batches->current();
+            if (!next || next->serial != serial)
+                m_factsBar->clearDetails(); // the next files start clean, and so does an idle form
+            if (next && next->serial != serial)
+                m_factsBar->focusDetails(); // ready for the next batch's details
+        });
 }
 
 void QueuePanel::forgetCurrentBatch()
@@ -447,8 +457,7 @@ void QueuePanel::forgetCurrentBatch()
     const std::optional<WaitingBatch> batch = m_batches->current();
     if (!batch)
         return;
-    for (const qint64 id : batch->itemIds)
-        m_queue.remove(id);
+    m_queue.remove(batch->itemIds);
     m_factsBar->clearDetails();
 }
 

@@ -2,6 +2,7 @@
 
 #include "droppedfiles.h"
 #include "orders/orderform.h"
+#include "queuemirror.h"
 #include "settings/consolesettings.h"
 #include "waitingbatches.h"
 
@@ -24,7 +25,7 @@ class OrderFactsBar;
 class QueueNotice;
 class QueueNoticeArea;
 class QueueViewModel;
-class UploadQueue;
+class QueueMirror;
 class UploadQueueModel;
 
 // The upload queue of the main window (UX.md, "Upload queue"): a drop target for STL files
@@ -68,7 +69,7 @@ public:
 
     // `queue` and `model` (a model of that queue) must outlive the panel. The settings give
     // the order details form its default receiver and currency.
-    QueuePanel(UploadQueue &queue, UploadQueueModel &model, const ConsoleSettings &defaults,
+    QueuePanel(QueueMirror &queue, UploadQueueModel &model, const ConsoleSettings &defaults,
                QWidget *parent = nullptr);
     ~QueuePanel() override;
 
@@ -134,7 +135,8 @@ private:
 
     void onPathsSorted(const DroppedFiles &result);
     // The files of one arrival, queued as one batch waiting for details.
-    int holdForDetails(const QStringList &files);
+    // Puts the files the queue took into a new waiting batch; how many it took.
+    int holdForDetails(const QList<QueueMirror::AddedFile> &added);
     // Queue pressed: the current batch gets the form's details.
     void confirmCurrentBatch(const OrderFacts &facts);
     void forgetCurrentBatch();
@@ -150,10 +152,10 @@ private:
     // Row action handlers (queuepanelactions.cpp).
     void editDetails();
     void applyToSelected(const OrderFacts &facts);
-    void forEachSelected(bool (UploadQueue::*operation)(qint64));
+    void forEachSelected(void (QueueMirror::*operation)(qint64));
     void moveSelected(Action how);
 
-    UploadQueue &m_queue;
+    QueueMirror &m_queue;
     UploadQueueModel &m_model;
     FileThumbnails *m_thumbnails = nullptr;
     QueueViewModel *m_viewModel = nullptr;

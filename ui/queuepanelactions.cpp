@@ -9,6 +9,7 @@
 #include "uilogging.h"
 
 #include "orders/uploadqueue.h"
+#include "queuemirror.h"
 #include "uploadqueuemodel.h"
 
 #include <QAction>
@@ -123,15 +124,17 @@ void QueuePanel::createActions()
 
     connect(action(A::EditDetails), &QAction::triggered, this, &QueuePanel::editDetails);
     connect(action(A::Retry), &QAction::triggered, this,
-            [this] { forEachSelected(&UploadQueue::retry); });
+            [this] { forEachSelected(&QueueMirror::retry); });
     connect(action(A::Cancel), &QAction::triggered, this,
-            [this] { forEachSelected(&UploadQueue::cancel); });
+            [this] { forEachSelected(&QueueMirror::cancel); });
     connect(action(A::Pause), &QAction::triggered, this,
-            [this] { forEachSelected(&UploadQueue::pause); });
+            [this] { forEachSelected(&QueueMirror::pause); });
     connect(action(A::Resume), &QAction::triggered, this,
-            [this] { forEachSelected(&UploadQueue::resume); });
-    connect(action(A::Remove), &QAction::triggered, this,
-            [this] { forEachSelected(&UploadQueue::remove); });
+            [this] { forEachSelected(&QueueMirror::resume); });
+    connect(action(A::Remove), &QAction::triggered, this, [this] {
+        m_queue.remove(selectedItemIds());
+        updateActions();
+    });
     for (const A move : {A::MoveToTop, A::MoveUp, A::MoveDown, A::MoveToBottom})
         connect(action(move), &QAction::triggered, this, [this, move] { moveSelected(move); });
     connect(action(A::PauseAll), &QAction::triggered, this, [this] { m_queue.pauseAll(); });
@@ -281,7 +284,7 @@ void QueuePanel::updateActions()
 
 // --- doing it ----------------------------------------------------------------------------
 
-void QueuePanel::forEachSelected(bool (UploadQueue::*operation)(qint64))
+void QueuePanel::forEachSelected(void (QueueMirror::*operation)(qint64))
 {
     // Ids first: each operation may move or remove rows.
     for (const qint64 id : selectedItemIds())
@@ -303,10 +306,9 @@ void QueuePanel::editDetails()
 
 void QueuePanel::applyToSelected(const OrderFacts &facts)
 {
-    int changed = 0;
     int locked = 0;
-    int failed = 0;
     int waiting = 0;
+    QList<qint64> editable;
     for (const qint64 id : selectedItemIds()) {
         const std::optional<QueueItem> item = m_queue.item(id);
         if (!item)
@@ -315,31 +317,40 @@ void QueuePanel::applyToSelected(const OrderFacts &facts)
             // The form may hold details typed for another batch: waiting files get theirs
             // only through Queue, when the form names them.
             ++waiting;
-        } else if (!UploadQueue::canEditFacts(item->state))
+        } else if (!UploadQueue::canEditFacts(item->state)) {
             ++locked;
-        else if (m_queue.editFacts(id, facts))
-            ++changed;
-        else
-            ++failed;
+        } else {
+            editable << id;
+        }
     }
-    qCInfo(lcUi) << "applied details:" << changed << "changed," << locked << "locked," << failed
-                 << "failed," << waiting << "waiting for details";
-    QStringList text;
-    if (waiting > 0)
-        text << tr("%n row(s) skipped: they wait for their own order details, which you "
-                   "confirm with Queue when the form names them.",
-                   nullptr, waiting);
-    if (locked > 0)
-        text << tr("%n row(s) skipped: they are uploading or done, so they keep the details "
-                   "they were sent with.",
-                   nullptr, locked);
-    if (failed > 0)
-        text << tr("%n row(s) could not be changed: the order store did not save the change "
-                   "(see the message above). Try again in a moment.",
-                   nullptr, failed);
-    showEditOutcome(tr("Changed the details of %n row(s).", nullptr, changed), text.join(u' '),
-                    locked + failed + waiting > 0);
-    updateActions();
+    const auto report = [this, locked, waiting,
+                         asked = int(editable.size())](const QList<qint64> &changedIds) {
+        const int changed = int(changedIds.size());
+        const int failed = asked - changed;
+        qCInfo(lcUi) << "applied details:" << changed << "changed," << locked << "locked," << failed
+                     << "failed," << waiting << "waiting for details";
+        QStringList text;
+        if (waiting > 0)
+            text << tr("%n row(s) skipped: they wait for their own order details, which you "
+                       "confirm with Queue when the form names them.",
+                       nullptr, waiting);
+        if (locked > 0)
+            text << tr("%n row(s) skipped: they are uploading or done, so they keep the details "
+                       "they were sent with.",
+                       nullptr, locked);
+        if (failed > 0)
+            text << tr("%n row(s) could not be changed: the order store did not save the change "
+                       "(see the message above). Try again in a moment.",
+                       nullptr, failed);
+        showEditOutcome(tr("Changed the details of %n row(s).", nullptr, changed), text.join(u' '),
+                        locked + failed + waiting > 0);
+        updateActions();
+    };
+    if (editable.isEmpty()) {
+        report({});
+        return;
+    }
+    m_queue.editFacts(editable, facts, this, report);
 }
 
 void QueuePanel::moveSelected(Action how)
@@ -352,30 +363,41 @@ void QueuePanel::moveSelected(Action how)
     };
     switch (how) {
     case Action::MoveUp:
-        // Top down, so a block of selected rows moves as one and keeps its order.
+    case Action::MoveDown: {
+        // A selected block moves as one and keeps its order; one already at the end it moves
+        // towards stays. The moves are done in order on the queue's thread, so each is
+        // decided here from the rows as they are now: a row moves when an unselected row
+        // lies beyond it in that direction.
+        const bool up = how == Action::MoveUp;
+        QList<int> rows;
         for (const qint64 id : std::as_const(ids)) {
-            const int row = m_viewModel->rowOfItem(id);
-            if (row > 0 && !selected.contains(idAt(row - 1)))
-                m_queue.moveUp(id);
+            if (const int row = m_viewModel->rowOfItem(id); row >= 0)
+                rows << row;
+        }
+        std::sort(rows.begin(), rows.end());
+        if (!up)
+            std::reverse(rows.begin(), rows.end());
+        for (const int row : std::as_const(rows)) {
+            const int end = up ? 0 : m_viewModel->rowCount() - 1;
+            bool free = false;
+            for (int other = row; other != end && !free;) {
+                other += up ? -1 : 1;
+                free = !selected.contains(idAt(other));
+            }
+            if (free)
+                m_queue.move(idAt(row), up ? QueueMove::Up : QueueMove::Down);
         }
         break;
-    case Action::MoveDown:
-        std::reverse(ids.begin(), ids.end());
-        for (const qint64 id : std::as_const(ids)) {
-            const int row = m_viewModel->rowOfItem(id);
-            if (row >= 0 && row + 1 < m_viewModel->rowCount() && !selected.contains(idAt(row + 1)))
-                m_queue.moveDown(id);
-        }
-        break;
+    }
     case Action::MoveToTop:
         // The last selected first: each lands on top, so the first ends up first.
         std::reverse(ids.begin(), ids.end());
         for (const qint64 id : std::as_const(ids))
-            m_queue.moveToTop(id);
+            m_queue.move(id, QueueMove::Top);
         break;
     case Action::MoveToBottom:
         for (const qint64 id : std::as_const(ids))
-            m_queue.moveToBottom(id);
+            m_queue.move(id, QueueMove::Bottom);
         break;
     default:
         return;

@@ -3,6 +3,7 @@
 #include "filethumbnails.h"
 
 #include "orders/uploadqueue.h"
+#include "queuemirror.h"
 
 #include <algorithm>
 
@@ -14,7 +15,7 @@ namespace {
 using Source = UploadQueueModel;
 } // namespace
 
-QueueViewModel::QueueViewModel(UploadQueueModel &source, UploadQueue &queue,
+QueueViewModel::QueueViewModel(UploadQueueModel &source, QueueMirror &queue,
                                FileThumbnails &thumbnails, QObject *parent)
     : QAbstractProxyModel(parent)
     , m_source(source)
@@ -50,7 +51,7 @@ QueueViewModel::QueueViewModel(UploadQueueModel &source, UploadQueue &queue,
     connect(&source, &QAbstractItemModel::dataChanged, this, &QueueViewModel::onSourceDataChanged);
     // The queue model has no cell for the job id and announces a new file size only in its
     // Progress cell: refresh those after it has taken the change in (it connected first).
-    connect(&queue, &UploadQueue::itemChanged, this, [this](qint64 id) {
+    connect(&queue, &QueueMirror::itemChanged, this, [this](qint64 id) {
         if (const int row = rowOfItem(id); row >= 0)
             emitRow(row, Size, JobId);
     });

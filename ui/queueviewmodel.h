@@ -9,7 +9,7 @@ namespace pc {
 
 class FileThumbnails;
 struct FileFacts;
-class UploadQueue;
+class QueueMirror;
 
 // The upload queue as the panel shows it: UploadQueueModel's rows with the columns of
 // UX.md. It adds what the queue model does not hold (thumbnail, size, triangles and
@@ -36,7 +36,7 @@ public:
     };
     Q_ENUM(Role)
 
-    QueueViewModel(UploadQueueModel &source, UploadQueue &queue, FileThumbnails &thumbnails,
+    QueueViewModel(UploadQueueModel &source, QueueMirror &queue, FileThumbnails &thumbnails,
                    QObject *parent = nullptr);
     ~QueueViewModel() override;
 
@@ -83,7 +83,7 @@ private:
     void requestFacts(int first, int last);
 
     UploadQueueModel &m_source;
-    UploadQueue &m_queue;
+    QueueMirror &m_queue;
     FileThumbnails &m_thumbnails;
     QModelIndexList m_layoutProxy;
     QList<QPersistentModelIndex> m_layoutSource;

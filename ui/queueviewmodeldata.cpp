@@ -8,6 +8,7 @@
 
 #include "orders/orderform.h"
 #include "orders/uploadqueue.h"
+#include "queuemirror.h"
 
 #include <QIcon>
 #include <QLocale>
@@ -356,12 +357,15 @@ bool QueueViewModel::setData(const QModelIndex &index, const QVariant &value, in
     if (facts.receiverEmail == item.receiverEmail && facts.price == item.price &&
         facts.partnerJobId == item.partnerJobId)
         return true;
-    if (!m_queue.editFacts(item.id, facts)) {
-        Q_EMIT editRejected(tr("The details of \u201c%1\u201d could not be changed: it is "
-                               "uploading or done, or the order store refused the change.")
-                                .arg(item.fileName));
-        return false;
-    }
+    // The row shows the change once the queue has stored it; a refusal is said then.
+    m_queue.editFacts(
+        {item.id}, facts, this, [this, fileName = item.fileName](const QList<qint64> &changed) {
+            if (changed.isEmpty())
+                Q_EMIT editRejected(tr("The details of \u201c%1\u201d could not be changed: it "
+                                       "is uploading or done, or the order store refused the "
+                                       "change.")
+                                        .arg(fileName));
+        });
     return true;
 }
 

@@ -21,90 +21,112 @@ namespace {
 
 const char kDatabaseVariable[] = "PARTNER_CONSOLE_DATABASE";
 
-struct StartText
-{
-    Q_DECLARE_TR_FUNCTIONS(StoreStartup)
-};
+} // namespace
 
-enum class Choice { Retry, Settings, Quit };
+StoreStartup::StoreStartup(ConsoleSession &session, ConsoleSettings settings, SecretStore &keys,
+                           SecretStore &databasePasswords, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_settings(std::move(settings))
+    , m_keys(keys)
+    , m_databasePasswords(databasePasswords)
+{}
 
-Choice askAfterFailure(const QString &reason, bool settingsCanHelp)
+void StoreStartup::begin()
 {
-    QMessageBox box(QMessageBox::Critical, applicationName(),
-                    StartText::tr("The console cannot open the team database."));
-    box.setObjectName(u"storeOpenFailure"_s);
-    box.setInformativeText(
+    m_fromEnvironment = !qEnvironmentVariable(kDatabaseVariable).trimmed().isEmpty();
+    m_passwordFromEnvironment = StoreLocation::passwordFromEnvironment();
+    registerSecret(m_passwordFromEnvironment);
+    attempt();
+}
+
+void StoreStartup::attempt()
+{
+    const QString dataFolder = OrderStore::defaultDataFolder();
+    QString error;
+    const std::optional<StoreLocation> location =
+        m_fromEnvironment ? StoreLocation::fromEnvironment(dataFolder, &error)
+                          : m_settings.storeLocation(dataFolder, &error);
+    if (!location) {
+        OpenResult failed;
+        failed.outcome = OpenResult::Outcome::Failed;
+        failed.message = error;
+        // Said once the event loop runs, like a failure the store reports.
+        QMetaObject::invokeMethod(
+            this, [this, failed] { onOpened(failed); }, Qt::QueuedConnection);
+        return;
+    }
+    QString password = m_passwordFromEnvironment;
+    if (location->isPostgres() && password.isEmpty())
+        password = m_databasePasswords.loadNow().key; // registered by the store
+    m_session.open(*location, password, this,
+                   [this](const OpenResult &result) { onOpened(result); });
+}
+
+void StoreStartup::onOpened(const OpenResult &result)
+{
+    const bool team = m_fromEnvironment || !m_settings.databaseUrl.trimmed().isEmpty();
+    if (result.outcome != OpenResult::Outcome::Failed || !team) {
+        Q_EMIT finished(result);
+        return;
+    }
+    qCWarning(lcUi).noquote() << "The team database could not be opened:" << result.message;
+    askAfterFailure(result.message);
+}
+
+void StoreStartup::askAfterFailure(const QString &reason)
+{
+    const bool settingsCanHelp = !m_fromEnvironment;
+    auto *box = new QMessageBox(QMessageBox::Critical, applicationName(),
+                                tr("The console cannot open the team database."),
+                                QMessageBox::NoButton, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(u"storeOpenFailure"_s);
+    box->setInformativeText(
         settingsCanHelp
-            ? StartText::tr("%1\n\nTry again once the problem is solved, or correct the "
-                            "address or the password in Settings.")
+            ? tr("%1\n\nTry again once the problem is solved, or correct the address or the "
+                 "password in Settings.")
                   .arg(reason)
-            : StartText::tr("%1\n\nThe database is named by %2, which takes precedence over "
-                            "Settings.")
+            : tr("%1\n\nThe database is named by %2, which takes precedence over Settings.")
                   .arg(reason, QString::fromLatin1(kDatabaseVariable)));
-    QPushButton *retry = box.addButton(StartText::tr("Try &again"), QMessageBox::AcceptRole);
+    QPushButton *retry = box->addButton(tr("Try &again"), QMessageBox::AcceptRole);
     retry->setObjectName(u"retry"_s);
     QPushButton *settings = nullptr;
     if (settingsCanHelp) {
-        settings = box.addButton(StartText::tr("&Settings\u2026"), QMessageBox::ActionRole);
+        settings = box->addButton(tr("&Settings\u2026"), QMessageBox::ActionRole);
         settings->setObjectName(u"settings"_s);
     }
-    QPushButton *quit = box.addButton(StartText::tr("&Quit"), QMessageBox::RejectRole);
+    QPushButton *quit = box->addButton(tr("&Quit"), QMessageBox::RejectRole);
     quit->setObjectName(u"quit"_s);
-    box.setDefaultButton(retry);
-    box.exec();
-    if (box.clickedButton() == retry)
-        return Choice::Retry;
-    if (settings && box.clickedButton() == settings)
-        return Choice::Settings;
-    return Choice::Quit;
+    box->setDefaultButton(retry);
+    // Window-modal over the window, which stays painted and says that it is connecting.
+    connect(box, &QMessageBox::finished, this, [this, box, retry, settings] {
+        QAbstractButton *clicked = box->clickedButton();
+        if (clicked == retry)
+            attempt();
+        else if (settings && clicked == settings)
+            openSettings();
+        else
+            Q_EMIT quitChosen();
+    });
+    box->open();
 }
 
-} // namespace
-
-std::optional<OpenResult> openStoreAtStart(ConsoleSession &session, ConsoleSettings &settings,
-                                           SecretStore &keys, SecretStore &databasePasswords)
+void StoreStartup::openSettings()
 {
-    const QString dataFolder = OrderStore::defaultDataFolder();
-    const bool fromEnvironment = !qEnvironmentVariable(kDatabaseVariable).trimmed().isEmpty();
-    const QString passwordFromEnvironment = StoreLocation::passwordFromEnvironment();
-    registerSecret(passwordFromEnvironment);
-    for (;;) {
-        QString error;
-        const std::optional<StoreLocation> location =
-            fromEnvironment ? StoreLocation::fromEnvironment(dataFolder, &error)
-                            : settings.storeLocation(dataFolder, &error);
-        OpenResult opened;
-        if (location) {
-            QString password = passwordFromEnvironment;
-            if (location->isPostgres() && password.isEmpty())
-                password = databasePasswords.loadNow().key; // registered by the store
-            opened = session.open(*location, password);
-        } else {
-            opened.outcome = OpenResult::Outcome::Failed;
-            opened.message = error;
+    auto *dialog = new SettingsDialog(m_settings, &m_keys, &m_databasePasswords, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
+        if (result == QDialog::Accepted) {
+            m_settings = dialog->settings();
+            QSettings file;
+            m_settings.save(file);
+            m_session.applySettings(m_settings);
+            Q_EMIT settingsChanged(m_settings);
         }
-        const bool team = fromEnvironment || !settings.databaseUrl.trimmed().isEmpty();
-        if (opened.outcome != OpenResult::Outcome::Failed || !team)
-            return opened;
-
-        qCWarning(lcUi).noquote() << "The team database could not be opened:" << opened.message;
-        switch (askAfterFailure(opened.message, !fromEnvironment)) {
-        case Choice::Retry:
-            break;
-        case Choice::Settings: {
-            SettingsDialog dialog(settings, &keys, &databasePasswords);
-            if (dialog.exec() == QDialog::Accepted) {
-                settings = dialog.settings();
-                QSettings file;
-                settings.save(file);
-                session.applySettings(settings);
-            }
-            break;
-        }
-        case Choice::Quit:
-            return std::nullopt;
-        }
-    }
+        attempt();
+    });
+    dialog->open();
 }
 
 } // namespace pc

@@ -3,6 +3,7 @@
 #include "orders/orderslogging.h"
 #include "orders/storepostgres.h"
 #include "orders/storeschema.h"
+#include "orders/storethreadcheck.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -183,6 +184,7 @@ OpenResult OrderStore::open(const StoreLocation &location, const QString &passwo
 {
     if (!location.isPostgres())
         return open(location.dataFolder);
+    StoreThreadCheck::check("opening the store");
     close();
     m_location = location;
     m_path = location.displayName();
@@ -244,6 +246,7 @@ OpenResult OrderStore::openPostgres(const QString &password)
 
 OpenResult OrderStore::open(const QString &dataFolder)
 {
+    StoreThreadCheck::check("opening the store");
     close();
     m_location = StoreLocation::folder(dataFolder);
     if (m_consoleId.isEmpty())

@@ -7,6 +7,7 @@
 #include "orders/orderstore.h"
 #include "orders/storepostgres.h"
 #include "orders/storeschema.h"
+#include "orders/storethreadcheck.h"
 
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -55,6 +56,7 @@ bool OrderStore::isConnected() const
 
 StoreError OrderStore::beginCall()
 {
+    StoreThreadCheck::check("a store call");
     if (++m_callDepth == 1 && !m_location.isPostgres())
         m_folderScope = std::make_unique<storedetail::DataFolderScope>(dataFolder());
     if (!isOpen())
