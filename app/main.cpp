@@ -17,7 +17,6 @@
 #include "common/terminationsignals.h"
 #include "common/translations.h"
 #include "orders/orderstore.h"
-#include "orders/storethreadcheck.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/consolesettings.h"
 #include "settings/secretstore.h"
@@ -27,7 +26,6 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
-#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -192,9 +190,6 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     pc::setApplicationMetadata();
     pc::installRedactingMessageHandler();
-    // The order store works on the session's thread; a path that reaches it from here would
-    // freeze the window, and says so in the log.
-    pc::StoreThreadCheck::forbid(QThread::currentThread());
     // The system's language (LANGUAGE / LC_MESSAGES / LANG): German or English for now.
     pc::installTranslations(app);
     QApplication::setApplicationDisplayName(pc::applicationName());

@@ -189,7 +189,9 @@ void TestConfirmDetails::queueMarkerAndWait(const QString &name)
     facts.receiverEmail = u"marker@example.com"_s;
     facts.price = *Decimal::fromString(u"1");
     facts.currency = u"EUR"_s;
-    const StoreResult<qint64> marker = m_rig->session->queue().addFile(copyTeapot(name), facts);
+    const QString path = copyTeapot(name);
+    const StoreResult<qint64> marker = test::onCore(
+        *m_rig->session, [&](ConsoleCore &core) { return core.queue().addFile(path, facts); });
     QVERIFY(marker);
     QTRY_COMPARE_WITH_TIMEOUT(itemNamed(name).state, QueueState::Done, kWait);
 }

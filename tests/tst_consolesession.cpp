@@ -6,10 +6,12 @@
 #include "consolesession.h"
 #include "orders/orderstore.h"
 #include "orders/statuspoller.h"
+#include "orders/storethreadcheck.h"
 #include "orders/uploadqueue.h"
 #include "ordersummarymodel.h"
 #include "ordertablemodel.h"
 #include "sandbox/sandboxserver.h"
+#include "sessioncore.h"
 #include "storetarget.h"
 #include "uploadqueuemodel.h"
 
@@ -35,6 +37,20 @@ ServiceEndpoint endpointOf(const SandboxServer &sandbox)
     endpoint.apiKey = sandbox.apiKey();
     return endpoint;
 }
+
+bool isTracked(ConsoleSession &session, qint64 orderId)
+{
+    return test::onCore(session,
+                        [orderId](ConsoleCore &core) { return core.poller().isTracked(orderId); });
+}
+
+std::optional<Order> storedOrder(ConsoleSession &session, qint64 orderId)
+{
+    return test::onCore(session, [orderId](ConsoleCore &core) {
+        const StoreResult<std::optional<Order>> order = core.store().order(orderId);
+        return order ? *order : std::nullopt;
+    });
+}
 } // namespace
 
 class TestConsoleSession final : public QObject
@@ -42,7 +58,12 @@ class TestConsoleSession final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // The session's store never works on this (the GUI) thread.
+        StoreThreadCheck::setReaction(StoreThreadCheck::Reaction::Abort);
+    }
     void uploadBecomesOrderAndIsFollowedToConfirmation();
     void deletedTestOrderStaysDeletedWhenFinishedRowsAreCleared();
     void settingsApplyWithoutRestart();
@@ -63,8 +84,8 @@ void TestConsoleSession::anotherConsolesOrdersAppear()
     test::StoreTarget data;
     QVERIFY(data.isValid());
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
-    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
-    session.start();
+    QVERIFY(test::openAndWait(session, data.location(), test::StoreTarget::password()).ok());
+    QVERIFY(test::startAndWait(session));
     QAbstractItemModelTester tester(&session.orders());
     QSignalSpy transitions(&session, &ConsoleSession::printStatusChanged);
 
@@ -86,7 +107,7 @@ void TestConsoleSession::anotherConsolesOrdersAppear()
     const qint64 id = *other.addOrder(order);
     QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
     QCOMPARE(session.order(id)->token, u"colleagues-token"_s);
-    QVERIFY(session.poller().isTracked(id)); // followed, its lease decides who asks
+    QVERIFY(isTracked(session, id)); // followed, its lease decides who asks
 
     PrintStatus printing;
     printing.status = JobStatus::Printing;
@@ -131,30 +152,40 @@ void TestConsoleSession::managedOrdersFollowInTheTable()
         QVERIFY(seed.addOrder(colleaguesOrder(u"sandbox"_s, u"second"_s)).ok());
     }
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
-    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
-    session.start();
+    QVERIFY(test::openAndWait(session, data.location(), test::StoreTarget::password()).ok());
+    QVERIFY(test::startAndWait(session));
     QAbstractItemModelTester tester(&session.orders());
     QCOMPARE(session.orders().rowCount(), 2);
     const qint64 first = session.orders().orderAt(0)->id;
     const qint64 second = session.orders().orderAt(1)->id;
 
-    QVERIFY(session.setOrdersArchived({first, second}, true).ok());
+    const auto archive = [&](const QList<qint64> &ids, bool archived) {
+        return test::waitForStatus(
+            [&](auto done) { session.setOrdersArchived(ids, archived, &session, done); });
+    };
+    const auto note = [&](qint64 id, const QString &text) {
+        return test::waitForStatus(
+            [&](auto done) { session.setOrderNote(id, text, &session, done); });
+    };
+    QVERIFY(archive({first, second}, true).ok());
     QVERIFY(session.order(first)->isArchived());
-    QVERIFY((*session.store().order(second))->isArchived());
-    QVERIFY(session.setOrdersArchived({second}, false).ok());
+    QVERIFY(storedOrder(session, second)->isArchived());
+    QVERIFY(archive({second}, false).ok());
     QVERIFY(!session.order(second)->isArchived());
-    QVERIFY(session.setOrderNote(first, u"call back"_s).ok());
+    QVERIFY(note(first, u"call back"_s).ok());
     QCOMPARE(session.order(first)->note, u"call back"_s);
-    const StoreStatus tooLong = session.setOrderNote(first, QString(kMaxOrderNoteLength + 1, u'x'));
+    const StoreStatus tooLong = note(first, QString(kMaxOrderNoteLength + 1, u'x'));
     QCOMPARE(tooLong.error().kind, StoreError::Kind::InvalidInput);
     QCOMPARE(session.order(first)->note, u"call back"_s);
 
-    QVERIFY(session.deleteOrder(first, OrderDeletion::TestOrderOnly).ok());
+    QVERIFY(test::waitForStatus([&](auto done) {
+                session.deleteOrder(first, OrderDeletion::TestOrderOnly, &session, done);
+            }).ok());
     QVERIFY(!session.order(first));
     QCOMPARE(session.orders().rowCount(), 1);
-    QVERIFY(!session.store().order(first)->has_value());
-    QVERIFY(!session.poller().isTracked(first)); // never asked about again
-    QVERIFY(session.poller().isTracked(second));
+    QVERIFY(!storedOrder(session, first));
+    QVERIFY(!isTracked(session, first)); // never asked about again
+    QVERIFY(isTracked(session, second));
 }
 
 // A colleague archives an order and deletes another: this console's table follows.
@@ -167,8 +198,8 @@ void TestConsoleSession::anotherConsolesArchiveAndDeletionArrive()
     test::StoreTarget data;
     QVERIFY(data.isValid());
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
-    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
-    session.start();
+    QVERIFY(test::openAndWait(session, data.location(), test::StoreTarget::password()).ok());
+    QVERIFY(test::startAndWait(session));
     QAbstractItemModelTester tester(&session.orders());
     OrderStore other;
     other.setConsoleId(u"colleague@desk-9/0009"_s);
@@ -182,7 +213,7 @@ void TestConsoleSession::anotherConsolesArchiveAndDeletionArrive()
     QVERIFY(other.deleteOrder(gone, OrderDeletion::TestOrderOnly).ok());
     QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
     QVERIFY(!session.order(gone));
-    QVERIFY(!session.poller().isTracked(gone));
+    QVERIFY(!isTracked(session, gone));
 }
 
 // Set up, opened and started as main() does it: no store problem is reported. (The queue used
@@ -197,12 +228,16 @@ void TestConsoleSession::startingSaysNothingIsWrong()
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
     QSignalSpy problems(&session, &ConsoleSession::storeProblem);
     QCoreApplication::processEvents(); // problems are announced from the event loop
-    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
-    session.start();
-    QTest::qWait(50); // the claim and the queue's first pass, both queued
+    QVERIFY(test::openAndWait(session, data.location(), test::StoreTarget::password()).ok());
+    QVERIFY(test::startAndWait(session));
+    // The claim and the queue's first pass are queued on the core's thread: done after this.
+    const auto [claimed, idle] = test::onCore(session, [](ConsoleCore &core) {
+        return std::pair{core.queue().hasClaim(), core.queue().isIdle()};
+    });
+    QCoreApplication::processEvents(); // what the core announced meanwhile
     QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).value(0).toString()));
-    QVERIFY(session.queue().hasClaim());
-    QVERIFY(session.queue().isIdle());
+    QVERIFY(claimed);
+    QVERIFY(idle);
 }
 
 void TestConsoleSession::uploadBecomesOrderAndIsFollowedToConfirmation()
@@ -217,11 +252,14 @@ void TestConsoleSession::uploadBecomesOrderAndIsFollowedToConfirmation()
     test::StoreTarget data;
     QVERIFY(data.isValid());
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
-    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
+    QVERIFY(test::openAndWait(session, data.location(), test::StoreTarget::password()).ok());
+    // The poller's clock is read and moved on the core's thread only.
     QDateTime clock = QDateTime::currentDateTimeUtc();
-    session.poller().setClock([&clock] { return clock; });
-    session.poller().setTimerEnabled(false);
-    session.start();
+    test::onCore(session, [&clock](ConsoleCore &core) {
+        core.poller().setClock([&clock] { return clock; });
+        core.poller().setTimerEnabled(false);
+    });
+    QVERIFY(test::startAndWait(session));
     QAbstractItemModelTester ordersTester(&session.orders(),
                                           QAbstractItemModelTester::FailureReportingMode::Fatal);
     QAbstractItemModelTester queueTester(&session.queueModel(),
@@ -236,29 +274,37 @@ void TestConsoleSession::uploadBecomesOrderAndIsFollowedToConfirmation()
     facts.currency = u"EUR"_s;
     const QString file = data.filePath(u"teapot.stl"_s);
     QVERIFY(QFile::copy(kTeapot, file));
-    const StoreResult<qint64> item = session.queue().addFile(file, facts);
+    const StoreResult<qint64> item =
+        test::onCore(session, [&](ConsoleCore &core) { return core.queue().addFile(file, facts); });
     QVERIFY(item.ok());
-    QCOMPARE(session.queueModel().rowCount(), 1);
+    QTRY_COMPARE(session.queueModel().rowCount(), 1);
 
     // Done: the order row appears and the poller follows it.
     QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
     const Order order = *session.orders().orderAt(0);
-    QVERIFY(session.poller().isTracked(order.id));
-    QCOMPARE(session.sourcePathOf(order), file);
+    QVERIFY(isTracked(session, order.id));
+    const auto record =
+        test::onCore(session, [&](ConsoleCore &core) { return core.orderRecord(order.id); });
+    QVERIFY(record.ok());
+    QCOMPARE(record->sourcePath, file);
     QCOMPARE(session.order(order.id)->token, order.token);
     QTRY_COMPARE(session.summary().count(JobStatus::AwaitingCustomer), 1); // coalesced
 
     QSignalSpy transitions(&session, &ConsoleSession::printStatusChanged);
     QSignalSpy summaryChanged(&session.summary(), &OrderSummaryModel::summaryChanged);
     QVERIFY(sandbox.startPrint(order.token, u"Prusa MK4"_s));
-    for (int i = 0; i < 100 && session.poller().isTracked(order.id); ++i) {
-        clock = std::max(clock, session.poller().nextDue(order.id));
+    for (int i = 0; i < 100 && isTracked(session, order.id); ++i) {
         sandboxMs += 2000;
-        session.poller().processDue();
-        QTRY_COMPARE_WITH_TIMEOUT(session.poller().inFlightCount(), 0, kWait);
+        test::onCore(session, [&](ConsoleCore &core) {
+            clock = std::max(clock, core.poller().nextDue(order.id));
+            core.poller().processDue();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(
+            test::onCore(session, [](ConsoleCore &core) { return core.poller().inFlightCount(); }),
+            0, kWait);
         QCoreApplication::processEvents(); // the coalesced announcement
     }
-    QVERIFY(!session.poller().isTracked(order.id));
+    QVERIFY(!isTracked(session, order.id));
     QTRY_COMPARE(session.orders().orderAt(0)->status.status, JobStatus::ConfirmedSuccess);
     QVERIFY(!transitions.isEmpty());
     QCOMPARE(transitions.last().at(0).value<Order>().status.status, JobStatus::ConfirmedSuccess);
@@ -267,7 +313,7 @@ void TestConsoleSession::uploadBecomesOrderAndIsFollowedToConfirmation()
     QTRY_COMPARE(session.summary().count(JobStatus::ConfirmedSuccess), 1);
     QCOMPARE(session.summary().successRate(), std::optional<double>(1.0));
     // The table shows what the store holds.
-    const Order stored = **session.store().order(order.id);
+    const Order stored = *storedOrder(session, order.id);
     QCOMPARE(session.orders().orderAt(0)->status, stored.status);
     const QModelIndex status = session.orders().index(0, OrderTableModel::Status);
     QVERIFY(!status.data(Qt::DisplayRole).toString().isEmpty());
@@ -283,26 +329,32 @@ void TestConsoleSession::deletedTestOrderStaysDeletedWhenFinishedRowsAreCleared(
     test::StoreTarget data;
     QVERIFY(data.isValid());
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
-    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
-    session.start();
+    QVERIFY(test::openAndWait(session, data.location(), test::StoreTarget::password()).ok());
+    QVERIFY(test::startAndWait(session));
     OrderFacts facts;
     facts.receiverEmail = u"test@example.com"_s;
     facts.price = *Decimal::fromString(u"1.00");
     const QString file = data.filePath(u"teapot.stl"_s);
     QVERIFY(QFile::copy(kTeapot, file));
-    const StoreResult<qint64> item = session.queue().addFile(file, facts);
+    const StoreResult<qint64> item =
+        test::onCore(session, [&](ConsoleCore &core) { return core.queue().addFile(file, facts); });
     QVERIFY(item.ok());
     QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
     const Order order = *session.orders().orderAt(0);
+    QTRY_COMPARE(session.queueModel().rowCount(), 1);
 
-    QVERIFY(session.deleteOrder(order.id, OrderDeletion::TestOrderOnly).ok());
+    QVERIFY(test::waitForStatus([&](auto done) {
+                session.deleteOrder(order.id, OrderDeletion::TestOrderOnly, &session, done);
+            }).ok());
     QCOMPARE(session.orders().rowCount(), 0);
     QCOMPARE(session.queueModel().rowCount(), 0); // its finished row went with it
-    session.queue().clearFinished();
+    test::onCore(session, [](ConsoleCore &core) { core.queue().clearFinished(); });
     QCoreApplication::processEvents();
     QCOMPARE(session.orders().rowCount(), 0);
-    QVERIFY(session.store().orderByToken(session.environmentKey(), order.token)->has_value() ==
-            false);
+    QVERIFY(!test::onCore(session, [&](ConsoleCore &core) {
+        const auto stored = core.store().orderByToken(session.environmentKey(), order.token);
+        return stored && stored->has_value();
+    }));
 }
 
 void TestConsoleSession::settingsApplyWithoutRestart()
@@ -314,14 +366,17 @@ void TestConsoleSession::settingsApplyWithoutRestart()
     ConsoleSettings settings;
     settings.parallelUploads = 3;
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, settings);
-    QVERIFY(session.open(data.location(), test::StoreTarget::password()).ok());
-    session.start();
-    QCOMPARE(session.queue().maxParallel(), 3);
+    QVERIFY(test::openAndWait(session, data.location(), test::StoreTarget::password()).ok());
+    QVERIFY(test::startAndWait(session));
+    const auto parallel = [&] {
+        return test::onCore(session, [](ConsoleCore &core) { return core.queue().maxParallel(); });
+    };
+    QCOMPARE(parallel(), 3);
     QVERIFY(!session.prefersTls());
     settings.parallelUploads = 1;
     settings.pollFloorSeconds = 60;
     session.applySettings(settings);
-    QCOMPARE(session.queue().maxParallel(), 1);
+    QCOMPARE(parallel(), 1);
     QCOMPARE(session.settings().pollFloorSeconds, 60);
     QCOMPARE(session.environmentKey(), u"sandbox"_s);
 }

@@ -18,6 +18,7 @@
 #include "common/buildinfo.h"
 #include "common/redaction.h"
 #include "consolesession.h"
+#include "sessioncore.h"
 #include "orders/orderstore.h"
 #include "ordertablemodel.h"
 #include "settings/secretstore.h"
@@ -348,13 +349,13 @@ void TestDatabaseSecrets::settingsAndSessionInProcess()
     const std::optional<StoreLocation> location =
         dialog.settings().storeLocation(OrderStore::defaultDataFolder(), &error);
     QVERIFY2(location, qPrintable(error));
-    const OpenResult opened = session.open(*location, passwords.loadNow().key);
+    const OpenResult opened = test::openAndWait(session, *location, passwords.loadNow().key);
     QVERIFY2(opened.outcome != OpenResult::Outcome::Failed, qPrintable(opened.message));
-    session.start();
+    QVERIFY(test::startAndWait(session));
     QTRY_VERIFY(session.orders().rowCount() >= 3); // the CLI runs' uploads
     // And a session refused for the mistyped password, whose message is shown to the user.
     ConsoleSession refused(endpoint, EnvironmentKind::Sandbox, dialog.settings());
-    const OpenResult failed = refused.open(*location, m_wrong);
+    const OpenResult failed = test::openAndWait(refused, *location, m_wrong);
     QCOMPARE(failed.outcome, OpenResult::Outcome::Failed);
     QVERIFY(test::leaksIn(m_secrets, failed.message.toUtf8()).isEmpty());
 }

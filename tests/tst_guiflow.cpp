@@ -4,6 +4,7 @@
 // With PC_SCREENSHOT_DIR set it also saves what the window looked like on the way.
 
 #include "consolesession.h"
+#include "sessioncore.h"
 #include "dashboard.h"
 #include "mainwindow.h"
 #include "orderfactsbar.h"
@@ -65,8 +66,8 @@ void TestGuiFlow::sampleDesignToConfirmedPrint()
     endpoint.baseUrl = sandbox.apiBaseUrl();
     endpoint.apiKey = sandbox.apiKey();
     ConsoleSession session(endpoint, EnvironmentKind::Sandbox, ConsoleSettings());
-    QVERIFY(session.open(data.path()).ok());
-    session.start();
+    QVERIFY(test::openAndWait(session, data.path()).ok());
+    QVERIFY(test::startAndWait(session));
     SecretStore keys;
     keys.setKeychainEnabled(false);
     MainWindow window(EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl()), &session,
@@ -91,7 +92,7 @@ void TestGuiFlow::sampleDesignToConfirmedPrint()
     const Order order = *session.orders().orderAt(0);
     QCOMPARE(order.receiverEmail, u"customer@example.com"_s);
     QCOMPARE(order.price.toString(), u"14.90"_s);
-    QVERIFY(session.poller().isTracked(order.id));
+    QVERIFY(test::onCore(session, [&](ConsoleCore &core) { return core.poller().isTracked(order.id); }));
     screenshot(window, u"02-uploaded"_s);
 
     // Double-click the order: its print page opens in the 400 x 400 token widget.
@@ -119,7 +120,7 @@ void TestGuiFlow::sampleDesignToConfirmedPrint()
     const QModelIndex status = session.orders().index(0, OrderTableModel::Status);
     QTRY_COMPARE_WITH_TIMEOUT(status.data(OrderTableModel::JobStatusRole).toInt(),
                               int(JobStatus::ConfirmedSuccess), 120000);
-    QVERIFY(!session.poller().isTracked(order.id));
+    QVERIFY(!test::onCore(session, [&](ConsoleCore &core) { return core.poller().isTracked(order.id); }));
     screenshot(window, u"04-confirmed"_s);
 
     // A second design for another customer: two orders in different states, and the

@@ -528,8 +528,8 @@ void TestKeyboardFlow::screenshots()
     endpoint.baseUrl = sandbox.apiBaseUrl();
     endpoint.apiKey = sandbox.apiKey();
     ConsoleSession session(endpoint, EnvironmentKind::Sandbox, ConsoleSettings());
-    QVERIFY(session.open(data.path()).ok());
-    session.start();
+    QVERIFY(test::openAndWait(session, data.path()).ok());
+    QVERIFY(test::startAndWait(session));
     SecretStore keys;
     keys.setKeychainEnabled(false);
     MainWindow window(EnvironmentInfo::sandbox(sandbox.serverUrl(), sandbox.apiBaseUrl()), &session,

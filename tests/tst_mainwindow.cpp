@@ -527,19 +527,28 @@ void TestMainWindow::orderManagementAndDashboardReachTheSession()
     order.fileName = u"managed.stl"_s;
     order.receiverEmail = u"c@example.com"_s;
     order.currency = u"EUR"_s;
-    const qint64 id = *session.store().addOrder(order);
-    session.orders().updateOrders({**session.store().order(id)});
+    const auto stored = [&session](qint64 id) {
+        return pc::test::onCore(session, [id](pc::ConsoleCore &core) {
+            const auto found = core.store().order(id);
+            return found ? *found : std::nullopt;
+        });
+    };
+    const qint64 id = *pc::test::onCore(
+        session, [&order](pc::ConsoleCore &core) { return core.store().addOrder(order); });
+    session.orders().updateOrders({*stored(id)});
 
+    // Each is stored on the session's thread; the window follows when it is done.
     Q_EMIT window.ordersPanel()->archiveRequested({id}, true);
-    QVERIFY(session.order(id)->isArchived());
-    QVERIFY2(window.statusBar()->currentMessage().contains(u"Archived"_s),
-             qPrintable(window.statusBar()->currentMessage()));
+    QTRY_VERIFY(session.order(id)->isArchived());
+    QTRY_VERIFY2(window.statusBar()->currentMessage().contains(u"Archived"_s),
+                 qPrintable(window.statusBar()->currentMessage()));
     Q_EMIT window.ordersPanel()->noteRequested(id, u"fragile"_s);
-    QCOMPARE((*session.store().order(id))->note, u"fragile"_s);
+    QTRY_COMPARE(session.order(id)->note, u"fragile"_s);
+    QCOMPARE(stored(id)->note, u"fragile"_s);
     Q_EMIT window.ordersPanel()->deleteRequested(id, pc::OrderDeletion::TestOrderOnly);
-    QVERIFY(!session.order(id));
-    QVERIFY(!session.store().order(id)->has_value());
-    QVERIFY(window.statusBar()->currentMessage().contains(u"managed.stl"_s));
+    QTRY_VERIFY(!session.order(id));
+    QVERIFY(!stored(id));
+    QTRY_VERIFY(window.statusBar()->currentMessage().contains(u"managed.stl"_s));
 
     auto *tabs = window.findChild<QTabWidget *>(u"workTabs"_s);
     tabs->setCurrentIndex(1);

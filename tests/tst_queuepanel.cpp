@@ -8,6 +8,7 @@
 #include "queuedelegates.h"
 #include "queuefixture.h"
 #include "queuenotice.h"
+#include "queuemirror.h"
 #include "queuepanel.h"
 #include "queueviewmodel.h"
 #include "specialfiles.h"
@@ -100,6 +101,7 @@ private:
     void dropAndWait(const QStringList &paths);
     // Presses "Queue N files" for the batch the form names, with the form as it stands.
     void confirm();
+    void settle();
     QString makeStl(const QString &name, int around) const;
     qint64 idAt(int row) const;
     void selectRows(const QList<int> &rows);
@@ -110,6 +112,7 @@ private:
         return m_panel->findChild<T *>(name);
     }
 
+    std::unique_ptr<QueueMirror> m_mirror;
     std::unique_ptr<UploadQueueModel> m_model;
     std::unique_ptr<QueuePanel> m_panel;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -128,6 +131,7 @@ void TestQueuePanel::cleanup()
     m_tester.reset();
     m_panel.reset();
     m_model.reset();
+    m_mirror.reset();
     cleanupFixture();
 }
 
@@ -136,9 +140,11 @@ void TestQueuePanel::makePanel(ConsoleSettings settings)
     if (settings.defaultReceiverEmail.isEmpty())
         settings.defaultReceiverEmail = u"receiver@example.com"_s;
     settings.defaultCurrency = u"EUR"_s;
-    m_model = std::make_unique<UploadQueueModel>(*m_queue);
+    m_mirror = std::make_unique<QueueMirror>(*m_queue);
+    QTRY_VERIFY(m_mirror->isLoaded());
+    m_model = std::make_unique<UploadQueueModel>(*m_mirror);
     m_model->setProgressInterval(50);
-    m_panel = std::make_unique<QueuePanel>(*m_queue, *m_model, settings);
+    m_panel = std::make_unique<QueuePanel>(*m_mirror, *m_model, settings);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_panel->viewModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     m_panel->resize(1300, 720);
@@ -181,6 +187,15 @@ void TestQueuePanel::confirm()
     QPushButton *queue = m_panel->factsBar()->queueButton();
     QVERIFY(queue->isEnabled());
     queue->click();
+    settle();
+}
+
+// The panel's controls reach the queue through its copy (QueueMirror), as posted work; the
+// queue here lives on this thread, so one pass of the event loop does it and brings back
+// what changed.
+void TestQueuePanel::settle()
+{
+    QCoreApplication::processEvents();
 }
 
 QString TestQueuePanel::makeStl(const QString &name, int around) const
@@ -447,6 +462,7 @@ void TestQueuePanel::waitsForValidDetails()
     child<QLineEdit>(u"receiverEmail"_s)->setText(u"bert@example.com"_s);
     QVERIFY(!emailMessage->isVisibleTo(m_panel.get()));
     queue->click();
+    settle();
     // The next batch is the form's now, with a clean form of its own.
     QCOMPARE(bar->pendingFiles(), QStringList{m_dir->filePath(u"three.stl"_s)});
     QCOMPARE(child<QLineEdit>(u"receiverEmail"_s)->text(), u"receiver@example.com"_s);
@@ -464,6 +480,7 @@ void TestQueuePanel::waitsForValidDetails()
 
     // "Don't queue them" takes the waiting file off the queue; the file stays on disk.
     child<QPushButton>(u"forgetPending"_s)->click();
+    settle();
     QCOMPARE(bar->pendingCount(), 0);
     QVERIFY(!queue->isEnabled());
     QCOMPARE(m_panel->viewModel()->rowCount(), 2);
@@ -511,6 +528,7 @@ void TestQueuePanel::asksAboutDoubtfulPrices()
     fillForm(u"bert@example.com"_s, u"12.50"_s);
     QCOMPARE(bar->pendingCount(), 1);
     bar->queueButton()->click();
+    settle();
     QCOMPARE(bar->pendingCount(), 0);
     QTRY_VERIFY(!question());
 
@@ -652,6 +670,7 @@ void TestQueuePanel::editsSeveralRowsAtOnce()
     QCOMPARE(child<QLineEdit>(u"partnerJobId"_s)->text(), u"job-1"_s);
     fillForm(u"receiver@example.com"_s, u"1,234.5"_s, u"GBP"_s);
     apply->click();
+    settle();
 
     for (const qint64 id : {a, c}) {
         QCOMPARE(itemOf(id).price, *Decimal::fromString(u"1234.5"));
@@ -694,6 +713,7 @@ void TestQueuePanel::editsInPlace()
 
     QVERIFY(model.setData(model.index(0, Col::Price), u"15.5"_s));
     QVERIFY(model.setData(model.index(0, Col::JobId), u"  order-77 "_s));
+    settle();
     QCOMPARE(itemOf(id).price, *Decimal::fromString(u"15.5"));
     QCOMPARE(itemOf(id).partnerJobId, u"order-77"_s);
     QCOMPARE(text(model, 0, Col::JobId), u"order-77"_s);
@@ -758,11 +778,13 @@ void TestQueuePanel::actionsFollowSelectionAndState()
     // Pausing follows into the actions at once.
     selectRows({1});
     m_panel->action(A::Pause)->trigger();
+    settle();
     QCOMPARE(stateOf(ready), u"paused"_s);
     QVERIFY(!enabled(A::Pause));
     QVERIFY(enabled(A::Resume));
     QVERIFY(enabled(A::ResumeAll));
     m_panel->action(A::Resume)->trigger();
+    settle();
     QVERIFY(stateOf(ready) != u"paused"_s);
     QVERIFY(!enabled(A::Resume));
 
@@ -778,6 +800,7 @@ void TestQueuePanel::actionsFollowSelectionAndState()
              u"Apply to 2 selected rows"_s);
     fillForm(u"anna@example.com"_s, u"99"_s);
     child<QPushButton>(u"applyToSelected"_s)->click();
+    settle();
     QCOMPARE(itemOf(ready).price, *Decimal::fromString(u"99"));
     QCOMPARE(itemOf(done).price, *Decimal::fromString(u"12.50"));
     auto *outcome = child<QueueNotice>(u"queueEditNotice"_s);
@@ -786,6 +809,7 @@ void TestQueuePanel::actionsFollowSelectionAndState()
 
     // Clear finished takes the done row; Retry failed checks the bad file again.
     m_panel->action(A::ClearFinished)->trigger();
+    settle();
     QCOMPARE(m_panel->viewModel()->rowCount(), 2);
     QVERIFY(!enabled(A::ClearFinished));
     m_panel->action(A::RetryFailed)->trigger();
@@ -810,21 +834,26 @@ void TestQueuePanel::movesSelectedRows()
     };
     selectRows({3});
     m_panel->action(A::MoveToTop)->trigger();
+    settle();
     QCOMPARE(order(), (QList<qint64>{d, a, b, c}));
     QCOMPARE(m_panel->selectedItemIds(), QList<qint64>{d}); // the selection follows the row
     QVERIFY(!enabled(A::MoveUp));
 
     m_panel->action(A::MoveDown)->trigger();
+    settle();
     QCOMPARE(order(), (QList<qint64>{a, d, b, c}));
 
     // A block moves as one and keeps its order.
     selectRows({2, 3});
     m_panel->action(A::MoveUp)->trigger();
+    settle();
     QCOMPARE(order(), (QList<qint64>{a, b, c, d}));
     QCOMPARE(m_panel->selectedItemIds(), (QList<qint64>{b, c}));
     m_panel->action(A::MoveToBottom)->trigger();
+    settle();
     QCOMPARE(order(), (QList<qint64>{a, d, b, c}));
     m_panel->action(A::MoveToTop)->trigger();
+    settle();
     QCOMPARE(order(), (QList<qint64>{b, c, a, d}));
     QCOMPARE(m_panel->selectedItemIds(), (QList<qint64>{b, c}));
 }
@@ -843,6 +872,7 @@ void TestQueuePanel::deleteKeyRemovesRows()
     m_panel->view()->setFocus();
     selectRows({0});
     QTest::keyClick(m_panel->view(), Qt::Key_Delete);
+    settle();
     QCOMPARE(m_panel->viewModel()->rowCount(), 1);
     QCOMPARE(idAt(0), b);
     QCOMPARE(m_queue->items().size(), 1);
@@ -853,12 +883,14 @@ void TestQueuePanel::deleteKeyRemovesRows()
     email->setCursorPosition(0);
     selectRows({0});
     QTest::keyClick(email, Qt::Key_Delete);
+    settle();
     QCOMPARE(m_panel->viewModel()->rowCount(), 1);
     QCOMPARE(email->text(), u"eceiver@example.com"_s);
 
     // The last row gone: the drop target is back.
     m_panel->view()->setFocus();
     QTest::keyClick(m_panel->view(), Qt::Key_Delete);
+    settle();
     QCOMPARE(m_panel->viewModel()->rowCount(), 0);
     QCOMPARE(child<QStackedWidget>(u"queueStack"_s)->currentWidget()->objectName(),
              u"queueDropTarget"_s);

@@ -5,6 +5,7 @@
 // again on the same data folder finds its orders known, moving on and their links alive.
 
 #include "consolesession.h"
+#include "sessioncore.h"
 #include "orders/orderstore.h"
 #include "orders/statuspoller.h"
 #include "orders/uploadqueue.h"
@@ -390,13 +391,15 @@ void TestSandboxPersistence::sessionFindsItsOrdersAfterRestart()
         QVERIFY(sandbox.listen(0));
         firstPort = sandbox.port();
         ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
-        QVERIFY(session.open(data.path()).ok());
-        session.start();
+        QVERIFY(test::openAndWait(session, data.path()).ok());
+        QVERIFY(test::startAndWait(session));
         OrderFacts facts;
         facts.receiverEmail = u"customer@example.com"_s;
         facts.price = *Decimal::fromString(u"19.90");
         facts.currency = u"EUR"_s;
-        QVERIFY(session.queue().addFile(file, facts).ok());
+        QVERIFY(test::onCore(session, [&](ConsoleCore &core) {
+                    return core.queue().addFile(file, facts);
+                }).ok());
         QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
         order = *session.orders().orderAt(0);
         QCOMPARE(QUrl(order.tokenLink).port(), int(firstPort));
@@ -415,31 +418,41 @@ void TestSandboxPersistence::sessionFindsItsOrdersAfterRestart()
     QVERIFY(sandbox.port() != firstPort);
     QVERIFY(sandbox.previousServerUrl());
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
-    QVERIFY(session.open(data.path()).ok());
+    QVERIFY(test::openAndWait(session, data.path()).ok());
     // What main() does before starting the session.
-    QVERIFY(session.store()
-                .rewriteLinkOrigin(session.environmentKey(), *sandbox.previousServerUrl(),
-                                   sandbox.serverUrl())
-                .ok());
+    std::optional<StoreResult<int>> moved;
+    session.rewriteLinkOrigin(*sandbox.previousServerUrl(), sandbox.serverUrl(), &session,
+                              [&moved](const StoreResult<int> &result) { moved = result; });
+    QTRY_VERIFY(moved.has_value());
+    QVERIFY(moved->ok());
     QDateTime pollClock = QDateTime::currentDateTimeUtc();
-    session.poller().setClock([&pollClock] { return pollClock; });
-    session.poller().setTimerEnabled(false);
-    session.start();
+    test::onCore(session, [&pollClock](ConsoleCore &core) {
+        core.poller().setClock([&pollClock] { return pollClock; });
+        core.poller().setTimerEnabled(false);
+    });
+    QVERIFY(test::startAndWait(session));
     QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
 
     // The service still knows the order, and its print moved on.
     QVERIFY(sandbox.hasToken(order.token));
-    QVERIFY(session.poller().isTracked(order.id));
-    pollClock = std::max(pollClock, session.poller().nextDue(order.id));
-    session.poller().processDue();
-    QTRY_COMPARE_WITH_TIMEOUT(session.poller().inFlightCount(), 0, kWait);
+    QVERIFY(test::onCore(session, [&](ConsoleCore &core) {
+        const bool tracked = core.poller().isTracked(order.id);
+        pollClock = std::max(pollClock, core.poller().nextDue(order.id));
+        core.poller().processDue();
+        return tracked;
+    }));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        test::onCore(session, [](ConsoleCore &core) { return core.poller().inFlightCount(); }), 0,
+        kWait);
     QTRY_VERIFY_WITH_TIMEOUT(session.order(order.id)->status.percentage.value_or(0) >
                                  before.percentage.value_or(0),
                              kWait);
     QVERIFY(!session.order(order.id)->unknownToService);
 
     // The stored links name the new server, and its print page answers.
-    const Order stored = **session.store().order(order.id);
+    const Order stored = *test::onCore(session, [&](ConsoleCore &core) {
+        return *core.store().order(order.id);
+    });
     QCOMPARE(QUrl(stored.tokenLink).port(), int(sandbox.port()));
     QCOMPARE(QUrl(stored.sslTokenLink).port(), int(sandbox.port()));
     QCOMPARE(httpStatusOf(QUrl(stored.tokenLink)), 200);

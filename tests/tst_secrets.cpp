@@ -29,6 +29,8 @@
 #include "common/buildinfo.h"
 #include "common/redaction.h"
 #include "consolesession.h"
+#include "ordertablemodel.h"
+#include "sessioncore.h"
 #include "orders/orderstore.h"
 #include "orders/statuspoller.h"
 #include "orders/uploadqueue.h"
@@ -532,28 +534,47 @@ void TestSecrets::consoleSessionLogsNoKey()
     const QString dataDir = m_root.filePath(u"data-session"_s);
     {
         ConsoleSession session(endpoint, EnvironmentKind::Custom, ConsoleSettings());
-        QVERIFY(session.open(dataDir).ok());
+        QVERIFY(test::openAndWait(session, dataDir).ok());
+        // The poller's clock is read and moved on the core's thread only.
         QDateTime clock = QDateTime::currentDateTimeUtc();
-        session.poller().setClock([&clock] { return clock; });
-        session.poller().setTimerEnabled(false);
-        session.start();
+        test::onCore(session, [&clock](ConsoleCore &core) {
+            core.poller().setClock([&clock] { return clock; });
+            core.poller().setTimerEnabled(false);
+        });
+        QVERIFY(test::startAndWait(session));
         OrderFacts facts;
         facts.receiverEmail = u"customer@example.com"_s;
         facts.price = *Decimal::fromString(u"19.90");
         facts.currency = u"EUR"_s;
-        QVERIFY(session.queue().addFile(makeStl(u"session.stl"_s, 15), facts).ok());
-        QTRY_COMPARE_WITH_TIMEOUT(session.store().orders(session.environmentKey())->size(), 1,
-                                  kWait);
-        const Order order = session.store().orders(session.environmentKey())->first();
+        const QString file = makeStl(u"session.stl"_s, 15);
+        QVERIFY(test::onCore(session, [&](ConsoleCore &core) {
+                    return core.queue().addFile(file, facts);
+                }).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(session.orders().rowCount(), 1, kWait);
+        const Order order = *session.orders().orderAt(0);
         QVERIFY(m_sandbox->startPrint(order.token));
-        for (int i = 0; i < 200 && session.poller().isTracked(order.id); ++i) {
-            clock = std::max(clock, session.poller().nextDue(order.id));
-            session.poller().processDue();
-            QTRY_COMPARE_WITH_TIMEOUT(session.poller().inFlightCount(), 0, kWait);
+        const auto tracked = [&] {
+            return test::onCore(
+                session, [&](ConsoleCore &core) { return core.poller().isTracked(order.id); });
+        };
+        for (int i = 0; i < 200 && tracked(); ++i) {
+            test::onCore(session, [&](ConsoleCore &core) {
+                clock = std::max(clock, core.poller().nextDue(order.id));
+                core.poller().processDue();
+            });
+            QTRY_COMPARE_WITH_TIMEOUT(test::onCore(session,
+                                                   [](ConsoleCore &core) {
+                                                       return core.poller().inFlightCount();
+                                                   }),
+                                      0, kWait);
             m_sandboxSkipMs += 2000; // 20 simulated minutes of the print per round
         }
-        QVERIFY(!session.poller().isTracked(order.id));
-        QCOMPARE((*session.store().order(order.id))->status.status, JobStatus::ConfirmedSuccess);
+        QVERIFY(!tracked());
+        QCOMPARE(test::onCore(session,
+                              [&](ConsoleCore &core) {
+                                  return (*core.store().order(order.id))->status.status;
+                              }),
+                 JobStatus::ConfirmedSuccess);
 
         // The store is open: its -wal and -shm exist and are searched now.
         QVERIFY(QFile::exists(dataDir + u"/orders.db-wal"_s));

@@ -7,6 +7,7 @@
 #include "api/apiclient.h"
 #include "api/apijob.h"
 #include "consolesession.h"
+#include "sessioncore.h"
 #include "orders/orderstore.h"
 #include "orders/statuspoller.h"
 #include "orders/uploadqueue.h"
@@ -162,16 +163,21 @@ void TestSessionReconnect::aRestartedServerIsFollowedAgain()
     SandboxServer sandbox;
     QVERIFY(sandbox.listen(0));
     ConsoleSession session(endpointOf(sandbox), EnvironmentKind::Sandbox, ConsoleSettings());
-    const OpenResult opened = session.open(m_cluster->location(), m_cluster->password());
+    const OpenResult opened =
+        test::openAndWait(session, m_cluster->location(), m_cluster->password());
     QVERIFY2(opened.ok(), qPrintable(opened.message));
+    // The poller's clock is read and moved on the core's thread only.
     QDateTime clock = QDateTime::currentDateTimeUtc();
-    session.poller().setClock([&clock] { return clock; });
-    session.poller().setTimerEnabled(false);
-    session.start();
+    test::onCore(session, [&clock](ConsoleCore &core) {
+        core.poller().setClock([&clock] { return clock; });
+        core.poller().setTimerEnabled(false);
+    });
+    QVERIFY(test::startAndWait(session));
+    const auto onCore = [&session](auto work) { return test::onCore(session, work); };
     QAbstractItemModelTester tester(&session.orders());
     QSignalSpy connection(&session, &ConsoleSession::storeConnectionChanged);
     QSignalSpy problems(&session, &ConsoleSession::storeProblem);
-    QVERIFY(session.queue().hasClaim());
+    QVERIFY(onCore([](ConsoleCore &core) { return core.queue().hasClaim(); }));
 
     OrderStore other;
     other.setConsoleId(u"colleague@desk-9/0009"_s);
@@ -183,8 +189,10 @@ void TestSessionReconnect::aRestartedServerIsFollowedAgain()
         other.addOrder(colleaguesOrder(session.environmentKey(), firstToken));
     QVERIFY(first);
     QTRY_VERIFY_WITH_TIMEOUT(session.order(*first).has_value(), kWait);
-    session.poller().renewLeases();
-    QVERIFY(session.poller().holdsLease(*first));
+    QVERIFY(onCore([&](ConsoleCore &core) {
+        core.poller().renewLeases();
+        return core.poller().holdsLease(*first);
+    }));
 
     // The server is away for longer than it takes the idle console to notice: it says so
     // once, tries again meanwhile, and is back by itself once the server is.
@@ -193,17 +201,18 @@ void TestSessionReconnect::aRestartedServerIsFollowedAgain()
     QTRY_COMPARE_WITH_TIMEOUT(connection.size(), 1, kWait);
     QCOMPARE(connection.at(0).at(0).toBool(), false);
     QVERIFY(!connection.at(0).at(1).toString().isEmpty());
-    QVERIFY(!session.store().isConnected());
+    QVERIFY(!session.isStoreConnected());
     QTRY_COMPARE_WITH_TIMEOUT(connection.size(), 2, 40'000);
     QCOMPARE(connection.at(1).at(0).toBool(), true);
     QTRY_COMPARE_WITH_TIMEOUT(away.state(), QProcess::NotRunning, kWait);
     QCOMPARE(away.exitCode(), 0);
     QCOMPARE(problems.size(), 1); // the outage, once
     QCOMPARE(problems.first().at(0), connection.first().at(1));
-    QVERIFY(session.store().isConnected());
-    QVERIFY(session.store().holdsQueueClaim());
-    QVERIFY(session.queue().hasClaim());
-    QVERIFY(session.poller().holdsLease(*first));
+    QVERIFY(session.isStoreConnected());
+    QVERIFY(onCore([&](ConsoleCore &core) {
+        return core.store().isConnected() && core.store().holdsQueueClaim() &&
+               core.queue().hasClaim() && core.poller().holdsLease(*first);
+    }));
 
     // A quick restart while the console's event loop does not run: a colleague stores an order
     // whose notification this console, not listening then, never gets. It appears all the
@@ -215,21 +224,26 @@ void TestSessionReconnect::aRestartedServerIsFollowedAgain()
     const StoreResult<qint64> second =
         late.addOrder(colleaguesOrder(session.environmentKey(), secondToken));
     QVERIFY2(second, qPrintable(second.error().detail));
-    QVERIFY(!session.order(*second).has_value());
     QTRY_COMPARE_WITH_TIMEOUT(connection.size(), 4, kWait);
     QCOMPARE(connection.at(2).at(0).toBool(), false);
     QCOMPARE(connection.at(3).at(0).toBool(), true);
-    QVERIFY(session.order(*second).has_value());
-    QVERIFY(session.poller().isTracked(*second));
-    QVERIFY(session.poller().holdsLease(*second));
+    QTRY_VERIFY(session.order(*second).has_value());
+    QVERIFY(onCore([&](ConsoleCore &core) {
+        return core.poller().isTracked(*second) && core.poller().holdsLease(*second);
+    }));
     QCOMPARE(problems.size(), 2);
 
     // Polling goes on: both tokens are asked about, and the answers stored.
-    const int requests = session.poller().requestCount();
-    clock = clock.addSecs(3600);
-    session.poller().processDue();
-    QTRY_COMPARE_WITH_TIMEOUT(session.poller().inFlightCount(), 0, kWait);
-    QCOMPARE(session.poller().requestCount(), requests + 2);
+    const int requests = onCore([&](ConsoleCore &core) {
+        const int before = core.poller().requestCount();
+        clock = clock.addSecs(3600);
+        core.poller().processDue();
+        return before;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(
+        onCore([](ConsoleCore &core) { return core.poller().inFlightCount(); }), 0, kWait);
+    QCOMPARE(onCore([](ConsoleCore &core) { return core.poller().requestCount(); }),
+             requests + 2);
     const StoreResult<std::optional<Order>> stored = late.order(*second);
     QVERIFY(stored && stored->has_value());
     QVERIFY((*stored)->lastChecked.isValid());

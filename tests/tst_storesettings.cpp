@@ -12,6 +12,7 @@
 #include "settings/secretstore.h"
 #include "storesettingsbox.h"
 #include "storestartup.h"
+#include "sessioncore.h"
 #include "storetarget.h"
 
 #include <QApplication>
@@ -98,6 +99,26 @@ bool clickIn(QWidget *window, const QString &windowName, const QString &button)
         return false;
     QTimer::singleShot(0, target, &QPushButton::click);
     return true;
+}
+
+// Runs the start-up's store opening until it ends: what the store said, or nullopt when the
+// user chose Quit.
+std::optional<OpenResult> runStoreStartup(ConsoleSession &session, const ConsoleSettings &settings,
+                                          SecretStore &keys, SecretStore &passwords)
+{
+    StoreStartup startup(session, settings, keys, passwords);
+    std::optional<OpenResult> opened;
+    bool ended = false;
+    QObject::connect(&startup, &StoreStartup::finished, &startup,
+                     [&](const OpenResult &result) {
+                         opened = result;
+                         ended = true;
+                     });
+    QObject::connect(&startup, &StoreStartup::quitChosen, &startup, [&] { ended = true; });
+    startup.begin();
+    if (!QTest::qWaitFor([&] { return ended; }, 60000))
+        qWarning("the store start-up did not end");
+    return opened;
 }
 
 } // namespace
@@ -258,13 +279,13 @@ void TestStoreSettings::startAsksInsteadOfEnding()
         },
     });
     const std::optional<OpenResult> opened =
-        openStoreAtStart(*session, settings, *keys, *passwords);
+        runStoreStartup(*session, settings, *keys, *passwords);
     QVERIFY(opened);
     QVERIFY2(opened->outcome != OpenResult::Outcome::Failed, qPrintable(opened->message));
     QCOMPARE(driver.handled(), 2);
     QVERIFY2(failureText.contains(u"password is wrong or missing"_s), qPrintable(failureText));
-    QVERIFY(session->store().isPostgres());
-    QCOMPARE(session->store().location().databaseName(), target.location().databaseName());
+    QVERIFY(session->isTeamStore());
+    QCOMPARE(session->storeLocation().databaseName(), target.location().databaseName());
     QCOMPARE(passwords->loadNow().key, StoreTarget::password()); // kept for the next start
     QCOMPARE(session->settings().databaseUrl, settings.databaseUrl);
 }
@@ -289,11 +310,11 @@ void TestStoreSettings::quitAtStartEndsCleanly()
         [&](QWidget *window) { return clickIn(window, u"storeOpenFailure"_s, u"quit"_s); },
     });
     const std::optional<OpenResult> opened =
-        openStoreAtStart(*session, settings, *keys, *passwords);
+        runStoreStartup(*session, settings, *keys, *passwords);
     QVERIFY(!opened); // the user quit
     QCOMPARE(driver.handled(), 2);
     QVERIFY2(failureText.contains(u"cannot be reached"_s), qPrintable(failureText));
-    QVERIFY(!session->store().isOpen());
+    QVERIFY(!test::onCore(*session, [](ConsoleCore &core) { return core.store().isOpen(); }));
 }
 
 // The status bar names the team database, says when the connection to it is lost (the words
@@ -303,8 +324,8 @@ void TestStoreSettings::windowSaysWhenTheDatabaseIsAway()
     StoreTarget target;
     QVERIFY(target.isValid());
     const std::unique_ptr<ConsoleSession> session = makeSession(target.location().displayName());
-    QVERIFY(target.open(session->store()).ok());
-    session->start();
+    QVERIFY(test::openAndWait(*session, target.location(), StoreTarget::password()).ok());
+    QVERIFY(test::startAndWait(*session));
     MainWindow window(EnvironmentInfo::sandbox(QUrl(u"http://127.0.0.1:9/"_s),
                                                QUrl(u"http://127.0.0.1:9/api3/"_s), QString()),
                       session.get());
@@ -312,16 +333,19 @@ void TestStoreSettings::windowSaysWhenTheDatabaseIsAway()
     QVERIFY(label);
     const QString connected = label->text();
     QVERIFY2(connected.contains(target.location().databaseName()), qPrintable(connected));
-    QVERIFY(label->toolTip().contains(session->store().consoleId()));
+    QVERIFY(label->toolTip().contains(session->consoleId()));
 
-    const StoreResult<qint64> pid = session->store().backendPidForTesting();
+    const StoreResult<qint64> pid = test::onCore(
+        *session, [](ConsoleCore &core) { return core.store().backendPidForTesting(); });
     QVERIFY(pid);
     QVERIFY(target.serverValue(u"SELECT pg_terminate_backend(%1)"_s.arg(*pid)).toBool());
     QTRY_COMPARE(
         target.serverValue(u"SELECT COUNT(*) FROM pg_stat_activity WHERE pid = %1"_s.arg(*pid))
             .toInt(),
         0);
-    QVERIFY(!session->store().orders(u"sandbox"_s)); // the call that finds it gone
+    // The call that finds it gone.
+    QVERIFY(!test::onCore(*session,
+                          [](ConsoleCore &core) { return core.store().orders(u"sandbox"_s).ok(); }));
     QTRY_VERIFY2(label->text().contains(u"unreachable"_s), qPrintable(label->text()));
     QVERIFY(!label->toolTip().isEmpty());
     // The server is there: the store connects again by itself, the label says so.

@@ -3,6 +3,7 @@
 
 #include "queuefixture.h"
 #include "stl/meshgenerator.h"
+#include "queuemirror.h"
 #include "uploadqueuemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -57,6 +58,7 @@ private:
     QString makeStl(const QString &name, int kiloBytes) const;
     void makeModel();
 
+    std::unique_ptr<QueueMirror> m_mirror;
     std::unique_ptr<UploadQueueModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
@@ -72,6 +74,7 @@ void TestUploadQueueModel::cleanup()
 {
     m_tester.reset();
     m_model.reset();
+    m_mirror.reset();
     cleanupFixture();
 }
 
@@ -95,7 +98,9 @@ QString TestUploadQueueModel::makeStl(const QString &name, int kiloBytes) const
 
 void TestUploadQueueModel::makeModel()
 {
-    m_model = std::make_unique<UploadQueueModel>(*m_queue);
+    m_mirror = std::make_unique<QueueMirror>(*m_queue);
+    QTRY_VERIFY(m_mirror->isLoaded());
+    m_model = std::make_unique<UploadQueueModel>(*m_mirror);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
 }
@@ -283,8 +288,8 @@ void TestUploadQueueModel::progressIsThrottledAndCoalesced()
     };
 
     for (int n = 0; n < 50; ++n) {
-        Q_EMIT m_queue->uploadProgress(ids.at(1), n, 100);
-        Q_EMIT m_queue->uploadProgress(ids.at(0), n, 100);
+        Q_EMIT m_mirror->uploadProgress(ids.at(1), n, 100);
+        Q_EMIT m_mirror->uploadProgress(ids.at(0), n, 100);
     }
     QCOMPARE(changed.size(), 0); // not before the interval
     QVERIFY(changed.wait(1000));
@@ -292,9 +297,9 @@ void TestUploadQueueModel::progressIsThrottledAndCoalesced()
     QCOMPARE(rangesOf(), (QList<QList<int>>{{0, Column::Progress, 1, Column::TimeLeft}}));
 
     changed.clear();
-    Q_EMIT m_queue->uploadProgress(ids.at(2), 1, 100);
-    Q_EMIT m_queue->uploadProgress(ids.at(0), 1, 100);
-    Q_EMIT m_queue->uploadProgress(424242, 1, 100); // not in the queue: ignored
+    Q_EMIT m_mirror->uploadProgress(ids.at(2), 1, 100);
+    Q_EMIT m_mirror->uploadProgress(ids.at(0), 1, 100);
+    Q_EMIT m_mirror->uploadProgress(424242, 1, 100); // not in the queue: ignored
     QVERIFY(changed.wait(1000));
     QTest::qWait(60);
     QCOMPARE(rangesOf(), (QList<QList<int>>{{0, Column::Progress, 0, Column::TimeLeft},
@@ -391,8 +396,9 @@ void TestUploadQueueModel::reloadCatchesUp()
     QVERIFY(added.ok());
     QCOMPARE(modelIds(*m_model), ids); // nothing was announced
 
-    m_model->reload();
-    QCOMPARE(modelIds(*m_model), (QList<qint64>{ids.at(2), ids.at(0), *added}));
+    // The queue's copy is read again on the queue's thread; the model follows when it comes.
+    m_mirror->reload();
+    QTRY_COMPARE(modelIds(*m_model), (QList<qint64>{ids.at(2), ids.at(0), *added}));
     QCOMPARE(modelIds(*m_model), queueIds());
     QCOMPARE(reset.size(), 0);
     QCOMPARE(removed.size(), 1);

@@ -10,7 +10,9 @@
 
 #include "consolesession.h"
 #include "environmentinfo.h"
+#include "sessioncore.h"
 
+#include "orders/storethreadcheck.h"
 #include "sandbox/sandboxserver.h"
 #include "settings/consolesettings.h"
 #include "settings/secretstore.h"
@@ -24,7 +26,12 @@ namespace pc::test {
 class WorkWindowRig
 {
 public:
-    WorkWindowRig() { keys.setKeychainEnabled(false); }
+    // The session's store never works on the GUI thread: a test that makes it do so aborts.
+    WorkWindowRig()
+    {
+        keys.setKeychainEnabled(false);
+        StoreThreadCheck::setReaction(StoreThreadCheck::Reaction::Abort);
+    }
 
     // Starts the sandbox and opens and starts the session; false, with problem() saying
     // why, when either fails.
@@ -38,9 +45,10 @@ public:
         endpoint.baseUrl = sandbox.apiBaseUrl();
         endpoint.apiKey = sandbox.apiKey();
         session = std::make_unique<ConsoleSession>(endpoint, EnvironmentKind::Sandbox, settings);
-        if (const auto opened = session->open(data.path()); !opened.ok())
+        if (const auto opened = openAndWait(*session, data.path()); !opened.ok())
             return fail(QStringLiteral("the session cannot open its store: ") + opened.message);
-        session->start();
+        if (!startAndWait(*session))
+            return fail(QStringLiteral("the session did not read its store"));
         return true;
     }
 

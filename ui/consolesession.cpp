@@ -164,8 +164,6 @@ void ConsoleSession::open(const StoreLocation &location, const QString &password
             m_databasePath = opened.databasePath;
             m_consoleId = opened.consoleId;
             m_storeConnected = true;
-            qCInfo(lcUi).noquote()
-                << "store:" << opened.databasePath << "outcome" << int(opened.result.outcome);
             if (context && done)
                 done(opened.result);
         });

@@ -16,6 +16,10 @@
 
 namespace pc {
 
+namespace test {
+struct SessionCore;
+}
+
 class OrderSummaryModel;
 class OrderTableModel;
 class QueueMirror;
@@ -119,6 +123,8 @@ Q_SIGNALS:
     void ordersArrived();
 
 private:
+    friend struct test::SessionCore; // tests reach the core through it (tests/sessioncore.h)
+
     // Runs `work` with the core on its thread; `done` gets its result on this thread, unless
     // `context` is gone by then.
     template<typename Result>

@@ -503,6 +503,21 @@ void MainWindow::connectSession()
         statusBar()->showMessage(message, 15000);
     });
     connect(&session, &ConsoleSession::pollingStateChanged, this, &MainWindow::updatePollingStatus);
+    if (!session.ordersLoaded()) {
+        // The store opens on the session's thread while the window is up: say what it waits
+        // for until the orders are there.
+        const StoreLocation &location = session.storeLocation();
+        m_ordersPanel->setLoading(
+            session.isTeamStore()
+                ? tr("Connecting to the team database %1 on %2.")
+                      .arg(location.databaseName(), location.host())
+                : tr("Opening the order store in %1.")
+                      .arg(QDir::toNativeSeparators(location.dataFolder)));
+        connect(&session, &ConsoleSession::ordersArrived, this, [this] {
+            m_ordersPanel->setLoading(QString());
+            updatePollingStatus();
+        });
+    }
     auto *ticker = new QTimer(this);
     ticker->setInterval(1000);
     connect(ticker, &QTimer::timeout, this, &MainWindow::updatePollingStatus);
@@ -515,7 +530,9 @@ void MainWindow::updatePollingStatus()
     const PollingState &poller = m_session->pollingState();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QString text;
-    if (poller.networkDown) {
+    if (!m_session->ordersLoaded()) {
+        text = tr("Reading the order history\u2026");
+    } else if (poller.networkDown) {
         text = tr("Offline: checking again in %1 s")
                    .arg(std::max<qint64>(0, now.secsTo(poller.networkHoldUntil)));
     } else if (poller.tracked == 0) {

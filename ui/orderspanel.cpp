@@ -148,6 +148,7 @@ OrdersPanel::OrdersPanel(OrderTableModel &model, QWidget *parent)
     m_stack = new QStackedWidget(this);
     m_stack->insertWidget(TablePage, m_table);
     m_emptyPage = createEmptyState();
+    showEmptyStateText();
     m_stack->insertWidget(EmptyPage, m_emptyPage);
     m_noMatchPage = createNoMatchState();
     m_stack->insertWidget(NoMatchPage, m_noMatchPage);
@@ -379,16 +380,33 @@ void OrdersPanel::showColumnMenu(const QPoint &position)
 
 QWidget *OrdersPanel::createEmptyState()
 {
-    auto *title =
-        makeText(tr("Orders appear here once a file is uploaded"), u"ordersEmptyTitle"_s, this);
-    auto *text = makeText(tr("Drop STL files on the upload queue. Each uploaded file becomes "
-                             "an order, and its customer's print shows up here as it "
-                             "happens."),
-                          u"ordersEmptyText"_s, this);
-    QWidget *page = makeStatePage(u":/icons/orders-empty.svg"_s, title, text, nullptr, this);
+    m_emptyTitle = makeText(QString(), u"ordersEmptyTitle"_s, this);
+    m_emptyText = makeText(QString(), u"ordersEmptyText"_s, this);
+    QWidget *page =
+        makeStatePage(u":/icons/orders-empty.svg"_s, m_emptyTitle, m_emptyText, nullptr, this);
     page->setObjectName(u"ordersEmptyState"_s);
-    page->setAccessibleName(tr("No orders yet"));
     return page;
+}
+
+void OrdersPanel::setLoading(const QString &message)
+{
+    m_loadingMessage = message;
+    showEmptyStateText();
+}
+
+void OrdersPanel::showEmptyStateText()
+{
+    if (!m_loadingMessage.isEmpty()) {
+        m_emptyTitle->setText(tr("Reading the order history\u2026"));
+        m_emptyText->setText(m_loadingMessage);
+        m_emptyPage->setAccessibleName(tr("Reading the order history"));
+        return;
+    }
+    m_emptyTitle->setText(tr("Orders appear here once a file is uploaded"));
+    m_emptyText->setText(tr("Drop STL files on the upload queue. Each uploaded file becomes "
+                            "an order, and its customer's print shows up here as it "
+                            "happens."));
+    m_emptyPage->setAccessibleName(tr("No orders yet"));
 }
 
 QWidget *OrdersPanel::createNoMatchState()

@@ -42,6 +42,10 @@ class OrdersPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(OrdersPanel)
 
 public:
+    // While the order history is being read (the store opens or connects): the empty table
+    // says so, with `message`; an empty message ends it.
+    void setLoading(const QString &message);
+
     // Opens a URL outside the console; returns false when nothing could open it.
     using UrlOpener = std::function<bool(const QUrl &url)>;
     // Asks for the file to export to; `suggested` is a full path. Empty: cancelled.
@@ -176,6 +180,7 @@ Q_SIGNALS:
 private:
     QWidget *createToolBar();
     QWidget *createEmptyState();
+    void showEmptyStateText();
     QWidget *createNoMatchState();
     void createActions();
     void setUpTable();
@@ -197,6 +202,9 @@ private:
     QComboBox *m_filter = nullptr;
     QLabel *m_count = nullptr;
     QLabel *m_noMatchText = nullptr;
+    QLabel *m_emptyTitle = nullptr;
+    QLabel *m_emptyText = nullptr;
+    QString m_loadingMessage;
     QStackedWidget *m_stack = nullptr;
     QWidget *m_emptyPage = nullptr;
     QWidget *m_noMatchPage = nullptr;

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "orders/orderform.h"
 #include "uploadqueuemodel.h"
 
 #include <QAbstractProxyModel>
+#include <QHash>
 #include <QPersistentModelIndex>
 
 namespace pc {
@@ -84,6 +86,10 @@ private:
 
     UploadQueueModel &m_source;
     QueueMirror &m_queue;
+    // Cell edits sent to the queue and not stored yet, per item (the latest one's serial).
+    QHash<qint64, OrderFacts> m_unstoredEdits;
+    QHash<qint64, quint64> m_unstoredEditSerials;
+    quint64 m_lastEdit = 0;
     FileThumbnails &m_thumbnails;
     QModelIndexList m_layoutProxy;
     QList<QPersistentModelIndex> m_layoutSource;

@@ -324,7 +324,10 @@ bool QueueViewModel::setData(const QModelIndex &index, const QVariant &value, in
     if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
         return false;
     const QueueItem &item = *itemAt(index.row());
-    OrderFacts facts{item.receiverEmail, item.price, item.currency, item.partnerJobId};
+    // An edit of this row the queue has not stored yet is the base for this one, so a quick
+    // second edit does not send the first cell's old value back.
+    OrderFacts facts = m_unstoredEdits.value(
+        item.id, OrderFacts{item.receiverEmail, item.price, item.currency, item.partnerJobId});
     const QString text = value.toString();
     QString error;
     switch (index.column()) {
@@ -355,17 +358,26 @@ bool QueueViewModel::setData(const QModelIndex &index, const QVariant &value, in
         return false;
     }
     if (facts.receiverEmail == item.receiverEmail && facts.price == item.price &&
-        facts.partnerJobId == item.partnerJobId)
+        facts.partnerJobId == item.partnerJobId && !m_unstoredEdits.contains(item.id))
         return true;
     // The row shows the change once the queue has stored it; a refusal is said then.
-    m_queue.editFacts(
-        {item.id}, facts, this, [this, fileName = item.fileName](const QList<qint64> &changed) {
-            if (changed.isEmpty())
-                Q_EMIT editRejected(tr("The details of \u201c%1\u201d could not be changed: it "
-                                       "is uploading or done, or the order store refused the "
-                                       "change.")
-                                        .arg(fileName));
-        });
+    const quint64 edit = ++m_lastEdit;
+    m_unstoredEdits.insert(item.id, facts);
+    m_unstoredEditSerials.insert(item.id, edit);
+    m_queue.editFacts({item.id}, facts, this,
+                      [this, id = item.id, edit, fileName = item.fileName](
+                          const QList<qint64> &changed) {
+                          if (m_unstoredEditSerials.value(id) == edit) {
+                              m_unstoredEdits.remove(id);
+                              m_unstoredEditSerials.remove(id);
+                          }
+                          if (changed.isEmpty())
+                              Q_EMIT editRejected(
+                                  tr("The details of \u201c%1\u201d could not be changed: it "
+                                     "is uploading or done, or the order store refused the "
+                                     "change.")
+                                      .arg(fileName));
+                      });
     return true;
 }
 

@@ -184,7 +184,7 @@ OpenResult OrderStore::open(const StoreLocation &location, const QString &passwo
 {
     if (!location.isPostgres())
         return open(location.dataFolder);
-    StoreThreadCheck::check("opening the store");
+    StoreThreadCheck::check(m_forbiddenThread, "opening the store");
     close();
     m_location = location;
     m_path = location.displayName();
@@ -246,7 +246,7 @@ OpenResult OrderStore::openPostgres(const QString &password)
 
 OpenResult OrderStore::open(const QString &dataFolder)
 {
-    StoreThreadCheck::check("opening the store");
+    StoreThreadCheck::check(m_forbiddenThread, "opening the store");
     close();
     m_location = StoreLocation::folder(dataFolder);
     if (m_consoleId.isEmpty())

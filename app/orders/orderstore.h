@@ -14,6 +14,7 @@
 #include <memory>
 
 class QLockFile;
+class QThread;
 class QTimer;
 
 namespace pc {
@@ -106,6 +107,9 @@ public:
     // held; it is taken again on reconnection (or queueClaimLost()).
     bool isConnected() const;
     const StoreLocation &location() const { return m_location; }
+    // A thread this store's work must never run on (the window's GUI thread, for the store the
+    // console's own thread works); every call and open checks it (StoreThreadCheck).
+    void setForbiddenThread(const QThread *thread) { m_forbiddenThread = thread; }
     bool isPostgres() const { return m_location.isPostgres(); }
     // The SQLite file, or the PostgreSQL URL (without a password): for messages.
     QString databasePath() const { return m_path; }
@@ -359,6 +363,7 @@ private:
     Link m_link;
     int m_callDepth = 0;
     QTimer *m_linkTimer = nullptr; // a child of m_changeFeed: reconnects, and watches meanwhile
+    const QThread *m_forbiddenThread = nullptr;
 };
 
 } // namespace pc

@@ -56,7 +56,7 @@ bool OrderStore::isConnected() const
 
 StoreError OrderStore::beginCall()
 {
-    StoreThreadCheck::check("a store call");
+    StoreThreadCheck::check(m_forbiddenThread, "a store call");
     if (++m_callDepth == 1 && !m_location.isPostgres())
         m_folderScope = std::make_unique<storedetail::DataFolderScope>(dataFolder());
     if (!isOpen())

@@ -4,23 +4,21 @@ class QThread;
 
 namespace pc {
 
-// Where order store work must never run: the window's GUI thread, which has to stay free for
+// Where a store's work must never run: the window's GUI thread, which has to stay free for
 // painting and input whatever the database does (a PostgreSQL server far away, a disk that
-// syncs slowly). The window forbids its GUI thread once at start; every store call and every
-// open checks the thread it runs on (OrderStore), so a path that still reaches the store from
-// the GUI thread shows up: in the log for a user, as a failed test in the test suites, which
-// ask for an abort.
+// syncs slowly). A store told its forbidden thread (OrderStore::setForbiddenThread()) checks
+// every call and every open against it, so a path that still reaches the store from the GUI
+// thread shows up: in the log for a user, as an abort in the test suites, which ask for one.
 class StoreThreadCheck final
 {
 public:
     enum class Reaction { Log, Abort };
 
-    // Forbids `thread` (nullptr lifts the ban).
-    static void forbid(QThread *thread, Reaction reaction = Reaction::Log);
-    // Store work is about to run on the current thread: says so (or aborts) when forbidden.
-    // `what` names the work, for the message.
-    static void check(const char *what);
-    // How many checks found the forbidden thread since the ban was set.
+    static void setReaction(Reaction reaction);
+    // Store work is about to run on the current thread; says so (or aborts) when that is
+    // `forbidden`. `what` names the work, for the message.
+    static void check(const QThread *forbidden, const char *what);
+    // How many checks found a forbidden thread in this process.
     static int violations();
 };
 

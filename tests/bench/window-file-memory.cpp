@@ -84,11 +84,11 @@ int main(int argc, char *argv[])
         endpoint.apiKey = qEnvironmentVariable("PARTNER_CONSOLE_API_KEY");
         rig.session = std::make_unique<pc::ConsoleSession>(endpoint, pc::EnvironmentKind::Sandbox,
                                                            pc::ConsoleSettings());
-        if (!rig.session->open(rig.data.path()).ok()) {
+        if (!pc::test::openAndWait(*rig.session, rig.data.path()).ok() ||
+            !pc::test::startAndWait(*rig.session)) {
             std::fprintf(stderr, "the session cannot open its store\n");
             return 1;
         }
-        rig.session->start();
         environment = pc::EnvironmentInfo::remote(endpoint.baseUrl);
     }
     pc::MainWindow window(environment, rig.session.get(), &rig.keys);
@@ -115,13 +115,11 @@ int main(int argc, char *argv[])
     static const char *const kStates[] = {
         "queued", "validating", "ready",  "creating token",  "uploading",       "done",
         "failed", "cancelled",  "paused", "needs attention", "awaiting details"};
-    pc::UploadQueue &queue = rig.session->queue();
-    QObject::connect(&queue, &pc::UploadQueue::itemChanged, &queue, [&queue](qint64 id) {
-        for (const pc::QueueItem &item : queue.items()) {
-            if (item.id == id)
-                report(qPrintable(
-                    QStringLiteral("now %1").arg(QLatin1StringView(kStates[int(item.state)]))));
-        }
+    pc::QueueMirror &queue = rig.session->queue();
+    QObject::connect(&queue, &pc::QueueMirror::itemChanged, &queue, [&queue](qint64 id) {
+        if (const std::optional<pc::QueueItem> item = queue.item(id))
+            report(qPrintable(
+                QStringLiteral("now %1").arg(QLatin1StringView(kStates[int(item->state)]))));
     });
     facts->findChild<QLineEdit *>(QStringLiteral("receiverEmail"))
         ->setText(QStringLiteral("customer@example.com"));
