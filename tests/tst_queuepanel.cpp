@@ -48,6 +48,8 @@ using A = QueuePanel::Action;
 const QString kCube = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__20mm-xyz-cube.stl");
 const QString kBox = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl");
 const QString kEmptyStl = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__empty_file.stl");
+// Not empty, so the drop takes it, but cut short: unusable once it is checked.
+const QString kBrokenStl = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__incomplete_binary.stl");
 
 QString text(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
 {
@@ -78,6 +80,7 @@ private Q_SLOTS:
     void thumbnailCacheFollowsModificationTimes();
     void dropAddsFilesAndListsSkipped();
     void dropsThatAreRefusedOrSkipped();
+    void emptyFileIsSkippedAtDrop();
     void waitsForValidDetails();
     void asksAboutDoubtfulPrices();
     void storeErrorKeepsDroppedFiles();
@@ -119,7 +122,7 @@ void TestQueuePanel::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    for (const QString &file : {kTeapot, kCube, kBox, kEmptyStl})
+    for (const QString &file : {kTeapot, kCube, kBox, kEmptyStl, kBrokenStl})
         QVERIFY2(QFile::exists(file), qPrintable(file));
 }
 
@@ -399,6 +402,38 @@ void TestQueuePanel::dropsThatAreRefusedOrSkipped()
     QCOMPARE(m_panel->viewModel()->rowCount(), 0);
 }
 
+// An empty file cannot be a design: it is listed with the reason when dropped, not queued to
+// fail after Queue. A folder holding it says so rather than "no STL files".
+void TestQueuePanel::emptyFileIsSkippedAtDrop()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    makePanel();
+    const QString empty = copyFile(kEmptyStl, u"empty.stl"_s);
+    dropAndWait({empty, copyFile(kCube, u"cube.stl"_s)});
+    QCOMPARE(m_panel->viewModel()->rowCount(), 1);
+    QCOMPARE(text(*m_panel->viewModel(), 0, Col::Name), u"cube.stl"_s);
+    QCOMPARE(m_panel->skippedFiles().size(), 1);
+    const SkippedFile skipped = m_panel->skippedFiles().first();
+    QCOMPARE(skipped.path, QFileInfo(empty).absoluteFilePath());
+    QVERIFY2(skipped.reason.contains(u"Empty (0 bytes)"_s), qPrintable(skipped.reason));
+    QVERIFY2(skipped.reason.contains(u"drop the new file"_s), qPrintable(skipped.reason));
+    auto *notice = child<QueueNotice>(u"queueSkippedNotice"_s);
+    QVERIFY(notice);
+    QVERIFY(notice->isVisibleTo(m_panel.get()));
+    QCOMPARE(m_panel->factsBar()->pendingCount(), 1);
+
+    QDir(m_dir->path()).mkpath(u"only-empty"_s);
+    const QString folder = m_dir->filePath(u"only-empty"_s);
+    QVERIFY(QFile::copy(kEmptyStl, folder + u"/nothing.stl"_s));
+    const DroppedFiles sorted = sortDroppedPaths({folder});
+    QVERIFY(sorted.files.isEmpty());
+    QCOMPARE(sorted.skipped.size(), 1);
+    QVERIFY(sorted.skipped.first().path.endsWith(u"nothing.stl"_s));
+    QVERIFY(sorted.skipped.first().reason.contains(u"Empty (0 bytes)"_s));
+}
+
 // Dropped files wait in the queue, named, until valid details are confirmed for them.
 void TestQueuePanel::waitsForValidDetails()
 {
@@ -588,7 +623,7 @@ void TestQueuePanel::showsFileMetrics()
     makeQueue();
     m_queue->setMaxParallel(0);
     makePanel();
-    dropAndWait({copyFile(kCube, u"cube.stl"_s), copyFile(kEmptyStl, u"empty.stl"_s)});
+    dropAndWait({copyFile(kCube, u"cube.stl"_s), copyFile(kBrokenStl, u"broken.stl"_s)});
     fillForm(u"anna@example.com"_s, u"5"_s);
     confirm();
     const QueueViewModel &model = *m_panel->viewModel();
@@ -607,7 +642,7 @@ void TestQueuePanel::showsFileMetrics()
     const QString reason = model.index(1, Col::State).data(QueueViewModel::ReasonRole).toString();
     QVERIFY(!reason.isEmpty());
     QVERIFY(text(model, 1, Col::State, Qt::ToolTipRole).contains(reason));
-    QVERIFY(text(model, 1, Col::Name, Qt::ToolTipRole).contains(u"empty.stl"_s));
+    QVERIFY(text(model, 1, Col::Name, Qt::ToolTipRole).contains(u"broken.stl"_s));
     QVERIFY(!model.index(0, Col::Dimensions).data(Qt::DecorationRole).isValid());
 
     // A design a few units across was drawn in inches: flagged, with its size in inches.
@@ -977,7 +1012,7 @@ void TestQueuePanel::screenshots()
     dropAndWait({copyFile(kCube, u"calibration-cube.stl"_s)});
     fillAndConfirm();
     QTRY_COMPARE_WITH_TIMEOUT(text(*m_panel->viewModel(), 0, Col::State), u"Done"_s, kWait);
-    dropAndWait({makeStl(u"vase-torus.stl"_s, 20000), copyFile(kEmptyStl, u"broken-export.stl"_s),
+    dropAndWait({makeStl(u"vase-torus.stl"_s, 20000), copyFile(kBrokenStl, u"broken-export.stl"_s),
                  copyTeapot(u"teapot.stl"_s)});
     fillAndConfirm();
     const QueueViewModel &model = *m_panel->viewModel();
