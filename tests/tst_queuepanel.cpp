@@ -26,6 +26,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTreeView>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void namesThatAreNotUtf8AreSkippedWithTheReason();
     void specialFilesAreSkippedOrFailWithTheReason();
     void thumbnailCacheFollowsModificationTimes();
+    void metricsDoNotWaitForThumbnails();
     void dropAddsFilesAndListsSkipped();
     void dropsThatAreRefusedOrSkipped();
     void emptyFileIsSkippedAtDrop();
@@ -295,7 +297,8 @@ void TestQueuePanel::specialFilesAreSkippedOrFailWithTheReason()
              qPrintable(itemOf(id).failureReason));
 }
 
-// Facts are computed once per file and mtime, off the GUI thread.
+// Facts are computed once per file and mtime, off the GUI thread: the metrics first, then
+// the thumbnail.
 void TestQueuePanel::thumbnailCacheFollowsModificationTimes()
 {
     const QString path = copyFile(kCube, u"cube.stl"_s);
@@ -312,7 +315,10 @@ void TestQueuePanel::thumbnailCacheFollowsModificationTimes()
     QCOMPARE(ready->fileSize, 13084);
     const QDateTime modified = ready->modified;
     QVERIFY(modified.isValid());
-    QCOMPARE(cache.pendingCount(), 0);
+    QCOMPARE(cache.metricsPendingCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(cache.pendingCount(), 0, kWait);
+    QCOMPARE(changed.size(), 2);
+    QVERIFY(!cache.facts(path)->thumbnail.isNull());
 
     // The same mtime: cached. Another one: inspected again, once, whatever it finds.
     cache.request(path, modified);
@@ -320,15 +326,51 @@ void TestQueuePanel::thumbnailCacheFollowsModificationTimes()
     const QDateTime other = modified.addSecs(-3600);
     cache.request(path, other);
     QCOMPARE(cache.pendingCount(), 1);
-    QVERIFY(changed.wait(kWait));
+    QTRY_COMPARE_WITH_TIMEOUT(cache.pendingCount(), 0, kWait);
     cache.request(path, other);
     QCOMPARE(cache.pendingCount(), 0);
-    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.size(), 4);
 
     // A file that is gone says so.
     cache.refresh(m_dir->filePath(u"gone.stl"_s));
     QVERIFY(changed.wait(kWait));
     QCOMPARE(cache.facts(m_dir->filePath(u"gone.stl"_s))->status, FileFacts::Status::Unusable);
+    QCOMPARE(cache.pendingCount(), 0);
+}
+
+// A file whose thumbnail takes long (held here at the start of its drawing) does not hold
+// back the metrics of the files after it: they arrive while its picture is still missing.
+void TestQueuePanel::metricsDoNotWaitForThumbnails()
+{
+    const QString slow = copyFile(kCube, u"slow.stl"_s);
+    const QString next = copyFile(kBox, u"next.stl"_s);
+    FileThumbnails cache;
+    QSemaphore entered, release;
+    cache.setBeforeDrawing([&](const QString &path) {
+        if (path == slow) {
+            entered.release();
+            release.acquire();
+        }
+    });
+    const auto letGo = qScopeGuard([&release] { release.release(); });
+    cache.request(slow);
+    QTRY_VERIFY_WITH_TIMEOUT(entered.available() == 1, kWait);
+    QCOMPARE(cache.facts(slow)->status, FileFacts::Status::Ready);
+    QCOMPARE(cache.facts(slow)->triangles, 260u);
+    QVERIFY(cache.facts(slow)->thumbnail.isNull());
+
+    cache.request(next);
+    QTRY_COMPARE_WITH_TIMEOUT(cache.facts(next)->status, FileFacts::Status::Ready, kWait);
+    QCOMPARE(cache.facts(next)->triangles, 12u);
+    QCOMPARE(cache.metricsPendingCount(), 0);
+    // Still drawing the first file: its picture and the second one's are not there yet.
+    QVERIFY(cache.facts(slow)->thumbnail.isNull());
+    QCOMPARE(cache.pendingCount(), 2);
+
+    release.release();
+    QTRY_VERIFY_WITH_TIMEOUT(!cache.facts(slow)->thumbnail.isNull(), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!cache.facts(next)->thumbnail.isNull(), kWait);
+    QCOMPARE(cache.pendingCount(), 0);
 }
 
 // Two STL files and a folder with a .stl, a .txt and a nested folder with a .STL.
@@ -631,8 +673,10 @@ void TestQueuePanel::showsFileMetrics()
     QCOMPARE(text(model, 0, Col::Dimensions), u"20.0 \u00d7 20.0 \u00d7 20.0 mm"_s);
     QCOMPARE(text(model, 0, Col::Size), u"13.1 kB"_s);
     QCOMPARE(model.index(0, Col::Size).data(UploadQueueModel::RawValueRole).toLongLong(), 13084);
+    // The picture follows the metrics.
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(0, Col::Name).data(Qt::DecorationRole).typeId(),
+                              QMetaType::QPixmap, kWait);
     const QVariant thumbnail = model.index(0, Col::Name).data(Qt::DecorationRole);
-    QCOMPARE(thumbnail.typeId(), QMetaType::QPixmap);
     QCOMPARE(thumbnail.value<QPixmap>().deviceIndependentSize().toSize(),
              QSize(FileThumbnails::kThumbnailSize, FileThumbnails::kThumbnailSize));
 
