@@ -24,11 +24,13 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QMutex>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QThread>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -80,6 +82,7 @@ private Q_SLOTS:
     void specialFilesAreSkippedOrFailWithTheReason();
     void thumbnailCacheFollowsModificationTimes();
     void metricsDoNotWaitForThumbnails();
+    void newerFilesAreInspectedFirst();
     void dropAddsFilesAndListsSkipped();
     void dropsThatAreRefusedOrSkipped();
     void emptyFileIsSkippedAtDrop();
@@ -346,8 +349,8 @@ void TestQueuePanel::metricsDoNotWaitForThumbnails()
     const QString next = copyFile(kBox, u"next.stl"_s);
     FileThumbnails cache;
     QSemaphore entered, release;
-    cache.setBeforeDrawing([&](const QString &path) {
-        if (path == slow) {
+    cache.setBeforeWork([&](FileThumbnails::Work work, const QString &path) {
+        if (work == FileThumbnails::Work::Thumbnail && path == slow) {
             entered.release();
             release.acquire();
         }
@@ -371,6 +374,55 @@ void TestQueuePanel::metricsDoNotWaitForThumbnails()
     QTRY_VERIFY_WITH_TIMEOUT(!cache.facts(slow)->thumbnail.isNull(), kWait);
     QTRY_VERIFY_WITH_TIMEOUT(!cache.facts(next)->thumbnail.isNull(), kWait);
     QCOMPARE(cache.pendingCount(), 0);
+}
+
+// Files asked for later (a newer drop) are inspected before the older ones still waiting for a
+// worker; the files of one drop keep their order among themselves.
+void TestQueuePanel::newerFilesAreInspectedFirst()
+{
+    QStringList older;
+    for (int i = 0; i < 6; ++i)
+        older << copyFile(kCube, u"older-%1.stl"_s.arg(i));
+    const QString newer = copyFile(kBox, u"newer.stl"_s);
+    FileThumbnails cache;
+    QMutex mutex;
+    QStringList order;
+    QSemaphore release;
+    cache.setBeforeWork([&](FileThumbnails::Work work, const QString &path) {
+        if (work != FileThumbnails::Work::Metrics)
+            return;
+        {
+            const QMutexLocker locker(&mutex);
+            order << path;
+        }
+        release.acquire();
+    });
+    const auto letGo = qScopeGuard([&release] { release.release(100); });
+    for (const QString &path : std::as_const(older))
+        cache.request(path);
+    // Every worker is held at its first file; the rest of the older drop waits for one.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QMutexLocker locker(&mutex);
+            return !order.isEmpty();
+        }(),
+        kWait);
+    QCoreApplication::processEvents(); // the older drop's requests are over
+    cache.request(newer);
+    release.release(100);
+    QTRY_COMPARE_WITH_TIMEOUT(cache.metricsPendingCount(), 0, kWait);
+
+    const QMutexLocker locker(&mutex);
+    QCOMPARE(order.size(), 7);
+    // At most one older file per worker started before the newer one was asked for.
+    const int workers = std::max(1, QThread::idealThreadCount() / 2);
+    QVERIFY2(order.indexOf(newer) <= workers, qPrintable(order.join(u", "_s)));
+    // Those that waited for a worker start in the order they were asked for.
+    const QStringList waited = order.mid(order.indexOf(newer) + 1);
+    QStringList asked = older;
+    asked.removeIf([&waited](const QString &path) { return !waited.contains(path); });
+    QCOMPARE(waited, asked);
+    QVERIFY(!waited.isEmpty() || workers >= int(older.size()));
 }
 
 // Two STL files and a folder with a .stl, a .txt and a nested folder with a .STL.

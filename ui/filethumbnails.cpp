@@ -128,10 +128,10 @@ int FileThumbnails::pendingCount() const
     return count;
 }
 
-void FileThumbnails::setBeforeDrawing(std::function<void(const QString &)> hook)
+void FileThumbnails::setBeforeWork(std::function<void(Work, const QString &)> hook)
 {
-    m_beforeDrawing =
-        hook ? std::make_shared<const std::function<void(const QString &)>>(std::move(hook))
+    m_beforeWork =
+        hook ? std::make_shared<const std::function<void(Work, const QString &)>>(std::move(hook))
              : nullptr;
 }
 
@@ -154,7 +154,9 @@ void FileThumbnails::start(const QString &path)
     if (!m_cache.contains(path))
         m_cache.insert(path, FileFacts{});
     m_metricsPool.start(
-        [this, path, generation, cancel = m_cancel] {
+        [this, path, generation, cancel = m_cancel, hook = m_beforeWork] {
+            if (hook)
+                (*hook)(Work::Metrics, path);
             FileFacts result = inspect(path, cancel.get());
             if (cancel->load())
                 return;
@@ -182,9 +184,9 @@ void FileThumbnails::finishMetrics(const QString &path, quint64 generation, File
             facts.thumbnail = previous->thumbnail;
         m_drawing.insert(path, generation);
         m_thumbnailPool.start(
-            [this, path, generation, cancel = m_cancel, hook = m_beforeDrawing] {
+            [this, path, generation, cancel = m_cancel, hook = m_beforeWork] {
                 if (hook)
-                    (*hook)(path);
+                    (*hook)(Work::Thumbnail, path);
                 const QImage image = cancel->load() ? QImage() : draw(path, cancel.get());
                 if (cancel->load())
                     return;

@@ -73,9 +73,10 @@ public:
     // Files whose metrics are still being made (their thumbnails may be too).
     int metricsPendingCount() const { return int(m_running.size()); }
 
-    // Called on the drawing thread with the path before each thumbnail is drawn: tests hold
-    // the drawing there to see that the metrics of other files do not wait for it.
-    void setBeforeDrawing(std::function<void(const QString &path)> hook);
+    enum class Work { Metrics, Thumbnail };
+    // Called on the worker thread before each file's metrics are made or its thumbnail is
+    // drawn: tests hold the work there to see what waits for what.
+    void setBeforeWork(std::function<void(Work, const QString &path)> hook);
 
 Q_SIGNALS:
     void factsChanged(const QString &path);
@@ -97,7 +98,7 @@ private:
     int m_priority = 0;
     bool m_burstOpen = false;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    std::shared_ptr<const std::function<void(const QString &)>> m_beforeDrawing;
+    std::shared_ptr<const std::function<void(Work, const QString &)>> m_beforeWork;
     // Last: their destructors wait for the workers, which hold `this`.
     QThreadPool m_metricsPool;
     QThreadPool m_thumbnailPool;
