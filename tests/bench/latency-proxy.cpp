@@ -103,9 +103,13 @@ private:
     void schedule()
     {
         if (m_delayMs == 0) {
-            flush();
+            flush(); // nothing waits: every chunk is due at once
             return;
         }
+        armTimer();
+    }
+    void armTimer()
+    {
         if (!m_timer.isActive() && !m_pending.empty())
             m_timer.start(int(std::max<qint64>(0, m_pending.front().due - m_clock.elapsed())));
     }
@@ -125,7 +129,7 @@ private:
             if (delivered)
                 delivered(chunk.data.size());
         }
-        schedule();
+        armTimer();
     }
 
     QPointer<QTcpSocket> m_to;
