@@ -13,9 +13,9 @@
 // open            only opens the store (connection, checks, migrations).
 // read-order      reads token-0's order once by id (OrderStore::order), as the poller does
 //                 after storing an answer.
-// The store is opened first; with --wait the program then prints "opened" and waits for a
-// line on stdin before the operation, so the script can reset the proxy's counters in
-// between. Prints one JSON line: open_ms, op_ms and what the operation returned. The team
+// The store is opened first (and token-0 looked up); with --wait the program then prints
+// "opened" and waits for a line on stdin before the operation, so the script can reset the
+// proxy's counters in between. Prints one JSON line: open_ms, op_ms and what the operation returned. The team
 // database's password comes from PARTNER_CONSOLE_DATABASE_PASSWORD.
 #include "orders/orderstore.h"
 #include "orders/storelocation.h"
@@ -29,6 +29,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 
 using namespace Qt::StringLiterals;
@@ -103,6 +104,19 @@ int main(int argc, char *argv[])
         return fail(u"cannot open the store: "_s + opened.message + u' ' + opened.error.message);
     const double openMs = double(clock.nsecsElapsed()) / 1e6;
 
+    const QString operation = arguments.first();
+    // The order the status operations work on, looked up before the wait: only the
+    // operation itself is measured.
+    qint64 orderId = 0;
+    std::optional<pc::Order> order;
+    if (operation == u"update-status" || operation == u"read-order") {
+        const auto existing = store.orderByToken(kEnvironment, kToken);
+        if (!existing || !existing->has_value())
+            return fail(u"no order token-0 in the store: run seed first"_s);
+        order = **existing;
+        orderId = order->id;
+    }
+
     if (parser.isSet(waitOption)) {
         std::printf("opened\n");
         std::fflush(stdout);
@@ -111,7 +125,6 @@ int main(int argc, char *argv[])
     }
 
     QJsonObject result{{u"open_ms"_s, openMs}};
-    const QString operation = arguments.first();
     if (operation == u"open") {
         clock.restart();
     } else if (operation == u"seed") {
@@ -134,13 +147,10 @@ int main(int argc, char *argv[])
             result.insert(u"added"_s, 0);
         }
     } else if (operation == u"update-status" || operation == u"read-order") {
-        const auto existing = store.orderByToken(kEnvironment, kToken);
-        if (!existing || !existing->has_value())
-            return fail(u"no order token-0 in the store: run seed first"_s);
-        const qint64 id = (*existing)->id;
+        const qint64 id = orderId;
         clock.restart();
         if (operation == u"update-status") {
-            pc::PrintStatus status = (*existing)->status;
+            pc::PrintStatus status = order->status;
             status.percentage = std::fmod(status.percentage.value_or(0) + 1, 100);
             status.minutesLeft = 30;
             const auto changed =
@@ -149,8 +159,8 @@ int main(int argc, char *argv[])
                 return fail(changed.error().message);
             result.insert(u"changed"_s, *changed);
         } else {
-            const auto order = store.order(id);
-            if (!order || !order->has_value())
+            const auto read = store.order(id);
+            if (!read || !read->has_value())
                 return fail(u"cannot read the order"_s);
         }
     } else {
