@@ -70,7 +70,7 @@ std::unique_ptr<EventLoopLateness> EventLoopLateness::fromEnvironment()
 void EventLoopLateness::start(int intervalMs)
 {
     m_intervalNs = qint64(std::max(1, intervalMs)) * 1'000'000;
-    m_started = QDateTime::currentDateTime();
+    m_started = QDateTime::currentDateTimeUtc();
     m_clock.start();
     m_dueNs = m_intervalNs;
     m_ticker->start(std::max(1, intervalMs));
@@ -115,7 +115,7 @@ void EventLoopLateness::record(qint64 latenessUs)
         ++m_overCount;
     if (ms <= kNoticeThresholdMs)
         return;
-    const LateTick tick{ms, QDateTime::currentDateTime()};
+    const LateTick tick{ms, QDateTime::currentDateTimeUtc()};
     if (m_noticed.size() < kNoticedLimit)
         m_noticed.append(tick);
     else
@@ -159,7 +159,7 @@ QJsonObject EventLoopLateness::report() const
     return {
         {QStringLiteral("interval_ms"), double(m_intervalNs) / 1'000'000},
         {QStringLiteral("started"), m_started.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("written"), QDateTime::currentDateTime().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("written"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QStringLiteral("ticks"), ticks()},
         {QStringLiteral("max_lateness_ms"), rounded(maxLatenessMs())},
         {QStringLiteral("p99_lateness_ms"), rounded(percentileLatenessMs(99))},

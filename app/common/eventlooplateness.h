@@ -27,7 +27,7 @@ class EventLoopLateness final : public QObject
     Q_DISABLE_COPY_MOVE(EventLoopLateness)
 
 public:
-    // A tick that fired late: by how much, and when (wall clock, when it fired).
+    // A tick that fired late: by how much, and when it fired (wall clock, UTC).
     struct LateTick
     {
         double latenessMs = 0;

@@ -15,8 +15,10 @@
 //                 after storing an answer.
 // The store is opened first (and token-0 looked up); with --wait the program then prints
 // "opened" and waits for a line on stdin before the operation, so the script can reset the
-// proxy's counters in between. Prints one JSON line: open_ms, op_ms and what the operation returned. The team
-// database's password comes from PARTNER_CONSOLE_DATABASE_PASSWORD.
+// proxy's counters in between, and after printing the result waits for another line before
+// the store closes (closing talks to the server too). Prints one JSON line: open_ms, op_ms and what
+// the operation returned. The team database's password comes from
+// PARTNER_CONSOLE_DATABASE_PASSWORD.
 #include "orders/orderstore.h"
 #include "orders/storelocation.h"
 
@@ -169,5 +171,11 @@ int main(int argc, char *argv[])
     }
     result.insert(u"op_ms"_s, double(clock.nsecsElapsed()) / 1e6);
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+    if (parser.isSet(waitOption)) {
+        // Closing the store talks to the server too: not part of the operation.
+        std::string line;
+        std::getline(std::cin, line);
+    }
     return 0;
 }

@@ -79,6 +79,7 @@ proxy_report() { # the proxy's counters as JSON, written on SIGUSR1
 json_field() { sed -n "s/.*\"$1\":\([0-9.]*\).*/\1/p"; }
 
 upload_number=0
+delay=0
 # run_flow FLOW DATABASE_ARGS...: runs the flow once; prints "wall_ms"
 run_flow() {
     local flow=$1
@@ -105,6 +106,12 @@ run_flow() {
             sleep 0.05
         fi
         echo go >&9
+        for _ in $(seq 3000); do grep -q op_ms "$work/op.out" 2>/dev/null && break; sleep 0.01; done
+        if [[ -n "$proxy_pid" ]]; then
+            sleep "$(awk -v d="$delay" 'BEGIN { print 2 * d / 1000 + 0.05 }')" # the last bytes
+            proxy_report >"$work/op-stats.json"
+        fi
+        echo done >&9 # now it may close the store
         exec 9>&-
         wait "$op_pid"
         json_field op_ms <"$work/op.out" | tail -1
@@ -165,7 +172,11 @@ for delay in $delays; do
                 times+=("$(run_flow "$flow" --data-dir "$team_dir" --database "$url")")
             fi
             sleep $(awk -v d="$delay" 'BEGIN { print 2 * d / 1000 + 0.05 }') # the last bytes
-            stats=$(proxy_report)
+            if [[ $flow == a || $flow == a2 ]]; then
+                stats=$(cat "$work/op-stats.json") # before the store closed
+            else
+                stats=$(proxy_report)
+            fi
         done
         wall=$(printf '%s\n' "${times[@]}" | median)
         printf '| %s | %s | %s | %s / %s | %.0f | %.0f |\n' "${flow_name[$flow]}" \
