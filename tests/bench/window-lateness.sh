@@ -11,7 +11,8 @@
 #   drop   DROP_FILES files handed to the running window at once by a second start
 #          (`partner-console FILE...`), until it logs their arrival, plus SETTLE_SECONDS
 #   stall  the database route goes silent (the proxy holds every byte) for CUT_SECONDS, then
-#          comes back; until the window logs the store connection restored (or 60 s)
+#          comes back; until the window logs the store connection restored (at most 30 s
+#          more; a stall short enough for the connection to survive is never "lost")
 #   cut    every database connection reset and new ones refused for CUT_SECONDS, then back
 # For each: the largest lateness and the number of ticks over 50 ms (from the probe's list
 # of ticks over 16 ms and their times) and the client's database round trips (proxy).
@@ -177,7 +178,7 @@ fi
 say "drop: $drop_files files handed over by a second start"
 begin_scenario drop
 PARTNER_CONSOLE_DATABASE=$proxy_url "$gui" "$work/drop"/*.stl >/dev/null 2>"$work/second-start.log" || true
-wait_for_log "arrived:" 300 || say "no arrival logged within 300 s"
+wait_for_log "arrived:" 1200 || say "no arrival logged within 1200 s"
 sleep "$settle_seconds"
 end_scenario drop
 import -window root "$work/after-drop.png" 2>/dev/null || true
@@ -188,7 +189,7 @@ begin_scenario stall
 echo stall >&8
 sleep "$cut_seconds"
 echo restore >&8
-for _ in $(seq 600); do
+for _ in $(seq 300); do
     (($(grep -c "store connection restored" "$work/window.log" || true) > restored_before)) && break
     sleep 0.1
 done
@@ -201,7 +202,7 @@ begin_scenario cut
 echo cut >&8
 sleep "$cut_seconds"
 echo restore >&8
-for _ in $(seq 600); do
+for _ in $(seq 300); do
     (($(grep -c "store connection restored" "$work/window.log" || true) > restored_before)) && break
     sleep 0.1
 done
@@ -260,8 +261,12 @@ if os.path.exists(path) and os.path.getsize(path) > 0:
         h, m, s = parts[0].split(":")
         begin = int(h) * 3600 + int(m) * 60 + float(s)
         took = 0.0
-        if line.rstrip().endswith(">") and "<" in line:
-            took = float(line.rstrip()[line.rstrip().rfind("<") + 1:-1])
+        tail = line.rstrip()
+        if tail.endswith(">") and "<" in tail:
+            try:
+                took = float(tail[tail.rfind("<") + 1:-1])
+            except ValueError:  # "<detached ...>": strace left during this call
+                continue
         calls.append((begin, begin + took))
     gaps = [(calls[i + 1][0] - calls[i][1]) * 1000 for i in range(len(calls) - 1)]
     gaps.sort(reverse=True)
