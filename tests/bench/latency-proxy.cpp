@@ -16,7 +16,11 @@
 //   SIGHUP    cut the network: close every connection at once and refuse new ones
 //   SIGCONT   (after SIGHUP) accept connections again
 //   SIGTERM / SIGINT   write the counters and exit
-// Stdin lines "report", "reset", "cut" and "restore" do the same when stdin is a pipe.
+// Stdin lines "report", "reset", "cut" and "restore" do the same when stdin is a pipe, and
+//   "stall"   silences the route: every byte either side sends is held (connections stay
+//             open, new ones are accepted and held the same way) until "restore", which
+//             delivers what was held, in order
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -65,10 +69,11 @@ struct Counters
 class DelayedPipe final : public QObject
 {
 public:
-    DelayedPipe(QTcpSocket *to, int delayMs, QObject *parent)
+    DelayedPipe(QTcpSocket *to, int delayMs, const bool *stalled, QObject *parent)
         : QObject(parent)
         , m_to(to)
         , m_delayMs(delayMs)
+        , m_stalled(stalled)
     {
         m_clock.start();
         m_timer.setSingleShot(true);
@@ -86,6 +91,8 @@ public:
         m_pending.push_back({m_clock.elapsed() + m_delayMs, data});
         schedule();
     }
+    // Delivers what is due (after a stall: everything held).
+    void resume() { flush(); }
     void close()
     {
         m_closing = true;
@@ -110,11 +117,15 @@ private:
     }
     void armTimer()
     {
+        if (*m_stalled)
+            return;
         if (!m_timer.isActive() && !m_pending.empty())
             m_timer.start(int(std::max<qint64>(0, m_pending.front().due - m_clock.elapsed())));
     }
     void flush()
     {
+        if (*m_stalled)
+            return; // held until the route is back (LatencyProxy::restore)
         const qint64 now = m_clock.elapsed();
         while (!m_pending.empty() && m_pending.front().due <= now) {
             Chunk chunk = std::move(m_pending.front());
@@ -134,6 +145,7 @@ private:
 
     QPointer<QTcpSocket> m_to;
     int m_delayMs;
+    const bool *m_stalled;
     QElapsedTimer m_clock;
     QTimer m_timer;
     std::deque<Chunk> m_pending;
@@ -171,6 +183,7 @@ public:
             {u"bytes_to_client"_s, m_counters.bytesToClient},
             {u"open_connections"_s, m_open},
             {u"cut"_s, m_cut},
+            {u"stalled"_s, m_stalled},
         };
         const QByteArray line = QJsonDocument(stats).toJson(QJsonDocument::Compact);
         std::printf("%s\n", line.constData());
@@ -193,8 +206,15 @@ public:
         for (const auto &[id, abort] : aborts)
             abort();
     }
+    void stall() { m_stalled = true; }
     void restore()
     {
+        if (m_stalled) {
+            m_stalled = false;
+            const auto resumes = m_resumes;
+            for (const auto &[id, resume] : resumes)
+                resume();
+        }
         if (!m_cut)
             return;
         m_cut = false;
@@ -211,6 +231,8 @@ public:
             reset();
         else if (word == "cut")
             cut();
+        else if (word == "stall")
+            stall();
         else if (word == "restore")
             restore();
         else if (!word.isEmpty())
@@ -223,6 +245,8 @@ public:
 private:
     // What closes each open connection at once, by connection number.
     std::map<quint64, std::function<void()>> m_aborts;
+    // What delivers each open connection's held bytes after a stall.
+    std::map<quint64, std::function<void()>> m_resumes;
     quint64 m_nextConnection = 0;
 
     void accept()
@@ -236,8 +260,8 @@ private:
             ++m_counters.connections;
             ++m_open;
             auto *server = new QTcpSocket(client);
-            auto *toServer = new DelayedPipe(server, m_delayMs, client);
-            auto *toClient = new DelayedPipe(client, m_delayMs, client);
+            auto *toServer = new DelayedPipe(server, m_delayMs, &m_stalled, client);
+            auto *toClient = new DelayedPipe(client, m_delayMs, &m_stalled, client);
             // Whether the client has received server bytes since it last sent: its next
             // send is a new round trip. True at first: the first send counts.
             auto answered = std::make_shared<bool>(true);
@@ -249,6 +273,7 @@ private:
                 *finished = true;
                 --m_open;
                 m_aborts.erase(id);
+                m_resumes.erase(id);
                 if (abort) {
                     server->abort();
                     client->abort();
@@ -259,6 +284,10 @@ private:
                 client->deleteLater();
             };
             m_aborts.emplace(id, [finish] { finish(true); });
+            m_resumes.emplace(id, [toServer, toClient] {
+                toServer->resume();
+                toClient->resume();
+            });
 
             toClient->delivered = [this, answered](qint64 bytes) {
                 m_counters.bytesToClient += bytes;
@@ -303,6 +332,7 @@ private:
     Counters m_counters;
     qint64 m_open = 0;
     bool m_cut = false;
+    bool m_stalled = false;
 };
 
 } // namespace
