@@ -6,8 +6,9 @@
 #          table filled (the "Main window shown" log line: written from the event loop's first
 #          turn; the session reads every order before the window is built, so the table holds
 #          them by then)
-#   poll   following OPEN_ORDERS open orders (uploaded before by another console, the CLI,
-#          on the same database and sandbox) for POLL_SECONDS: at least one poll round
+#   poll   following OPEN_ORDERS printing orders (uploaded before by another console, the
+#          CLI, on the same database and sandbox) for POLL_SECONDS: each is asked about every
+#          15-30 s
 #   drop   DROP_FILES files handed to the running window at once by a second start
 #          (`partner-console FILE...`), until it logs their arrival, plus SETTLE_SECONDS
 #   stall  the database route goes silent (the proxy holds every byte) for CUT_SECONDS, then
@@ -83,7 +84,16 @@ PARTNER_CONSOLE_DATABASE_PASSWORD=$(cat "$work/pg/password")
 export PARTNER_CONSOLE_DATABASE_PASSWORD
 pg_port=${direct_url##*:}
 pg_port=${pg_port%%/*}
-mkdir -p "$work/seed" "$work/drop"
+mkdir -p "$work/seed" "$work/drop" "$XDG_CONFIG_HOME/DesignStreaming"
+# The sandbox starts each print a second after its upload and runs it in real time, for the
+# CLI that uploads the open orders and for the window: the orders are printing while the
+# window follows them (every 15-30 s each).
+cat >"$XDG_CONFIG_HOME/DesignStreaming/partner-console.conf" <<'CONF'
+[sandbox]
+speed=1
+auto_print_seconds=1
+outcome=success
+CONF
 for i in $(seq "$open_orders"); do "$generate" "$work/seed/open-$i.stl" $((100 + i)) >/dev/null; done
 for i in $(seq "$drop_files"); do "$generate" "$work/drop/dropped-$i.stl" $((1000 + i)) >/dev/null; done
 # Straight to the server (no proxy): the other console's uploads are not measured.
@@ -143,7 +153,7 @@ end_scenario() {
 say "window on display :$display_number, database $delay ms away each way"
 launched=$(now_ns)
 PARTNER_CONSOLE_DATABASE=$proxy_url PARTNER_CONSOLE_LATENESS_FILE=$work/lateness.json \
-    "$gui" --environment sandbox --sandbox-auto-print 5 --sandbox-speed 20 \
+    "$gui" --environment sandbox \
     2> >(stamp_lines >"$work/window.log") >/dev/null &
 gui_pid=$!
 scenario_start[start]=$(utc_now)
