@@ -13,8 +13,12 @@
 #          (`partner-console FILE...`), until it logs their arrival, plus SETTLE_SECONDS
 #   stall  the database route goes silent (the proxy holds every byte) for CUT_SECONDS, then
 #          comes back; until the window logs the store connection restored (at most 30 s
-#          more; a stall short enough for the connection to survive is never "lost")
-#   cut    every database connection reset and new ones refused for CUT_SECONDS, then back
+#          more; a stall short enough for the connection to survive is never "lost"), plus
+#          SETTLE_SECONDS
+#   cut    every database connection reset and new ones refused for CUT_SECONDS, then back,
+#          as for stall
+# A late tick counts in every scenario its blocked stretch (from when it was due until it
+# fired) overlaps.
 # For each: the largest lateness and the number of ticks over 50 ms (from the probe's list
 # of ticks over 16 ms and their times) and the client's database round trips (proxy).
 # With STRACE=1 the poll scenario is also watched from outside: strace -tt -T of the GUI
@@ -214,7 +218,7 @@ for _ in $(seq 300); do
     (($(grep -c "store connection restored" "$work/window.log" || true) > restored_before)) && break
     sleep 0.1
 done
-sleep 2
+sleep "$settle_seconds"
 end_scenario stall
 
 say "cut: connections reset and refused for $cut_seconds s"
@@ -227,7 +231,7 @@ for _ in $(seq 300); do
     (($(grep -c "store connection restored" "$work/window.log" || true) > restored_before)) && break
     sleep 0.1
 done
-sleep 2
+sleep "$settle_seconds"
 end_scenario cut
 import -window root "$work/after-cut.png" 2>/dev/null || true
 
