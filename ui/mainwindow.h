@@ -23,6 +23,8 @@ class SecretStore;
 class ConsoleSession;
 class Dashboard;
 class DesktopNotifier;
+class ElidingLabel;
+struct DesktopNotification;
 class OrderDetails;
 class OrdersPanel;
 class QueuePanel;
@@ -70,7 +72,7 @@ public Q_SLOTS:
     // nothing would be interrupted. Built, not shown (closing the window opens it).
     QMessageBox *createQuitQuestion();
     // Prints that ended since the user last looked at the orders.
-    QStringList unseenPrintEnds() const { return m_unseenEnds; }
+    QStringList unseenPrintEnds() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -111,7 +113,7 @@ private:
     void followSelection(const std::optional<Order> &order);
     void nameTokenDock(const std::optional<Order> &order);
     // A print that ended, said in the window until the orders are looked at.
-    void markPrintEnded(const QString &title);
+    void markPrintEnded(qint64 orderId, const DesktopNotification &notification);
     void clearPrintEnds();
     void saveLayout() const;
 
@@ -140,11 +142,17 @@ private:
     bool m_pageShown = false;
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QLabel *m_pollingStatus = nullptr;
-    QLabel *m_queueStatus = nullptr;
+    ElidingLabel *m_pollingStatus = nullptr;
+    ElidingLabel *m_queueStatus = nullptr;
     QLabel *m_storeStatus = nullptr;
     QAbstractButton *m_printEndSign = nullptr;
-    QStringList m_unseenEnds;
+    struct UnseenEnd
+    {
+        qint64 orderId = 0;
+        QString title;
+        bool failed = false;
+    };
+    QList<UnseenEnd> m_unseenEnds; // latest first
     bool m_quitChosen = false;    // Quit was chosen (menu, shortcut, tray)
     bool m_quitConfirmed = false; // ... and the quit question answered with Quit Now
     QPointer<QMessageBox> m_quitQuestion;

@@ -6,6 +6,7 @@
 #include "currencylist.h"
 #include "dashboard.h"
 #include "desktopnotifier.h"
+#include "elidinglabel.h"
 #include "environmentbadge.h"
 #include "orderdetails.h"
 #include "orderfactsbar.h"
@@ -486,8 +487,7 @@ void MainWindow::connectSession()
         m_ordersPanel->tableView()->setFocus(Qt::OtherFocusReason);
     });
     const auto showSummary = [this](const QString &summary) {
-        m_queueStatus->setText(summary);
-        m_queueStatus->setToolTip(summary); // the whole of it, where the bar cuts it off
+        m_queueStatus->setText(summary); // the whole of it in the tooltip where it is cut
     };
     connect(m_queuePanel, &QueuePanel::summaryChanged, this, showSummary);
     showSummary(m_queuePanel->summary());
@@ -550,18 +550,21 @@ void MainWindow::notify(const Order &order, const PrintStatus &previous)
     const auto notification = DesktopNotifier::forStatusChange(order, previous);
     if (!notification)
         return;
-    statusBar()->showMessage(notification->title, 10000);
-    markPrintEnded(notification->title);
+    // The status bar's sign says it, once: no passing message repeats it beside the sign.
+    markPrintEnded(order.id, *notification);
     m_notifier->setEnabled(m_session->settings().notifications);
     m_notifier->show(*notification);
 }
 
-void MainWindow::markPrintEnded(const QString &title)
+void MainWindow::markPrintEnded(qint64 orderId, const DesktopNotification &notification)
 {
     // Said in the window too, whether or not the desktop shows notifications, until the
-    // orders are looked at: the status bar's sign and the Orders tab.
-    m_unseenEnds.prepend(title);
+    // orders are looked at: the status bar's sign and the Orders tab. One print is one end:
+    // its confirmation replaces what was said of it rather than adding another.
+    m_unseenEnds.removeIf([orderId](const UnseenEnd &end) { return end.orderId == orderId; });
+    m_unseenEnds.prepend({orderId, notification.title, notification.warning});
     const int count = int(m_unseenEnds.size());
+    const QString &title = notification.title;
     //: Status bar sign of prints that ended: %1 is the latest ("bracket.stl: Print failed")
     m_printEndSign->setText(count == 1
                                 ? tr("\u2691 %1").arg(title)
@@ -569,13 +572,25 @@ void MainWindow::markPrintEnded(const QString &title)
     m_printEndSign->setToolTip(
         tr("Prints that ended:\n%1\nClick, or press %2, to see the "
            "orders.")
-            .arg(m_unseenEnds.join(u'\n'),
+            .arg(unseenPrintEnds().join(u'\n'),
                  m_paneActions.at(1)->shortcut().toString(QKeySequence::NativeText)));
     m_printEndSign->show();
     const int tab = m_tabs->indexOf(m_ordersPanel);
     //: Tab title with the count of prints that ended since the orders were last looked at
     m_tabs->setTabText(tab, tr("Orders (%n new)", "tab", count));
-    m_tabs->setTabIcon(tab, QIcon(u":/icons/notice.svg"_s));
+    // The warning sign only when a print failed; good ends get the success sign.
+    const bool anyFailed = std::any_of(m_unseenEnds.cbegin(), m_unseenEnds.cend(),
+                                       [](const UnseenEnd &end) { return end.failed; });
+    m_tabs->setTabIcon(tab, QIcon(anyFailed ? u":/icons/notice.svg"_s
+                                            : u":/icons/status-confirmed-success.svg"_s));
+}
+
+QStringList MainWindow::unseenPrintEnds() const
+{
+    QStringList titles;
+    for (const UnseenEnd &end : m_unseenEnds)
+        titles << end.title;
+    return titles;
 }
 
 void MainWindow::clearPrintEnds()
