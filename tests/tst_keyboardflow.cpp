@@ -38,6 +38,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSet>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -150,6 +151,10 @@ private Q_SLOTS:
     void waitingFilesAreNamed();
     void printEndStaysUntilSeen();
     void smallScreenLayout();
+    void busyQueueFitsASmallScreen();
+    void firstStartFitsASmallScreen();
+    void printPageDockKeepsItsPage();
+    void printEndSaidOnce();
     void settingsFitASmallScreen();
     void screenshots();
 };
@@ -492,6 +497,202 @@ void TestKeyboardFlow::smallScreenLayout()
                             .arg(queue->viewport()->width())));
     // The print page's dock lets the tables have the room, and may be made narrower still.
     QVERIFY(window.tokenDock()->minimumSizeHint().width() < 400);
+}
+
+// Rows a view shows without scrolling.
+int rowsInSight(const QAbstractItemView *view, int rowHeight)
+{
+    return rowHeight > 0 ? view->viewport()->height() / rowHeight : 0;
+}
+
+// A busy shop at 1024 x 700: a file waits for its details while a queue row is selected (the
+// form shows all its buttons) and orders are listed. The queue and the orders each keep
+// three rows in sight, and the form's words take a line rather than a narrow column.
+void TestKeyboardFlow::busyQueueFitsASmallScreen()
+{
+    test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    OrderTableModel &orders = rig.session->orders();
+    MainWindow window(rig.environment(), rig.session.get(), &rig.keys);
+    OrderFactsBar *facts = window.queuePanel()->factsBar();
+    for (const QString &file : {kTeapot, kRound}) {
+        window.queuePanel()->addPaths({file});
+        QTRY_COMPARE_WITH_TIMEOUT(facts->pendingCount(), 1, kWait);
+        facts->findChild<QLineEdit *>(u"receiverEmail"_s)->setText(u"customer@example.com"_s);
+        facts->findChild<QLineEdit *>(u"price"_s)->setText(u"9.50"_s);
+        facts->queueButton()->click();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(orders.rowCount(), 2, kWait);
+    window.queuePanel()->addPaths({kSphere});
+    QTRY_COMPARE_WITH_TIMEOUT(facts->pendingCount(), 1, kWait);
+
+    window.resize(QSize(1024, 700) - QSize(16, 48));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView *queue = window.queuePanel()->view();
+    queue->selectionModel()->select(queue->model()->index(0, 0),
+                                    QItemSelectionModel::ClearAndSelect |
+                                        QItemSelectionModel::Rows);
+    window.ordersPanel()->selectOrder(orders.orderAt(0)->id);
+    QTRY_VERIFY(facts->findChild<QPushButton *>(u"applyToSelected"_s)->isVisible());
+    QTest::qWait(50); // the layouts settle after the selection
+    QApplication::processEvents();
+
+    QTableView *table = window.ordersPanel()->tableView();
+    const int queueRow = queue->sizeHintForRow(0);
+    const int orderRow = table->verticalHeader()->defaultSectionSize();
+    QTRY_VERIFY2(rowsInSight(queue, queueRow) >= 3,
+                 qPrintable(u"queue shows %1 rows: viewport %2 high, rows %3 high; form %4"_s
+                                .arg(rowsInSight(queue, queueRow))
+                                .arg(queue->viewport()->height())
+                                .arg(queueRow)
+                                .arg(facts->height())));
+    QTRY_VERIFY2(rowsInSight(table, orderRow) >= 3,
+                 qPrintable(u"orders show %1 rows: viewport %2 high, rows %3 high"_s
+                                .arg(rowsInSight(table, orderRow))
+                                .arg(table->viewport()->height())
+                                .arg(orderRow)));
+    // The waiting files' line takes the form's width, not a narrow column beside the buttons.
+    auto *pending = facts->findChild<QLabel *>(u"pendingText"_s);
+    QVERIFY2(pending->width() >= facts->width() / 3,
+             qPrintable(u"the waiting line is %1 wide in a form %2 wide"_s.arg(pending->width())
+                            .arg(facts->width())));
+    // The fields keep their height, whatever the form scrolls.
+    auto *email = facts->findChild<QLineEdit *>(u"receiverEmail"_s);
+    QVERIFY(email->height() >= email->minimumSizeHint().height());
+}
+
+// A first start at 1024 x 700, in both languages: the drop zone's icon, heading and words do
+// not overlap, and the orders' empty state is not cut.
+void TestKeyboardFlow::firstStartFitsASmallScreen()
+{
+    test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    for (const QString &language : {u"en"_s, u"de"_s}) {
+        InstalledTranslations translations;
+        if (language != u"en"_s)
+            translations = installTranslations(*qApp, QLocale(language));
+        {
+            MainWindow window(rig.environment(), rig.session.get(), &rig.keys);
+            window.resize(QSize(1024, 700) - QSize(16, 48));
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *zone = window.findChild<QWidget *>(u"queueDropTarget"_s);
+            QTRY_VERIFY(zone->isVisible());
+            QApplication::processEvents();
+            const auto inZone = [zone](const QWidget *widget) {
+                return QRect(widget->mapTo(zone, QPoint(0, 0)), widget->size());
+            };
+            const QRect icon = inZone(zone->findChild<QWidget *>(u"queueDropIcon"_s));
+            const QRect title = inZone(zone->findChild<QWidget *>(u"queueDropTitle"_s));
+            const QRect text = inZone(zone->findChild<QWidget *>(u"queueDropText"_s));
+            QVERIFY2(!icon.intersects(title) && !title.intersects(text),
+                     qPrintable(
+                         u"%1: icon %2,%3 %4x%5, heading at %6, %7 high, text at %8"_s.arg(language)
+                             .arg(icon.x())
+                             .arg(icon.y())
+                             .arg(icon.width())
+                             .arg(icon.height())
+                             .arg(title.y())
+                             .arg(title.height())
+                             .arg(text.y())));
+            // Everything of the drop zone is in sight (the zone scrolls when it cannot be).
+            QVERIFY2(zone->visibleRegion().boundingRect().contains(text.united(icon)) ||
+                         qobject_cast<QScrollArea *>(zone->parentWidget()->parentWidget()),
+                     qPrintable(language));
+            const QString heightOf = u"%1: text ends at %2 in a zone %3 high"_s.arg(language)
+                                         .arg(text.bottom())
+                                         .arg(zone->height());
+            QVERIFY2(text.bottom() < zone->height(), qPrintable(heightOf));
+        }
+        removeTranslations(*qApp, translations);
+    }
+}
+
+// The print page is a 400 px page: at 1024 x 700 its dock scrolls it rather than squashing
+// it, and a long order name in its title never widens the dock. (The page itself is a web
+// engine, which this headless suite does not start: the dock is checked around it.)
+void TestKeyboardFlow::printPageDockKeepsItsPage()
+{
+    test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    MainWindow window(rig.environment(), rig.session.get(), &rig.keys);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *detailsDock = window.findChild<QDockWidget *>(u"detailsDock"_s);
+    QTRY_VERIFY(detailsDock->isVisible());
+    QApplication::processEvents();
+    const int width = detailsDock->width();
+    Order order;
+    order.id = 7;
+    order.fileName = u"a-very-long-file-name-of-a-design-sold-to-a-customer-abroad.stl"_s;
+    order.receiverEmail = u"a.customer.with.a.long.address@a-long-domain.example.com"_s;
+    order.partnerJobId = u"JOB-2026-000000000000123-SPRING-SALE-WORKSHOP"_s;
+    Q_EMIT window.ordersPanel()->currentOrderChanged(order);
+    QApplication::processEvents();
+    QTest::qWait(50);
+    QVERIFY2(
+        detailsDock->width() <= width,
+        qPrintable(u"the docks went from %1 to %2 px wide"_s.arg(width).arg(detailsDock->width())));
+    QDockWidget *dock = window.tokenDock();
+    QVERIFY(dock->windowTitle().size() < 60);
+    // The whole name is at hand, above the page.
+    auto *name = dock->findChild<QLabel *>(u"tokenOrderName"_s);
+    QVERIFY(name && name->text().contains(order.receiverEmail) &&
+            name->text().contains(order.partnerJobId));
+
+    window.resize(QSize(1024, 700) - QSize(16, 48));
+    QApplication::processEvents();
+    auto *scroll = dock->findChild<QScrollArea *>(u"tokenScroll"_s);
+    QVERIFY(scroll && scroll->isAncestorOf(window.findChild<QWidget *>(u"tokenPlaceholder"_s)));
+    QVERIFY(dock->minimumSizeHint().width() < 400);
+    QVERIFY(dock->findChild<QLabel *>(u"tokenScrollNote"_s));
+}
+
+// A print that ends is said once in the status bar: its sign, not a passing message as well,
+// and its confirmation replaces what was said of it.
+void TestKeyboardFlow::printEndSaidOnce()
+{
+    test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    MainWindow window(rig.environment(), rig.session.get(), &rig.keys);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tabs = window.findChild<QTabWidget *>(u"workTabs"_s);
+    tabs->setCurrentIndex(1);
+
+    Order order;
+    order.id = 3;
+    order.fileName = u"bracket.stl"_s;
+    order.receiverEmail = u"c@example.com"_s;
+    order.status.status = JobStatus::Success;
+    PrintStatus printing;
+    printing.status = JobStatus::Printing;
+    Q_EMIT rig.session->printStatusChanged(order, printing);
+    auto *sign = window.statusBar()->findChild<QAbstractButton *>(u"printEndSign"_s);
+    QVERIFY(sign->isVisible());
+    QVERIFY2(!window.statusBar()->currentMessage().contains(u"bracket.stl"_s),
+             qPrintable(window.statusBar()->currentMessage()));
+    const QIcon success = tabs->tabIcon(0);
+
+    // The customer's confirmation of the same print: still one end.
+    PrintStatus ended = order.status;
+    order.status.status = JobStatus::ConfirmedSuccess;
+    Q_EMIT rig.session->printStatusChanged(order, ended);
+    QCOMPARE(window.unseenPrintEnds().size(), 1);
+    QVERIFY2(!sign->text().contains(u"more"_s), qPrintable(sign->text()));
+    QVERIFY(!window.statusBar()->currentMessage().contains(u"bracket.stl"_s));
+
+    // A failure of another print: the warning sign, not the success one.
+    Order failed = order;
+    failed.id = 4;
+    failed.fileName = u"hook.stl"_s;
+    failed.status.status = JobStatus::Failure;
+    Q_EMIT rig.session->printStatusChanged(failed, printing);
+    QCOMPARE(window.unseenPrintEnds().size(), 2);
+    QVERIFY(tabs->tabIcon(0).cacheKey() != success.cacheKey());
+    QVERIFY(tabs->tabIcon(0).pixmap(16).toImage() != success.pixmap(16).toImage());
 }
 
 void TestKeyboardFlow::settingsFitASmallScreen()

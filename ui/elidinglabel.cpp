@@ -42,9 +42,9 @@ void ElidingLabel::paintEvent(QPaintEvent *)
         setToolTip(tip);
     QPainter painter(this);
     const QRect area = contentsRect().adjusted(margin(), margin(), -margin(), -margin());
-    style()->drawItemText(&painter, area, int(QStyle::visualAlignment(layoutDirection(),
-                                                                      alignment())),
-                          palette(), isEnabled(), shown, foregroundRole());
+    style()->drawItemText(&painter, area,
+                          int(QStyle::visualAlignment(layoutDirection(), alignment())), palette(),
+                          isEnabled(), shown, foregroundRole());
 }
 
 QString ElidingLabel::elidedAtWord(const QString &text, const QFontMetrics &metrics, int width)

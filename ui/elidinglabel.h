@@ -5,8 +5,8 @@
 namespace pc {
 
 // A one-line label that gives way in a narrow window: its text is shown cut at a word with
-// "…" when it does not fit, and then the whole text is its tooltip (its only one). It asks for the width of
-// its whole text, and takes less without complaint. text() is always the whole text.
+// "…" when it does not fit, and then the whole text is its tooltip (its only one). It asks for the
+// width of its whole text, and takes less without complaint. text() is always the whole text.
 class ElidingLabel final : public QLabel
 {
     Q_OBJECT

@@ -76,6 +76,7 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -112,6 +113,8 @@ private:
     // The print page follows the selected order; its dock names the order.
     void followSelection(const std::optional<Order> &order);
     void nameTokenDock(const std::optional<Order> &order);
+    // Says, above the page, that it scrolls while the dock is narrower than the page.
+    void updateTokenScrollNote();
     // A print that ended, said in the window until the orders are looked at.
     void markPrintEnded(qint64 orderId, const DesktopNotification &notification);
     void clearPrintEnds();
@@ -137,6 +140,8 @@ private:
     QDockWidget *m_tokenDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QWidget *m_tokenPlaceholder = nullptr;
+    QLabel *m_tokenOrderName = nullptr;
+    QLabel *m_tokenScrollNote = nullptr;
     // The order the print page shows, or is to show once its dock is in sight.
     std::optional<Order> m_pageOrder;
     bool m_pageShown = false;
@@ -153,8 +158,8 @@ private:
         bool failed = false;
     };
     QList<UnseenEnd> m_unseenEnds; // latest first
-    bool m_quitChosen = false;    // Quit was chosen (menu, shortcut, tray)
-    bool m_quitConfirmed = false; // ... and the quit question answered with Quit Now
+    bool m_quitChosen = false;     // Quit was chosen (menu, shortcut, tray)
+    bool m_quitConfirmed = false;  // ... and the quit question answered with Quit Now
     QPointer<QMessageBox> m_quitQuestion;
     QSystemTrayIcon *m_tray = nullptr;
     DesktopNotifier *m_notifier = nullptr;

@@ -32,17 +32,20 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -60,6 +63,9 @@ namespace {
 // The sample designs shipped with the console (resources/samples), so a new user sees the
 // whole flow in a minute.
 const QStringList kSamples{u":/samples/calibration-cube.stl"_s, u":/samples/sample-ring.stl"_s};
+
+// The print page's dock title, at most (a longer order name is cut in its middle).
+constexpr int kDockTitleChars = 30;
 
 QString layoutGroup()
 {
@@ -141,7 +147,16 @@ void MainWindow::createWorkArea()
     // In a short window the order details form, with the files it names, keeps the height it
     // needs (QueuePanel::minimumSizeHint()); the orders below give way down to a few rows,
     // which scroll, instead of squeezing the fields files are confirmed with.
-    m_tabs->setMinimumHeight(m_tabs->fontMetrics().lineSpacing() * 7);
+    // Three order rows stay in sight under the tab bar, the filters and the header.
+    QTableView *table = m_ordersPanel->tableView();
+    const auto *filters = m_ordersPanel->findChild<QLineEdit *>();
+    const int around = (filters ? filters->sizeHint().height() : 0) +
+                       2 * (m_ordersPanel->layout() ? m_ordersPanel->layout()->spacing() : 8);
+    m_tabs->setMinimumHeight(m_tabs->tabBar()->sizeHint().height() + std::max(0, around) +
+                             table->horizontalHeader()->sizeHint().height() +
+                             3 * table->verticalHeader()->defaultSectionSize() +
+                             table->horizontalScrollBar()->sizeHint().height() +
+                             2 * table->frameWidth() + 4);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
@@ -201,10 +216,12 @@ QWidget *MainWindow::createServiceBar()
         text = tr("The service at %1.").arg(m_environment.location());
         break;
     }
-    auto *label = new QLabel(text, bar);
+    // One line: in a short window the rows below need the height more than this sentence,
+    // which is cut at a word there and said whole in its tooltip.
+    auto *label = new ElidingLabel(bar);
+    label->setText(text);
     label->setObjectName(u"environmentHeading"_s);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *row = new QHBoxLayout(bar);
     row->setContentsMargins(10, 6, 10, 6);
     row->setSpacing(10);
@@ -248,7 +265,35 @@ void MainWindow::createDocks()
     waiting->setMargin(12);
     m_tokenPlaceholder = waiting;
     scroll->setWidget(waiting);
-    m_tokenDock->setWidget(scroll);
+    // Above the page: the order's whole name where the dock's title is cut, and, where the
+    // dock is narrower than the page, that the page scrolls (it is never squashed).
+    auto *content = new QWidget(m_tokenDock);
+    content->setObjectName(u"tokenDockContent"_s);
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    m_tokenOrderName = new QLabel(content);
+    m_tokenOrderName->setObjectName(u"tokenOrderName"_s);
+    m_tokenOrderName->setWordWrap(true);
+    m_tokenOrderName->setTextFormat(Qt::PlainText);
+    m_tokenOrderName->setMargin(4);
+    m_tokenOrderName->hide();
+    m_tokenScrollNote = new QLabel(
+        tr("The print page is %1 px wide: scroll sideways to see all of it, or widen this panel.")
+            .arg(TokenView::kPageSide),
+        content);
+    m_tokenScrollNote->setObjectName(u"tokenScrollNote"_s);
+    m_tokenScrollNote->setWordWrap(true);
+    m_tokenScrollNote->setMargin(4);
+    QPalette muted = m_tokenScrollNote->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    m_tokenScrollNote->setPalette(muted);
+    m_tokenScrollNote->hide();
+    column->addWidget(m_tokenOrderName);
+    column->addWidget(m_tokenScrollNote);
+    column->addWidget(scroll, 1);
+    m_tokenDock->setWidget(content);
+    scroll->viewport()->installEventFilter(this);
     connect(m_tokenDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         // An order selected while the page was out of sight is shown when it comes in sight.
         if (visible && m_pageOrder && !m_pageShown)
@@ -262,12 +307,13 @@ void MainWindow::createDocks()
 TokenView *MainWindow::tokenView()
 {
     if (!m_tokenView) {
-        auto *scroll = static_cast<QScrollArea *>(m_tokenDock->widget());
+        auto *scroll = m_tokenDock->findChild<QScrollArea *>(u"tokenScroll"_s);
         m_tokenView = new TokenView(scroll);
         m_tokenView->setObjectName(u"tokenView"_s);
         scroll->setWidgetResizable(false);
         scroll->setWidget(m_tokenView); // deletes the placeholder
         m_tokenPlaceholder = nullptr;
+        updateTokenScrollNote();
         connect(m_tokenView, &TokenView::blocked, this,
                 [this](const QUrl &, TokenPage::Block, const QString &reason) {
                     statusBar()->showMessage(reason, 8000);
@@ -317,12 +363,38 @@ void MainWindow::nameTokenDock(const std::optional<Order> &order)
 {
     if (!order) {
         m_tokenDock->setWindowTitle(tr("Print page"));
+        m_tokenOrderName->hide();
         return;
     }
     const QString job = order->partnerJobId.isEmpty() ? order->fileName : order->partnerJobId;
     //: Title of the print page's dock: %1 is the partner job ID (or the file name), %2 the
     //: receiver's e-mail
-    m_tokenDock->setWindowTitle(tr("Print page: %1, %2").arg(job, order->receiverEmail));
+    const QString title = tr("Print page: %1, %2").arg(job, order->receiverEmail);
+    // A dock is as wide as its title at the least: a long name is cut in its middle rather
+    // than widening the dock, and said whole above the page.
+    const QFontMetrics metrics = m_tokenDock->fontMetrics();
+    const QString shown =
+        metrics.elidedText(title, Qt::ElideMiddle, metrics.averageCharWidth() * kDockTitleChars);
+    m_tokenDock->setWindowTitle(shown);
+    m_tokenOrderName->setText(title);
+    m_tokenOrderName->setVisible(shown != title);
+}
+
+void MainWindow::updateTokenScrollNote()
+{
+    const auto *scroll = m_tokenDock->findChild<QScrollArea *>(u"tokenScroll"_s);
+    m_tokenScrollNote->setVisible(m_tokenView && scroll &&
+                                  scroll->viewport()->width() < m_tokenView->width());
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && m_tokenDock) {
+        const auto *scroll = m_tokenDock->findChild<QScrollArea *>(u"tokenScroll"_s);
+        if (scroll && watched == scroll->viewport())
+            updateTokenScrollNote();
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::createWorkMenus()

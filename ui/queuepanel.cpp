@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QToolBar>
@@ -34,6 +35,7 @@ namespace pc {
 namespace {
 
 constexpr int kThumbnail = FileThumbnails::kThumbnailSize;
+constexpr int kRowsInSight = 3; // queue rows a short window still shows
 
 QLabel *makeText(const QString &text, QWidget *parent)
 {
@@ -69,7 +71,14 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(u"queueStack"_s);
-    m_emptyState = createEmptyState();
+    // In a short window the drop target scrolls rather than laying its icon over its words.
+    auto *emptyScroll = new QScrollArea(m_stack);
+    emptyScroll->setObjectName(u"queueDropScroll"_s);
+    emptyScroll->setFrameShape(QFrame::NoFrame);
+    emptyScroll->setWidgetResizable(true);
+    emptyScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    emptyScroll->setWidget(createEmptyState());
+    m_emptyState = emptyScroll;
     m_stack->addWidget(m_emptyState);
     createView();
     m_stack->addWidget(m_view);
@@ -77,10 +86,10 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     // otherwise ask for the drop target's height even while rows are shown, and squeeze the
     // form in a short window (minimumSizeHint() keeps a row in view where there is room).
     m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
-    // A row stays in sight whatever the form and the messages above take.
-    m_stack->setMinimumHeight(kThumbnail + 8 + m_view->header()->sizeHint().height() +
-                              m_view->horizontalScrollBar()->sizeHint().height() +
-                              2 * m_view->frameWidth() + 4);
+    // A few rows stay in sight whatever the form and the messages above take.
+    m_stack->setMinimumHeight(
+        kRowsInSight * (kThumbnail + 4) + m_view->header()->sizeHint().height() +
+        m_view->horizontalScrollBar()->sizeHint().height() + 2 * m_view->frameWidth() + 4);
 
     // Over the stack while something is dragged over the panel: where it will land.
     m_dropHint = new QLabel(tr("Drop to add to the upload queue"), this);
@@ -98,7 +107,7 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(8);
+    layout->setSpacing(6);
     layout->addWidget(m_toolBar);
     layout->addWidget(m_factsBar);
     m_noticeArea = new QueueNoticeArea(this);
@@ -160,12 +169,11 @@ QWidget *QueuePanel::createEmptyState()
     box->setAccessibleName(tr("Drop STL files or folders here"));
     box->setStyleSheet(u"QFrame#queueDropTarget { border: 2px dashed palette(mid); "
                        "border-radius: 12px; background-color: palette(base); }"_s);
-    box->setMinimumHeight(220);
-
     auto *icon = new QLabel(box);
     icon->setPixmap(
         QIcon(u":/icons/empty-queue.svg"_s).pixmap(QSize(72, 72), box->devicePixelRatioF()));
     icon->setFixedSize(72, 72);
+    icon->setObjectName(u"queueDropIcon"_s);
     icon->setAccessibleName(tr("Empty upload queue"));
 
     auto *title = makeText(tr("Drop STL files or folders here"), box);
@@ -203,8 +211,8 @@ QWidget *QueuePanel::createEmptyState()
     buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(48, 24, 48, 24);
-    layout->setSpacing(10);
+    layout->setContentsMargins(48, 16, 48, 16);
+    layout->setSpacing(8);
     layout->addStretch(1);
     layout->addWidget(icon, 0, Qt::AlignHCenter);
     layout->addSpacing(4);
@@ -335,11 +343,11 @@ QSize QueuePanel::minimumSizeHint() const
         return hint; // nothing to confirm: the window's saved layout decides
     const int form = m_factsBar->hasHeightForWidth() ? m_factsBar->heightForWidth(width())
                                                      : m_factsBar->sizeHint().height();
-    const int rows = FileThumbnails::kThumbnailSize + 8 + m_view->header()->height();
+    const int rows = m_stack->minimumHeight();
     // Messages keep a few lines in sight and scroll the rest (QueueNoticeArea).
-    const int notices = m_noticeArea->isHidden() ? 0 : m_noticeArea->minimumSizeHint().height() + 8;
+    const int notices = m_noticeArea->isHidden() ? 0 : m_noticeArea->minimumSizeHint().height() + 6;
     hint.setHeight(
-        std::max(hint.height(), m_toolBar->sizeHint().height() + form + notices + rows + 16));
+        std::max(hint.height(), m_toolBar->sizeHint().height() + form + notices + rows + 12));
     return hint;
 }
 

@@ -88,9 +88,8 @@ SandboxMenu::SandboxMenu(SandboxServer *sandbox, QWidget *parent)
         // The folder's path can be long: cut in its middle (the start says where, the end
         // which folder), the whole of it in the tooltip and the status tip.
         const QString folder = QDir::toNativeSeparators(sandbox->stateFolder());
-        const QString shortFolder =
-            fontMetrics().elidedText(folder, Qt::ElideMiddle, kFolderWidthChars *
-                                                                  fontMetrics().averageCharWidth());
+        const QString shortFolder = fontMetrics().elidedText(
+            folder, Qt::ElideMiddle, kFolderWidthChars * fontMetrics().averageCharWidth());
         QAction *kept = addAction(tr("Tokens and prints are kept in %1").arg(shortFolder));
         kept->setObjectName(u"sandboxStateFolder"_s);
         kept->setToolTip(tr("Tokens and prints are kept in %1").arg(folder));
