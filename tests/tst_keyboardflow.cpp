@@ -577,7 +577,7 @@ void TestKeyboardFlow::firstStartFitsASmallScreen()
             window.resize(QSize(1024, 700) - QSize(16, 48));
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            auto *zone = window.findChild<QWidget *>(u"queueDropTarget"_s);
+            auto *zone = window.findChild<QWidget *>(u"queueDropZone"_s);
             QTRY_VERIFY(zone->isVisible());
             QApplication::processEvents();
             const auto inZone = [zone](const QWidget *widget) {

@@ -73,7 +73,7 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     m_stack->setObjectName(u"queueStack"_s);
     // In a short window the drop target scrolls rather than laying its icon over its words.
     auto *emptyScroll = new QScrollArea(m_stack);
-    emptyScroll->setObjectName(u"queueDropScroll"_s);
+    emptyScroll->setObjectName(u"queueDropTarget"_s);
     emptyScroll->setFrameShape(QFrame::NoFrame);
     emptyScroll->setWidgetResizable(true);
     emptyScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -165,9 +165,9 @@ QueuePanel::~QueuePanel() = default;
 QWidget *QueuePanel::createEmptyState()
 {
     auto *box = new QFrame;
-    box->setObjectName(u"queueDropTarget"_s);
+    box->setObjectName(u"queueDropZone"_s);
     box->setAccessibleName(tr("Drop STL files or folders here"));
-    box->setStyleSheet(u"QFrame#queueDropTarget { border: 2px dashed palette(mid); "
+    box->setStyleSheet(u"QFrame#queueDropZone { border: 2px dashed palette(mid); "
                        "border-radius: 12px; background-color: palette(base); }"_s);
     auto *icon = new QLabel(box);
     icon->setPixmap(
