@@ -586,7 +586,20 @@ void TestKeyboardFlow::firstStartFitsASmallScreen()
             const QRect icon = inZone(zone->findChild<QWidget *>(u"queueDropIcon"_s));
             const QRect title = inZone(zone->findChild<QWidget *>(u"queueDropTitle"_s));
             const QRect text = inZone(zone->findChild<QWidget *>(u"queueDropText"_s));
-            QVERIFY2(!icon.intersects(title) && !title.intersects(text),
+            // Nothing of the queue part is hidden under the orders: the form, and the drop
+            // target whole below it.
+            auto *stack = window.findChild<QWidget *>(u"queueStack"_s);
+            QVERIFY2(
+                stack->geometry().bottom() < window.queuePanel()->height(),
+                qPrintable(u"%1: the drop target ends at %2 in a queue part %3 high"_s.arg(language)
+                               .arg(stack->geometry().bottom())
+                               .arg(window.queuePanel()->height())));
+            QVERIFY2(zone->height() <= stack->height(),
+                     qPrintable(u"%1: the drop target is %2 high in %3"_s.arg(language)
+                                    .arg(zone->height())
+                                    .arg(stack->height())));
+            const bool iconShown = zone->findChild<QWidget *>(u"queueDropIcon"_s)->isVisible();
+            QVERIFY2((!iconShown || !icon.intersects(title)) && !title.intersects(text),
                      qPrintable(
                          u"%1: icon %2,%3 %4x%5, heading at %6, %7 high, text at %8"_s.arg(language)
                              .arg(icon.x())
@@ -742,6 +755,10 @@ void TestKeyboardFlow::screenshots()
         QTest::qWait(300); // let the window paint
         window.screen()->grabWindow(0).save(prefix + name + u".png"_s);
     };
+    // A first start: nothing queued, no orders.
+    QTRY_VERIFY(window.findChild<QWidget *>(u"queueDropZone"_s)->isVisible());
+    shoot(u"first-start"_s);
+
     OrderFactsBar *facts = window.queuePanel()->factsBar();
     const auto confirm = [&](const QString &file, const QString &email, const QString &price) {
         window.queuePanel()->addPaths({file});

@@ -64,7 +64,7 @@ namespace {
 // whole flow in a minute.
 const QStringList kSamples{u":/samples/calibration-cube.stl"_s, u":/samples/sample-ring.stl"_s};
 
-// The print page's dock title, at most (a longer order name is cut in its middle).
+// The print page's dock title, at most (a longer order name is cut at its end).
 constexpr int kDockTitleChars = 30;
 
 QString layoutGroup()
@@ -370,11 +370,11 @@ void MainWindow::nameTokenDock(const std::optional<Order> &order)
     //: Title of the print page's dock: %1 is the partner job ID (or the file name), %2 the
     //: receiver's e-mail
     const QString title = tr("Print page: %1, %2").arg(job, order->receiverEmail);
-    // A dock is as wide as its title at the least: a long name is cut in its middle rather
+    // A dock is as wide as its title at the least: a long name is cut at its end rather
     // than widening the dock, and said whole above the page.
     const QFontMetrics metrics = m_tokenDock->fontMetrics();
     const QString shown =
-        metrics.elidedText(title, Qt::ElideMiddle, metrics.averageCharWidth() * kDockTitleChars);
+        metrics.elidedText(title, Qt::ElideRight, metrics.averageCharWidth() * kDockTitleChars);
     m_tokenDock->setWindowTitle(shown);
     m_tokenOrderName->setText(title);
     m_tokenOrderName->setVisible(shown != title);

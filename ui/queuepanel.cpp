@@ -79,6 +79,7 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     emptyScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     emptyScroll->setWidget(createEmptyState());
     m_emptyState = emptyScroll;
+    emptyScroll->viewport()->installEventFilter(this);
     m_stack->addWidget(m_emptyState);
     createView();
     m_stack->addWidget(m_view);
@@ -86,10 +87,17 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     // otherwise ask for the drop target's height even while rows are shown, and squeeze the
     // form in a short window (minimumSizeHint() keeps a row in view where there is room).
     m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
-    // A few rows stay in sight whatever the form and the messages above take.
-    m_stack->setMinimumHeight(
-        kRowsInSight * (kThumbnail + 4) + m_view->header()->sizeHint().height() +
-        m_view->horizontalScrollBar()->sizeHint().height() + 2 * m_view->frameWidth() + 4);
+    // A few rows stay in sight whatever the form and the messages above take; the drop target
+    // keeps its words and buttons (its picture goes first).
+    m_rowsHeight = kRowsInSight * (kThumbnail + 4) + m_view->header()->sizeHint().height() +
+                   m_view->horizontalScrollBar()->sizeHint().height() + 2 * m_view->frameWidth() +
+                   4;
+    {
+        QWidget *zone = static_cast<QScrollArea *>(m_emptyState)->widget();
+        m_dropTargetHeight = zone->layout()->minimumSize().height() -
+                             m_dropIcon->sizeHint().height() - zone->layout()->spacing();
+    }
+    m_stack->setMinimumHeight(m_rowsHeight);
 
     // Over the stack while something is dragged over the panel: where it will land.
     m_dropHint = new QLabel(tr("Drop to add to the upload queue"), this);
@@ -174,6 +182,7 @@ QWidget *QueuePanel::createEmptyState()
         QIcon(u":/icons/empty-queue.svg"_s).pixmap(QSize(72, 72), box->devicePixelRatioF()));
     icon->setFixedSize(72, 72);
     icon->setObjectName(u"queueDropIcon"_s);
+    m_dropIcon = icon;
     icon->setAccessibleName(tr("Empty upload queue"));
 
     auto *title = makeText(tr("Drop STL files or folders here"), box);
@@ -334,16 +343,40 @@ void QueuePanel::resizeEvent(QResizeEvent *event)
         updateGeometry();
 }
 
+bool QueuePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // A short drop target drops its picture before it would scroll its words and buttons.
+    if (event->type() == QEvent::Resize && m_emptyState &&
+        watched == static_cast<QScrollArea *>(m_emptyState)->viewport()) {
+        QWidget *zone = static_cast<QScrollArea *>(m_emptyState)->widget();
+        const int iconRoom = m_dropIcon->height() + 2 * zone->layout()->spacing() + 4;
+        const int withoutIcon =
+            zone->layout()->minimumSize().height() - (m_dropIcon->isHidden() ? 0 : iconRoom);
+        m_dropIcon->setVisible(static_cast<QResizeEvent *>(event)->size().height() >=
+                               withoutIcon + iconRoom);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 QSize QueuePanel::minimumSizeHint() const
 {
     // The details form is what files are confirmed with: in a short window it keeps the
-    // height its wrapped lines need at this width, and the rows below it scroll instead.
+    // height its wrapped lines need at this width, with the rows (or the drop target's words
+    // and buttons) below it, whatever height the window's saved layout gave the queue.
     QSize hint = QWidget::minimumSizeHint();
-    if (m_factsBar->pendingCount() == 0)
-        return hint; // nothing to confirm: the window's saved layout decides
+    if (!isVisible())
+        return hint; // no width yet to wrap lines at
     const int form = m_factsBar->hasHeightForWidth() ? m_factsBar->heightForWidth(width())
                                                      : m_factsBar->sizeHint().height();
-    const int rows = m_stack->minimumHeight();
+    int rows = m_stack->minimumHeight();
+    if (m_stack->currentWidget() == m_emptyState) {
+        const QWidget *zone = static_cast<QScrollArea *>(m_emptyState)->widget();
+        int words = zone->hasHeightForWidth() ? zone->heightForWidth(width())
+                                              : zone->minimumSizeHint().height();
+        if (!m_dropIcon->isHidden())
+            words -= m_dropIcon->height() + zone->layout()->spacing();
+        rows = std::max(rows, words);
+    }
     // Messages keep a few lines in sight and scroll the rest (QueueNoticeArea).
     const int notices = m_noticeArea->isHidden() ? 0 : m_noticeArea->minimumSizeHint().height() + 6;
     hint.setHeight(
@@ -495,6 +528,11 @@ void QueuePanel::updateEmptyState()
 {
     const bool empty = m_viewModel->rowCount() == 0;
     m_stack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget *>(m_view));
+    const int least = empty ? m_dropTargetHeight : m_rowsHeight;
+    if (m_stack->minimumHeight() != least) {
+        m_stack->setMinimumHeight(least);
+        updateGeometry();
+    }
 }
 
 } // namespace pc
