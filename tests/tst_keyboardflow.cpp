@@ -613,6 +613,16 @@ void TestKeyboardFlow::firstStartFitsASmallScreen()
             QVERIFY2(zone->visibleRegion().boundingRect().contains(text.united(icon)) ||
                          qobject_cast<QScrollArea *>(zone->parentWidget()->parentWidget()),
                      qPrintable(language));
+            // The orders' empty state says its words whole (its picture goes first).
+            auto *ordersEmpty = window.findChild<QScrollArea *>(u"ordersEmptyState"_s);
+            QVERIFY(ordersEmpty && ordersEmpty->isVisible());
+            auto *ordersText = ordersEmpty->findChild<QWidget *>(u"ordersEmptyText"_s);
+            const int textBottom =
+                ordersText->mapTo(ordersEmpty->viewport(), QPoint(0, ordersText->height())).y();
+            QVERIFY2(textBottom <= ordersEmpty->viewport()->height(),
+                     qPrintable(u"%1: the orders' empty state ends at %2 in %3"_s.arg(language)
+                                    .arg(textBottom)
+                                    .arg(ordersEmpty->viewport()->height())));
             const QString heightOf = u"%1: text ends at %2 in a zone %3 high"_s.arg(language)
                                          .arg(text.bottom())
                                          .arg(zone->height());
