@@ -89,9 +89,11 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
     // A few rows stay in sight whatever the form and the messages above take; the drop target
     // keeps its words and buttons (its picture goes first).
-    m_rowsHeight = kRowsInSight * (kThumbnail + 4) + m_view->header()->sizeHint().height() +
-                   m_view->horizontalScrollBar()->sizeHint().height() + 2 * m_view->frameWidth() +
-                   4;
+    const int aroundRows = m_view->header()->sizeHint().height() +
+                           m_view->horizontalScrollBar()->sizeHint().height() +
+                           2 * m_view->frameWidth() + 4;
+    m_rowsHeight = kRowsInSight * (kThumbnail + 4) + aroundRows;
+    m_rowHeight = kThumbnail + 4 + aroundRows;
     {
         QWidget *zone = static_cast<QScrollArea *>(m_emptyState)->widget();
         m_dropTargetHeight = zone->layout()->minimumSize().height() -
@@ -122,6 +124,7 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     for (QueueNotice *notice : {m_storeNotice, m_duplicateNotice, m_skippedNotice, m_editNotice})
         m_noticeArea->addNotice(notice);
     layout->addWidget(m_noticeArea);
+    m_noticeArea->installEventFilter(this); // messages shown take room from the rows
     layout->addWidget(m_stack, 1);
 
     connect(m_scanner, &DropScanner::finished, this, &QueuePanel::onPathsSorted);
@@ -345,6 +348,9 @@ void QueuePanel::resizeEvent(QResizeEvent *event)
 
 bool QueuePanel::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_noticeArea &&
+        (event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent))
+        keepRowsInSight();
     // A short drop target drops its picture before it would scroll its words and buttons.
     if (event->type() == QEvent::Resize && m_emptyState &&
         watched == static_cast<QScrollArea *>(m_emptyState)->viewport()) {
@@ -528,7 +534,17 @@ void QueuePanel::updateEmptyState()
 {
     const bool empty = m_viewModel->rowCount() == 0;
     m_stack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget *>(m_view));
-    const int least = empty ? m_dropTargetHeight : m_rowsHeight;
+    keepRowsInSight();
+}
+
+void QueuePanel::keepRowsInSight()
+{
+    // Three rows in sight; while messages are shown (each can be closed) they take the room
+    // of all but one, which scroll, rather than pushing the queue out of a short window.
+    const bool empty = m_stack->currentWidget() == m_emptyState;
+    const int least = empty                      ? m_dropTargetHeight
+                      : m_noticeArea->isHidden() ? m_rowsHeight
+                                                 : m_rowHeight;
     if (m_stack->minimumHeight() != least) {
         m_stack->setMinimumHeight(least);
         updateGeometry();

@@ -129,6 +129,7 @@ private:
     void showContextMenu(const QPoint &position);
     void showDropHint(bool show);
     void updateEmptyState();
+    void keepRowsInSight();
     void updateActions();
     void updateSummary();
     QList<int> selectedRows() const;
@@ -179,6 +180,7 @@ private:
     QString m_summary;
     int m_scansRunning = 0;
     int m_rowsHeight = 0;       // the queue's rows in sight, at the least
+    int m_rowHeight = 0;        // ... while messages are shown: one row
     int m_dropTargetHeight = 0; // the drop target's words and buttons
 };
 
