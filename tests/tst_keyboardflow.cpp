@@ -4,7 +4,12 @@
 // 1024 x 700 the window, the columns that say how things go, and Settings all fit.
 //
 // With PC_SCREENSHOT_DIR set, screenshots() also saves the window as the screen shows it
-// (run it on an X display of the size to look at; PC_SCREENSHOT_LANG=de for German).
+// (run it on an X display of the size to look at; PC_SCREENSHOT_LANG=de for German,
+// PC_SCREENSHOT_PREFIX before each file name): the first start, files waiting with an order
+// selected ("main"), the print page, a form error, Settings with a problem, the quit question.
+// For example, on an Xvfb display of 1024 x 700 and of 1400 x 900, in both languages:
+//   PC_SCREENSHOT_DIR=shots PC_SCREENSHOT_PREFIX=de-1024x700- PC_SCREENSHOT_LANG=de \
+//   QTWEBENGINE_DISABLE_SANDBOX=1 build/dev/tests/tst_keyboardflow screenshots
 
 #include "consolesession.h"
 #include "mainwindow.h"

@@ -113,6 +113,7 @@ private:
     // The print page follows the selected order; its dock names the order.
     void followSelection(const std::optional<Order> &order);
     void nameTokenDock(const std::optional<Order> &order);
+    void fitTokenDockTitle();
     // Says, above the page, that it scrolls while the dock is narrower than the page.
     void updateTokenScrollNote();
     // A print that ended, said in the window until the orders are looked at.
@@ -141,6 +142,7 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     QWidget *m_tokenPlaceholder = nullptr;
     QLabel *m_tokenOrderName = nullptr;
+    QString m_tokenDockTitle; // whole, before it is cut to the dock's width
     QLabel *m_tokenScrollNote = nullptr;
     // The order the print page shows, or is to show once its dock is in sight.
     std::optional<Order> m_pageOrder;

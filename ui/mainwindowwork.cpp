@@ -64,8 +64,11 @@ namespace {
 // whole flow in a minute.
 const QStringList kSamples{u":/samples/calibration-cube.stl"_s, u":/samples/sample-ring.stl"_s};
 
-// The print page's dock title, at most (a longer order name is cut at its end).
-constexpr int kDockTitleChars = 30;
+// The print page's dock title: the width its float and close buttons leave it, and what it
+// shows at the least (a longer order name is cut at its end).
+constexpr int kDockTitleButtons = 56;
+constexpr int kDockTitleLeastChars = 16;
+constexpr int kDockTabPadding = 32; // a dock tab's frame and margins around its title
 
 QString layoutGroup()
 {
@@ -144,6 +147,9 @@ void MainWindow::createWorkArea()
     // The queue's form and messages need their lines, the orders their rows.
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    // Until the user moves it: three fifths for the queue, two for the orders (each keeps
+    // its least height, see below).
+    m_splitter->setSizes({600, 400});
     // In a short window the order details form, with the files it names, keeps the height it
     // needs (QueuePanel::minimumSizeHint()); the orders below give way down to a few rows,
     // which scroll, instead of squeezing the fields files are confirmed with.
@@ -294,6 +300,7 @@ void MainWindow::createDocks()
     column->addWidget(scroll, 1);
     m_tokenDock->setWidget(content);
     scroll->viewport()->installEventFilter(this);
+    m_tokenDock->installEventFilter(this); // its title follows its width
     connect(m_tokenDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         // An order selected while the page was out of sight is shown when it comes in sight.
         if (visible && m_pageOrder && !m_pageShown)
@@ -362,6 +369,7 @@ void MainWindow::followSelection(const std::optional<Order> &order)
 void MainWindow::nameTokenDock(const std::optional<Order> &order)
 {
     if (!order) {
+        m_tokenDockTitle.clear();
         m_tokenDock->setWindowTitle(tr("Print page"));
         m_tokenOrderName->hide();
         return;
@@ -369,15 +377,28 @@ void MainWindow::nameTokenDock(const std::optional<Order> &order)
     const QString job = order->partnerJobId.isEmpty() ? order->fileName : order->partnerJobId;
     //: Title of the print page's dock: %1 is the partner job ID (or the file name), %2 the
     //: receiver's e-mail
-    const QString title = tr("Print page: %1, %2").arg(job, order->receiverEmail);
-    // A dock is as wide as its title at the least: a long name is cut at its end rather
-    // than widening the dock, and said whole above the page.
+    m_tokenDockTitle = tr("Print page: %1, %2").arg(job, order->receiverEmail);
+    fitTokenDockTitle();
+}
+
+void MainWindow::fitTokenDockTitle()
+{
+    if (m_tokenDockTitle.isEmpty())
+        return;
+    // A dock is as wide as its title at the least: a name longer than the dock is wide is cut
+    // at its end rather than widening the dock, and said whole above the page.
     const QFontMetrics metrics = m_tokenDock->fontMetrics();
-    const QString shown =
-        metrics.elidedText(title, Qt::ElideRight, metrics.averageCharWidth() * kDockTitleChars);
-    m_tokenDock->setWindowTitle(shown);
-    m_tokenOrderName->setText(title);
-    m_tokenOrderName->setVisible(shown != title);
+    // Tabbed with other docks, the tabs share the width: theirs stay whole.
+    int others = 0;
+    for (const QDockWidget *dock : tabifiedDockWidgets(m_tokenDock))
+        others += metrics.horizontalAdvance(dock->windowTitle()) + kDockTabPadding;
+    const int room = std::max(m_tokenDock->width() - kDockTitleButtons - others,
+                              metrics.averageCharWidth() * kDockTitleLeastChars);
+    const QString shown = metrics.elidedText(m_tokenDockTitle, Qt::ElideRight, room);
+    if (m_tokenDock->windowTitle() != shown)
+        m_tokenDock->setWindowTitle(shown);
+    m_tokenOrderName->setText(m_tokenDockTitle);
+    m_tokenOrderName->setVisible(shown != m_tokenDockTitle);
 }
 
 void MainWindow::updateTokenScrollNote()
@@ -389,6 +410,8 @@ void MainWindow::updateTokenScrollNote()
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::Resize && m_tokenDock && watched == m_tokenDock)
+        fitTokenDockTitle();
     if (event->type() == QEvent::Resize && m_tokenDock) {
         const auto *scroll = m_tokenDock->findChild<QScrollArea *>(u"tokenScroll"_s);
         if (scroll && watched == scroll->viewport())
