@@ -8,7 +8,7 @@
 // PC_SCREENSHOT_PREFIX before each file name): the first start, files waiting with an order
 // selected ("main"), the print page, a form error, Settings with a problem, the quit question.
 // For example, on an Xvfb display of 1024 x 700 and of 1400 x 900, in both languages:
-//   PC_SCREENSHOT_DIR=shots PC_SCREENSHOT_PREFIX=de-1024x700- PC_SCREENSHOT_LANG=de \
+//   PC_SCREENSHOT_DIR=shots PC_SCREENSHOT_PREFIX=de-1024x700- PC_SCREENSHOT_LANG=de
 //   QTWEBENGINE_DISABLE_SANDBOX=1 build/dev/tests/tst_keyboardflow screenshots
 
 #include "consolesession.h"
