@@ -36,6 +36,8 @@ namespace {
 
 constexpr int kThumbnail = FileThumbnails::kThumbnailSize;
 constexpr int kRowsInSight = 3; // queue rows a short window still shows
+// A window this tall keeps the three rows in sight under messages too.
+constexpr int kRoomyWindowHeight = 800;
 
 QLabel *makeText(const QString &text, QWidget *parent)
 {
@@ -344,6 +346,7 @@ void QueuePanel::resizeEvent(QResizeEvent *event)
     // The form wraps to more lines when narrower: the splitter must leave room for them.
     if (event->size().width() != event->oldSize().width())
         updateGeometry();
+    keepRowsInSight(); // the window's height decides what messages may take
 }
 
 bool QueuePanel::eventFilter(QObject *watched, QEvent *event)
@@ -539,12 +542,13 @@ void QueuePanel::updateEmptyState()
 
 void QueuePanel::keepRowsInSight()
 {
-    // Three rows in sight; while messages are shown (each can be closed) they take the room
-    // of all but one, which scroll, rather than pushing the queue out of a short window.
+    // Three rows in sight; while messages are shown in a short window (each can be closed)
+    // they take the room of all but one, which scroll, rather than pushing the queue out.
     const bool empty = m_stack->currentWidget() == m_emptyState;
-    const int least = empty                      ? m_dropTargetHeight
-                      : m_noticeArea->isHidden() ? m_rowsHeight
-                                                 : m_rowHeight;
+    const bool roomy = window()->height() >= kRoomyWindowHeight;
+    const int least = empty                               ? m_dropTargetHeight
+                      : m_noticeArea->isHidden() || roomy ? m_rowsHeight
+                                                          : m_rowHeight;
     if (m_stack->minimumHeight() != least) {
         m_stack->setMinimumHeight(least);
         updateGeometry();
