@@ -114,6 +114,8 @@ private:
     void followSelection(const std::optional<Order> &order);
     void nameTokenDock(const std::optional<Order> &order);
     void fitTokenDockTitle();
+    // The orders' least height: what the queue part leaves of the splitter, 1 to 3 rows.
+    void shareSplitter();
     // Says, above the page, that it scrolls while the dock is narrower than the page.
     void updateTokenScrollNote();
     // A print that ended, said in the window until the orders are looked at.
@@ -149,6 +151,8 @@ private:
     bool m_pageShown = false;
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_tabs = nullptr;
+    int m_ordersLeastHeight = 0; // the orders tab without rows
+    int m_ordersRowHeight = 0;
     ElidingLabel *m_pollingStatus = nullptr;
     ElidingLabel *m_queueStatus = nullptr;
     QLabel *m_storeStatus = nullptr;

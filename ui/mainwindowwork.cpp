@@ -153,16 +153,19 @@ void MainWindow::createWorkArea()
     // In a short window the order details form, with the files it names, keeps the height it
     // needs (QueuePanel::minimumSizeHint()); the orders below give way down to a few rows,
     // which scroll, instead of squeezing the fields files are confirmed with.
-    // Three order rows stay in sight under the tab bar, the filters and the header.
+    // Three order rows stay in sight under the tab bar, the filters and the header; one
+    // where the queue's form, with its messages, needs the rest of a short window.
     QTableView *table = m_ordersPanel->tableView();
     const auto *filters = m_ordersPanel->findChild<QLineEdit *>();
     const int around = (filters ? filters->sizeHint().height() : 0) +
                        2 * (m_ordersPanel->layout() ? m_ordersPanel->layout()->spacing() : 8);
-    m_tabs->setMinimumHeight(m_tabs->tabBar()->sizeHint().height() + std::max(0, around) +
-                             table->horizontalHeader()->sizeHint().height() +
-                             3 * table->verticalHeader()->defaultSectionSize() +
-                             table->horizontalScrollBar()->sizeHint().height() +
-                             2 * table->frameWidth() + 4);
+    m_ordersLeastHeight = m_tabs->tabBar()->sizeHint().height() + std::max(0, around) +
+                          table->horizontalHeader()->sizeHint().height() +
+                          table->horizontalScrollBar()->sizeHint().height() +
+                          2 * table->frameWidth() + 4;
+    m_ordersRowHeight = table->verticalHeader()->defaultSectionSize();
+    m_tabs->setMinimumHeight(m_ordersLeastHeight + 3 * m_ordersRowHeight);
+    m_splitter->installEventFilter(this);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
@@ -408,8 +411,24 @@ void MainWindow::updateTokenScrollNote()
                                   scroll->viewport()->width() < m_tokenView->width());
 }
 
+void MainWindow::shareSplitter()
+{
+    // The orders give way, down to one row, to the queue's least height (its form, with the
+    // lines a mistake or a message adds) rather than both being cut off.
+    const int room =
+        m_splitter->height() - m_splitter->handleWidth() - m_queuePanel->minimumSizeHint().height();
+    const int rows =
+        std::clamp((room - m_ordersLeastHeight) / std::max(1, m_ordersRowHeight), 1, 3);
+    const int least = m_ordersLeastHeight + rows * m_ordersRowHeight;
+    if (m_tabs->minimumHeight() != least)
+        m_tabs->setMinimumHeight(least);
+}
+
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_splitter &&
+        (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
+        shareSplitter();
     if (event->type() == QEvent::Resize && m_tokenDock && watched == m_tokenDock)
         fitTokenDockTitle();
     if (event->type() == QEvent::Resize && m_tokenDock) {

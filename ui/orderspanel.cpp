@@ -254,7 +254,10 @@ QWidget *OrdersPanel::createToolBar()
         m_filter->addItem(QIcon(statusIconResource(status)), statusLabel(status),
                           filterFor(status));
     }
-    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as a short choice: the longest ones (German above all) would make the filter row
+    // wider than the table beside the docks at 1024 px; the list opens as wide as it needs.
+    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_filter->setMinimumContentsLength(18);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &OrdersPanel::onFilterChanged);
 
     // Alt+W: Alt+S opens the Sandbox menu.
