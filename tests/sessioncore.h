@@ -90,8 +90,8 @@ inline OpenResult openAndWait(ConsoleSession &session, const QString &dataFolder
 inline bool startAndWait(ConsoleSession &session, int timeoutMs = 20000)
 {
     session.start();
-    return QTest::qWaitFor(
-        [&] { return session.ordersLoaded() && session.queue().isLoaded(); }, timeoutMs);
+    return QTest::qWaitFor([&] { return session.ordersLoaded() && session.queue().isLoaded(); },
+                           timeoutMs);
 }
 
 // Waits for an asynchronous session call that reports a StoreStatus, e.g.

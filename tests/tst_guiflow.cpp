@@ -4,7 +4,6 @@
 // With PC_SCREENSHOT_DIR set it also saves what the window looked like on the way.
 
 #include "consolesession.h"
-#include "sessioncore.h"
 #include "dashboard.h"
 #include "mainwindow.h"
 #include "orderfactsbar.h"
@@ -14,6 +13,7 @@
 #include "ordertablemodel.h"
 #include "queuepanel.h"
 #include "sandbox/sandboxserver.h"
+#include "sessioncore.h"
 #include "settings/secretstore.h"
 #include "tokenview.h"
 
@@ -92,7 +92,8 @@ void TestGuiFlow::sampleDesignToConfirmedPrint()
     const Order order = *session.orders().orderAt(0);
     QCOMPARE(order.receiverEmail, u"customer@example.com"_s);
     QCOMPARE(order.price.toString(), u"14.90"_s);
-    QVERIFY(test::onCore(session, [&](ConsoleCore &core) { return core.poller().isTracked(order.id); }));
+    QVERIFY(test::onCore(session,
+                         [&](ConsoleCore &core) { return core.poller().isTracked(order.id); }));
     screenshot(window, u"02-uploaded"_s);
 
     // Double-click the order: its print page opens in the 400 x 400 token widget.
@@ -120,7 +121,8 @@ void TestGuiFlow::sampleDesignToConfirmedPrint()
     const QModelIndex status = session.orders().index(0, OrderTableModel::Status);
     QTRY_COMPARE_WITH_TIMEOUT(status.data(OrderTableModel::JobStatusRole).toInt(),
                               int(JobStatus::ConfirmedSuccess), 120000);
-    QVERIFY(!test::onCore(session, [&](ConsoleCore &core) { return core.poller().isTracked(order.id); }));
+    QVERIFY(!test::onCore(session,
+                          [&](ConsoleCore &core) { return core.poller().isTracked(order.id); }));
     screenshot(window, u"04-confirmed"_s);
 
     // A second design for another customer: two orders in different states, and the

@@ -526,6 +526,7 @@ void TestKeyboardFlow::busyQueueFitsASmallScreen()
         facts->findChild<QLineEdit *>(u"receiverEmail"_s)->setText(u"customer@example.com"_s);
         facts->findChild<QLineEdit *>(u"price"_s)->setText(u"9.50"_s);
         facts->queueButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(facts->pendingCount(), 0, kWait); // the queue took them
     }
     QTRY_COMPARE_WITH_TIMEOUT(orders.rowCount(), 2, kWait);
     window.queuePanel()->addPaths({kSphere});

@@ -420,11 +420,10 @@ void TestOrderTableModel::tooltipAsksTheHistoryProvider()
                          entry(10, JobStatus::WarmingUp)});
     const QList<Change> tooltips{{1, Column::Status, 1, Column::Status, {Qt::ToolTipRole}}};
     QCOMPARE(changesOf(changed), tooltips);
-    QCOMPARE(status.data(Qt::ToolTipRole).toString(),
-             u"Printing\nHistory:\n"
-             "3/5/24 3:30 PM  Waiting for customer\n"
-             "3/5/24 3:40 PM  Warming up\n"
-             "3/5/24 3:50 PM  Printing (45 %)"_s);
+    QCOMPARE(status.data(Qt::ToolTipRole).toString(), u"Printing\nHistory:\n"
+                                                      "3/5/24 3:30 PM  Waiting for customer\n"
+                                                      "3/5/24 3:40 PM  Warming up\n"
+                                                      "3/5/24 3:50 PM  Printing (45 %)"_s);
     QVERIFY(!model.index(1, Column::Price).data(Qt::ToolTipRole).isValid());
     QCoreApplication::processEvents();
     QCOMPARE(asked.size(), 1); // kept, not asked again

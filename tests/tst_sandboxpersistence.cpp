@@ -5,7 +5,6 @@
 // again on the same data folder finds its orders known, moving on and their links alive.
 
 #include "consolesession.h"
-#include "sessioncore.h"
 #include "orders/orderstore.h"
 #include "orders/statuspoller.h"
 #include "orders/uploadqueue.h"
@@ -13,6 +12,7 @@
 #include "sandbox/sandboxserver.h"
 #include "sandboxclient.h"
 #include "sandboxmenu.h"
+#include "sessioncore.h"
 #include "settings/consolesettings.h"
 
 #include <QDir>
@@ -450,9 +450,8 @@ void TestSandboxPersistence::sessionFindsItsOrdersAfterRestart()
     QVERIFY(!session.order(order.id)->unknownToService);
 
     // The stored links name the new server, and its print page answers.
-    const Order stored = *test::onCore(session, [&](ConsoleCore &core) {
-        return *core.store().order(order.id);
-    });
+    const Order stored =
+        *test::onCore(session, [&](ConsoleCore &core) { return *core.store().order(order.id); });
     QCOMPARE(QUrl(stored.tokenLink).port(), int(sandbox.port()));
     QCOMPARE(QUrl(stored.sslTokenLink).port(), int(sandbox.port()));
     QCOMPARE(httpStatusOf(QUrl(stored.tokenLink)), 200);

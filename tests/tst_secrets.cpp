@@ -29,12 +29,12 @@
 #include "common/buildinfo.h"
 #include "common/redaction.h"
 #include "consolesession.h"
-#include "ordertablemodel.h"
-#include "sessioncore.h"
 #include "orders/orderstore.h"
 #include "orders/statuspoller.h"
 #include "orders/uploadqueue.h"
+#include "ordertablemodel.h"
 #include "sandbox/sandboxserver.h"
+#include "sessioncore.h"
 #include "settings/secretstore.h"
 #include "settingsdialog.h"
 #include "stl/meshgenerator.h"
@@ -562,11 +562,10 @@ void TestSecrets::consoleSessionLogsNoKey()
                 clock = std::max(clock, core.poller().nextDue(order.id));
                 core.poller().processDue();
             });
-            QTRY_COMPARE_WITH_TIMEOUT(test::onCore(session,
-                                                   [](ConsoleCore &core) {
-                                                       return core.poller().inFlightCount();
-                                                   }),
-                                      0, kWait);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                test::onCore(session,
+                             [](ConsoleCore &core) { return core.poller().inFlightCount(); }),
+                0, kWait);
             m_sandboxSkipMs += 2000; // 20 simulated minutes of the print per round
         }
         QVERIFY(!tracked());

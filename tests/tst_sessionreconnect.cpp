@@ -7,12 +7,12 @@
 #include "api/apiclient.h"
 #include "api/apijob.h"
 #include "consolesession.h"
-#include "sessioncore.h"
 #include "orders/orderstore.h"
 #include "orders/statuspoller.h"
 #include "orders/uploadqueue.h"
 #include "ordertablemodel.h"
 #include "sandbox/sandboxserver.h"
+#include "sessioncore.h"
 #include "storetarget.h"
 
 #include <QAbstractItemModelTester>
@@ -242,8 +242,7 @@ void TestSessionReconnect::aRestartedServerIsFollowedAgain()
     });
     QTRY_COMPARE_WITH_TIMEOUT(
         onCore([](ConsoleCore &core) { return core.poller().inFlightCount(); }), 0, kWait);
-    QCOMPARE(onCore([](ConsoleCore &core) { return core.poller().requestCount(); }),
-             requests + 2);
+    QCOMPARE(onCore([](ConsoleCore &core) { return core.poller().requestCount(); }), requests + 2);
     const StoreResult<std::optional<Order>> stored = late.order(*second);
     QVERIFY(stored && stored->has_value());
     QVERIFY((*stored)->lastChecked.isValid());

@@ -2,8 +2,8 @@
 // inserted, changed, moved and removed as the queue works, and the live progress cells.
 
 #include "queuefixture.h"
-#include "stl/meshgenerator.h"
 #include "queuemirror.h"
+#include "stl/meshgenerator.h"
 #include "uploadqueuemodel.h"
 
 #include <QAbstractItemModelTester>

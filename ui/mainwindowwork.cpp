@@ -621,12 +621,11 @@ void MainWindow::connectSession()
         // The store opens on the session's thread while the window is up: say what it waits
         // for until the orders are there.
         const StoreLocation &location = session.storeLocation();
-        m_ordersPanel->setLoading(
-            session.isTeamStore()
-                ? tr("Connecting to the team database %1 on %2.")
-                      .arg(location.databaseName(), location.host())
-                : tr("Opening the order store in %1.")
-                      .arg(QDir::toNativeSeparators(location.dataFolder)));
+        m_ordersPanel->setLoading(session.isTeamStore()
+                                      ? tr("Connecting to the team database %1 on %2.")
+                                            .arg(location.databaseName(), location.host())
+                                      : tr("Opening the order store in %1.")
+                                            .arg(QDir::toNativeSeparators(location.dataFolder)));
         connect(&session, &ConsoleSession::ordersArrived, this, [this] {
             m_ordersPanel->setLoading(QString());
             updatePollingStatus();

@@ -364,20 +364,19 @@ bool QueueViewModel::setData(const QModelIndex &index, const QVariant &value, in
     const quint64 edit = ++m_lastEdit;
     m_unstoredEdits.insert(item.id, facts);
     m_unstoredEditSerials.insert(item.id, edit);
-    m_queue.editFacts({item.id}, facts, this,
-                      [this, id = item.id, edit, fileName = item.fileName](
-                          const QList<qint64> &changed) {
-                          if (m_unstoredEditSerials.value(id) == edit) {
-                              m_unstoredEdits.remove(id);
-                              m_unstoredEditSerials.remove(id);
-                          }
-                          if (changed.isEmpty())
-                              Q_EMIT editRejected(
-                                  tr("The details of \u201c%1\u201d could not be changed: it "
-                                     "is uploading or done, or the order store refused the "
-                                     "change.")
-                                      .arg(fileName));
-                      });
+    m_queue.editFacts(
+        {item.id}, facts, this,
+        [this, id = item.id, edit, fileName = item.fileName](const QList<qint64> &changed) {
+            if (m_unstoredEditSerials.value(id) == edit) {
+                m_unstoredEdits.remove(id);
+                m_unstoredEditSerials.remove(id);
+            }
+            if (changed.isEmpty())
+                Q_EMIT editRejected(tr("The details of \u201c%1\u201d could not be changed: it "
+                                       "is uploading or done, or the order store refused the "
+                                       "change.")
+                                        .arg(fileName));
+        });
     return true;
 }
 
