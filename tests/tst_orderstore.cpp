@@ -2,11 +2,13 @@
 // and their status history, environments, damaged files, unwritable folders, a full disk.
 #include "orders/orderstore.h"
 #include "orders/storeschema.h"
+#include "orders/storethreadcheck.h"
 #include "storetarget.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -14,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <unistd.h>
 
@@ -168,6 +171,7 @@ private Q_SLOTS:
     void connectionSetup();
     void environmentKeys();
     void twoStoresShareAFolder();
+    void forbiddenThreadIsSaid();
     void queueItemCrud();
     void queueMoves();
     void queueItemsInStates();
@@ -479,6 +483,29 @@ void TestOrderStore::recordTokenOnce()
     // The same token in another environment is another transaction.
     const qint64 p = *store.addQueueItem(makeItem(kProduction, u"p"_s));
     QVERIFY(store.recordToken(p, u"tok-1"_s).ok());
+}
+
+// A store told the thread it must never work on (the window's GUI thread) says so at every
+// call made there (the call still runs).
+void TestOrderStore::forbiddenThreadIsSaid()
+{
+    StoreTarget target;
+    QVERIFY(target.isValid());
+    OrderStore store;
+    QVERIFY(target.open(store).ok());
+    pc::StoreThreadCheck::setReaction(pc::StoreThreadCheck::Reaction::Log);
+    const int before = pc::StoreThreadCheck::violations();
+    QVERIFY(store.orders(u"sandbox"_s).ok());
+    QCOMPARE(pc::StoreThreadCheck::violations(), before);
+
+    store.setForbiddenThread(QThread::currentThread());
+    QTest::ignoreMessage(
+        QtCriticalMsg,
+        QRegularExpression(u"order store work on the GUI thread \\(a store call\\)"_s));
+    QVERIFY(store.orders(u"sandbox"_s).ok()); // said, not refused
+    QCOMPARE(pc::StoreThreadCheck::violations(), before + 1);
+
+    store.setForbiddenThread(nullptr);
 }
 
 void TestOrderStore::duplicates()

@@ -71,6 +71,9 @@ public:
     // Whether the token links should use their TLS form (the service is reached over TLS).
     bool prefersTls() const;
 
+    // Where the store is, once known: set by open(), or before it when opening must wait
+    // (for a password from the keychain), so that the window can say where it connects to.
+    void setStoreLocation(const StoreLocation &location) { m_location = location; }
     // The store that open() opened, as it was opened.
     const StoreLocation &storeLocation() const { return m_location; }
     bool isTeamStore() const { return m_location.isPostgres(); }

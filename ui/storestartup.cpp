@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QSettings>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace pc {
@@ -56,10 +58,27 @@ void StoreStartup::attempt()
             this, [this, failed] { onOpened(failed); }, Qt::QueuedConnection);
         return;
     }
-    QString password = m_passwordFromEnvironment;
-    if (location->isPostgres() && password.isEmpty())
-        password = m_databasePasswords.loadNow().key; // registered by the store
-    m_session.open(*location, password, this,
+    // Known at once: the window says where it connects to while it does.
+    m_session.setStoreLocation(*location);
+    if (location->isPostgres() && m_passwordFromEnvironment.isEmpty()) {
+        // The keychain may take its time (a desktop may ask to unlock it): the store opens when
+        // it has answered, the window meanwhile says that it is connecting.
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection =
+            connect(&m_databasePasswords, &SecretStore::loaded, this,
+                    [this, location = *location, connection](const SecretStore::Loaded &loaded) {
+                        disconnect(*connection);
+                        openAt(location, loaded.key); // registered by the store
+                    });
+        m_databasePasswords.load();
+        return;
+    }
+    openAt(*location, m_passwordFromEnvironment);
+}
+
+void StoreStartup::openAt(const StoreLocation &location, const QString &password)
+{
+    m_session.open(location, password, this,
                    [this](const OpenResult &result) { onOpened(result); });
 }
 

@@ -53,6 +53,7 @@ Q_SIGNALS:
 
 private:
     void attempt();
+    void openAt(const StoreLocation &location, const QString &password);
     void onOpened(const OpenResult &result);
     void askAfterFailure(const QString &reason);
     void openSettings();
