@@ -13,6 +13,7 @@
 #include "ordertablemodel.h"
 #include "queuepanel.h"
 #include "sandbox/sandboxserver.h"
+#include "orders/storethreadcheck.h"
 #include "sessioncore.h"
 #include "settings/secretstore.h"
 #include "tokenview.h"
@@ -50,7 +51,12 @@ class TestGuiFlow final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // The session's store never works on this (the GUI) thread: aborts if it does.
+        StoreThreadCheck::setReaction(StoreThreadCheck::Reaction::Abort);
+    }
     void sampleDesignToConfirmedPrint();
 };
 
