@@ -333,9 +333,12 @@ private:
     // new name, or empty when there was none.
     QString moveStaleWalAside();
     QStringList moveAside(QString *error);
-    StoreResult<qint64> nextId(const QString &sequence, const QString &action);
     StoreError notOpen() const;
-    StoreError insertOrder(const Order &order, qint64 id, const QString &action);
+    // Inserts the order (its id from the database); returns the id.
+    StoreResult<qint64> insertOrder(const Order &order, const QString &action);
+    StoreResult<Order> createOrderFromItemPostgres(qint64 itemId, const Order &facts);
+    StoreResult<bool> updateOrderStatusPostgres(qint64 orderId, const PrintStatus &status,
+                                                qint64 checkedMs);
     // In a shared store: tells the other consoles, at this transaction's commit.
     StoreError notifyOrderChanged(qint64 orderId, const QString &action);
     // LISTEN on this connection; false (and said in the log) when that failed.

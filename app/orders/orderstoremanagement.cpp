@@ -33,7 +33,7 @@ StoreStatus OrderStore::setOrderArchived(qint64 orderId, bool archived, const QD
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     // COALESCE keeps the first archive time when the order is archived again.
     q.prepare(archived ? u"UPDATE orders SET archived_ms = COALESCE(archived_ms, ?) WHERE id = ?"_s
                        : u"UPDATE orders SET archived_ms = NULL WHERE id = ?"_s);
@@ -69,7 +69,7 @@ StoreStatus OrderStore::setOrderNote(qint64 orderId, const QString &note)
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     q.prepare(u"UPDATE orders SET note = ? WHERE id = ?"_s);
     q.addBindValue(textValue(text));
     q.addBindValue(orderId);
@@ -93,7 +93,7 @@ StoreStatus OrderStore::deleteOrder(qint64 orderId, OrderDeletion permission)
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     q.prepare(u"SELECT environment, token FROM orders WHERE id = ?"_s);
     q.addBindValue(orderId);
     if (StoreError e = exec(q, action); e.isError())
