@@ -88,6 +88,33 @@ QVariant scalar(QSqlDatabase db, const QString &sql)
     return q.value(0);
 }
 
+// Back to schema version 8 by hand: ids handed out from id_sequences, whose rows say the next
+// id of each table (`nextIds`, else one after the highest stored).
+bool undoIdMigration(const StoreTarget &dir, const QHash<QString, qint64> &nextIds = {})
+{
+    const QStringList tables{u"queue_items"_s, u"orders"_s, u"status_history"_s};
+    bool ok = true;
+    if (StoreTarget::usesPostgres()) {
+        ok = dir.exec(u"CREATE TABLE id_sequences (name VARCHAR(64) NOT NULL PRIMARY KEY,"
+                      " next_value BIGINT NOT NULL)"_s);
+        for (const QString &table : tables)
+            ok = ok && dir.exec(u"ALTER TABLE %1 ALTER COLUMN id DROP IDENTITY"_s.arg(table));
+    } else {
+        for (const QString &table : tables) {
+            ok = ok && dir.exec(u"DROP TRIGGER %1_next_id"_s.arg(table));
+            ok = ok && dir.exec(u"DELETE FROM id_sequences WHERE name = '%1'"_s.arg(table));
+        }
+    }
+    for (const QString &table : tables) {
+        const QString next = nextIds.contains(table)
+                                 ? QString::number(nextIds.value(table))
+                                 : u"(SELECT COALESCE(MAX(id), 0) + 1 FROM %1)"_s.arg(table);
+        ok = ok && dir.exec(u"INSERT INTO id_sequences (name, next_value) VALUES ('%1', %2)"_s.arg(
+                       table, next));
+    }
+    return ok && dir.exec(u"DELETE FROM schema_version WHERE version >= 9"_s);
+}
+
 // The SQLite store's files are the subject of some tests; a PostgreSQL server keeps its own.
 #define SQLITE_FILES_ONLY()                                                                        \
     do {                                                                                           \
@@ -177,6 +204,7 @@ private Q_SLOTS:
     void printStartAndFinishTimes();
     void migrationTwoFillsPrintTimes();
     void migrationFiveMarksReconstructedLinks();
+    void migrationNineKeepsEveryIdAndNeverGivesOneAgain();
     void environmentsNeverMix();
     void damagedFileIsMovedAside_data();
     void damagedFileIsMovedAside();
@@ -1214,7 +1242,8 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         failed.statusText = u"FAILURE"_s;
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
-    // Back to version 1 by hand (undoing migrations 3 to 8 too).
+    // Back to version 1 by hand (undoing migrations 3 to 9 too).
+    QVERIFY(undoIdMigration(dir));
     QVERIFY(dir.exec(u"DROP TABLE token_status_asks"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
@@ -1259,7 +1288,8 @@ void TestOrderStore::migrationFiveMarksReconstructedLinks()
         itemId = *store.addQueueItem(makeItem(kSandbox, u"lost-answer.stl"_s));
         QVERIFY(store.recordToken(itemId, u"lostanswer"_s).ok());
     }
-    // Back to version 4 by hand (undoing migrations 6 to 8 too).
+    // Back to version 4 by hand (undoing migrations 6 to 9 too).
+    QVERIFY(undoIdMigration(dir));
     QVERIFY(dir.exec(u"DROP TABLE token_status_asks"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
@@ -1288,6 +1318,84 @@ void TestOrderStore::migrationFiveMarksReconstructedLinks()
     QCOMPARE(reread.tokenLink, u"http://widget.example/?token=lostanswer"_s);
     QCOMPARE((*store.queueItem(itemId))->state, QueueState::Done);
     QVERIFY(!(**store.order(orderId)).linksReconstructed);
+}
+
+// A store of schema version 8 (ids from id_sequences) with queue items, one holding a token,
+// orders and their history keeps every row under its id; new rows get ids after the highest
+// one ever handed out, also when the rows that had the highest were deleted; and a token
+// stays the item's only one and the order's only order.
+void TestOrderStore::migrationNineKeepsEveryIdAndNeverGivesOneAgain()
+{
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    qint64 waitingId = 0;
+    qint64 doneId = 0;
+    qint64 madeOrderId = 0;
+    qint64 addedOrderId = 0;
+    {
+        OrderStore store;
+        QVERIFY(dir.open(store).ok());
+        waitingId = *store.addQueueItem(makeItem(kSandbox, u"waiting.stl"_s));
+        doneId = *store.addQueueItem(makeItem(kSandbox, u"done.stl"_s));
+        QVERIFY(store.recordToken(waitingId, u"waitingtoken"_s).ok());
+        QVERIFY(store.recordToken(doneId, u"donetoken"_s).ok());
+        madeOrderId = store.createOrderFromItem(doneId, u"http://t/done"_s, u"https://t/done"_s)
+                          ->id;
+        addedOrderId = *store.addOrder(makeOrder(kSandbox, u"added"_s, 1000));
+        PrintStatus printing;
+        printing.status = pc::JobStatus::Printing;
+        printing.statusText = u"PRINTING"_s;
+        QVERIFY(store.updateOrderStatus(madeOrderId, printing, QDateTime::fromMSecsSinceEpoch(7000))
+                    .ok());
+    }
+    // Version 8 as an older console left it, after it had deleted orders 3 to 7 and history
+    // rows 2 to 4, the latest it had made.
+    QVERIFY(undoIdMigration(dir, {{u"orders"_s, 8}, {u"status_history"_s, 5}}));
+
+    OrderStore store;
+    const OpenResult opened = dir.open(store);
+    QVERIFY2(opened.ok(), qPrintable(opened.message));
+    QCOMPARE(opened.schemaVersion, pc::storedetail::latestSchemaVersion());
+    QCOMPARE(opened.migrationsApplied, 1);
+
+    const QList<QueueItem> items = *store.queueItems(kSandbox);
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(0).id, waitingId);
+    QCOMPARE(items.at(0).token, u"waitingtoken"_s);
+    QCOMPARE(items.at(1).id, doneId);
+    QCOMPARE(items.at(1).state, QueueState::Done);
+    const QList<Order> orders = *store.orders(kSandbox);
+    QCOMPARE(orders.size(), 2);
+    QCOMPARE((**store.order(madeOrderId)).token, u"donetoken"_s);
+    QCOMPARE((**store.order(addedOrderId)).token, u"added"_s);
+    const QList<pc::StatusHistoryEntry> history = *store.statusHistory(madeOrderId);
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0).status.statusText, u"PRINTING"_s);
+
+    // New rows: after the highest id ever given, never one of a deleted row.
+    const qint64 newItemId = *store.addQueueItem(makeItem(kSandbox, u"new.stl"_s));
+    QCOMPARE(newItemId, doneId + 1);
+    QCOMPARE((*store.queueItems(kSandbox)).last().id, newItemId);
+    const qint64 newOrderId = *store.addOrder(makeOrder(kSandbox, u"new"_s, 2000));
+    QCOMPARE(newOrderId, qint64(8));
+    PrintStatus done;
+    done.status = pc::JobStatus::Success;
+    done.statusText = u"SUCCESS"_s;
+    QVERIFY(store.updateOrderStatus(madeOrderId, done, QDateTime::fromMSecsSinceEpoch(9000)).ok());
+    QCOMPARE((*store.statusHistory(madeOrderId)).last().id, qint64(5));
+
+    // The tokens keep their rules: no second token, no token twice, no second order.
+    QCOMPARE(store.recordToken(waitingId, u"other"_s).error().kind, StoreError::Kind::Conflict);
+    QCOMPARE(store.recordToken(newItemId, u"waitingtoken"_s).error().kind,
+             StoreError::Kind::Conflict);
+    QCOMPARE(store.createOrderFromItem(doneId, u"http://t/x"_s, u"https://t/x"_s)->id, madeOrderId);
+    QCOMPARE((*store.orders(kSandbox)).size(), 3);
+
+    const QString sequences =
+        StoreTarget::usesPostgres()
+            ? u"SELECT COUNT(*) FROM pg_tables WHERE tablename = 'id_sequences'"_s
+            : u"SELECT next_value FROM id_sequences WHERE name = 'orders'"_s;
+    QCOMPARE(scalar(storeConnection(), sequences).toInt(), StoreTarget::usesPostgres() ? 0 : 9);
 }
 
 QTEST_GUILESS_MAIN(TestOrderStore)
