@@ -88,33 +88,6 @@ QVariant scalar(QSqlDatabase db, const QString &sql)
     return q.value(0);
 }
 
-// Back to schema version 8 by hand: ids handed out from id_sequences, whose rows say the next
-// id of each table (`nextIds`, else one after the highest stored).
-bool undoIdMigration(const StoreTarget &dir, const QHash<QString, qint64> &nextIds = {})
-{
-    const QStringList tables{u"queue_items"_s, u"orders"_s, u"status_history"_s};
-    bool ok = true;
-    if (StoreTarget::usesPostgres()) {
-        ok = dir.exec(u"CREATE TABLE id_sequences (name VARCHAR(64) NOT NULL PRIMARY KEY,"
-                      " next_value BIGINT NOT NULL)"_s);
-        for (const QString &table : tables)
-            ok = ok && dir.exec(u"ALTER TABLE %1 ALTER COLUMN id DROP IDENTITY"_s.arg(table));
-    } else {
-        for (const QString &table : tables) {
-            ok = ok && dir.exec(u"DROP TRIGGER %1_next_id"_s.arg(table));
-            ok = ok && dir.exec(u"DELETE FROM id_sequences WHERE name = '%1'"_s.arg(table));
-        }
-    }
-    for (const QString &table : tables) {
-        const QString next = nextIds.contains(table)
-                                 ? QString::number(nextIds.value(table))
-                                 : u"(SELECT COALESCE(MAX(id), 0) + 1 FROM %1)"_s.arg(table);
-        ok = ok && dir.exec(u"INSERT INTO id_sequences (name, next_value) VALUES ('%1', %2)"_s.arg(
-                       table, next));
-    }
-    return ok && dir.exec(u"DELETE FROM schema_version WHERE version >= 9"_s);
-}
-
 // The SQLite store's files are the subject of some tests; a PostgreSQL server keeps its own.
 #define SQLITE_FILES_ONLY()                                                                        \
     do {                                                                                           \
@@ -1243,7 +1216,7 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
     // Back to version 1 by hand (undoing migrations 3 to 9 too).
-    QVERIFY(undoIdMigration(dir));
+    QVERIFY(dir.undoIdMigration());
     QVERIFY(dir.exec(u"DROP TABLE token_status_asks"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
@@ -1289,7 +1262,7 @@ void TestOrderStore::migrationFiveMarksReconstructedLinks()
         QVERIFY(store.recordToken(itemId, u"lostanswer"_s).ok());
     }
     // Back to version 4 by hand (undoing migrations 6 to 9 too).
-    QVERIFY(undoIdMigration(dir));
+    QVERIFY(dir.undoIdMigration());
     QVERIFY(dir.exec(u"DROP TABLE token_status_asks"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
@@ -1339,8 +1312,8 @@ void TestOrderStore::migrationNineKeepsEveryIdAndNeverGivesOneAgain()
         doneId = *store.addQueueItem(makeItem(kSandbox, u"done.stl"_s));
         QVERIFY(store.recordToken(waitingId, u"waitingtoken"_s).ok());
         QVERIFY(store.recordToken(doneId, u"donetoken"_s).ok());
-        madeOrderId = store.createOrderFromItem(doneId, u"http://t/done"_s, u"https://t/done"_s)
-                          ->id;
+        madeOrderId =
+            store.createOrderFromItem(doneId, u"http://t/done"_s, u"https://t/done"_s)->id;
         addedOrderId = *store.addOrder(makeOrder(kSandbox, u"added"_s, 1000));
         PrintStatus printing;
         printing.status = pc::JobStatus::Printing;
@@ -1350,7 +1323,7 @@ void TestOrderStore::migrationNineKeepsEveryIdAndNeverGivesOneAgain()
     }
     // Version 8 as an older console left it, after it had deleted orders 3 to 7 and history
     // rows 2 to 4, the latest it had made.
-    QVERIFY(undoIdMigration(dir, {{u"orders"_s, 8}, {u"status_history"_s, 5}}));
+    QVERIFY(dir.undoIdMigration({{u"orders"_s, 8}, {u"status_history"_s, 5}}));
 
     OrderStore store;
     const OpenResult opened = dir.open(store);
