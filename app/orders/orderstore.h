@@ -341,6 +341,16 @@ private:
                                                 qint64 checkedMs);
     // In a shared store: tells the other consoles, at this transaction's commit.
     StoreError notifyOrderChanged(qint64 orderId, const QString &action);
+    // The same inside a statement: pg_notify(...) for the order whose id is `idColumn`.
+    static QString notifyOrderSql(const QString &idColumn);
+    // PostgreSQL, one statement: SET `assignments` on the order where `condition` holds (always
+    // when empty), telling the other consoles when it changed. False when there is no such
+    // order.
+    StoreResult<bool> updateOrderTellingOthers(qint64 orderId, const QString &assignments,
+                                               const QVariantList &assignmentValues,
+                                               const QString &condition,
+                                               const QVariantList &conditionValues,
+                                               const QString &action);
     // LISTEN on this connection; false (and said in the log) when that failed.
     bool listenForChanges();
     void onNotification(const QString &name, int source, const QVariant &payload);

@@ -30,6 +30,21 @@ StoreStatus OrderStore::setOrderArchived(qint64 orderId, bool archived, const QD
                                     : StoreText::tr("taking the order out of the archive");
     const qint64 whenMs =
         (when.isValid() ? when : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
+    if (m_location.isPostgres()) {
+        // COALESCE keeps the first archive time when the order is archived again.
+        StoreResult<bool> exists =
+            archived
+                ? updateOrderTellingOthers(orderId, u"archived_ms = COALESCE(archived_ms, ?)"_s,
+                                           {whenMs}, {}, {}, action)
+                : updateOrderTellingOthers(orderId, u"archived_ms = NULL"_s, {}, {}, {}, action);
+        if (!exists)
+            return exists.error();
+        if (!*exists)
+            return orderNotFound(orderId);
+        qCInfo(lcOrders) << "order" << orderId
+                         << (archived ? "archived" : "taken out of the archive");
+        return Done{};
+    }
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
@@ -66,6 +81,15 @@ StoreStatus OrderStore::setOrderNote(qint64 orderId, const QString &note)
     if (call.failed())
         return call.error();
     const QString action = StoreText::tr("saving the order's note");
+    if (m_location.isPostgres()) {
+        StoreResult<bool> exists =
+            updateOrderTellingOthers(orderId, u"note = ?"_s, {textValue(text)}, {}, {}, action);
+        if (!exists)
+            return exists.error();
+        if (!*exists)
+            return orderNotFound(orderId);
+        return Done{};
+    }
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;

@@ -245,7 +245,9 @@ StoreResult<Order> OrderStore::createOrderFromItemPostgres(qint64 itemId, const 
               " done AS (UPDATE queue_items SET state = ?, failure_reason = '',"
               " next_retry_ms = NULL, bytes_sent = file_size, updated_ms = ?"
               " WHERE id = ? AND token IS NOT NULL RETURNING id),"
-              " note AS (SELECT pg_notify('pc_store', 'order ' || id) FROM made)"
+              " note AS (SELECT "_s +
+              notifyOrderSql(u"id"_s) +
+              u" FROM made)"
               " SELECT item.environment, item.token, item.file_name, item.file_size, item.sha256,"
               " item.receiver_email, item.price, item.currency, item.partner_job_id,"
               " (SELECT id FROM made), (SELECT COUNT(*) FROM done), (SELECT COUNT(*) FROM note)"
@@ -488,8 +490,9 @@ StoreResult<bool> OrderStore::updateOrderStatusPostgres(qint64 orderId, const Pr
               newIdSql(m_db, u"status_history"_s) +
               u", id, ?, status_text, percentage, minutes_left, total_time, message,"
               " printer_model FROM upd WHERE changed AND milestone),"
-              " note AS (SELECT pg_notify('pc_store', 'order ' || id) FROM upd"
-              " WHERE changed OR was_unknown <> 0)"
+              " note AS (SELECT "_s +
+              notifyOrderSql(u"id"_s) +
+              u" FROM upd WHERE changed OR was_unknown <> 0)"
               " SELECT changed, (SELECT COUNT(*) FROM note) FROM upd"_s);
     for (const QVariant &value : std::as_const(values))
         q.addBindValue(value);
@@ -510,6 +513,17 @@ StoreStatus OrderStore::setOrderUnknownToService(qint64 orderId, bool unknown)
     if (call.failed())
         return call.error();
     const QString action = StoreText::tr("saving the order");
+    if (m_location.isPostgres()) {
+        // Nothing changes when the mark is already so, and the others then learn nothing.
+        StoreResult<bool> exists =
+            updateOrderTellingOthers(orderId, u"unknown_to_service = ?"_s, {unknown ? 1 : 0},
+                                     u"unknown_to_service <> ?"_s, {unknown ? 1 : 0}, action);
+        if (!exists)
+            return exists.error();
+        if (!*exists)
+            return notFound(orderId);
+        return Done{};
+    }
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;

@@ -79,6 +79,34 @@ StoreError OrderStore::notifyOrderChanged(qint64 orderId, const QString &action)
     return exec(q, action);
 }
 
+QString OrderStore::notifyOrderSql(const QString &idColumn)
+{
+    return u"pg_notify('%1', 'order ' || %2)"_s.arg(kChannel, idColumn);
+}
+
+StoreResult<bool> OrderStore::updateOrderTellingOthers(qint64 orderId, const QString &assignments,
+                                                       const QVariantList &assignmentValues,
+                                                       const QString &condition,
+                                                       const QVariantList &conditionValues,
+                                                       const QString &action)
+{
+    Statement q(m_db);
+    q.prepare(u"WITH upd AS (UPDATE orders SET "_s + assignments + u" WHERE id = ?"_s +
+              (condition.isEmpty() ? QString() : u" AND "_s + condition) +
+              u" RETURNING id), note AS (SELECT "_s + notifyOrderSql(u"id"_s) +
+              u" FROM upd) SELECT EXISTS (SELECT 1 FROM orders WHERE id = ?),"
+              " (SELECT COUNT(*) FROM note)"_s);
+    for (const QVariant &value : assignmentValues)
+        q.addBindValue(value);
+    q.addBindValue(orderId);
+    for (const QVariant &value : conditionValues)
+        q.addBindValue(value);
+    q.addBindValue(orderId);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    return q.next() && q.value(0).toBool();
+}
+
 bool OrderStore::listenForChanges()
 {
     if (!m_location.isPostgres())
