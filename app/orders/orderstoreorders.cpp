@@ -115,10 +115,16 @@ StoreResult<qint64> OrderStore::insertOrder(const Order &order, const QString &a
     if (order.token.trimmed().isEmpty())
         return makeError(StoreError::Kind::InvalidInput, StoreText::tr("An order needs a token."));
     Statement q(m_db);
-    q.prepare(u"INSERT INTO orders (" + kOrderColumns + u") VALUES ("_s +
-              newIdSql(m_db, u"orders"_s) +
-              u", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              " RETURNING id"_s);
+    const QString insert =
+        u"INSERT INTO orders (" + kOrderColumns + u") VALUES ("_s + newIdSql(m_db, u"orders"_s) +
+        u", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING id"_s;
+    // PostgreSQL: the other consoles are told in the same statement.
+    q.prepare(m_location.isPostgres() ? u"WITH made AS ("_s + insert + u"), note AS (SELECT "_s +
+                                            notifyOrderSql(u"id"_s) +
+                                            u" FROM made) SELECT id, (SELECT COUNT(*) FROM note)"
+                                            " FROM made"_s
+                                      : insert);
     q.addBindValue(order.queueItemId ? QVariant(*order.queueItemId)
                                      : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(textValue(order.environment));
@@ -310,19 +316,24 @@ StoreResult<QList<qint64>> OrderStore::addOrders(const QList<Order> &orders)
     if (call.failed())
         return call.error();
     const QString action = StoreText::tr("saving the order");
+    // One order on PostgreSQL: one statement, its own transaction.
+    const bool oneStatement = m_location.isPostgres() && orders.size() == 1;
     WriteTransaction tx(m_db);
-    if (StoreError e = tx.begin(action); e.isError())
-        return e;
+    if (!oneStatement) {
+        if (StoreError e = tx.begin(action); e.isError())
+            return e;
+    }
     QList<qint64> ids;
     ids.reserve(orders.size());
     for (const Order &order : orders) {
+        // insertOrder() tells the other consoles of a shared store itself.
         StoreResult<qint64> id = insertOrder(order, action);
         if (!id)
             return id.error();
-        if (StoreError e = notifyOrderChanged(*id, action); e.isError())
-            return e;
         ids.append(*id);
     }
+    if (oneStatement)
+        return ids;
     if (StoreError e = tx.commit(action); e.isError())
         return e;
     return ids;

@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 build=${1:?usage: $0 BUILD-DIR}
 tool="$build/tests/bench/store-round-trips"
 dir=$(mktemp -d /tmp/pc-roundtrips.XXXXXX)
-trap '"$here/../postgres/pg-cluster.sh" stop "$dir" >/dev/null 2>&1 || true' EXIT
+[[ -n "${PC_KEEP_LOG:-}" ]] || trap '"$here/../postgres/pg-cluster.sh" stop "$dir" >/dev/null 2>&1 || true' EXIT
 "$here/../postgres/pg-cluster.sh" start "$dir" >/dev/null
 cluster=$(cat "$dir/cluster")
 url=$(cat "$dir/url")
@@ -23,6 +23,27 @@ ALTER SYSTEM SET log_line_prefix = '%p ';
 SELECT pg_reload_conf();
 SQL
 sleep 1
+log="$cluster/server.log"
+# A whole upload of one file with the CLI (token, upload, order), all its connections.
+cli="$build/app/partner-console-cli"
+stl="$here/../../../shared/stl-corpus/admesh__block.stl"
+if [[ -x "$cli" && -f "$stl" ]]; then
+    data=$(mktemp -d /tmp/pc-roundtrips-data.XXXXXX)
+    upload() {
+        "$cli" --data-dir "$data" --database "$url" --database-password-file "$dir/password" \
+            upload --email "$1" --value 1.00 "$stl" >/dev/null 2>&1 || true
+    }
+    upload first@example.com # creates the schema: not counted
+    sleep 1
+    before=$(wc -l <"$log")
+    upload second@example.com
+    sleep 1
+    tail -n +"$((before + 1))" "$log" | grep -c ' statement: ' | xargs printf '%-30s %d\n' 'cli-upload-one-file'
+    if [[ -n "${PC_STATEMENTS:-}" ]]; then
+        tail -n +"$((before + 1))" "$log" | grep ' statement: ' | cut -c1-150 >"$PC_STATEMENTS"
+    fi
+    rm -rf "$data"
+fi
 output=$("$tool" "$url" "$dir/password")
 pid=$(sed -n 's/^store pid //p' <<<"$output")
 sleep 1
