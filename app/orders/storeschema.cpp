@@ -576,7 +576,8 @@ StoreResult<int> migrate(QSqlDatabase &db, int *version)
     *version = 0;
     const QString action = StoreText::tr("updating the database schema");
     if (!db.tables().contains(u"schema_version"_s)) {
-        WriteTransaction tx(db);
+        // Two consoles creating the table at once would collide in the catalog.
+        WriteTransaction tx(db, WriteTransaction::Lock::AllWriters);
         if (StoreError e = tx.begin(action); e.isError())
             return e;
         QSqlQuery query(db);
