@@ -14,6 +14,11 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <array>
+#include <latch>
+#include <vector>
 
 #include <unistd.h>
 
@@ -178,6 +183,7 @@ private Q_SLOTS:
     void migrationTwoFillsPrintTimes();
     void migrationFiveMarksReconstructedLinks();
     void migrationNineKeepsEveryIdAndNeverGivesOneAgain();
+    void writersAtTheSameTimeKeepRowsRight();
     void environmentsNeverMix();
     void damagedFileIsMovedAside_data();
     void damagedFileIsMovedAside();
@@ -1369,6 +1375,102 @@ void TestOrderStore::migrationNineKeepsEveryIdAndNeverGivesOneAgain()
             ? u"SELECT COUNT(*) FROM pg_tables WHERE tablename = 'id_sequences'"_s
             : u"SELECT next_value FROM id_sequences WHERE name = 'orders'"_s;
     QCOMPARE(scalar(storeConnection(), sequences).toInt(), StoreTarget::usesPostgres() ? 0 : 9);
+}
+
+// Consoles writing at the same moment, each on a connection of its own (a thread here), with
+// no lock between them: every queue item gets an id of its own, an item gets one token and one
+// order whichever console saves them, and each token is polled by one console only.
+void TestOrderStore::writersAtTheSameTimeKeepRowsRight()
+{
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    OrderStore setup;
+    QVERIFY(dir.open(setup).ok());
+    const qint64 shared = *setup.addQueueItem(makeItem(kSandbox, u"shared.stl"_s));
+    QStringList tokens;
+    for (int i = 0; i < 20; ++i)
+        tokens.append(u"poll%1"_s.arg(i));
+
+    constexpr int kConsoles = 3;
+    constexpr int kItems = 30;
+    struct Outcome
+    {
+        QList<qint64> ids;
+        int tokenRefusals = 0;
+        QList<qint64> orderIds;
+        QStringList held;
+        QString failure;
+    };
+    std::array<Outcome, kConsoles> outcomes;
+    std::latch allWorked(kConsoles);
+    std::latch allLeased(kConsoles);
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int c = 0; c < kConsoles; ++c) {
+        threads.push_back(std::unique_ptr<QThread>(QThread::create([&, c] {
+            Outcome &out = outcomes[std::size_t(c)];
+            OrderStore store;
+            auto lease = [&] {
+                const auto leased = store.leasePolling(kSandbox, tokens, 60'000);
+                if (!leased)
+                    out.failure = leased.error().message;
+                else
+                    out.held = *leased;
+                return leased.ok();
+            };
+            if (!openAs(dir, store, u"console%1"_s.arg(c)).ok())
+                out.failure = u"open failed"_s;
+            for (int i = 0; i < kItems && out.failure.isEmpty(); ++i) {
+                const auto id =
+                    store.addQueueItem(makeItem(kSandbox, u"f%1-%2.stl"_s.arg(c).arg(i)));
+                if (!id) {
+                    out.failure = id.error().message;
+                    break;
+                }
+                out.ids.append(*id);
+                lease();
+            }
+            if (out.failure.isEmpty()) {
+                if (!store.recordToken(shared, u"shared-%1"_s.arg(c)))
+                    ++out.tokenRefusals;
+                const auto order =
+                    store.createOrderFromItem(shared, u"http://t/s"_s, u"https://t/s"_s);
+                if (order)
+                    out.orderIds.append(order->id);
+            }
+            // Once more while every console is there (a shared store that closes gives its
+            // leases up), and closed only when all have.
+            allWorked.arrive_and_wait();
+            if (out.failure.isEmpty())
+                lease();
+            allLeased.arrive_and_wait();
+        })));
+    }
+    for (auto &thread : threads)
+        thread->start();
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(60'000));
+
+    QSet<qint64> ids;
+    QSet<QString> held;
+    int refusals = 0;
+    QSet<qint64> orderIds;
+    for (const Outcome &out : outcomes) {
+        QVERIFY2(out.failure.isEmpty(), qPrintable(out.failure));
+        for (qint64 id : out.ids)
+            ids.insert(id);
+        for (const QString &token : out.held) {
+            QVERIFY2(!held.contains(token), qPrintable(token));
+            held.insert(token);
+        }
+        refusals += out.tokenRefusals;
+        for (qint64 id : out.orderIds)
+            orderIds.insert(id);
+    }
+    QCOMPARE(ids.size(), kConsoles * kItems);
+    QCOMPARE(held.size(), tokens.size());
+    QCOMPARE(refusals, kConsoles - 1);
+    QCOMPARE(orderIds.size(), 1);
+    QCOMPARE((*setup.orders(kSandbox)).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOrderStore)

@@ -156,11 +156,13 @@ StoreResult<QStringList> OrderStore::leasePolling(const QString &environment,
     if (m_location.isPostgres()) {
         // One statement whatever the number of tokens, so one round trip: the poller renews
         // every 20 s on the GUI thread, and one statement per token took most of a second for
-        // 10,000 open orders (tests/bench/bench_statuspoller.cpp). The leases no longer listed
-        // go (dropped), this console's listed ones are renewed (renewed) and the others taken
-        // when free or run out by the database's clock (taken). They touch different rows; the
-        // primary key (environment, token) and the conditional upsert keep one holder per token
-        // when consoles lease at the same moment, so no lock is needed.
+        // 10,000 open orders (tests/bench/bench_statuspoller.cpp). This console's leases no
+        // longer listed go (dropped) and its listed ones are renewed (renewed); another's that
+        // ran out by the database's clock is taken over (expired, takenover) unless a console
+        // is taking it right now (SKIP LOCKED: then that one has it), and a free token is taken
+        // unless another console inserts it first (fresh: the primary key decides). So each
+        // token has one holder without a lock; a console never waits for another's row lock,
+        // and consoles inserting the same tokens insert them in one order.
         const QString listed = postgresTextArray(tokens);
         // NOT IN a subquery is hashed; "token <> ALL(array)" would compare every lease with
         // every listed token (10,000 x 10,000: seconds).
@@ -168,31 +170,40 @@ StoreResult<QStringList> OrderStore::leasePolling(const QString &environment,
                   " AS BIGINT) AS ms),"
                   " listed AS (SELECT DISTINCT unnest(CAST(? AS TEXT[])) AS token),"
                   " dropped AS (DELETE FROM poll_leases WHERE environment = ? AND holder = ?"
-                  " AND token NOT IN (SELECT token FROM listed)),"
+                  " AND token NOT IN (SELECT token FROM listed) RETURNING token),"
                   " renewed AS (UPDATE poll_leases SET expires_ms = (SELECT ms FROM now) + ?"
                   " WHERE environment = ? AND holder = ? AND token IN (SELECT token FROM listed)"
                   " RETURNING token),"
-                  " taken AS (INSERT INTO poll_leases (environment, token, holder, expires_ms)"
+                  " expired AS (SELECT token FROM poll_leases WHERE environment = ?"
+                  " AND holder <> ? AND token IN (SELECT token FROM listed)"
+                  " AND expires_ms < (SELECT ms FROM now) ORDER BY token FOR UPDATE SKIP LOCKED),"
+                  " takenover AS (UPDATE poll_leases SET holder = ?,"
+                  " expires_ms = (SELECT ms FROM now) + ? WHERE environment = ?"
+                  " AND token IN (SELECT token FROM expired) RETURNING token),"
+                  " fresh AS (INSERT INTO poll_leases (environment, token, holder, expires_ms)"
                   " SELECT CAST(? AS TEXT), listed.token, CAST(? AS TEXT),"
                   " (SELECT ms FROM now) + CAST(? AS BIGINT) FROM listed"
-                  " WHERE NOT EXISTS (SELECT 1 FROM poll_leases mine"
-                  " WHERE mine.environment = CAST(? AS TEXT) AND mine.token = listed.token"
-                  " AND mine.holder = CAST(? AS TEXT))"
-                  " ON CONFLICT (environment, token) DO UPDATE"
-                  " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
-                  " WHERE poll_leases.expires_ms < (SELECT ms FROM now) RETURNING token)"
-                  " SELECT token FROM renewed UNION ALL SELECT token FROM taken"_s);
+                  " WHERE NOT EXISTS (SELECT 1 FROM poll_leases other"
+                  " WHERE other.environment = CAST(? AS TEXT) AND other.token = listed.token)"
+                  " ORDER BY listed.token ON CONFLICT (environment, token) DO NOTHING"
+                  " RETURNING token)"
+                  " SELECT token FROM renewed WHERE (SELECT COUNT(*) FROM dropped) >= 0"
+                  " UNION ALL SELECT token FROM takenover UNION ALL SELECT token FROM fresh"_s);
         q.addBindValue(listed);
+        q.addBindValue(textValue(environment)); // dropped
+        q.addBindValue(textValue(m_consoleId));
+        q.addBindValue(durationMs); // renewed
         q.addBindValue(textValue(environment));
+        q.addBindValue(textValue(m_consoleId));
+        q.addBindValue(textValue(environment)); // expired
+        q.addBindValue(textValue(m_consoleId));
+        q.addBindValue(textValue(m_consoleId)); // takenover
+        q.addBindValue(durationMs);
+        q.addBindValue(textValue(environment));
+        q.addBindValue(textValue(environment)); // fresh
         q.addBindValue(textValue(m_consoleId));
         q.addBindValue(durationMs);
         q.addBindValue(textValue(environment));
-        q.addBindValue(textValue(m_consoleId));
-        q.addBindValue(textValue(environment));
-        q.addBindValue(textValue(m_consoleId));
-        q.addBindValue(durationMs);
-        q.addBindValue(textValue(environment));
-        q.addBindValue(textValue(m_consoleId));
         if (StoreError e = exec(q, action); e.isError())
             return e;
         while (q.next())
