@@ -165,30 +165,33 @@ StoreResult<QStringList> OrderStore::leasePolling(const QString &environment,
         // and consoles inserting the same tokens insert them in one order.
         const QString listed = postgresTextArray(tokens);
         // NOT IN a subquery is hashed; "token <> ALL(array)" would compare every lease with
-        // every listed token (10,000 x 10,000: seconds).
-        q.prepare(u"WITH now AS (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000"
-                  " AS BIGINT) AS ms),"
-                  " listed AS (SELECT DISTINCT unnest(CAST(? AS TEXT[])) AS token),"
-                  " dropped AS (DELETE FROM poll_leases WHERE environment = ? AND holder = ?"
-                  " AND token NOT IN (SELECT token FROM listed) RETURNING token),"
-                  " renewed AS (UPDATE poll_leases SET expires_ms = (SELECT ms FROM now) + ?"
-                  " WHERE environment = ? AND holder = ? AND token IN (SELECT token FROM listed)"
-                  " RETURNING token),"
-                  " expired AS (SELECT token FROM poll_leases WHERE environment = ?"
-                  " AND holder <> ? AND token IN (SELECT token FROM listed)"
-                  " AND expires_ms < (SELECT ms FROM now) ORDER BY token FOR UPDATE SKIP LOCKED),"
-                  " takenover AS (UPDATE poll_leases SET holder = ?,"
-                  " expires_ms = (SELECT ms FROM now) + ? WHERE environment = ?"
-                  " AND token IN (SELECT token FROM expired) RETURNING token),"
-                  " fresh AS (INSERT INTO poll_leases (environment, token, holder, expires_ms)"
-                  " SELECT CAST(? AS TEXT), listed.token, CAST(? AS TEXT),"
-                  " (SELECT ms FROM now) + CAST(? AS BIGINT) FROM listed"
-                  " WHERE NOT EXISTS (SELECT 1 FROM poll_leases other"
-                  " WHERE other.environment = CAST(? AS TEXT) AND other.token = listed.token)"
-                  " ORDER BY listed.token ON CONFLICT (environment, token) DO NOTHING"
-                  " RETURNING token)"
-                  " SELECT token FROM renewed WHERE (SELECT COUNT(*) FROM dropped) >= 0"
-                  " UNION ALL SELECT token FROM takenover UNION ALL SELECT token FROM fresh"_s);
+        // every listed token (10,000 x 10,000: seconds). Hence also "NOT token NOT IN" for
+        // "listed": the planner turns "IN" into a join, and on a table it has no statistics
+        // for yet it picks a nested loop that scans the list once per lease (seconds again).
+        q.prepare(
+            u"WITH now AS (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000"
+            " AS BIGINT) AS ms),"
+            " listed AS (SELECT DISTINCT unnest(CAST(? AS TEXT[])) AS token),"
+            " dropped AS (DELETE FROM poll_leases WHERE environment = ? AND holder = ?"
+            " AND token NOT IN (SELECT token FROM listed) RETURNING token),"
+            " renewed AS (UPDATE poll_leases SET expires_ms = (SELECT ms FROM now) + ?"
+            " WHERE environment = ? AND holder = ? AND NOT token NOT IN (SELECT token FROM listed)"
+            " RETURNING token),"
+            " expired AS (SELECT token FROM poll_leases WHERE environment = ?"
+            " AND holder <> ? AND NOT token NOT IN (SELECT token FROM listed)"
+            " AND expires_ms < (SELECT ms FROM now) ORDER BY token FOR UPDATE SKIP LOCKED),"
+            " takenover AS (UPDATE poll_leases SET holder = ?,"
+            " expires_ms = (SELECT ms FROM now) + ? WHERE environment = ?"
+            " AND token IN (SELECT token FROM expired) RETURNING token),"
+            " fresh AS (INSERT INTO poll_leases (environment, token, holder, expires_ms)"
+            " SELECT CAST(? AS TEXT), listed.token, CAST(? AS TEXT),"
+            " (SELECT ms FROM now) + CAST(? AS BIGINT) FROM listed"
+            " WHERE NOT EXISTS (SELECT 1 FROM poll_leases other"
+            " WHERE other.environment = CAST(? AS TEXT) AND other.token = listed.token)"
+            " ORDER BY listed.token ON CONFLICT (environment, token) DO NOTHING"
+            " RETURNING token)"
+            " SELECT token FROM renewed WHERE (SELECT COUNT(*) FROM dropped) >= 0"
+            " UNION ALL SELECT token FROM takenover UNION ALL SELECT token FROM fresh"_s);
         q.addBindValue(listed);
         q.addBindValue(textValue(environment)); // dropped
         q.addBindValue(textValue(m_consoleId));
