@@ -5,6 +5,7 @@
 #include "orders/orderform.h"
 #include "orders/orderstore.h"
 #include "specialfiles.h"
+#include "stl/meshgenerator.h"
 
 #include <QDir>
 #include <QFile>
@@ -89,6 +90,8 @@ private Q_SLOTS:
     void inspectReportsEveryKey();
     void inspectRefusesUnusableFiles();
     void inspectQuickAndThumbnails();
+    void thumbnailHeedsMaxTime();
+    void emptyFileFailsBeforeAToken();
     void specialFilesAreNeverRead();
     void namesThatAreNotUtf8AreReported();
     void namesWithLineBreaksStayOnOneLine();
@@ -991,6 +994,48 @@ void TestCli::inspectQuickAndThumbnails()
     QCOMPARE(folder.out.trimmed().split('\n').size(), 2);
     QVERIFY(QFileInfo::exists(thumbs + u"/teapot.png"_s));
     QVERIFY(QFileInfo::exists(thumbs + u"/cube.png"_s));
+}
+
+// Drawing a thumbnail does not return to the event loop: --max-time stops it from within. A
+// large picture of many stacked picture-sized facets would otherwise take many seconds.
+void TestCli::thumbnailHeedsMaxTime()
+{
+    QTemporaryDir dir;
+    const QString stacked = dir.filePath(u"stacked.stl"_s);
+    QFile file(stacked);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.write(pc::stl::toBinaryStl(pc::stl::makeStackedTriangles(20'000))) > 0);
+    file.close();
+    const QString png = dir.filePath(u"stacked.png"_s);
+    const CliRun result =
+        runBounded({u"--max-time"_s, u"1"_s, u"inspect"_s, u"--json"_s, u"--thumbnail"_s, png,
+                    u"--thumbnail-size"_s, u"2048"_s, stacked});
+    QCOMPARE(result.exitCode, 5);
+    QVERIFY2(result.err.contains("--max-time 1 s"), result.err.constData());
+    QVERIFY(!QFileInfo::exists(png));
+}
+
+// An empty file fails its check before a token is asked for: a service that never answers is
+// not even called.
+void TestCli::emptyFileFailsBeforeAToken()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    QTemporaryDir data;
+    const QString empty = data.filePath(u"empty.stl"_s);
+    QFile file(empty);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QProcessEnvironment env = baseEnvironment();
+    env.insert(u"PARTNER_CONSOLE_API_KEY"_s, u"silent-service-key"_s);
+    const CliRun upload =
+        runBounded({u"--base-url"_s, u"http://127.0.0.1:%1/api3/"_s.arg(silent.serverPort()),
+                    u"--data-dir"_s, data.filePath(u"data"_s), u"--max-time"_s, u"15"_s,
+                    u"upload"_s, u"--email"_s, u"anna@example.com"_s, u"--value"_s, u"4"_s, empty},
+                   env);
+    QCOMPARE(upload.exitCode, 3);
+    QVERIFY2(upload.out.contains("empty (0 bytes)"), upload.out.constData());
+    QVERIFY(!silent.waitForNewConnection(0));
 }
 
 // A line feed or tab in a file name is written as an escape: one file is one line of output,

@@ -4,7 +4,12 @@
 // 1024 x 700 the window, the columns that say how things go, and Settings all fit.
 //
 // With PC_SCREENSHOT_DIR set, screenshots() also saves the window as the screen shows it
-// (run it on an X display of the size to look at; PC_SCREENSHOT_LANG=de for German).
+// (run it on an X display of the size to look at; PC_SCREENSHOT_LANG=de for German,
+// PC_SCREENSHOT_PREFIX before each file name): the first start, files waiting with an order
+// selected ("main"), the print page, a form error, Settings with a problem, the quit question.
+// For example, on an Xvfb display of 1024 x 700 and of 1400 x 900, in both languages:
+//   PC_SCREENSHOT_DIR=shots PC_SCREENSHOT_PREFIX=de-1024x700- PC_SCREENSHOT_LANG=de
+//   QTWEBENGINE_DISABLE_SANDBOX=1 build/dev/tests/tst_keyboardflow screenshots
 
 #include "consolesession.h"
 #include "mainwindow.h"
@@ -38,6 +43,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSet>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -150,6 +156,10 @@ private Q_SLOTS:
     void waitingFilesAreNamed();
     void printEndStaysUntilSeen();
     void smallScreenLayout();
+    void busyQueueFitsASmallScreen();
+    void firstStartFitsASmallScreen();
+    void printPageDockKeepsItsPage();
+    void printEndSaidOnce();
     void settingsFitASmallScreen();
     void screenshots();
 };
@@ -494,6 +504,225 @@ void TestKeyboardFlow::smallScreenLayout()
     QVERIFY(window.tokenDock()->minimumSizeHint().width() < 400);
 }
 
+// Rows a view shows without scrolling.
+int rowsInSight(const QAbstractItemView *view, int rowHeight)
+{
+    return rowHeight > 0 ? view->viewport()->height() / rowHeight : 0;
+}
+
+// A busy shop at 1024 x 700: a file waits for its details while a queue row is selected (the
+// form shows all its buttons) and orders are listed. The queue and the orders each keep
+// three rows in sight, and the form's words take a line rather than a narrow column.
+void TestKeyboardFlow::busyQueueFitsASmallScreen()
+{
+    test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    OrderTableModel &orders = rig.session->orders();
+    MainWindow window(rig.environment(), rig.session.get(), &rig.keys);
+    OrderFactsBar *facts = window.queuePanel()->factsBar();
+    for (const QString &file : {kTeapot, kRound}) {
+        window.queuePanel()->addPaths({file});
+        QTRY_COMPARE_WITH_TIMEOUT(facts->pendingCount(), 1, kWait);
+        facts->findChild<QLineEdit *>(u"receiverEmail"_s)->setText(u"customer@example.com"_s);
+        facts->findChild<QLineEdit *>(u"price"_s)->setText(u"9.50"_s);
+        facts->queueButton()->click();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(orders.rowCount(), 2, kWait);
+    window.queuePanel()->addPaths({kSphere});
+    QTRY_COMPARE_WITH_TIMEOUT(facts->pendingCount(), 1, kWait);
+
+    window.resize(QSize(1024, 700) - QSize(16, 48));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeView *queue = window.queuePanel()->view();
+    queue->selectionModel()->select(queue->model()->index(0, 0),
+                                    QItemSelectionModel::ClearAndSelect |
+                                        QItemSelectionModel::Rows);
+    window.ordersPanel()->selectOrder(orders.orderAt(0)->id);
+    QTRY_VERIFY(facts->findChild<QPushButton *>(u"applyToSelected"_s)->isVisible());
+    QTest::qWait(50); // the layouts settle after the selection
+    QApplication::processEvents();
+
+    QTableView *table = window.ordersPanel()->tableView();
+    const int queueRow = queue->sizeHintForRow(0);
+    const int orderRow = table->verticalHeader()->defaultSectionSize();
+    QTRY_VERIFY2(rowsInSight(queue, queueRow) >= 3,
+                 qPrintable(u"queue shows %1 rows: viewport %2 high, rows %3 high; form %4"_s
+                                .arg(rowsInSight(queue, queueRow))
+                                .arg(queue->viewport()->height())
+                                .arg(queueRow)
+                                .arg(facts->height())));
+    QTRY_VERIFY2(rowsInSight(table, orderRow) >= 3,
+                 qPrintable(u"orders show %1 rows: viewport %2 high, rows %3 high"_s
+                                .arg(rowsInSight(table, orderRow))
+                                .arg(table->viewport()->height())
+                                .arg(orderRow)));
+    // The waiting files' line takes the form's width, not a narrow column beside the buttons.
+    auto *pending = facts->findChild<QLabel *>(u"pendingText"_s);
+    QVERIFY2(pending->width() >= facts->width() / 3,
+             qPrintable(u"the waiting line is %1 wide in a form %2 wide"_s.arg(pending->width())
+                            .arg(facts->width())));
+    // The fields keep their height, whatever the form scrolls.
+    auto *email = facts->findChild<QLineEdit *>(u"receiverEmail"_s);
+    QVERIFY(email->height() >= email->minimumSizeHint().height());
+}
+
+// A first start at 1024 x 700, in both languages: the drop zone's icon, heading and words do
+// not overlap, and the orders' empty state is not cut.
+void TestKeyboardFlow::firstStartFitsASmallScreen()
+{
+    test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    for (const QString &language : {u"en"_s, u"de"_s}) {
+        InstalledTranslations translations;
+        if (language != u"en"_s)
+            translations = installTranslations(*qApp, QLocale(language));
+        {
+            MainWindow window(rig.environment(), rig.session.get(), &rig.keys);
+            window.resize(QSize(1024, 700) - QSize(16, 48));
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *zone = window.findChild<QWidget *>(u"queueDropZone"_s);
+            QTRY_VERIFY(zone->isVisible());
+            QApplication::processEvents();
+            const auto inZone = [zone](const QWidget *widget) {
+                return QRect(widget->mapTo(zone, QPoint(0, 0)), widget->size());
+            };
+            const QRect icon = inZone(zone->findChild<QWidget *>(u"queueDropIcon"_s));
+            const QRect title = inZone(zone->findChild<QWidget *>(u"queueDropTitle"_s));
+            const QRect text = inZone(zone->findChild<QWidget *>(u"queueDropText"_s));
+            // Nothing of the queue part is hidden under the orders: the form, and the drop
+            // target whole below it.
+            auto *stack = window.findChild<QWidget *>(u"queueStack"_s);
+            QVERIFY2(
+                stack->geometry().bottom() < window.queuePanel()->height(),
+                qPrintable(u"%1: the drop target ends at %2 in a queue part %3 high"_s.arg(language)
+                               .arg(stack->geometry().bottom())
+                               .arg(window.queuePanel()->height())));
+            QVERIFY2(zone->height() <= stack->height(),
+                     qPrintable(u"%1: the drop target is %2 high in %3"_s.arg(language)
+                                    .arg(zone->height())
+                                    .arg(stack->height())));
+            const bool iconShown = zone->findChild<QWidget *>(u"queueDropIcon"_s)->isVisible();
+            QVERIFY2((!iconShown || !icon.intersects(title)) && !title.intersects(text),
+                     qPrintable(
+                         u"%1: icon %2,%3 %4x%5, heading at %6, %7 high, text at %8"_s.arg(language)
+                             .arg(icon.x())
+                             .arg(icon.y())
+                             .arg(icon.width())
+                             .arg(icon.height())
+                             .arg(title.y())
+                             .arg(title.height())
+                             .arg(text.y())));
+            // Everything of the drop zone is in sight (the zone scrolls when it cannot be).
+            QVERIFY2(zone->visibleRegion().boundingRect().contains(text.united(icon)) ||
+                         qobject_cast<QScrollArea *>(zone->parentWidget()->parentWidget()),
+                     qPrintable(language));
+            // The orders' empty state says its words whole (its picture goes first).
+            auto *ordersEmpty = window.findChild<QScrollArea *>(u"ordersEmptyState"_s);
+            QVERIFY(ordersEmpty && ordersEmpty->isVisible());
+            auto *ordersText = ordersEmpty->findChild<QWidget *>(u"ordersEmptyText"_s);
+            const int textBottom =
+                ordersText->mapTo(ordersEmpty->viewport(), QPoint(0, ordersText->height())).y();
+            QVERIFY2(textBottom <= ordersEmpty->viewport()->height(),
+                     qPrintable(u"%1: the orders' empty state ends at %2 in %3"_s.arg(language)
+                                    .arg(textBottom)
+                                    .arg(ordersEmpty->viewport()->height())));
+            const QString heightOf = u"%1: text ends at %2 in a zone %3 high"_s.arg(language)
+                                         .arg(text.bottom())
+                                         .arg(zone->height());
+            QVERIFY2(text.bottom() < zone->height(), qPrintable(heightOf));
+        }
+        removeTranslations(*qApp, translations);
+    }
+}
+
+// The print page is a 400 px page: at 1024 x 700 its dock scrolls it rather than squashing
+// it, and a long order name in its title never widens the dock. (The page itself is a web
+// engine, which this headless suite does not start: the dock is checked around it.)
+void TestKeyboardFlow::printPageDockKeepsItsPage()
+{
+    test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    MainWindow window(rig.environment(), rig.session.get(), &rig.keys);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *detailsDock = window.findChild<QDockWidget *>(u"detailsDock"_s);
+    QTRY_VERIFY(detailsDock->isVisible());
+    QApplication::processEvents();
+    const int width = detailsDock->width();
+    Order order;
+    order.id = 7;
+    order.fileName = u"a-very-long-file-name-of-a-design-sold-to-a-customer-abroad.stl"_s;
+    order.receiverEmail = u"a.customer.with.a.long.address@a-long-domain.example.com"_s;
+    order.partnerJobId = u"JOB-2026-000000000000123-SPRING-SALE-WORKSHOP"_s;
+    Q_EMIT window.ordersPanel()->currentOrderChanged(order);
+    QApplication::processEvents();
+    QTest::qWait(50);
+    QVERIFY2(
+        detailsDock->width() <= width,
+        qPrintable(u"the docks went from %1 to %2 px wide"_s.arg(width).arg(detailsDock->width())));
+    QDockWidget *dock = window.tokenDock();
+    QVERIFY(dock->windowTitle().size() < 60);
+    // The whole name is at hand, above the page.
+    auto *name = dock->findChild<QLabel *>(u"tokenOrderName"_s);
+    QVERIFY(name && name->text().contains(order.receiverEmail) &&
+            name->text().contains(order.partnerJobId));
+
+    window.resize(QSize(1024, 700) - QSize(16, 48));
+    QApplication::processEvents();
+    auto *scroll = dock->findChild<QScrollArea *>(u"tokenScroll"_s);
+    QVERIFY(scroll && scroll->isAncestorOf(window.findChild<QWidget *>(u"tokenPlaceholder"_s)));
+    QVERIFY(dock->minimumSizeHint().width() < 400);
+    QVERIFY(dock->findChild<QLabel *>(u"tokenScrollNote"_s));
+}
+
+// A print that ends is said once in the status bar: its sign, not a passing message as well,
+// and its confirmation replaces what was said of it.
+void TestKeyboardFlow::printEndSaidOnce()
+{
+    test::WorkWindowRig rig;
+    QVERIFY2(rig.start(), qPrintable(rig.problem()));
+    MainWindow window(rig.environment(), rig.session.get(), &rig.keys);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tabs = window.findChild<QTabWidget *>(u"workTabs"_s);
+    tabs->setCurrentIndex(1);
+
+    Order order;
+    order.id = 3;
+    order.fileName = u"bracket.stl"_s;
+    order.receiverEmail = u"c@example.com"_s;
+    order.status.status = JobStatus::Success;
+    PrintStatus printing;
+    printing.status = JobStatus::Printing;
+    Q_EMIT rig.session->printStatusChanged(order, printing);
+    auto *sign = window.statusBar()->findChild<QAbstractButton *>(u"printEndSign"_s);
+    QVERIFY(sign->isVisible());
+    QVERIFY2(!window.statusBar()->currentMessage().contains(u"bracket.stl"_s),
+             qPrintable(window.statusBar()->currentMessage()));
+    const QIcon success = tabs->tabIcon(0);
+
+    // The customer's confirmation of the same print: still one end.
+    PrintStatus ended = order.status;
+    order.status.status = JobStatus::ConfirmedSuccess;
+    Q_EMIT rig.session->printStatusChanged(order, ended);
+    QCOMPARE(window.unseenPrintEnds().size(), 1);
+    QVERIFY2(!sign->text().contains(u"more"_s), qPrintable(sign->text()));
+    QVERIFY(!window.statusBar()->currentMessage().contains(u"bracket.stl"_s));
+
+    // A failure of another print: the warning sign, not the success one.
+    Order failed = order;
+    failed.id = 4;
+    failed.fileName = u"hook.stl"_s;
+    failed.status.status = JobStatus::Failure;
+    Q_EMIT rig.session->printStatusChanged(failed, printing);
+    QCOMPARE(window.unseenPrintEnds().size(), 2);
+    QVERIFY(tabs->tabIcon(0).cacheKey() != success.cacheKey());
+    QVERIFY(tabs->tabIcon(0).pixmap(16).toImage() != success.pixmap(16).toImage());
+}
+
 void TestKeyboardFlow::settingsFitASmallScreen()
 {
     test::WorkWindowRig rig;
@@ -541,6 +770,10 @@ void TestKeyboardFlow::screenshots()
         QTest::qWait(300); // let the window paint
         window.screen()->grabWindow(0).save(prefix + name + u".png"_s);
     };
+    // A first start: nothing queued, no orders.
+    QTRY_VERIFY(window.findChild<QWidget *>(u"queueDropZone"_s)->isVisible());
+    shoot(u"first-start"_s);
+
     OrderFactsBar *facts = window.queuePanel()->factsBar();
     const auto confirm = [&](const QString &file, const QString &email, const QString &price) {
         window.queuePanel()->addPaths({file});

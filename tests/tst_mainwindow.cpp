@@ -455,7 +455,8 @@ void TestMainWindow::workSurfaceMenusShortcutsAndLayout()
         order.receiverEmail = u"c@example.com"_s;
         order.status.status = pc::JobStatus::ConfirmedFailure;
         Q_EMIT session.printStatusChanged(order, pc::PrintStatus());
-        QVERIFY(window.statusBar()->currentMessage().contains(u"bracket.stl"_s));
+        const auto *sign = window.statusBar()->findChild<QAbstractButton *>(u"printEndSign"_s);
+        QVERIFY(sign && sign->text().contains(u"bracket.stl"_s));
 
         auto *splitter = window.findChild<QSplitter *>(u"workSplitter"_s);
         window.show();

@@ -14,6 +14,7 @@
 #include "settings/secretstore.h"
 #include "workwindowfixture.h"
 
+#include <QAbstractButton>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QProcess>
@@ -232,7 +233,8 @@ void TestNotifications::mainWindowAnnouncesAFinishedPrint()
     order.status.status = JobStatus::Failure;
     previous.status = JobStatus::Printing;
     Q_EMIT session.printStatusChanged(order, previous);
-    QVERIFY(window.statusBar()->currentMessage().startsWith(u"vase.stl: "_s));
+    const auto *sign = window.statusBar()->findChild<QAbstractButton *>(u"printEndSign"_s);
+    QVERIFY2(sign && sign->text().contains(u"vase.stl: "_s), qPrintable(sign->text()));
     // On again: the next one arrives, and nothing arrived in between.
     settings.notifications = true;
     session.applySettings(settings);

@@ -24,10 +24,13 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QMutex>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QThread>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -48,6 +51,8 @@ using A = QueuePanel::Action;
 const QString kCube = QStringLiteral(PC_TEST_DATA_DIR "/stl/trimesh__20mm-xyz-cube.stl");
 const QString kBox = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__box_freecad_binary.stl");
 const QString kEmptyStl = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__empty_file.stl");
+// Not empty, so the drop takes it, but cut short: unusable once it is checked.
+const QString kBrokenStl = QStringLiteral(PC_TEST_DATA_DIR "/stl/microstl__incomplete_binary.stl");
 
 QString text(const QAbstractItemModel &model, int row, int column, int role = Qt::DisplayRole)
 {
@@ -76,8 +81,11 @@ private Q_SLOTS:
     void namesThatAreNotUtf8AreSkippedWithTheReason();
     void specialFilesAreSkippedOrFailWithTheReason();
     void thumbnailCacheFollowsModificationTimes();
+    void metricsDoNotWaitForThumbnails();
+    void newerFilesAreInspectedFirst();
     void dropAddsFilesAndListsSkipped();
     void dropsThatAreRefusedOrSkipped();
+    void emptyFileIsSkippedAtDrop();
     void waitsForValidDetails();
     void asksAboutDoubtfulPrices();
     void storeErrorKeepsDroppedFiles();
@@ -119,7 +127,7 @@ void TestQueuePanel::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    for (const QString &file : {kTeapot, kCube, kBox, kEmptyStl})
+    for (const QString &file : {kTeapot, kCube, kBox, kEmptyStl, kBrokenStl})
         QVERIFY2(QFile::exists(file), qPrintable(file));
 }
 
@@ -292,7 +300,8 @@ void TestQueuePanel::specialFilesAreSkippedOrFailWithTheReason()
              qPrintable(itemOf(id).failureReason));
 }
 
-// Facts are computed once per file and mtime, off the GUI thread.
+// Facts are computed once per file and mtime, off the GUI thread: the metrics first, then
+// the thumbnail.
 void TestQueuePanel::thumbnailCacheFollowsModificationTimes()
 {
     const QString path = copyFile(kCube, u"cube.stl"_s);
@@ -309,7 +318,10 @@ void TestQueuePanel::thumbnailCacheFollowsModificationTimes()
     QCOMPARE(ready->fileSize, 13084);
     const QDateTime modified = ready->modified;
     QVERIFY(modified.isValid());
-    QCOMPARE(cache.pendingCount(), 0);
+    QCOMPARE(cache.metricsPendingCount(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(cache.pendingCount(), 0, kWait);
+    QCOMPARE(changed.size(), 2);
+    QVERIFY(!cache.facts(path)->thumbnail.isNull());
 
     // The same mtime: cached. Another one: inspected again, once, whatever it finds.
     cache.request(path, modified);
@@ -317,15 +329,100 @@ void TestQueuePanel::thumbnailCacheFollowsModificationTimes()
     const QDateTime other = modified.addSecs(-3600);
     cache.request(path, other);
     QCOMPARE(cache.pendingCount(), 1);
-    QVERIFY(changed.wait(kWait));
+    QTRY_COMPARE_WITH_TIMEOUT(cache.pendingCount(), 0, kWait);
     cache.request(path, other);
     QCOMPARE(cache.pendingCount(), 0);
-    QCOMPARE(changed.size(), 2);
+    QCOMPARE(changed.size(), 4);
 
     // A file that is gone says so.
     cache.refresh(m_dir->filePath(u"gone.stl"_s));
     QVERIFY(changed.wait(kWait));
     QCOMPARE(cache.facts(m_dir->filePath(u"gone.stl"_s))->status, FileFacts::Status::Unusable);
+    QCOMPARE(cache.pendingCount(), 0);
+}
+
+// A file whose thumbnail takes long (held here at the start of its drawing) does not hold
+// back the metrics of the files after it: they arrive while its picture is still missing.
+void TestQueuePanel::metricsDoNotWaitForThumbnails()
+{
+    const QString slow = copyFile(kCube, u"slow.stl"_s);
+    const QString next = copyFile(kBox, u"next.stl"_s);
+    FileThumbnails cache;
+    QSemaphore entered, release;
+    cache.setBeforeWork([&](FileThumbnails::Work work, const QString &path) {
+        if (work == FileThumbnails::Work::Thumbnail && path == slow) {
+            entered.release();
+            release.acquire();
+        }
+    });
+    const auto letGo = qScopeGuard([&release] { release.release(); });
+    cache.request(slow);
+    QTRY_VERIFY_WITH_TIMEOUT(entered.available() == 1, kWait);
+    QCOMPARE(cache.facts(slow)->status, FileFacts::Status::Ready);
+    QCOMPARE(cache.facts(slow)->triangles, 260u);
+    QVERIFY(cache.facts(slow)->thumbnail.isNull());
+
+    cache.request(next);
+    QTRY_COMPARE_WITH_TIMEOUT(cache.facts(next)->status, FileFacts::Status::Ready, kWait);
+    QCOMPARE(cache.facts(next)->triangles, 12u);
+    QCOMPARE(cache.metricsPendingCount(), 0);
+    // Still drawing the first file: its picture and the second one's are not there yet.
+    QVERIFY(cache.facts(slow)->thumbnail.isNull());
+    QCOMPARE(cache.pendingCount(), 2);
+
+    release.release();
+    QTRY_VERIFY_WITH_TIMEOUT(!cache.facts(slow)->thumbnail.isNull(), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!cache.facts(next)->thumbnail.isNull(), kWait);
+    QCOMPARE(cache.pendingCount(), 0);
+}
+
+// Files asked for later (a newer drop) are inspected before the older ones still waiting for a
+// worker; the files of one drop keep their order among themselves.
+void TestQueuePanel::newerFilesAreInspectedFirst()
+{
+    QStringList older;
+    for (int i = 0; i < 6; ++i)
+        older << copyFile(kCube, u"older-%1.stl"_s.arg(i));
+    const QString newer = copyFile(kBox, u"newer.stl"_s);
+    FileThumbnails cache;
+    QMutex mutex;
+    QStringList order;
+    QSemaphore release;
+    cache.setBeforeWork([&](FileThumbnails::Work work, const QString &path) {
+        if (work != FileThumbnails::Work::Metrics)
+            return;
+        {
+            const QMutexLocker locker(&mutex);
+            order << path;
+        }
+        release.acquire();
+    });
+    const auto letGo = qScopeGuard([&release] { release.release(100); });
+    for (const QString &path : std::as_const(older))
+        cache.request(path);
+    // Every worker is held at its first file; the rest of the older drop waits for one.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QMutexLocker locker(&mutex);
+            return !order.isEmpty();
+        }(),
+        kWait);
+    QCoreApplication::processEvents(); // the older drop's requests are over
+    cache.request(newer);
+    release.release(100);
+    QTRY_COMPARE_WITH_TIMEOUT(cache.metricsPendingCount(), 0, kWait);
+
+    const QMutexLocker locker(&mutex);
+    QCOMPARE(order.size(), 7);
+    // At most one older file per worker started before the newer one was asked for.
+    const int workers = std::max(1, QThread::idealThreadCount() / 2);
+    QVERIFY2(order.indexOf(newer) <= workers, qPrintable(order.join(u", "_s)));
+    // Those that waited for a worker start in the order they were asked for.
+    const QStringList waited = order.mid(order.indexOf(newer) + 1);
+    QStringList asked = older;
+    asked.removeIf([&waited](const QString &path) { return !waited.contains(path); });
+    QCOMPARE(waited, asked);
+    QVERIFY(!waited.isEmpty() || workers >= int(older.size()));
 }
 
 // Two STL files and a folder with a .stl, a .txt and a nested folder with a .STL.
@@ -397,6 +494,38 @@ void TestQueuePanel::dropsThatAreRefusedOrSkipped()
     QCOMPARE(m_panel->skippedFiles().size(), 1);
     QVERIFY(m_panel->skippedFiles().first().reason.contains(u"Not a file on this computer"_s));
     QCOMPARE(m_panel->viewModel()->rowCount(), 0);
+}
+
+// An empty file cannot be a design: it is listed with the reason when dropped, not queued to
+// fail after Queue. A folder holding it says so rather than "no STL files".
+void TestQueuePanel::emptyFileIsSkippedAtDrop()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    makePanel();
+    const QString empty = copyFile(kEmptyStl, u"empty.stl"_s);
+    dropAndWait({empty, copyFile(kCube, u"cube.stl"_s)});
+    QCOMPARE(m_panel->viewModel()->rowCount(), 1);
+    QCOMPARE(text(*m_panel->viewModel(), 0, Col::Name), u"cube.stl"_s);
+    QCOMPARE(m_panel->skippedFiles().size(), 1);
+    const SkippedFile skipped = m_panel->skippedFiles().first();
+    QCOMPARE(skipped.path, QFileInfo(empty).absoluteFilePath());
+    QVERIFY2(skipped.reason.contains(u"Empty (0 bytes)"_s), qPrintable(skipped.reason));
+    QVERIFY2(skipped.reason.contains(u"drop the new file"_s), qPrintable(skipped.reason));
+    auto *notice = child<QueueNotice>(u"queueSkippedNotice"_s);
+    QVERIFY(notice);
+    QVERIFY(notice->isVisibleTo(m_panel.get()));
+    QCOMPARE(m_panel->factsBar()->pendingCount(), 1);
+
+    QDir(m_dir->path()).mkpath(u"only-empty"_s);
+    const QString folder = m_dir->filePath(u"only-empty"_s);
+    QVERIFY(QFile::copy(kEmptyStl, folder + u"/nothing.stl"_s));
+    const DroppedFiles sorted = sortDroppedPaths({folder});
+    QVERIFY(sorted.files.isEmpty());
+    QCOMPARE(sorted.skipped.size(), 1);
+    QVERIFY(sorted.skipped.first().path.endsWith(u"nothing.stl"_s));
+    QVERIFY(sorted.skipped.first().reason.contains(u"Empty (0 bytes)"_s));
 }
 
 // Dropped files wait in the queue, named, until valid details are confirmed for them.
@@ -588,7 +717,7 @@ void TestQueuePanel::showsFileMetrics()
     makeQueue();
     m_queue->setMaxParallel(0);
     makePanel();
-    dropAndWait({copyFile(kCube, u"cube.stl"_s), copyFile(kEmptyStl, u"empty.stl"_s)});
+    dropAndWait({copyFile(kCube, u"cube.stl"_s), copyFile(kBrokenStl, u"broken.stl"_s)});
     fillForm(u"anna@example.com"_s, u"5"_s);
     confirm();
     const QueueViewModel &model = *m_panel->viewModel();
@@ -596,8 +725,10 @@ void TestQueuePanel::showsFileMetrics()
     QCOMPARE(text(model, 0, Col::Dimensions), u"20.0 \u00d7 20.0 \u00d7 20.0 mm"_s);
     QCOMPARE(text(model, 0, Col::Size), u"13.1 kB"_s);
     QCOMPARE(model.index(0, Col::Size).data(UploadQueueModel::RawValueRole).toLongLong(), 13084);
+    // The picture follows the metrics.
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(0, Col::Name).data(Qt::DecorationRole).typeId(),
+                              QMetaType::QPixmap, kWait);
     const QVariant thumbnail = model.index(0, Col::Name).data(Qt::DecorationRole);
-    QCOMPARE(thumbnail.typeId(), QMetaType::QPixmap);
     QCOMPARE(thumbnail.value<QPixmap>().deviceIndependentSize().toSize(),
              QSize(FileThumbnails::kThumbnailSize, FileThumbnails::kThumbnailSize));
 
@@ -607,7 +738,7 @@ void TestQueuePanel::showsFileMetrics()
     const QString reason = model.index(1, Col::State).data(QueueViewModel::ReasonRole).toString();
     QVERIFY(!reason.isEmpty());
     QVERIFY(text(model, 1, Col::State, Qt::ToolTipRole).contains(reason));
-    QVERIFY(text(model, 1, Col::Name, Qt::ToolTipRole).contains(u"empty.stl"_s));
+    QVERIFY(text(model, 1, Col::Name, Qt::ToolTipRole).contains(u"broken.stl"_s));
     QVERIFY(!model.index(0, Col::Dimensions).data(Qt::DecorationRole).isValid());
 
     // A design a few units across was drawn in inches: flagged, with its size in inches.
@@ -977,7 +1108,7 @@ void TestQueuePanel::screenshots()
     dropAndWait({copyFile(kCube, u"calibration-cube.stl"_s)});
     fillAndConfirm();
     QTRY_COMPARE_WITH_TIMEOUT(text(*m_panel->viewModel(), 0, Col::State), u"Done"_s, kWait);
-    dropAndWait({makeStl(u"vase-torus.stl"_s, 20000), copyFile(kEmptyStl, u"broken-export.stl"_s),
+    dropAndWait({makeStl(u"vase-torus.stl"_s, 20000), copyFile(kBrokenStl, u"broken-export.stl"_s),
                  copyTeapot(u"teapot.stl"_s)});
     fillAndConfirm();
     const QueueViewModel &model = *m_panel->viewModel();

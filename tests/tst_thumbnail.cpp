@@ -1,8 +1,10 @@
-// The software thumbnail renderer: framing, shading, z-buffer, robustness, cancellation.
+// The software thumbnail renderer: framing, shading, z-buffer, robustness, cancellation, and
+// the budget that bounds the work of any file.
 #include "stl/meshgenerator.h"
 #include "stl/stlinspector.h"
 #include "stl/thumbnailrenderer.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -72,6 +74,9 @@ private Q_SLOTS:
     void emptyAndNonFiniteInput();
     void flatAndTinyMeshes();
     void cancelled();
+    void stackedLargeFacetsStayWithinTheBudget();
+    void ordinaryMeshesAreDrawnInFull();
+    void cancelIsHeardWithinLargeFacets();
     void mappedFileIsGivenBackWhileRendering();
 };
 
@@ -184,6 +189,104 @@ void TestThumbnail::cancelled()
     ThumbnailOptions options;
     options.cancel = &cancel;
     QVERIFY(render(cube, options).isNull());
+}
+
+// Copies of one large triangle, each covering the whole picture, cost a full pass each until
+// the budget is spent and a few samples each after it: the work is bounded by the budget plus
+// the facet count, and the picture is still the triangle.
+void TestThumbnail::stackedLargeFacetsStayWithinTheBudget()
+{
+    constexpr qsizetype kFacets = 600'000;
+    const Mesh stacked = makeStackedTriangles(kFacets);
+    QCOMPARE(stacked.facetCount(), kFacets);
+    ThumbnailWork work;
+    ThumbnailOptions options;
+    options.work = &work;
+    const QImage image = renderThumbnail(TriangleView::fromMesh(stacked), options);
+    QVERIFY(!image.isNull());
+
+    const qint64 canvas = qint64(options.size.width()) * options.size.height() *
+                          options.supersampling * options.supersampling;
+    const qint64 bound = ThumbnailOptions::kDefaultPixelBudget * canvas +
+                         qint64(ThumbnailOptions::kSamplesPerFacet) * kFacets;
+    QVERIFY2(work.pixelTests <= bound,
+             qPrintable(u"%1 pixel tests, bound %2"_s.arg(work.pixelTests).arg(bound)));
+    QCOMPARE(work.facetsRasterised + work.facetsSampled, qint64(kFacets));
+    QVERIFY(work.facetsRasterised > 0);
+    QVERIFY(work.facetsSampled > kFacets / 2);
+
+    // The same picture as the triangle alone: the later copies lie on the drawn one.
+    const Mesh one = makeStackedTriangles(1);
+    const QImage single = renderThumbnail(TriangleView::fromMesh(one));
+    QCOMPARE(opaquePixels(image), opaquePixels(single));
+    QVERIFY(opaquePixels(image) > 256 * 256 / 8);
+    QCOMPARE(image, single);
+
+    // Facets that move nearer one after another each pass the depth test: past the budget
+    // they are still only sampled, and together they cover the triangle.
+    Mesh rising = makeStackedTriangles(200'000);
+    for (qsizetype t = 0; t < rising.facetCount(); ++t)
+        for (int corner = 0; corner < 3; ++corner)
+            rising.positions[std::size_t(t) * 9 + std::size_t(corner) * 3] += float(t) * 1e-4f;
+    ThumbnailWork risingWork;
+    options.work = &risingWork;
+    const QImage risingImage = renderThumbnail(TriangleView::fromMesh(rising), options);
+    QVERIFY(risingWork.pixelTests <= ThumbnailOptions::kDefaultPixelBudget * canvas +
+                                         qint64(ThumbnailOptions::kSamplesPerFacet) * 200'000);
+    QVERIFY(risingWork.facetsSampled > 0);
+    QVERIFY(opaquePixels(risingImage) > 256 * 256 / 8);
+}
+
+// Ordinary meshes never reach the budget: every facet is drawn in full, as before.
+void TestThumbnail::ordinaryMeshesAreDrawnInFull()
+{
+    const QDir corpus(QStringLiteral(PC_TEST_DATA_DIR "/stl"));
+    int drawn = 0;
+    const QStringList names = corpus.entryList({u"*.stl"_s, u"*.STL"_s}, QDir::Files);
+    for (const QString &name : names) {
+        ThumbnailWork work;
+        InspectOptions inspect;
+        inspect.withFacets = [&work](const TriangleView &facets) {
+            ThumbnailOptions options;
+            options.work = &work;
+            renderThumbnail(facets, options);
+        };
+        if (!inspectFile(corpus.filePath(name), inspect).ok)
+            continue;
+        ++drawn;
+        QVERIFY2(work.facetsSampled == 0, qPrintable(name));
+    }
+    QVERIFY(drawn >= 10);
+    const Mesh torus = makeTorus(500, 250);
+    ThumbnailWork work;
+    ThumbnailOptions options;
+    options.work = &work;
+    renderThumbnail(TriangleView::fromMesh(torus), options);
+    QCOMPARE(work.facetsSampled, 0);
+    QCOMPARE(work.facetsRasterised, qint64(torus.facetCount()));
+}
+
+// The cancel flag is looked at every few thousand facets or pixel tests, not only between
+// large facets: a caller with a deadline sets it from the progress call.
+void TestThumbnail::cancelIsHeardWithinLargeFacets()
+{
+    const Mesh stacked = makeStackedTriangles(100'000);
+    std::atomic<bool> cancel{false};
+    int calls = 0;
+    double last = -1;
+    ThumbnailWork work;
+    ThumbnailOptions options;
+    options.cancel = &cancel;
+    options.work = &work;
+    options.progress = [&](double share) {
+        QVERIFY(share >= last && share <= 1.0);
+        last = share;
+        if (++calls == 40)
+            cancel = true;
+    };
+    QVERIFY(renderThumbnail(TriangleView::fromMesh(stacked), options).isNull());
+    QCOMPARE(calls, 40);
+    QCOMPARE(work.pixelTests, 0); // not written when cancelled
 }
 
 // The thumbnail of a mapped binary STL says how far each pass read, so the inspection can drop

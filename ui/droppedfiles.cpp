@@ -56,6 +56,11 @@ public:
                                  "its permissions and drop it again."));
             return true;
         }
+        if (info.size() == 0) {
+            skip(path, DropScanner::tr("Empty (0 bytes): it holds no design. Export or download "
+                                       "the design again and drop the new file."));
+            return true;
+        }
         m_result.files.append(path);
         return true;
     }

@@ -29,9 +29,9 @@ struct DroppedFiles
 
 // Sorts dropped paths into STL files to queue and files to skip. Folders are searched
 // recursively (symbolic links followed, loops ignored) for files whose name ends in .stl in
-// any case; every other file is skipped with its reason, and a folder without any STL file
-// is listed too, so nothing dropped disappears without a word. Blocking: call it on a
-// worker thread. `cancel` (optional) stops it early.
+// any case; every other file, an empty (0-byte) STL file too, is skipped with its reason, and a
+// folder without any STL file is listed too, so nothing dropped disappears without a word.
+// Blocking: call it on a worker thread. `cancel` (optional) stops it early.
 DroppedFiles sortDroppedPaths(const QStringList &paths, const std::atomic<bool> *cancel = nullptr);
 
 // The local paths of a drag's URLs; other URLs (web addresses) are added to `skipped`.

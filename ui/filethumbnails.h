@@ -10,6 +10,7 @@
 
 #include <array>
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace pc {
@@ -37,9 +38,12 @@ struct FileFacts
 };
 
 // A cache of FileFacts keyed by path and modification time. facts() never touches the disk
-// on the calling (GUI) thread: a miss schedules an inspection on a small private pool (so the
-// queue's own inspections on the global pool are not starved) and factsChanged() follows.
-// A file whose mtime differs from the one the caller expects is inspected again.
+// on the calling (GUI) thread: a miss schedules work on small private pools (so the queue's
+// own inspections on the global pool are not starved) and factsChanged() follows, once with
+// the metrics and once more with the thumbnail. The metrics (size, triangles, dimensions)
+// never wait behind a thumbnail: they have a pool of their own, and the files asked for
+// last (a newer drop) come first in both pools. A file whose mtime differs from the one the
+// caller expects is inspected again.
 class FileThumbnails final : public QObject
 {
     Q_OBJECT
@@ -64,23 +68,40 @@ public:
     void request(const QString &path, const QDateTime &expectedModified = {});
     // Forgets the facts of `path` and inspects it again.
     void refresh(const QString &path);
-    // Inspections scheduled or running.
-    int pendingCount() const { return int(m_running.size()); }
+    // Files whose metrics or thumbnail are still being made.
+    int pendingCount() const;
+    // Files whose metrics are still being made (their thumbnails may be too).
+    int metricsPendingCount() const { return int(m_running.size()); }
+
+    enum class Work { Metrics, Thumbnail };
+    // Called on the worker thread before each file's metrics are made or its thumbnail is
+    // drawn: tests hold the work there to see what waits for what.
+    void setBeforeWork(std::function<void(Work, const QString &path)> hook);
 
 Q_SIGNALS:
     void factsChanged(const QString &path);
 
 private:
     void start(const QString &path);
-    void finish(const QString &path, quint64 generation, FileFacts facts, const QImage &image);
+    void finishMetrics(const QString &path, quint64 generation, FileFacts facts);
+    void finishThumbnail(const QString &path, quint64 generation, const QImage &image);
+    // The pools' priority for work asked for now: one higher for each burst of requests
+    // (those made before the event loop runs again, such as the rows of one drop).
+    int priorityNow();
     void trim();
 
     QHash<QString, FileFacts> m_cache;
-    QHash<QString, quint64> m_running;        // path -> generation of the inspection in flight
+    QHash<QString, quint64> m_running;        // path -> generation of the metrics in flight
+    QHash<QString, quint64> m_drawing;        // path -> generation of the thumbnail in flight
     QHash<QString, QDateTime> m_inspectedFor; // path -> the caller's mtime it was last redone for
     quint64 m_generation = 0;
+    int m_priority = 0;
+    bool m_burstOpen = false;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    QThreadPool m_pool; // last: its destructor waits for the workers, which hold `this`
+    std::shared_ptr<const std::function<void(Work, const QString &)>> m_beforeWork;
+    // Last: their destructors wait for the workers, which hold `this`.
+    QThreadPool m_metricsPool;
+    QThreadPool m_thumbnailPool;
 };
 
 } // namespace pc

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "consolesession.h"
+#include "elidinglabel.h"
 #include "environmentbadge.h"
 
 #include "common/buildinfo.h"
@@ -345,9 +346,10 @@ void MainWindow::createStatusBar()
     holder->setObjectName(u"statusEnvironment"_s);
     holder->setAccessibleName(tr("Environment: %1").arg(m_environment.summary()));
     auto *badge = new EnvironmentBadge(m_environment, EnvironmentBadge::Size::Compact, holder);
-    auto *text = makeLabel(m_environment.location(), u"statusEnvironmentText"_s, holder);
-    text->setWordWrap(false);
-    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The address is the first to give way: the service bar above shows it too.
+    auto *text = new ElidingLabel(holder);
+    text->setObjectName(u"statusEnvironmentText"_s);
+    text->setText(m_environment.location());
 
     auto *layout = new QHBoxLayout(holder);
     layout->setContentsMargins(4, 2, 4, 2);
@@ -358,15 +360,14 @@ void MainWindow::createStatusBar()
     // Permanent: status tips and polling messages never hide the environment.
     statusBar()->setObjectName(u"statusBar"_s);
     if (m_session) {
-        m_queueStatus = makeLabel(QString(), u"queueStatus"_s, this);
-        m_queueStatus->setWordWrap(false);
+        // Long texts are cut at a word with "…" in a narrow window (the whole text in the
+        // tooltip) rather than widening it past the screen or stopping mid-word.
+        m_queueStatus = new ElidingLabel(this);
+        m_queueStatus->setObjectName(u"queueStatus"_s);
         m_queueStatus->setAccessibleName(tr("Upload queue"));
-        m_pollingStatus = makeLabel(QString(), u"pollingStatus"_s, this);
-        m_pollingStatus->setWordWrap(false);
+        m_pollingStatus = new ElidingLabel(this);
+        m_pollingStatus->setObjectName(u"pollingStatus"_s);
         m_pollingStatus->setAccessibleName(tr("Print status checks"));
-        // Long texts are cut off in a narrow window rather than widening it past the screen.
-        for (QLabel *label : {m_queueStatus, m_pollingStatus})
-            label->setMinimumWidth(label->fontMetrics().averageCharWidth() * 12);
         // A print that ended stays said here until the orders are looked at.
         auto *sign = new QToolButton(this);
         sign->setObjectName(u"printEndSign"_s);

@@ -23,6 +23,8 @@ class SecretStore;
 class ConsoleSession;
 class Dashboard;
 class DesktopNotifier;
+class ElidingLabel;
+struct DesktopNotification;
 class OrderDetails;
 class OrdersPanel;
 class QueuePanel;
@@ -70,10 +72,11 @@ public Q_SLOTS:
     // nothing would be interrupted. Built, not shown (closing the window opens it).
     QMessageBox *createQuitQuestion();
     // Prints that ended since the user last looked at the orders.
-    QStringList unseenPrintEnds() const { return m_unseenEnds; }
+    QStringList unseenPrintEnds() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -110,8 +113,13 @@ private:
     // The print page follows the selected order; its dock names the order.
     void followSelection(const std::optional<Order> &order);
     void nameTokenDock(const std::optional<Order> &order);
+    void fitTokenDockTitle();
+    // The orders' least height: what the queue part leaves of the splitter, 1 to 3 rows.
+    void shareSplitter();
+    // Says, above the page, that it scrolls while the dock is narrower than the page.
+    void updateTokenScrollNote();
     // A print that ended, said in the window until the orders are looked at.
-    void markPrintEnded(const QString &title);
+    void markPrintEnded(qint64 orderId, const DesktopNotification &notification);
     void clearPrintEnds();
     void saveLayout() const;
 
@@ -135,18 +143,29 @@ private:
     QDockWidget *m_tokenDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     QWidget *m_tokenPlaceholder = nullptr;
+    QLabel *m_tokenOrderName = nullptr;
+    QString m_tokenDockTitle; // whole, before it is cut to the dock's width
+    QLabel *m_tokenScrollNote = nullptr;
     // The order the print page shows, or is to show once its dock is in sight.
     std::optional<Order> m_pageOrder;
     bool m_pageShown = false;
     QSplitter *m_splitter = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QLabel *m_pollingStatus = nullptr;
-    QLabel *m_queueStatus = nullptr;
+    int m_ordersLeastHeight = 0; // the orders tab without rows
+    int m_ordersRowHeight = 0;
+    ElidingLabel *m_pollingStatus = nullptr;
+    ElidingLabel *m_queueStatus = nullptr;
     QLabel *m_storeStatus = nullptr;
     QAbstractButton *m_printEndSign = nullptr;
-    QStringList m_unseenEnds;
-    bool m_quitChosen = false;    // Quit was chosen (menu, shortcut, tray)
-    bool m_quitConfirmed = false; // ... and the quit question answered with Quit Now
+    struct UnseenEnd
+    {
+        qint64 orderId = 0;
+        QString title;
+        bool failed = false;
+    };
+    QList<UnseenEnd> m_unseenEnds; // latest first
+    bool m_quitChosen = false;     // Quit was chosen (menu, shortcut, tray)
+    bool m_quitConfirmed = false;  // ... and the quit question answered with Quit Now
     QPointer<QMessageBox> m_quitQuestion;
     QSystemTrayIcon *m_tray = nullptr;
     DesktopNotifier *m_notifier = nullptr;

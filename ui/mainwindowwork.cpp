@@ -6,6 +6,7 @@
 #include "currencylist.h"
 #include "dashboard.h"
 #include "desktopnotifier.h"
+#include "elidinglabel.h"
 #include "environmentbadge.h"
 #include "orderdetails.h"
 #include "orderfactsbar.h"
@@ -31,17 +32,20 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -59,6 +63,12 @@ namespace {
 // The sample designs shipped with the console (resources/samples), so a new user sees the
 // whole flow in a minute.
 const QStringList kSamples{u":/samples/calibration-cube.stl"_s, u":/samples/sample-ring.stl"_s};
+
+// The print page's dock title: the width its float and close buttons leave it, and what it
+// shows at the least (a longer order name is cut at its end).
+constexpr int kDockTitleButtons = 56;
+constexpr int kDockTitleLeastChars = 16;
+constexpr int kDockTabPadding = 32; // a dock tab's frame and margins around its title
 
 QString layoutGroup()
 {
@@ -137,10 +147,25 @@ void MainWindow::createWorkArea()
     // The queue's form and messages need their lines, the orders their rows.
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
+    // Until the user moves it: three fifths for the queue, two for the orders (each keeps
+    // its least height, see below).
+    m_splitter->setSizes({600, 400});
     // In a short window the order details form, with the files it names, keeps the height it
     // needs (QueuePanel::minimumSizeHint()); the orders below give way down to a few rows,
     // which scroll, instead of squeezing the fields files are confirmed with.
-    m_tabs->setMinimumHeight(m_tabs->fontMetrics().lineSpacing() * 7);
+    // Three order rows stay in sight under the tab bar, the filters and the header; one
+    // where the queue's form, with its messages, needs the rest of a short window.
+    QTableView *table = m_ordersPanel->tableView();
+    const auto *filters = m_ordersPanel->findChild<QLineEdit *>();
+    const int around = (filters ? filters->sizeHint().height() : 0) +
+                       2 * (m_ordersPanel->layout() ? m_ordersPanel->layout()->spacing() : 8);
+    m_ordersLeastHeight = m_tabs->tabBar()->sizeHint().height() + std::max(0, around) +
+                          table->horizontalHeader()->sizeHint().height() +
+                          table->horizontalScrollBar()->sizeHint().height() +
+                          2 * table->frameWidth() + 4;
+    m_ordersRowHeight = table->verticalHeader()->defaultSectionSize();
+    m_tabs->setMinimumHeight(m_ordersLeastHeight + 3 * m_ordersRowHeight);
+    m_splitter->installEventFilter(this);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
 
@@ -200,10 +225,12 @@ QWidget *MainWindow::createServiceBar()
         text = tr("The service at %1.").arg(m_environment.location());
         break;
     }
-    auto *label = new QLabel(text, bar);
+    // One line: in a short window the rows below need the height more than this sentence,
+    // which is cut at a word there and said whole in its tooltip.
+    auto *label = new ElidingLabel(bar);
+    label->setText(text);
     label->setObjectName(u"environmentHeading"_s);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setWordWrap(true);
+    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *row = new QHBoxLayout(bar);
     row->setContentsMargins(10, 6, 10, 6);
     row->setSpacing(10);
@@ -247,7 +274,36 @@ void MainWindow::createDocks()
     waiting->setMargin(12);
     m_tokenPlaceholder = waiting;
     scroll->setWidget(waiting);
-    m_tokenDock->setWidget(scroll);
+    // Above the page: the order's whole name where the dock's title is cut, and, where the
+    // dock is narrower than the page, that the page scrolls (it is never squashed).
+    auto *content = new QWidget(m_tokenDock);
+    content->setObjectName(u"tokenDockContent"_s);
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(2);
+    m_tokenOrderName = new QLabel(content);
+    m_tokenOrderName->setObjectName(u"tokenOrderName"_s);
+    m_tokenOrderName->setWordWrap(true);
+    m_tokenOrderName->setTextFormat(Qt::PlainText);
+    m_tokenOrderName->setMargin(4);
+    m_tokenOrderName->hide();
+    m_tokenScrollNote = new QLabel(
+        tr("The print page is %1 px wide: scroll sideways to see all of it, or widen this panel.")
+            .arg(TokenView::kPageSide),
+        content);
+    m_tokenScrollNote->setObjectName(u"tokenScrollNote"_s);
+    m_tokenScrollNote->setWordWrap(true);
+    m_tokenScrollNote->setMargin(4);
+    QPalette muted = m_tokenScrollNote->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    m_tokenScrollNote->setPalette(muted);
+    m_tokenScrollNote->hide();
+    column->addWidget(m_tokenOrderName);
+    column->addWidget(m_tokenScrollNote);
+    column->addWidget(scroll, 1);
+    m_tokenDock->setWidget(content);
+    scroll->viewport()->installEventFilter(this);
+    m_tokenDock->installEventFilter(this); // its title follows its width
     connect(m_tokenDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         // An order selected while the page was out of sight is shown when it comes in sight.
         if (visible && m_pageOrder && !m_pageShown)
@@ -261,12 +317,13 @@ void MainWindow::createDocks()
 TokenView *MainWindow::tokenView()
 {
     if (!m_tokenView) {
-        auto *scroll = static_cast<QScrollArea *>(m_tokenDock->widget());
+        auto *scroll = m_tokenDock->findChild<QScrollArea *>(u"tokenScroll"_s);
         m_tokenView = new TokenView(scroll);
         m_tokenView->setObjectName(u"tokenView"_s);
         scroll->setWidgetResizable(false);
         scroll->setWidget(m_tokenView); // deletes the placeholder
         m_tokenPlaceholder = nullptr;
+        updateTokenScrollNote();
         connect(m_tokenView, &TokenView::blocked, this,
                 [this](const QUrl &, TokenPage::Block, const QString &reason) {
                     statusBar()->showMessage(reason, 8000);
@@ -315,13 +372,71 @@ void MainWindow::followSelection(const std::optional<Order> &order)
 void MainWindow::nameTokenDock(const std::optional<Order> &order)
 {
     if (!order) {
+        m_tokenDockTitle.clear();
         m_tokenDock->setWindowTitle(tr("Print page"));
+        m_tokenOrderName->hide();
         return;
     }
     const QString job = order->partnerJobId.isEmpty() ? order->fileName : order->partnerJobId;
     //: Title of the print page's dock: %1 is the partner job ID (or the file name), %2 the
     //: receiver's e-mail
-    m_tokenDock->setWindowTitle(tr("Print page: %1, %2").arg(job, order->receiverEmail));
+    m_tokenDockTitle = tr("Print page: %1, %2").arg(job, order->receiverEmail);
+    fitTokenDockTitle();
+}
+
+void MainWindow::fitTokenDockTitle()
+{
+    if (m_tokenDockTitle.isEmpty())
+        return;
+    // A dock is as wide as its title at the least: a name longer than the dock is wide is cut
+    // at its end rather than widening the dock, and said whole above the page.
+    const QFontMetrics metrics = m_tokenDock->fontMetrics();
+    // Tabbed with other docks, the tabs share the width: theirs stay whole.
+    int others = 0;
+    for (const QDockWidget *dock : tabifiedDockWidgets(m_tokenDock))
+        others += metrics.horizontalAdvance(dock->windowTitle()) + kDockTabPadding;
+    const int room = std::max(m_tokenDock->width() - kDockTitleButtons - others,
+                              metrics.averageCharWidth() * kDockTitleLeastChars);
+    const QString shown = metrics.elidedText(m_tokenDockTitle, Qt::ElideRight, room);
+    if (m_tokenDock->windowTitle() != shown)
+        m_tokenDock->setWindowTitle(shown);
+    m_tokenOrderName->setText(m_tokenDockTitle);
+    m_tokenOrderName->setVisible(shown != m_tokenDockTitle);
+}
+
+void MainWindow::updateTokenScrollNote()
+{
+    const auto *scroll = m_tokenDock->findChild<QScrollArea *>(u"tokenScroll"_s);
+    m_tokenScrollNote->setVisible(m_tokenView && scroll &&
+                                  scroll->viewport()->width() < m_tokenView->width());
+}
+
+void MainWindow::shareSplitter()
+{
+    // The orders give way, down to one row, to the queue's least height (its form, with the
+    // lines a mistake or a message adds) rather than both being cut off.
+    const int room =
+        m_splitter->height() - m_splitter->handleWidth() - m_queuePanel->minimumSizeHint().height();
+    const int rows =
+        std::clamp((room - m_ordersLeastHeight) / std::max(1, m_ordersRowHeight), 1, 3);
+    const int least = m_ordersLeastHeight + rows * m_ordersRowHeight;
+    if (m_tabs->minimumHeight() != least)
+        m_tabs->setMinimumHeight(least);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_splitter &&
+        (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
+        shareSplitter();
+    if (event->type() == QEvent::Resize && m_tokenDock && watched == m_tokenDock)
+        fitTokenDockTitle();
+    if (event->type() == QEvent::Resize && m_tokenDock) {
+        const auto *scroll = m_tokenDock->findChild<QScrollArea *>(u"tokenScroll"_s);
+        if (scroll && watched == scroll->viewport())
+            updateTokenScrollNote();
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::createWorkMenus()
@@ -486,8 +601,7 @@ void MainWindow::connectSession()
         m_ordersPanel->tableView()->setFocus(Qt::OtherFocusReason);
     });
     const auto showSummary = [this](const QString &summary) {
-        m_queueStatus->setText(summary);
-        m_queueStatus->setToolTip(summary); // the whole of it, where the bar cuts it off
+        m_queueStatus->setText(summary); // the whole of it in the tooltip where it is cut
     };
     connect(m_queuePanel, &QueuePanel::summaryChanged, this, showSummary);
     showSummary(m_queuePanel->summary());
@@ -550,18 +664,21 @@ void MainWindow::notify(const Order &order, const PrintStatus &previous)
     const auto notification = DesktopNotifier::forStatusChange(order, previous);
     if (!notification)
         return;
-    statusBar()->showMessage(notification->title, 10000);
-    markPrintEnded(notification->title);
+    // The status bar's sign says it, once: no passing message repeats it beside the sign.
+    markPrintEnded(order.id, *notification);
     m_notifier->setEnabled(m_session->settings().notifications);
     m_notifier->show(*notification);
 }
 
-void MainWindow::markPrintEnded(const QString &title)
+void MainWindow::markPrintEnded(qint64 orderId, const DesktopNotification &notification)
 {
     // Said in the window too, whether or not the desktop shows notifications, until the
-    // orders are looked at: the status bar's sign and the Orders tab.
-    m_unseenEnds.prepend(title);
+    // orders are looked at: the status bar's sign and the Orders tab. One print is one end:
+    // its confirmation replaces what was said of it rather than adding another.
+    m_unseenEnds.removeIf([orderId](const UnseenEnd &end) { return end.orderId == orderId; });
+    m_unseenEnds.prepend({orderId, notification.title, notification.warning});
     const int count = int(m_unseenEnds.size());
+    const QString &title = notification.title;
     //: Status bar sign of prints that ended: %1 is the latest ("bracket.stl: Print failed")
     m_printEndSign->setText(count == 1
                                 ? tr("\u2691 %1").arg(title)
@@ -569,13 +686,25 @@ void MainWindow::markPrintEnded(const QString &title)
     m_printEndSign->setToolTip(
         tr("Prints that ended:\n%1\nClick, or press %2, to see the "
            "orders.")
-            .arg(m_unseenEnds.join(u'\n'),
+            .arg(unseenPrintEnds().join(u'\n'),
                  m_paneActions.at(1)->shortcut().toString(QKeySequence::NativeText)));
     m_printEndSign->show();
     const int tab = m_tabs->indexOf(m_ordersPanel);
     //: Tab title with the count of prints that ended since the orders were last looked at
     m_tabs->setTabText(tab, tr("Orders (%n new)", "tab", count));
-    m_tabs->setTabIcon(tab, QIcon(u":/icons/notice.svg"_s));
+    // The warning sign only when a print failed; good ends get the success sign.
+    const bool anyFailed = std::any_of(m_unseenEnds.cbegin(), m_unseenEnds.cend(),
+                                       [](const UnseenEnd &end) { return end.failed; });
+    m_tabs->setTabIcon(tab, QIcon(anyFailed ? u":/icons/notice.svg"_s
+                                            : u":/icons/status-confirmed-success.svg"_s));
+}
+
+QStringList MainWindow::unseenPrintEnds() const
+{
+    QStringList titles;
+    for (const UnseenEnd &end : m_unseenEnds)
+        titles << end.title;
+    return titles;
 }
 
 void MainWindow::clearPrintEnds()

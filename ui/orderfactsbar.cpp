@@ -1,6 +1,7 @@
 #include "orderfactsbar.h"
 
 #include "currencylist.h"
+#include "elidinglabel.h"
 #include "priceconfirmation.h"
 
 #include <QComboBox>
@@ -138,9 +139,10 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     m_pendingRow = new QWidget(this);
     m_pendingRow->setObjectName(u"pendingFiles"_s);
     auto *pendingIcon = iconLabel(u":/icons/queue-pending.svg"_s, 18, m_pendingRow);
-    m_pendingText = new QLabel(m_pendingRow);
+    // One line, cut at a word beside the buttons in a narrow form (the whole in its tooltip):
+    // wrapped, it would make a tall narrow column that pushes the queue's rows out of sight.
+    m_pendingText = new ElidingLabel(m_pendingRow);
     m_pendingText->setObjectName(u"pendingText"_s);
-    m_pendingText->setWordWrap(true);
     m_laterText = new QLabel(m_pendingRow);
     m_laterText->setObjectName(u"laterBatches"_s);
     m_laterText->setWordWrap(true);
@@ -151,16 +153,15 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     pendingTexts->setSpacing(2);
     pendingTexts->addWidget(m_pendingText);
     pendingTexts->addWidget(m_laterText);
-    m_forgetButton = new QPushButton(tr("Don't queue them"), m_pendingRow);
+    m_forgetButton = new QPushButton(tr("Don't queue them"), this);
     m_forgetButton->setObjectName(u"forgetPending"_s);
     m_forgetButton->setToolTip(
         tr("Take these waiting files off the queue; the files themselves stay on disk"));
     auto *pendingLayout = new QHBoxLayout(m_pendingRow);
     pendingLayout->setContentsMargins(0, 0, 0, 0);
     pendingLayout->setSpacing(8);
-    pendingLayout->addWidget(pendingIcon);
+    pendingLayout->addWidget(pendingIcon, 0, Qt::AlignTop);
     pendingLayout->addLayout(pendingTexts, 1);
-    pendingLayout->addWidget(m_forgetButton);
     m_pendingRow->hide();
 
     m_reuseButton = new QPushButton(tr("Use the last details"), this);
@@ -174,10 +175,12 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     m_queueButton->setObjectName(u"queuePending"_s);
     m_queueButton->setToolTip(tr("Queue the waiting files with these details"));
 
+    // The buttons have their own line, the words about the waiting files go beside the files'
+    // names: in a narrow form neither squeezes the other into a tall column.
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(8);
-    buttons->addWidget(m_pendingRow, 1);
-    buttons->addStretch(0);
+    buttons->addWidget(m_forgetButton);
+    buttons->addStretch(1);
     buttons->addWidget(m_reuseButton);
     buttons->addWidget(m_applyButton);
     buttons->addWidget(m_queueButton);
@@ -186,7 +189,8 @@ OrderFactsBar::OrderFactsBar(const ConsoleSettings &defaults, QWidget *parent)
     top->setSpacing(12);
     top->addWidget(heading);
     top->addWidget(m_hint, 1);
-    top->addWidget(m_batchText, 1);
+    top->addWidget(m_batchText);
+    top->addWidget(m_pendingRow, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 10, 14, 10);
@@ -565,6 +569,7 @@ void OrderFactsBar::updateButtons()
 {
     const int count = pendingCount();
     m_pendingRow->setVisible(count > 0);
+    m_forgetButton->setVisible(count > 0);
     m_queueButton->setEnabled(count > 0);
     m_queueButton->setText(count > 0 ? tr("Queue %n file(s)", nullptr, count) : tr("Queue"));
     m_queueButton->setDefault(count > 0);
@@ -574,7 +579,6 @@ void OrderFactsBar::updateButtons()
         m_pendingText->setText(ready ? tr("Check the details, then press Queue to send them.")
                                      : tr("Waiting for order details: complete the form, "
                                           "then press Queue."));
-        m_pendingText->setToolTip(m_batchText->toolTip());
     }
     // Reusing the last details is offered, never done: a press fills the fields.
     m_reuseButton->setVisible(count > 0 && m_lastConfirmed.has_value());

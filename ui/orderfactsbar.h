@@ -23,6 +23,8 @@ class QWidget;
 
 namespace pc {
 
+class ElidingLabel;
+
 // The order details every queued file carries: receiver e-mail, price, currency and the
 // partner job id, checked with the rules of orderform.h as the user types. Each field shows
 // its own message (what is wrong and what to do) once the user has left it, tried to queue,
@@ -132,7 +134,7 @@ private:
     bool m_emailEdited = false;
     bool m_currencyChosen = false;
     QWidget *m_pendingRow = nullptr;
-    QLabel *m_pendingText = nullptr;
+    ElidingLabel *m_pendingText = nullptr;
     QPushButton *m_forgetButton = nullptr;
     QPushButton *m_applyButton = nullptr;
     QPushButton *m_queueButton = nullptr;

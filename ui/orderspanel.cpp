@@ -21,6 +21,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -58,6 +60,34 @@ void setMuted(QWidget *widget)
     widget->setPalette(palette);
 }
 
+// Leaves a state page's picture out where the page is too short for it and its words.
+class PictureWhereRoom final : public QObject
+{
+public:
+    PictureWhereRoom(QLabel *picture, QWidget *page)
+        : QObject(page)
+        , m_picture(picture)
+        , m_page(page)
+    {}
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize) {
+            const QSize size = static_cast<QResizeEvent *>(event)->size();
+            const int room = m_picture->sizeHint().height() + 16; // the picture and its spacing
+            const int all = m_page->hasHeightForWidth() ? m_page->heightForWidth(size.width())
+                                                        : m_page->minimumSizeHint().height();
+            const int words = all - (m_picture->isHidden() ? 0 : room);
+            m_picture->setVisible(size.height() >= words + room);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QLabel *m_picture;
+    QWidget *m_page;
+};
+
 // Icon, headline and explanation, centred: the empty and "no match" states.
 QWidget *makeStatePage(const QString &icon, QLabel *title, QLabel *text, QWidget *extra,
                        QWidget *parent)
@@ -94,11 +124,19 @@ QWidget *makeStatePage(const QString &icon, QLabel *title, QLabel *text, QWidget
     row->addStretch(1);
 
     auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(24, 24, 24, 24);
+    layout->setContentsMargins(24, 8, 24, 8);
     layout->addStretch(1);
     layout->addLayout(row);
     layout->addStretch(2);
-    return page;
+
+    // In a short window the page scrolls rather than laying its lines over one another.
+    auto *scroll = new QScrollArea(parent);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(page);
+    scroll->viewport()->installEventFilter(new PictureWhereRoom(iconLabel, page));
+    return scroll;
 }
 
 } // namespace
@@ -216,7 +254,10 @@ QWidget *OrdersPanel::createToolBar()
         m_filter->addItem(QIcon(statusIconResource(status)), statusLabel(status),
                           filterFor(status));
     }
-    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as a short choice: the longest ones (German above all) would make the filter row
+    // wider than the table beside the docks at 1024 px; the list opens as wide as it needs.
+    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_filter->setMinimumContentsLength(18);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &OrdersPanel::onFilterChanged);
 
     // Alt+W: Alt+S opens the Sandbox menu.

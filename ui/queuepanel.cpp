@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QToolBar>
@@ -34,6 +35,9 @@ namespace pc {
 namespace {
 
 constexpr int kThumbnail = FileThumbnails::kThumbnailSize;
+constexpr int kRowsInSight = 3; // queue rows a short window still shows
+// A window this tall keeps the three rows in sight under messages too.
+constexpr int kRoomyWindowHeight = 800;
 
 QLabel *makeText(const QString &text, QWidget *parent)
 {
@@ -69,7 +73,15 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(u"queueStack"_s);
-    m_emptyState = createEmptyState();
+    // In a short window the drop target scrolls rather than laying its icon over its words.
+    auto *emptyScroll = new QScrollArea(m_stack);
+    emptyScroll->setObjectName(u"queueDropTarget"_s);
+    emptyScroll->setFrameShape(QFrame::NoFrame);
+    emptyScroll->setWidgetResizable(true);
+    emptyScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    emptyScroll->setWidget(createEmptyState());
+    m_emptyState = emptyScroll;
+    emptyScroll->viewport()->installEventFilter(this);
     m_stack->addWidget(m_emptyState);
     createView();
     m_stack->addWidget(m_view);
@@ -77,10 +89,19 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
     // otherwise ask for the drop target's height even while rows are shown, and squeeze the
     // form in a short window (minimumSizeHint() keeps a row in view where there is room).
     m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
-    // A row stays in sight whatever the form and the messages above take.
-    m_stack->setMinimumHeight(kThumbnail + 8 + m_view->header()->sizeHint().height() +
-                              m_view->horizontalScrollBar()->sizeHint().height() +
-                              2 * m_view->frameWidth() + 4);
+    // A few rows stay in sight whatever the form and the messages above take; the drop target
+    // keeps its words and buttons (its picture goes first).
+    const int aroundRows = m_view->header()->sizeHint().height() +
+                           m_view->horizontalScrollBar()->sizeHint().height() +
+                           2 * m_view->frameWidth() + 4;
+    m_rowsHeight = kRowsInSight * (kThumbnail + 4) + aroundRows;
+    m_rowHeight = kThumbnail + 4 + aroundRows;
+    {
+        QWidget *zone = static_cast<QScrollArea *>(m_emptyState)->widget();
+        m_dropTargetHeight = zone->layout()->minimumSize().height() -
+                             m_dropIcon->sizeHint().height() - zone->layout()->spacing();
+    }
+    m_stack->setMinimumHeight(m_rowsHeight);
 
     // Over the stack while something is dragged over the panel: where it will land.
     m_dropHint = new QLabel(tr("Drop to add to the upload queue"), this);
@@ -98,13 +119,14 @@ QueuePanel::QueuePanel(UploadQueue &queue, UploadQueueModel &model, const Consol
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(8);
+    layout->setSpacing(6);
     layout->addWidget(m_toolBar);
     layout->addWidget(m_factsBar);
     m_noticeArea = new QueueNoticeArea(this);
     for (QueueNotice *notice : {m_storeNotice, m_duplicateNotice, m_skippedNotice, m_editNotice})
         m_noticeArea->addNotice(notice);
     layout->addWidget(m_noticeArea);
+    m_noticeArea->installEventFilter(this); // messages shown take room from the rows
     layout->addWidget(m_stack, 1);
 
     connect(m_scanner, &DropScanner::finished, this, &QueuePanel::onPathsSorted);
@@ -156,16 +178,16 @@ QueuePanel::~QueuePanel() = default;
 QWidget *QueuePanel::createEmptyState()
 {
     auto *box = new QFrame;
-    box->setObjectName(u"queueDropTarget"_s);
+    box->setObjectName(u"queueDropZone"_s);
     box->setAccessibleName(tr("Drop STL files or folders here"));
-    box->setStyleSheet(u"QFrame#queueDropTarget { border: 2px dashed palette(mid); "
+    box->setStyleSheet(u"QFrame#queueDropZone { border: 2px dashed palette(mid); "
                        "border-radius: 12px; background-color: palette(base); }"_s);
-    box->setMinimumHeight(220);
-
     auto *icon = new QLabel(box);
     icon->setPixmap(
         QIcon(u":/icons/empty-queue.svg"_s).pixmap(QSize(72, 72), box->devicePixelRatioF()));
     icon->setFixedSize(72, 72);
+    icon->setObjectName(u"queueDropIcon"_s);
+    m_dropIcon = icon;
     icon->setAccessibleName(tr("Empty upload queue"));
 
     auto *title = makeText(tr("Drop STL files or folders here"), box);
@@ -203,8 +225,8 @@ QWidget *QueuePanel::createEmptyState()
     buttons->addStretch(1);
 
     auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(48, 24, 48, 24);
-    layout->setSpacing(10);
+    layout->setContentsMargins(48, 16, 48, 16);
+    layout->setSpacing(8);
     layout->addStretch(1);
     layout->addWidget(icon, 0, Qt::AlignHCenter);
     layout->addSpacing(4);
@@ -324,22 +346,50 @@ void QueuePanel::resizeEvent(QResizeEvent *event)
     // The form wraps to more lines when narrower: the splitter must leave room for them.
     if (event->size().width() != event->oldSize().width())
         updateGeometry();
+    keepRowsInSight(); // the window's height decides what messages may take
+}
+
+bool QueuePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_noticeArea &&
+        (event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent))
+        keepRowsInSight();
+    // A short drop target drops its picture before it would scroll its words and buttons.
+    if (event->type() == QEvent::Resize && m_emptyState &&
+        watched == static_cast<QScrollArea *>(m_emptyState)->viewport()) {
+        QWidget *zone = static_cast<QScrollArea *>(m_emptyState)->widget();
+        const int iconRoom = m_dropIcon->height() + 2 * zone->layout()->spacing() + 4;
+        const int withoutIcon =
+            zone->layout()->minimumSize().height() - (m_dropIcon->isHidden() ? 0 : iconRoom);
+        m_dropIcon->setVisible(static_cast<QResizeEvent *>(event)->size().height() >=
+                               withoutIcon + iconRoom);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QSize QueuePanel::minimumSizeHint() const
 {
     // The details form is what files are confirmed with: in a short window it keeps the
-    // height its wrapped lines need at this width, and the rows below it scroll instead.
+    // height its wrapped lines need at this width, with the rows (or the drop target's words
+    // and buttons) below it, whatever height the window's saved layout gave the queue.
     QSize hint = QWidget::minimumSizeHint();
-    if (m_factsBar->pendingCount() == 0)
-        return hint; // nothing to confirm: the window's saved layout decides
+    if (!isVisible())
+        return hint; // no width yet to wrap lines at
     const int form = m_factsBar->hasHeightForWidth() ? m_factsBar->heightForWidth(width())
                                                      : m_factsBar->sizeHint().height();
-    const int rows = FileThumbnails::kThumbnailSize + 8 + m_view->header()->height();
+    int rows = m_stack->minimumHeight();
+    if (m_stack->currentWidget() == m_emptyState) {
+        const QWidget *zone = static_cast<QScrollArea *>(m_emptyState)->widget();
+        int words = zone->hasHeightForWidth() ? zone->heightForWidth(width())
+                                              : zone->minimumSizeHint().height();
+        if (!m_dropIcon->isHidden())
+            words -= m_dropIcon->height() + zone->layout()->spacing();
+        rows = std::max(rows, words);
+    }
     // Messages keep a few lines in sight and scroll the rest (QueueNoticeArea).
-    const int notices = m_noticeArea->isHidden() ? 0 : m_noticeArea->minimumSizeHint().height() + 8;
+    const int notices = m_noticeArea->isHidden() ? 0 : m_noticeArea->minimumSizeHint().height() + 6;
     hint.setHeight(
-        std::max(hint.height(), m_toolBar->sizeHint().height() + form + notices + rows + 16));
+        std::max(hint.height(), m_toolBar->sizeHint().height() + form + notices + rows + 12));
     return hint;
 }
 
@@ -487,6 +537,22 @@ void QueuePanel::updateEmptyState()
 {
     const bool empty = m_viewModel->rowCount() == 0;
     m_stack->setCurrentWidget(empty ? m_emptyState : static_cast<QWidget *>(m_view));
+    keepRowsInSight();
+}
+
+void QueuePanel::keepRowsInSight()
+{
+    // Three rows in sight; while messages are shown in a short window (each can be closed)
+    // they take the room of all but one, which scroll, rather than pushing the queue out.
+    const bool empty = m_stack->currentWidget() == m_emptyState;
+    const bool roomy = window()->height() >= kRoomyWindowHeight;
+    const int least = empty                               ? m_dropTargetHeight
+                      : m_noticeArea->isHidden() || roomy ? m_rowsHeight
+                                                          : m_rowHeight;
+    if (m_stack->minimumHeight() != least) {
+        m_stack->setMinimumHeight(least);
+        updateGeometry();
+    }
 }
 
 } // namespace pc

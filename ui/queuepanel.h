@@ -116,6 +116,7 @@ protected:
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *createEmptyState();
@@ -128,6 +129,7 @@ private:
     void showContextMenu(const QPoint &position);
     void showDropHint(bool show);
     void updateEmptyState();
+    void keepRowsInSight();
     void updateActions();
     void updateSummary();
     QList<int> selectedRows() const;
@@ -164,6 +166,7 @@ private:
     QWidget *m_emptyState = nullptr;
     QTreeView *m_view = nullptr;
     QLabel *m_dropHint = nullptr;
+    QLabel *m_dropIcon = nullptr; // the drop target's picture, left out where it is short
     QueueNoticeArea *m_noticeArea = nullptr;
     QueueNotice *m_storeNotice = nullptr;
     QueueNotice *m_duplicateNotice = nullptr;
@@ -176,6 +179,9 @@ private:
     QString m_lastFolder;
     QString m_summary;
     int m_scansRunning = 0;
+    int m_rowsHeight = 0;       // the queue's rows in sight, at the least
+    int m_rowHeight = 0;        // ... while messages are shown: one row
+    int m_dropTargetHeight = 0; // the drop target's words and buttons
 };
 
 } // namespace pc

@@ -6,6 +6,7 @@
 #include "settings/consolesettings.h"
 
 #include <QActionGroup>
+#include <QDir>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QSettings>
@@ -18,6 +19,7 @@ namespace {
 
 const QList<double> kSpeeds{1, 10, 60, 600};
 const QList<double> kAutoPrintSeconds{5, 30, 120};
+constexpr int kFolderWidthChars = 36; // the state folder's path in the menu, at most
 
 } // namespace
 
@@ -26,6 +28,7 @@ SandboxMenu::SandboxMenu(SandboxServer *sandbox, QWidget *parent)
     , m_sandbox(sandbox)
 {
     setObjectName(u"menuSandbox"_s);
+    setToolTipsVisible(true);
     const SandboxConfig &config = sandbox->config();
     m_simulation.speed = config.speed;
     m_simulation.autoPrintSeconds = config.autoPrintSeconds;
@@ -82,8 +85,15 @@ SandboxMenu::SandboxMenu(SandboxServer *sandbox, QWidget *parent)
     QAction *note = addAction(tr("Applies to prints that start from now on"));
     note->setEnabled(false);
     if (!sandbox->stateFolder().isEmpty()) {
-        QAction *kept =
-            addAction(tr("Tokens and prints are kept in %1").arg(sandbox->stateFolder()));
+        // The folder's path can be long: cut in its middle (the start says where, the end
+        // which folder), the whole of it in the tooltip and the status tip.
+        const QString folder = QDir::toNativeSeparators(sandbox->stateFolder());
+        const QString shortFolder = fontMetrics().elidedText(
+            folder, Qt::ElideMiddle, kFolderWidthChars * fontMetrics().averageCharWidth());
+        QAction *kept = addAction(tr("Tokens and prints are kept in %1").arg(shortFolder));
+        kept->setObjectName(u"sandboxStateFolder"_s);
+        kept->setToolTip(tr("Tokens and prints are kept in %1").arg(folder));
+        kept->setStatusTip(kept->toolTip());
         kept->setEnabled(false);
     }
 }

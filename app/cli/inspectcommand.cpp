@@ -222,9 +222,16 @@ int InspectCommand::run(CliContext &context, const QStringList &arguments)
         };
         QImage thumbnail;
         if (!thumbnailOption.isEmpty()) {
-            options.withFacets = [&thumbnail, size](const stl::TriangleView &facets) {
+            options.withFacets = [&thumbnail, &context, &stopped,
+                                  size](const stl::TriangleView &facets) {
                 stl::ThumbnailOptions thumbnailOptions;
                 thumbnailOptions.size = QSize(size, size);
+                // Drawing does not return to the event loop either: it heeds --max-time too.
+                thumbnailOptions.cancel = &stopped;
+                thumbnailOptions.progress = [&context, &stopped](double) {
+                    if (context.deadlineReached())
+                        stopped = true;
+                };
                 thumbnail = stl::renderThumbnail(facets, thumbnailOptions);
             };
         }

@@ -2,6 +2,7 @@
 
 #include <QtEndian>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -40,6 +41,17 @@ Mesh makeBox(const std::array<float, 3> &min, const std::array<float, 3> &max)
         addTriangle(mesh, c[q[0]], c[q[1]], c[q[2]]);
         addTriangle(mesh, c[q[0]], c[q[2]], c[q[3]]);
     }
+    setNormalsFromWinding(mesh);
+    return mesh;
+}
+
+Mesh makeStackedTriangles(qsizetype count, float size)
+{
+    Mesh mesh;
+    const std::array<float, 9> corners{0, 0, 0, size, 0, 0, 0, size, size};
+    mesh.positions.reserve(std::size_t(std::max<qsizetype>(count, 0)) * 9);
+    for (qsizetype i = 0; i < count; ++i)
+        mesh.positions.insert(mesh.positions.end(), corners.begin(), corners.end());
     setNormalsFromWinding(mesh);
     return mesh;
 }

@@ -17,6 +17,10 @@ Mesh makeBox(const std::array<float, 3> &min, const std::array<float, 3> &max);
 // A torus of 2 * around * tube facets, wound outward, centred on the origin.
 Mesh makeTorus(int around, int tube, float majorRadius = 40.0f, float minorRadius = 15.0f);
 
+// `count` copies of one triangle with `size`-long legs, stacked on each other: an open,
+// non-manifold soup whose every facet covers the whole picture of a thumbnail.
+Mesh makeStackedTriangles(qsizetype count, float size = 50.0f);
+
 // Appends `other`'s facets to `mesh`.
 void appendMesh(Mesh &mesh, const Mesh &other);
 
