@@ -44,7 +44,8 @@ int sqliteCode(const QSqlError &error)
 
 // The migrations, in order: migrations()[i] brings the schema to version i + 1. Never edit
 // a migration that has shipped; add a new one. Plain SQL: ids came from id_sequences (not
-// from AUTOINCREMENT or SERIAL), times are epoch milliseconds, money is decimal text.
+// from AUTOINCREMENT or SERIAL) until version 9 put them into the INSERT (idSequenceMigration()),
+// times are epoch milliseconds, money is decimal text.
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> list{
