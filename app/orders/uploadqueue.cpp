@@ -13,6 +13,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -965,7 +966,8 @@ void UploadQueue::onUploadProgress(qint64 id, qint64 sent, qint64 total)
     // In memory only: the item stays Uploading in the store, which is all a restart needs (an
     // item found Uploading is asked about at the service before anything is sent again); the
     // figure is written with the state the upload ends in.
-    runtime.unsavedBytesSent = sent;
+    // The furthest it came: the network stack may start the body again by itself.
+    runtime.unsavedBytesSent = std::max(runtime.unsavedBytesSent, sent);
     Q_EMIT uploadProgress(id, sent, total);
 }
 
