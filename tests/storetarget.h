@@ -10,6 +10,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -87,6 +88,39 @@ public:
         }
         QSqlDatabase::removeDatabase(name);
         return ok;
+    }
+
+    // Back to schema version 8 by hand: ids handed out from id_sequences, whose rows say the
+    // next id of each table (`nextIds`, else one after the highest stored).
+    bool undoIdMigration(const QHash<QString, qint64> &nextIds = {}) const
+    {
+        const QStringList tables{QStringLiteral("queue_items"), QStringLiteral("orders"),
+                                 QStringLiteral("status_history")};
+        bool ok = true;
+        if (usesPostgres()) {
+            ok = exec(QStringLiteral("CREATE TABLE id_sequences (name VARCHAR(64) NOT NULL"
+                                     " PRIMARY KEY, next_value BIGINT NOT NULL)"));
+            for (const QString &table : tables)
+                ok =
+                    ok &&
+                    exec(QStringLiteral("ALTER TABLE %1 ALTER COLUMN id DROP IDENTITY").arg(table));
+        } else {
+            for (const QString &table : tables) {
+                ok = ok && exec(QStringLiteral("DROP TRIGGER %1_next_id").arg(table));
+                ok = ok &&
+                     exec(QStringLiteral("DELETE FROM id_sequences WHERE name = '%1'").arg(table));
+            }
+        }
+        for (const QString &table : tables) {
+            const QString next =
+                nextIds.contains(table)
+                    ? QString::number(nextIds.value(table))
+                    : QStringLiteral("(SELECT COALESCE(MAX(id), 0) + 1 FROM %1)").arg(table);
+            ok = ok && exec(QStringLiteral("INSERT INTO id_sequences (name, next_value)"
+                                           " VALUES ('%1', %2)")
+                                .arg(table, next));
+        }
+        return ok && exec(QStringLiteral("DELETE FROM schema_version WHERE version >= 9"));
     }
 
     // PostgreSQL: the store's database, and the first value `sql` returns on a connection of

@@ -18,6 +18,10 @@
 #include <QTest>
 #include <QThread>
 
+#include <array>
+#include <latch>
+#include <vector>
+
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -181,6 +185,8 @@ private Q_SLOTS:
     void printStartAndFinishTimes();
     void migrationTwoFillsPrintTimes();
     void migrationFiveMarksReconstructedLinks();
+    void migrationNineKeepsEveryIdAndNeverGivesOneAgain();
+    void writersAtTheSameTimeKeepRowsRight();
     void environmentsNeverMix();
     void damagedFileIsMovedAside_data();
     void damagedFileIsMovedAside();
@@ -1241,7 +1247,8 @@ void TestOrderStore::migrationTwoFillsPrintTimes()
         failed.statusText = u"FAILURE"_s;
         QVERIFY(store.updateOrderStatus(id, failed, QDateTime::fromMSecsSinceEpoch(9000)).ok());
     }
-    // Back to version 1 by hand (undoing migrations 3 to 8 too).
+    // Back to version 1 by hand (undoing migrations 3 to 9 too).
+    QVERIFY(dir.undoIdMigration());
     QVERIFY(dir.exec(u"DROP TABLE token_status_asks"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
@@ -1286,7 +1293,8 @@ void TestOrderStore::migrationFiveMarksReconstructedLinks()
         itemId = *store.addQueueItem(makeItem(kSandbox, u"lost-answer.stl"_s));
         QVERIFY(store.recordToken(itemId, u"lostanswer"_s).ok());
     }
-    // Back to version 4 by hand (undoing migrations 6 to 8 too).
+    // Back to version 4 by hand (undoing migrations 6 to 9 too).
+    QVERIFY(dir.undoIdMigration());
     QVERIFY(dir.exec(u"DROP TABLE token_status_asks"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN archived_ms"_s));
     QVERIFY(dir.exec(u"ALTER TABLE orders DROP COLUMN note"_s));
@@ -1315,6 +1323,180 @@ void TestOrderStore::migrationFiveMarksReconstructedLinks()
     QCOMPARE(reread.tokenLink, u"http://widget.example/?token=lostanswer"_s);
     QCOMPARE((*store.queueItem(itemId))->state, QueueState::Done);
     QVERIFY(!(**store.order(orderId)).linksReconstructed);
+}
+
+// A store of schema version 8 (ids from id_sequences) with queue items, one holding a token,
+// orders and their history keeps every row under its id; new rows get ids after the highest
+// one ever handed out, also when the rows that had the highest were deleted; and a token
+// stays the item's only one and the order's only order.
+void TestOrderStore::migrationNineKeepsEveryIdAndNeverGivesOneAgain()
+{
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    qint64 waitingId = 0;
+    qint64 doneId = 0;
+    qint64 madeOrderId = 0;
+    qint64 addedOrderId = 0;
+    {
+        OrderStore store;
+        QVERIFY(dir.open(store).ok());
+        waitingId = *store.addQueueItem(makeItem(kSandbox, u"waiting.stl"_s));
+        doneId = *store.addQueueItem(makeItem(kSandbox, u"done.stl"_s));
+        QVERIFY(store.recordToken(waitingId, u"waitingtoken"_s).ok());
+        QVERIFY(store.recordToken(doneId, u"donetoken"_s).ok());
+        madeOrderId =
+            store.createOrderFromItem(doneId, u"http://t/done"_s, u"https://t/done"_s)->id;
+        addedOrderId = *store.addOrder(makeOrder(kSandbox, u"added"_s, 1000));
+        PrintStatus printing;
+        printing.status = pc::JobStatus::Printing;
+        printing.statusText = u"PRINTING"_s;
+        QVERIFY(store.updateOrderStatus(madeOrderId, printing, QDateTime::fromMSecsSinceEpoch(7000))
+                    .ok());
+    }
+    // Version 8 as an older console left it, after it had deleted orders 3 to 7 and history
+    // rows 2 to 4, the latest it had made.
+    QVERIFY(dir.undoIdMigration({{u"orders"_s, 8}, {u"status_history"_s, 5}}));
+
+    OrderStore store;
+    const OpenResult opened = dir.open(store);
+    QVERIFY2(opened.ok(), qPrintable(opened.message));
+    QCOMPARE(opened.schemaVersion, pc::storedetail::latestSchemaVersion());
+    QCOMPARE(opened.migrationsApplied, 1);
+
+    const QList<QueueItem> items = *store.queueItems(kSandbox);
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(0).id, waitingId);
+    QCOMPARE(items.at(0).token, u"waitingtoken"_s);
+    QCOMPARE(items.at(1).id, doneId);
+    QCOMPARE(items.at(1).state, QueueState::Done);
+    const QList<Order> orders = *store.orders(kSandbox);
+    QCOMPARE(orders.size(), 2);
+    QCOMPARE((**store.order(madeOrderId)).token, u"donetoken"_s);
+    QCOMPARE((**store.order(addedOrderId)).token, u"added"_s);
+    const QList<pc::StatusHistoryEntry> history = *store.statusHistory(madeOrderId);
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0).status.statusText, u"PRINTING"_s);
+
+    // New rows: after the highest id ever given, never one of a deleted row.
+    const qint64 newItemId = *store.addQueueItem(makeItem(kSandbox, u"new.stl"_s));
+    QCOMPARE(newItemId, doneId + 1);
+    QCOMPARE((*store.queueItems(kSandbox)).last().id, newItemId);
+    const qint64 newOrderId = *store.addOrder(makeOrder(kSandbox, u"new"_s, 2000));
+    QCOMPARE(newOrderId, qint64(8));
+    PrintStatus done;
+    done.status = pc::JobStatus::Success;
+    done.statusText = u"SUCCESS"_s;
+    QVERIFY(store.updateOrderStatus(madeOrderId, done, QDateTime::fromMSecsSinceEpoch(9000)).ok());
+    QCOMPARE((*store.statusHistory(madeOrderId)).last().id, qint64(5));
+
+    // The tokens keep their rules: no second token, no token twice, no second order.
+    QCOMPARE(store.recordToken(waitingId, u"other"_s).error().kind, StoreError::Kind::Conflict);
+    QCOMPARE(store.recordToken(newItemId, u"waitingtoken"_s).error().kind,
+             StoreError::Kind::Conflict);
+    QCOMPARE(store.createOrderFromItem(doneId, u"http://t/x"_s, u"https://t/x"_s)->id, madeOrderId);
+    QCOMPARE((*store.orders(kSandbox)).size(), 3);
+
+    const QString sequences =
+        StoreTarget::usesPostgres()
+            ? u"SELECT COUNT(*) FROM pg_tables WHERE tablename = 'id_sequences'"_s
+            : u"SELECT next_value FROM id_sequences WHERE name = 'orders'"_s;
+    QCOMPARE(scalar(storeConnection(), sequences).toInt(), StoreTarget::usesPostgres() ? 0 : 9);
+}
+
+// Consoles writing at the same moment, each on a connection of its own (a thread here), with
+// no lock between them: every queue item gets an id of its own, an item gets one token and one
+// order whichever console saves them, and each token is polled by one console only.
+void TestOrderStore::writersAtTheSameTimeKeepRowsRight()
+{
+    StoreTarget dir;
+    QVERIFY(dir.isValid());
+    OrderStore setup;
+    QVERIFY(dir.open(setup).ok());
+    const qint64 shared = *setup.addQueueItem(makeItem(kSandbox, u"shared.stl"_s));
+    QStringList tokens;
+    for (int i = 0; i < 20; ++i)
+        tokens.append(u"poll%1"_s.arg(i));
+
+    constexpr int kConsoles = 3;
+    constexpr int kItems = 30;
+    struct Outcome
+    {
+        QList<qint64> ids;
+        int tokenRefusals = 0;
+        QList<qint64> orderIds;
+        QStringList held;
+        QString failure;
+    };
+    std::array<Outcome, kConsoles> outcomes;
+    std::latch allWorked(kConsoles);
+    std::latch allLeased(kConsoles);
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int c = 0; c < kConsoles; ++c) {
+        threads.push_back(std::unique_ptr<QThread>(QThread::create([&, c] {
+            Outcome &out = outcomes[std::size_t(c)];
+            OrderStore store;
+            auto lease = [&] {
+                const auto leased = store.leasePolling(kSandbox, tokens, 60'000);
+                if (!leased)
+                    out.failure = leased.error().message;
+                else
+                    out.held = *leased;
+                return leased.ok();
+            };
+            if (!openAs(dir, store, u"console%1"_s.arg(c)).ok())
+                out.failure = u"open failed"_s;
+            for (int i = 0; i < kItems && out.failure.isEmpty(); ++i) {
+                const auto id =
+                    store.addQueueItem(makeItem(kSandbox, u"f%1-%2.stl"_s.arg(c).arg(i)));
+                if (!id) {
+                    out.failure = id.error().message;
+                    break;
+                }
+                out.ids.append(*id);
+                lease();
+            }
+            if (out.failure.isEmpty()) {
+                if (!store.recordToken(shared, u"shared-%1"_s.arg(c)))
+                    ++out.tokenRefusals;
+                const auto order =
+                    store.createOrderFromItem(shared, u"http://t/s"_s, u"https://t/s"_s);
+                if (order)
+                    out.orderIds.append(order->id);
+            }
+            // Once more while every console is there (a shared store that closes gives its
+            // leases up), and closed only when all have.
+            allWorked.arrive_and_wait();
+            if (out.failure.isEmpty())
+                lease();
+            allLeased.arrive_and_wait();
+        })));
+    }
+    for (auto &thread : threads)
+        thread->start();
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(60'000));
+
+    QSet<qint64> ids;
+    QSet<QString> held;
+    int refusals = 0;
+    QSet<qint64> orderIds;
+    for (const Outcome &out : outcomes) {
+        QVERIFY2(out.failure.isEmpty(), qPrintable(out.failure));
+        for (qint64 id : out.ids)
+            ids.insert(id);
+        for (const QString &token : out.held) {
+            QVERIFY2(!held.contains(token), qPrintable(token));
+            held.insert(token);
+        }
+        refusals += out.tokenRefusals;
+        for (qint64 id : out.orderIds)
+            orderIds.insert(id);
+    }
+    QCOMPARE(ids.size(), kConsoles * kItems);
+    QCOMPARE(held.size(), tokens.size());
+    QCOMPARE(refusals, kConsoles - 1);
+    QCOMPARE(orderIds.size(), 1);
+    QCOMPARE((*setup.orders(kSandbox)).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOrderStore)

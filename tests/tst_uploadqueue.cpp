@@ -49,6 +49,7 @@ private Q_SLOTS:
     void resumeAfterCrashKeepsToken();
     void resumeAfterDeliveredBodyDoesNotResend();
     void removeKeepsTokenAsOrder();
+    void progressIsWrittenWithTheStateItEndsIn();
     void earlierDeadEndBecomesOrder();
     void retryRightAfterStartAsksOnce();
     void askedByAnotherProcessWaitsOutTheFloor();
@@ -344,6 +345,27 @@ void TestUploadQueue::resumeAfterDeliveredBodyDoesNotResend()
     QCOMPARE(tokens.size(), 1);
     QCOMPARE(m_sandbox->uploadCount(token), 1);
     checkReconstructedOrder(token);
+}
+
+void TestUploadQueue::progressIsWrittenWithTheStateItEndsIn()
+{
+    // Progress moves in memory while the body goes out (each write would be a round trip to a
+    // team database); the store learns how far the upload came with the state it ends in, so
+    // the next start knows the body may have arrived.
+    startQueue(u"drop-upload=1,at=0.5,calls=upload"_s);
+    const qint64 id = queueTeapot();
+    qint64 shown = 0; // the furthest: the network stack may start the body again by itself
+    qint64 storedMeanwhile = 0;
+    connect(m_queue.get(), &UploadQueue::uploadProgress, this, [&](qint64 item, qint64 sent) {
+        if (item != id)
+            return;
+        shown = std::max(shown, sent);
+        storedMeanwhile = std::max(storedMeanwhile, itemOf(id).bytesSent);
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(!itemOf(id).token.isEmpty() && stateOf(id) == u"failed"_s, kWait);
+    QCOMPARE(storedMeanwhile, 0);
+    QVERIFY(shown > 0);
+    QCOMPARE(itemOf(id).bytesSent, shown);
 }
 
 void TestUploadQueue::removeKeepsTokenAsOrder()

@@ -602,51 +602,27 @@ QStringList OrderStore::moveAside(QString *error)
     return moved;
 }
 
-StoreResult<qint64> OrderStore::nextId(const QString &sequence, const QString &action)
-{
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT next_value FROM id_sequences WHERE name = ?"_s);
-    q.addBindValue(sequence);
-    if (StoreError e = exec(q, action); e.isError())
-        return e;
-    if (!q.next())
-        return makeError(StoreError::Kind::Other,
-                         StoreText::tr("The id sequence %1 is missing.").arg(sequence));
-    const qint64 id = q.value(0).toLongLong();
-    q.finish();
-    q.prepare(u"UPDATE id_sequences SET next_value = ? WHERE name = ?"_s);
-    q.addBindValue(id + 1);
-    q.addBindValue(sequence);
-    if (StoreError e = exec(q, action); e.isError())
-        return e;
-    return id;
-}
-
 StoreResult<qint64> OrderStore::addQueueItem(const QueueItem &item)
 {
     const Call call(*this);
     if (call.failed())
         return call.error();
     const QString action = StoreText::tr("saving the queue item");
+    // One statement: the id and the position at the end of the queue come with the INSERT.
+    // PostgreSQL runs it alone (its own transaction); two consoles adding at the same moment
+    // may get one position, and then the queue keeps them in the order of their ids.
+    const bool postgres = m_location.isPostgres();
     WriteTransaction tx(m_db);
-    if (StoreError e = tx.begin(action); e.isError())
-        return e;
-    StoreResult<qint64> id = nextId(u"queue_items"_s, action);
-    if (!id)
-        return id.error();
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT MAX(position) FROM queue_items WHERE environment = ?"_s);
-    q.addBindValue(textValue(item.environment));
-    if (StoreError e = exec(q, action); e.isError())
-        return e;
-    const qint64 position = q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() + 1 : 1;
-    q.finish();
-
+    if (!postgres) {
+        if (StoreError e = tx.begin(action); e.isError())
+            return e;
+    }
+    Statement q(m_db);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    q.prepare(u"INSERT INTO queue_items (" + kItemColumns +
-              u", owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    q.addBindValue(*id);
-    q.addBindValue(position);
+    q.prepare(u"INSERT INTO queue_items (" + kItemColumns + u", owner) SELECT "_s +
+              newIdSql(m_db, u"queue_items"_s) +
+              u", COALESCE(MAX(position), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+              " ?, ?, ? FROM queue_items WHERE environment = ? RETURNING id"_s);
     q.addBindValue(textValue(item.environment));
     q.addBindValue(textValue(item.sourcePath));
     q.addBindValue(textValue(item.fileName));
@@ -666,12 +642,20 @@ StoreResult<qint64> OrderStore::addQueueItem(const QueueItem &item)
     q.addBindValue(item.bytesSent);
     q.addBindValue(item.created.isValid() ? item.created.toMSecsSinceEpoch() : now);
     q.addBindValue(now);
-    q.addBindValue(textValue(m_location.isPostgres() ? m_consoleId : QString()));
+    q.addBindValue(textValue(postgres ? m_consoleId : QString()));
+    q.addBindValue(textValue(item.environment));
     if (StoreError e = exec(q, action); e.isError())
         return e;
-    if (StoreError e = tx.commit(action); e.isError())
-        return e;
-    return *id;
+    if (!q.next())
+        return makeError(StoreError::Kind::Other,
+                         StoreText::tr("The order database gave the new queue item no id."));
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    if (!postgres) {
+        if (StoreError e = tx.commit(action); e.isError())
+            return e;
+    }
+    return id;
 }
 
 StoreResult<std::optional<QueueItem>> OrderStore::queueItem(qint64 id)
@@ -784,18 +768,41 @@ StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
         return makeError(StoreError::Kind::InvalidInput,
                          StoreText::tr("An empty token cannot be saved."));
     const QString action = StoreText::tr("saving the token");
+    const bool postgres = m_location.isPostgres();
+    // The token goes only to an item without one (UPDATE ... WHERE token IS NULL), and the
+    // unique (environment, token) refuses one another item holds: no lock needed. PostgreSQL:
+    // one statement that also says what the item held before.
     WriteTransaction tx(m_db);
-    if (StoreError e = tx.begin(action); e.isError())
+    Statement q(m_db);
+    QString existing;
+    int written = 0;
+    if (postgres) {
+        q.prepare(u"WITH cur AS (SELECT token FROM queue_items WHERE id = ?),"
+                  " upd AS (UPDATE queue_items SET token = ?, updated_ms = ?"
+                  " WHERE id = ? AND token IS NULL RETURNING id)"
+                  " SELECT cur.token, (SELECT COUNT(*) FROM upd) FROM cur"_s);
+        q.addBindValue(id);
+        q.addBindValue(token);
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(id);
+    } else {
+        if (StoreError e = tx.begin(action); e.isError())
+            return e;
+        q.prepare(u"SELECT token, 0 FROM queue_items WHERE id = ?"_s);
+        q.addBindValue(id);
+    }
+    if (StoreError e = exec(q, action); e.isError()) {
+        if (e.kind == StoreError::Kind::Conflict)
+            e.message = StoreText::tr("The token is already held by another queue item.");
         return e;
-    QSqlQuery q(m_db);
-    q.prepare(u"SELECT token FROM queue_items WHERE id = ?"_s);
-    q.addBindValue(id);
-    if (StoreError e = exec(q, action); e.isError())
-        return e;
+    }
     if (!q.next())
         return itemNotFound(id);
-    const QString existing = q.value(0).toString();
+    existing = q.value(0).toString();
+    written = q.value(1).toInt();
     q.finish();
+    if (written == 1)
+        return Done{};
     if (existing == token)
         return Done{}; // resumed: the token is already there
     if (!existing.isEmpty()) {
@@ -806,6 +813,9 @@ StoreStatus OrderStore::recordToken(qint64 id, const QString &token)
                           "second one.")
                 .arg(id));
     }
+    if (postgres) // another console's token came first
+        return makeError(StoreError::Kind::Conflict,
+                         StoreText::tr("Queue item %1 already has a token.").arg(id));
     q.prepare(u"UPDATE queue_items SET token = ?, updated_ms = ? WHERE id = ? AND token IS NULL"_s);
     q.addBindValue(token);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -829,10 +839,11 @@ StoreStatus OrderStore::moveQueueItem(qint64 id, QueueMove move)
     if (call.failed())
         return call.error();
     const QString action = StoreText::tr("reordering the queue");
-    WriteTransaction tx(m_db);
+    // Reads positions and rewrites them: serialised with every console's reordering.
+    WriteTransaction tx(m_db, WriteTransaction::Lock::AllWriters);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     q.prepare(u"SELECT environment, position FROM queue_items WHERE id = ?"_s);
     q.addBindValue(id);
     if (StoreError e = exec(q, action); e.isError())
@@ -844,7 +855,7 @@ StoreStatus OrderStore::moveQueueItem(qint64 id, QueueMove move)
     q.finish();
 
     auto setPosition = [&](qint64 itemId, qint64 newPosition) {
-        QSqlQuery u(m_db);
+        Statement u(m_db);
         u.prepare(u"UPDATE queue_items SET position = ? WHERE id = ?"_s);
         u.addBindValue(newPosition);
         u.addBindValue(itemId);

@@ -337,11 +337,24 @@ private:
     // new name, or empty when there was none.
     QString moveStaleWalAside();
     QStringList moveAside(QString *error);
-    StoreResult<qint64> nextId(const QString &sequence, const QString &action);
     StoreError notOpen() const;
-    StoreError insertOrder(const Order &order, qint64 id, const QString &action);
+    // Inserts the order (its id from the database); returns the id.
+    StoreResult<qint64> insertOrder(const Order &order, const QString &action);
+    StoreResult<Order> createOrderFromItemPostgres(qint64 itemId, const Order &facts);
+    StoreResult<bool> updateOrderStatusPostgres(qint64 orderId, const PrintStatus &status,
+                                                qint64 checkedMs);
     // In a shared store: tells the other consoles, at this transaction's commit.
     StoreError notifyOrderChanged(qint64 orderId, const QString &action);
+    // The same inside a statement: pg_notify(...) for the order whose id is `idColumn`.
+    static QString notifyOrderSql(const QString &idColumn);
+    // PostgreSQL, one statement: SET `assignments` on the order where `condition` holds (always
+    // when empty), telling the other consoles when it changed. False when there is no such
+    // order.
+    StoreResult<bool> updateOrderTellingOthers(qint64 orderId, const QString &assignments,
+                                               const QVariantList &assignmentValues,
+                                               const QString &condition,
+                                               const QVariantList &conditionValues,
+                                               const QString &action);
     // LISTEN on this connection; false (and said in the log) when that failed.
     bool listenForChanges();
     void onNotification(const QString &name, int source, const QVariant &payload);

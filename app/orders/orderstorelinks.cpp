@@ -31,7 +31,7 @@ StoreResult<int> OrderStore::rewriteLinkOrigin(const QString &environment, const
         return e;
     int rewritten = 0;
     for (const QString &column : {u"token_link"_s, u"ssl_token_link"_s}) {
-        QSqlQuery q(m_db);
+        Statement q(m_db);
         q.prepare(u"UPDATE orders SET %1 = ? || substr(%1, ?) WHERE environment = ?"
                   " AND substr(%1, 1, ?) = ?"_s.arg(column));
         q.addBindValue(to);

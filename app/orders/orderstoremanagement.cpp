@@ -30,10 +30,25 @@ StoreStatus OrderStore::setOrderArchived(qint64 orderId, bool archived, const QD
                                     : StoreText::tr("taking the order out of the archive");
     const qint64 whenMs =
         (when.isValid() ? when : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
+    if (m_location.isPostgres()) {
+        // COALESCE keeps the first archive time when the order is archived again.
+        StoreResult<bool> exists =
+            archived
+                ? updateOrderTellingOthers(orderId, u"archived_ms = COALESCE(archived_ms, ?)"_s,
+                                           {whenMs}, {}, {}, action)
+                : updateOrderTellingOthers(orderId, u"archived_ms = NULL"_s, {}, {}, {}, action);
+        if (!exists)
+            return exists.error();
+        if (!*exists)
+            return orderNotFound(orderId);
+        qCInfo(lcOrders) << "order" << orderId
+                         << (archived ? "archived" : "taken out of the archive");
+        return Done{};
+    }
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     // COALESCE keeps the first archive time when the order is archived again.
     q.prepare(archived ? u"UPDATE orders SET archived_ms = COALESCE(archived_ms, ?) WHERE id = ?"_s
                        : u"UPDATE orders SET archived_ms = NULL WHERE id = ?"_s);
@@ -66,10 +81,19 @@ StoreStatus OrderStore::setOrderNote(qint64 orderId, const QString &note)
     if (call.failed())
         return call.error();
     const QString action = StoreText::tr("saving the order's note");
+    if (m_location.isPostgres()) {
+        StoreResult<bool> exists =
+            updateOrderTellingOthers(orderId, u"note = ?"_s, {textValue(text)}, {}, {}, action);
+        if (!exists)
+            return exists.error();
+        if (!*exists)
+            return orderNotFound(orderId);
+        return Done{};
+    }
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     q.prepare(u"UPDATE orders SET note = ? WHERE id = ?"_s);
     q.addBindValue(textValue(text));
     q.addBindValue(orderId);
@@ -93,7 +117,7 @@ StoreStatus OrderStore::deleteOrder(qint64 orderId, OrderDeletion permission)
     WriteTransaction tx(m_db);
     if (StoreError e = tx.begin(action); e.isError())
         return e;
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     q.prepare(u"SELECT environment, token FROM orders WHERE id = ?"_s);
     q.addBindValue(orderId);
     if (StoreError e = exec(q, action); e.isError())

@@ -72,11 +72,39 @@ StoreError OrderStore::notifyOrderChanged(qint64 orderId, const QString &action)
 {
     if (!m_location.isPostgres())
         return {};
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     q.prepare(u"SELECT pg_notify(?, ?)"_s);
     q.addBindValue(kChannel);
     q.addBindValue(u"order %1"_s.arg(orderId));
     return exec(q, action);
+}
+
+QString OrderStore::notifyOrderSql(const QString &idColumn)
+{
+    return u"pg_notify('%1', 'order ' || %2)"_s.arg(kChannel, idColumn);
+}
+
+StoreResult<bool> OrderStore::updateOrderTellingOthers(qint64 orderId, const QString &assignments,
+                                                       const QVariantList &assignmentValues,
+                                                       const QString &condition,
+                                                       const QVariantList &conditionValues,
+                                                       const QString &action)
+{
+    Statement q(m_db);
+    q.prepare(u"WITH upd AS (UPDATE orders SET "_s + assignments + u" WHERE id = ?"_s +
+              (condition.isEmpty() ? QString() : u" AND "_s + condition) +
+              u" RETURNING id), note AS (SELECT "_s + notifyOrderSql(u"id"_s) +
+              u" FROM upd) SELECT EXISTS (SELECT 1 FROM orders WHERE id = ?),"
+              " (SELECT COUNT(*) FROM note)"_s);
+    for (const QVariant &value : assignmentValues)
+        q.addBindValue(value);
+    q.addBindValue(orderId);
+    for (const QVariant &value : conditionValues)
+        q.addBindValue(value);
+    q.addBindValue(orderId);
+    if (StoreError e = exec(q, action); e.isError())
+        return e;
+    return q.next() && q.value(0).toBool();
 }
 
 bool OrderStore::listenForChanges()
@@ -122,91 +150,106 @@ StoreResult<QStringList> OrderStore::leasePolling(const QString &environment,
     if (call.failed())
         return call.error();
     const QString action = StoreText::tr("sharing out the print status checks");
-    WriteTransaction tx(m_db);
-    if (StoreError e = tx.begin(action); e.isError())
-        return e;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    StoreResult<qint64> serverNow = databaseNowMs(m_db, action);
-    if (!serverNow)
-        return serverNow.error();
-    const qint64 expires = *serverNow + durationMs;
-
-    QSqlQuery q(m_db);
+    QStringList held;
+    Statement q(m_db);
     if (m_location.isPostgres()) {
-        // A few statements whatever the number of tokens: the poller renews every 20 s on
-        // the GUI thread, and one statement per token took most of a second for 10,000 open
-        // orders (tests/bench/bench_statuspoller.cpp). The same outcome as below: the leases
-        // no longer listed go, the listed ones are renewed when they are this console's and
-        // taken when free or run out by the database's clock.
+        // One statement whatever the number of tokens, so one round trip: the poller renews
+        // every 20 s on the GUI thread, and one statement per token took most of a second for
+        // 10,000 open orders (tests/bench/bench_statuspoller.cpp). This console's leases no
+        // longer listed go (dropped) and its listed ones are renewed (renewed); another's that
+        // ran out by the database's clock is taken over (expired, takenover) unless a console
+        // is taking it right now (SKIP LOCKED: then that one has it), and a free token is taken
+        // unless another console inserts it first (fresh: the primary key decides). So each
+        // token has one holder without a lock; a console never waits for another's row lock,
+        // and consoles inserting the same tokens insert them in one order.
         const QString listed = postgresTextArray(tokens);
         // NOT IN a subquery is hashed; "token <> ALL(array)" would compare every lease with
-        // every listed token (10,000 x 10,000: seconds).
-        q.prepare(u"DELETE FROM poll_leases WHERE environment = ? AND holder = ?"
-                  " AND token NOT IN (SELECT unnest(CAST(? AS TEXT[])))"_s);
-        q.addBindValue(textValue(environment));
-        q.addBindValue(textValue(m_consoleId));
+        // every listed token (10,000 x 10,000: seconds). Hence also "NOT token NOT IN" for
+        // "listed": the planner turns "IN" into a join, and on a table it has no statistics
+        // for yet it picks a nested loop that scans the list once per lease (seconds again).
+        q.prepare(
+            u"WITH now AS (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000"
+            " AS BIGINT) AS ms),"
+            " listed AS (SELECT DISTINCT unnest(CAST(? AS TEXT[])) AS token),"
+            " dropped AS (DELETE FROM poll_leases WHERE environment = ? AND holder = ?"
+            " AND token NOT IN (SELECT token FROM listed) RETURNING token),"
+            " renewed AS (UPDATE poll_leases SET expires_ms = (SELECT ms FROM now) + ?"
+            " WHERE environment = ? AND holder = ? AND NOT token NOT IN (SELECT token FROM listed)"
+            " RETURNING token),"
+            " expired AS (SELECT token FROM poll_leases WHERE environment = ?"
+            " AND holder <> ? AND NOT token NOT IN (SELECT token FROM listed)"
+            " AND expires_ms < (SELECT ms FROM now) ORDER BY token FOR UPDATE SKIP LOCKED),"
+            " takenover AS (UPDATE poll_leases SET holder = ?,"
+            " expires_ms = (SELECT ms FROM now) + ? WHERE environment = ?"
+            " AND token IN (SELECT token FROM expired) RETURNING token),"
+            " fresh AS (INSERT INTO poll_leases (environment, token, holder, expires_ms)"
+            " SELECT CAST(? AS TEXT), listed.token, CAST(? AS TEXT),"
+            " (SELECT ms FROM now) + CAST(? AS BIGINT) FROM listed"
+            " WHERE NOT EXISTS (SELECT 1 FROM poll_leases other"
+            " WHERE other.environment = CAST(? AS TEXT) AND other.token = listed.token)"
+            " ORDER BY listed.token ON CONFLICT (environment, token) DO NOTHING"
+            " RETURNING token)"
+            " SELECT token FROM renewed WHERE (SELECT COUNT(*) FROM dropped) >= 0"
+            " UNION ALL SELECT token FROM takenover UNION ALL SELECT token FROM fresh"_s);
         q.addBindValue(listed);
-        if (StoreError e = exec(q, action); e.isError())
-            return e;
-        // Mine (all listed now): renewed in place, which costs less than an upsert each.
-        q.prepare(u"UPDATE poll_leases SET expires_ms = ? WHERE environment = ? AND holder = ?"_s);
-        q.addBindValue(expires);
+        q.addBindValue(textValue(environment)); // dropped
+        q.addBindValue(textValue(m_consoleId));
+        q.addBindValue(durationMs); // renewed
         q.addBindValue(textValue(environment));
         q.addBindValue(textValue(m_consoleId));
+        q.addBindValue(textValue(environment)); // expired
+        q.addBindValue(textValue(m_consoleId));
+        q.addBindValue(textValue(m_consoleId)); // takenover
+        q.addBindValue(durationMs);
+        q.addBindValue(textValue(environment));
+        q.addBindValue(textValue(environment)); // fresh
+        q.addBindValue(textValue(m_consoleId));
+        q.addBindValue(durationMs);
+        q.addBindValue(textValue(environment));
         if (StoreError e = exec(q, action); e.isError())
             return e;
-        // The others' and the free ones: taken when free or run out.
-        q.prepare(u"INSERT INTO poll_leases (environment, token, holder, expires_ms)"
-                  " SELECT CAST(? AS TEXT), listed.token, CAST(? AS TEXT), CAST(? AS BIGINT)"
-                  " FROM (SELECT DISTINCT unnest(CAST(? AS TEXT[])) AS token) AS listed"
-                  " WHERE NOT EXISTS (SELECT 1 FROM poll_leases mine"
-                  " WHERE mine.environment = CAST(? AS TEXT) AND mine.token = listed.token"
-                  " AND mine.holder = CAST(? AS TEXT))"
-                  " ON CONFLICT (environment, token) DO UPDATE"
-                  " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
-                  " WHERE poll_leases.expires_ms < CAST(? AS BIGINT)"_s);
-        q.addBindValue(textValue(environment));
-        q.addBindValue(textValue(m_consoleId));
-        q.addBindValue(expires);
-        q.addBindValue(listed);
-        q.addBindValue(textValue(environment));
-        q.addBindValue(textValue(m_consoleId));
-        q.addBindValue(*serverNow);
-        if (StoreError e = exec(q, action); e.isError())
-            return e;
+        while (q.next())
+            held.append(q.value(0).toString());
+        q.finish();
     } else {
+        WriteTransaction tx(m_db);
+        if (StoreError e = tx.begin(action); e.isError())
+            return e;
+        const qint64 expires = now + durationMs;
         // Mine are re-taken below; the ones no longer listed (finished prints) go.
         q.prepare(u"DELETE FROM poll_leases WHERE environment = ? AND holder = ?"_s);
         q.addBindValue(textValue(environment));
         q.addBindValue(textValue(m_consoleId));
         if (StoreError e = exec(q, action); e.isError())
             return e;
-        q.prepare(u"INSERT INTO poll_leases (environment, token, holder, expires_ms)"
-                  " VALUES (?, ?, ?, ?) ON CONFLICT (environment, token) DO UPDATE"
-                  " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
-                  " WHERE poll_leases.expires_ms < ?"_s);
         for (const QString &token : tokens) {
+            q.prepare(u"INSERT INTO poll_leases (environment, token, holder, expires_ms)"
+                      " VALUES (?, ?, ?, ?) ON CONFLICT (environment, token) DO UPDATE"
+                      " SET holder = excluded.holder, expires_ms = excluded.expires_ms"
+                      " WHERE poll_leases.expires_ms < ?"_s);
             q.addBindValue(textValue(environment));
             q.addBindValue(textValue(token));
             q.addBindValue(textValue(m_consoleId));
             q.addBindValue(expires);
-            q.addBindValue(*serverNow);
+            q.addBindValue(now);
             if (StoreError e = exec(q, action); e.isError())
                 return e;
         }
+        q.finish();
+        StoreResult<QList<QString>> mine = selectRows(
+            m_db, u"SELECT token FROM poll_leases WHERE environment = ? AND holder = ?"_s,
+            {textValue(environment), textValue(m_consoleId)}, action,
+            [](const QSqlQuery &row) { return row.value(0).toString(); });
+        if (!mine)
+            return mine.error();
+        if (StoreError e = tx.commit(action); e.isError())
+            return e;
+        held = *mine;
     }
-    q.finish();
-    StoreResult<QList<QString>> held =
-        selectRows(m_db, u"SELECT token FROM poll_leases WHERE environment = ? AND holder = ?"_s,
-                   {textValue(environment), textValue(m_consoleId)}, action,
-                   [](const QSqlQuery &row) { return row.value(0).toString(); });
-    if (!held)
-        return held.error();
-    if (StoreError e = tx.commit(action); e.isError())
-        return e;
-    qCDebug(lcOrders) << "Holding" << held->size() << "of" << tokens.size() << "poll leases in"
+    qCDebug(lcOrders) << "Holding" << held.size() << "of" << tokens.size() << "poll leases in"
                       << QDateTime::currentMSecsSinceEpoch() - now << "ms";
-    return *held;
+    return held;
 }
 
 StoreStatus OrderStore::releasePollLeases()
@@ -215,15 +258,10 @@ StoreStatus OrderStore::releasePollLeases()
     if (call.failed())
         return call.error();
     const QString action = StoreText::tr("handing the print status checks to other consoles");
-    WriteTransaction tx(m_db);
-    if (StoreError e = tx.begin(action); e.isError())
-        return e;
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     q.prepare(u"DELETE FROM poll_leases WHERE holder = ?"_s);
     q.addBindValue(textValue(m_consoleId));
     if (StoreError e = exec(q, action); e.isError())
-        return e;
-    if (StoreError e = tx.commit(action); e.isError())
         return e;
     return Done{};
 }

@@ -19,7 +19,7 @@ StoreStatus OrderStore::recordLostTokenCall(const QString &environment, qint64 i
     const Call call(*this);
     if (call.failed())
         return call.error();
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     q.prepare(u"INSERT INTO lost_token_calls (environment, called_ms, queue_item_id, file_name,"
               " reason) VALUES (?, ?, ?, ?, ?)"_s);
     q.addBindValue(environment);
@@ -37,8 +37,7 @@ StoreResult<LostTokenCalls> OrderStore::lostTokenCalls(const QString &environmen
     const Call call(*this);
     if (call.failed())
         return call.error();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    Statement q(m_db);
     q.prepare(u"SELECT called_ms, file_name, (SELECT COUNT(*) FROM lost_token_calls"
               " WHERE environment = ?) FROM lost_token_calls WHERE environment = ?"
               " ORDER BY called_ms DESC LIMIT 1"_s);
@@ -61,7 +60,7 @@ StoreStatus OrderStore::recordTokenStatusAsk(const QString &environment, const Q
     const Call call(*this);
     if (call.failed())
         return call.error();
-    QSqlQuery q(m_db);
+    Statement q(m_db);
     // SQLite and PostgreSQL alike: insert, or move the time forward only.
     q.prepare(u"INSERT INTO token_status_asks (environment, token, asked_ms) VALUES (?, ?, ?)"
               " ON CONFLICT (environment, token) DO UPDATE SET asked_ms = excluded.asked_ms"
@@ -80,8 +79,7 @@ StoreResult<QDateTime> OrderStore::lastTokenStatusAsk(const QString &environment
     const Call call(*this);
     if (call.failed())
         return call.error();
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    Statement q(m_db);
     q.prepare(u"SELECT asked_ms FROM token_status_asks WHERE environment = ? AND token = ?"_s);
     q.addBindValue(environment);
     q.addBindValue(token);

@@ -2,7 +2,7 @@
 
 // Internal to app/orders/: what differs when the store is a PostgreSQL database (team mode)
 // rather than an SQLite file. The schema, the migrations and the queries are shared
-// (storeschema.h); here are the connection setup, the write lock, the queue claim and the
+// (storeschema.h); here are the connection setup, the writers' lock, the queue claim and the
 // mapping of PostgreSQL's SQLSTATE codes to StoreErrors.
 
 #include "orders/storetypes.h"
@@ -40,10 +40,10 @@ StoreError openPostgres(QSqlDatabase &db, const StoreLocation &location);
 // Per connection: UTC, a lock timeout like SQLite's busy timeout, no statement runs forever.
 StoreError configurePostgresConnection(QSqlDatabase &db);
 
-// Every write transaction takes this transaction-scoped advisory lock first, so writes are
-// serialised across consoles exactly like SQLite's BEGIN IMMEDIATE serialises them: the
-// store's read-then-write transactions (next id, next position, one token per item) need no
-// retry loop.
+// The transaction-scoped advisory lock that the writes which read and then rewrite many rows
+// (schema migrations, reordering the queue) take first, so that two consoles never interleave
+// them. Every other write keeps its rows right by itself: ids from identity columns, unique
+// constraints with ON CONFLICT, conditional UPDATEs and row locks.
 QString postgresWriteLockStatement();
 
 // The queue claim in team mode: each console works its own queue (its files are on its

@@ -84,6 +84,47 @@ StoreError makeError(StoreError::Kind kind, const QString &message, const QStrin
 StoreError exec(QSqlQuery &query, const QString &action);
 StoreError exec(QSqlQuery &query, const QString &sql, const QString &action);
 
+// One SQL statement with positional values (?), sent the cheapest way for its backend. SQLite
+// prepares and binds it (nothing goes over a network). PostgreSQL gets it as one plain
+// statement, the values written into it by Qt's driver (QSqlDriver::formatValue, exactly as the
+// driver writes them into the EXECUTE of a prepared statement): one round trip per statement,
+// where QPSQL's prepare() costs a PREPARE before and a DEALLOCATE after each use. Forward-only.
+class Statement final
+{
+public:
+    explicit Statement(const QSqlDatabase &db);
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    // The statement for the next exec(); its values follow with addBindValue(), in order.
+    void prepare(const QString &sql);
+    void addBindValue(const QVariant &value) { m_values.append(value); }
+    // Runs the prepared statement, or `sql` as it is.
+    bool exec();
+    bool exec(const QString &sql);
+
+    bool next() { return m_query.next(); }
+    QVariant value(int index) const { return m_query.value(index); }
+    int numRowsAffected() const { return m_query.numRowsAffected(); }
+    QSqlError lastError() const { return m_query.lastError(); }
+    void finish() { m_query.finish(); }
+    const QSqlQuery &query() const { return m_query; }
+
+    // `sql` with its ? replaced by `values` as the driver writes them; empty when the count
+    // of placeholders and values differ.
+    static QString inlineValues(const QSqlDriver *driver, const QString &sql,
+                                const QVariantList &values);
+
+private:
+    QSqlQuery m_query;
+    QString m_sql;
+    QVariantList m_values;
+    bool m_postgres = false;
+};
+
+StoreError exec(Statement &statement, const QString &action);
+StoreError exec(Statement &statement, const QString &sql, const QString &action);
+
 inline StoreError itemNotFound(qint64 id)
 {
     return makeError(StoreError::Kind::NotFound,
@@ -101,8 +142,7 @@ auto selectRows(QSqlDatabase &db, const QString &sql, const QVariantList &values
                 const QString &action, Read read)
     -> StoreResult<QList<std::invoke_result_t<Read, const QSqlQuery &>>>
 {
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
+    Statement query(db);
     query.prepare(sql);
     for (const QVariant &value : values)
         query.addBindValue(value);
@@ -110,7 +150,7 @@ auto selectRows(QSqlDatabase &db, const QString &sql, const QVariantList &values
         return error;
     QList<std::invoke_result_t<Read, const QSqlQuery &>> rows;
     while (query.next())
-        rows.append(read(query));
+        rows.append(read(query.query()));
     return rows;
 }
 
@@ -121,8 +161,7 @@ auto selectRow(QSqlDatabase &db, const QString &sql, const QVariantList &values,
     -> StoreResult<std::optional<std::invoke_result_t<Read, const QSqlQuery &>>>
 {
     using Row = std::invoke_result_t<Read, const QSqlQuery &>;
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
+    Statement query(db);
     query.prepare(sql);
     for (const QVariant &value : values)
         query.addBindValue(value);
@@ -130,16 +169,19 @@ auto selectRow(QSqlDatabase &db, const QString &sql, const QVariantList &values,
         return error;
     if (!query.next())
         return std::optional<Row>();
-    return std::optional<Row>(read(query));
+    return std::optional<Row>(read(query.query()));
 }
 
-// A write transaction that takes the write lock at once (no lock upgrade, so no deadlock
-// between the GUI and the CLI), rolls back when it goes out of scope uncommitted, and
-// rolls back when COMMIT fails.
+// A write transaction that rolls back when it goes out of scope uncommitted, and rolls back
+// when COMMIT fails. SQLite: it takes the database's write lock at once (BEGIN IMMEDIATE: no
+// lock upgrade, so no deadlock between the GUI and the CLI). PostgreSQL: it locks the rows it
+// writes (Lock::Rows); Lock::AllWriters also takes the lock that every console's AllWriters
+// transactions share, for writes that read and then rewrite many rows.
 class WriteTransaction final
 {
 public:
-    explicit WriteTransaction(QSqlDatabase &db);
+    enum class Lock { Rows, AllWriters };
+    explicit WriteTransaction(QSqlDatabase &db, Lock lock = Lock::Rows);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;
@@ -150,8 +192,14 @@ public:
 
 private:
     QSqlDatabase &m_db;
+    Lock m_lock;
     bool m_active = false;
 };
+
+// The expression that gives a new row of `table` (queue_items, orders, status_history) its id
+// inside the INSERT: the identity's sequence in PostgreSQL, id_sequences in SQLite (whose
+// trigger moves it on).
+QString newIdSql(const QSqlDatabase &db, const QString &table);
 
 // Text for a NOT NULL column: Qt binds a null QString as SQL NULL, so it becomes ''.
 QVariant textValue(const QString &text);

@@ -13,6 +13,7 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -224,6 +225,11 @@ bool UploadQueue::setState(qint64 id, QueueState state,
         return false;
     QueueItem changed = *current;
     changed.state = state;
+    // How far an upload came is written with the state it ends in (a failed upload may have
+    // delivered its body: the next start asks the service before sending it again).
+    if (const auto runtime = m_runtime.find(id);
+        runtime != m_runtime.end() && runtime->second.unsavedBytesSent > changed.bytesSent)
+        changed.bytesSent = runtime->second.unsavedBytesSent;
     if (edit)
         edit(changed);
     // The one gate every route into the work passes: an item leaves "waiting for details",
@@ -249,6 +255,8 @@ bool UploadQueue::setState(qint64 id, QueueState state,
         reportStoreError(written.error());
         return false;
     }
+    if (const auto written = m_runtime.find(id); written != m_runtime.end())
+        written->second.unsavedBytesSent = -1;
     qCDebug(lcOrders) << "item" << id << queueStateKey(changed.state) << changed.failureReason;
     Q_EMIT itemChanged(id);
     return true;
@@ -921,8 +929,7 @@ void UploadQueue::upload(qint64 id)
         runtime.busy = false;
         return;
     }
-    runtime.lastWrittenBytes = 0;
-    runtime.lastWrite = now();
+    runtime.unsavedBytesSent = 0;
     runtime.uploading = true;
     runtime.bytesTotal = current->size;
     runtime.rate.restart(nowMs());
@@ -956,15 +963,12 @@ void UploadQueue::onUploadProgress(qint64 id, qint64 sent, qint64 total)
     if (total > 0)
         runtime.bytesTotal = total;
     runtime.rate.sample(nowMs(), sent);
+    // In memory only: the item stays Uploading in the store, which is all a restart needs (an
+    // item found Uploading is asked about at the service before anything is sent again); the
+    // figure is written with the state the upload ends in.
+    // The furthest it came: the network stack may start the body again by itself.
+    runtime.unsavedBytesSent = std::max(runtime.unsavedBytesSent, sent);
     Q_EMIT uploadProgress(id, sent, total);
-    const QDateTime current = now();
-    const bool stepDone = total > 0 && (sent - runtime.lastWrittenBytes) * 20 >= total;
-    const bool timeDone = runtime.lastWrite.msecsTo(current) >= 1000;
-    if (!stepDone && !timeDone)
-        return;
-    runtime.lastWrittenBytes = sent;
-    runtime.lastWrite = current;
-    setState(id, QueueState::Uploading, [sent](QueueItem &i) { i.bytesSent = sent; });
 }
 
 void UploadQueue::onUploaded(qint64 id, quint64 generation, const UploadResult &result)

@@ -181,8 +181,10 @@ private:
         bool validating = false; // from validate() until its outcome is written
         int networkWaits = 0;
         bool verifyBeforeResend = false;
-        qint64 lastWrittenBytes = 0;
-        QDateTime lastWrite;
+        // Bytes the running upload has sent, kept here and written with the item's next state
+        // change (not at every progress tick: each write is a round trip to a team database);
+        // -1 when no upload's progress is waiting to be written.
+        qint64 unsavedBytesSent = -1;
         // Links of an upload that succeeded but whose order could not be saved (disk full):
         // a retry saves them without sending anything. Kept across retries, not restarts.
         std::optional<ArrivedLinks> unsavedLinks;
