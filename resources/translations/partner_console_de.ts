@@ -1112,10 +1112,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <translation>Die Auftragsdatenbank ist beschädigt.</translation>
     </message>
     <message>
-        <source>The id sequence %1 is missing.</source>
-        <translation>Die ID-Sequenz %1 fehlt.</translation>
-    </message>
-    <message>
         <source>saving the queue item</source>
         <translation>Speichern des Eintrags</translation>
     </message>
@@ -1473,6 +1469,18 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
     <message>
         <source>reading when the service was asked</source>
         <translation>Lesen, wann der Dienst gefragt wurde</translation>
+    </message>
+    <message>
+        <source>The order database gave the new queue item no id.</source>
+        <translation>Die Auftragsdatenbank hat dem neuen Warteschlangeneintrag keine Kennung gegeben.</translation>
+    </message>
+    <message>
+        <source>The order database gave the new order no id.</source>
+        <translation>Die Auftragsdatenbank hat dem neuen Auftrag keine Kennung gegeben.</translation>
+    </message>
+    <message>
+        <source>The order of queue item %1 was deleted while it was saved. Try again.</source>
+        <translation>Der Auftrag zum Warteschlangeneintrag %1 wurde gelöscht, während er gespeichert wurde. Versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -1863,41 +1871,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
     </message>
 </context>
 <context>
-    <name>StoreStartup</name>
-    <message>
-        <source>The console cannot open the team database.</source>
-        <translation>Die Konsole kann die Team-Datenbank nicht öffnen.</translation>
-    </message>
-    <message>
-        <source>%1
-
-Try again once the problem is solved, or correct the address or the password in Settings.</source>
-        <translation>%1
-
-Versuchen Sie es erneut, sobald das Problem behoben ist, oder korrigieren Sie Adresse oder Passwort in den Einstellungen.</translation>
-    </message>
-    <message>
-        <source>%1
-
-The database is named by %2, which takes precedence over Settings.</source>
-        <translation>%1
-
-Die Datenbank wird durch %2 festgelegt, das Vorrang vor den Einstellungen hat.</translation>
-    </message>
-    <message>
-        <source>Try &amp;again</source>
-        <translation>&amp;Erneut versuchen</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-</context>
-<context>
     <name>UploadQueue</name>
     <message>
         <source>order %1 (%2, token %3)</source>
@@ -2257,6 +2230,10 @@ Prüfen Sie, ob lokale Netzwerkverbindungen erlaubt sind, und starten Sie die Ko
     <message>
         <source>Its name is not valid UTF-8, so it cannot be opened. Rename it (for example in the file manager) and drop it again.</source>
         <translation>Ihr Name ist kein gültiges UTF-8, daher kann sie nicht geöffnet werden. Benennen Sie sie um (zum Beispiel im Dateimanager) und legen Sie sie erneut ab.</translation>
+    </message>
+    <message>
+        <source>Empty (0 bytes): it holds no design. Export or download the design again and drop the new file.</source>
+        <translation>Leer (0 Byte): Die Datei enthält kein Design. Exportieren oder laden Sie das Design erneut herunter und ziehen Sie die neue Datei hierher.</translation>
     </message>
 </context>
 <context>
@@ -2803,6 +2780,22 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
             <numerusform>%n Auftrag archiviert; „Archivierte anzeigen“ zeigt ihn wieder</numerusform>
             <numerusform>%n Aufträge archiviert; „Archivierte anzeigen“ zeigt sie wieder</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The print page is %1 px wide: scroll sideways to see all of it, or widen this panel.</source>
+        <translation>Die Druckseite ist %1 px breit: Scrollen Sie seitwärts, um alles zu sehen, oder verbreitern Sie diesen Bereich.</translation>
+    </message>
+    <message>
+        <source>Connecting to the team database %1 on %2.</source>
+        <translation>Verbindung zur Team-Datenbank %1 auf %2 wird hergestellt.</translation>
+    </message>
+    <message>
+        <source>Opening the order store in %1.</source>
+        <translation>Der Auftragsspeicher in %1 wird geöffnet.</translation>
+    </message>
+    <message>
+        <source>Reading the order history…</source>
+        <translation>Auftragsverlauf wird gelesen…</translation>
     </message>
 </context>
 <context>
@@ -3612,6 +3605,14 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
     <message>
         <source>&amp;Delete Test Order…</source>
         <translation>Tes&amp;tauftrag löschen…</translation>
+    </message>
+    <message>
+        <source>Reading the order history…</source>
+        <translation>Auftragsverlauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the order history</source>
+        <translation>Auftragsverlauf wird gelesen</translation>
     </message>
 </context>
 <context>
@@ -4494,6 +4495,41 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
     <message>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
+    </message>
+</context>
+<context>
+    <name>pc::StoreStartup</name>
+    <message>
+        <source>The console cannot open the team database.</source>
+        <translation>Die Konsole kann die Team-Datenbank nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>%1
+
+Try again once the problem is solved, or correct the address or the password in Settings.</source>
+        <translation>%1
+
+Versuchen Sie es erneut, sobald das Problem behoben ist, oder korrigieren Sie Adresse oder Passwort in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>%1
+
+The database is named by %2, which takes precedence over Settings.</source>
+        <translation>%1
+
+Die Datenbank wird durch %2 festgelegt, das Vorrang vor den Einstellungen hat.</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
     </message>
 </context>
 <context>
