@@ -11,11 +11,6 @@ namespace pc {
 
 namespace {
 
-bool inQueueOrder(const QueueItem &a, const QueueItem &b)
-{
-    return a.position != b.position ? a.position < b.position : a.id < b.id;
-}
-
 // How often a running upload's figures cross to the mirror at most: the queue reports every
 // few kilobytes, the window repaints a few times a second.
 constexpr int kTransferIntervalMs = 100;
@@ -222,32 +217,29 @@ void QueueMirror::addFilesAwaitingDetails(const QStringList &paths, QObject *con
 void QueueMirror::confirmDetails(const QList<qint64> &ids, const OrderFacts &facts,
                                  QObject *context, IdsCallback done)
 {
-    const quint64 request = remember(context, [done = std::move(done)](const QVariant &result) {
-        done(result.value<QList<qint64>>());
-    });
-    m_dispatch([ids, facts, request](UploadQueue &queue, QueueFeeder &feeder) {
-        QList<qint64> confirmed;
-        for (const qint64 id : ids) {
-            if (queue.confirmDetails(id, facts))
-                confirmed.append(id);
-        }
-        feeder.sendReply(request, QVariant::fromValue(confirmed));
-    });
+    applyFacts(&UploadQueue::confirmDetails, ids, facts, context, std::move(done));
 }
 
 void QueueMirror::editFacts(const QList<qint64> &ids, const OrderFacts &facts, QObject *context,
                             IdsCallback done)
 {
+    applyFacts(&UploadQueue::editFacts, ids, facts, context, std::move(done));
+}
+
+void QueueMirror::applyFacts(bool (UploadQueue::*apply)(qint64, const OrderFacts &),
+                             const QList<qint64> &ids, const OrderFacts &facts, QObject *context,
+                             IdsCallback done)
+{
     const quint64 request = remember(context, [done = std::move(done)](const QVariant &result) {
         done(result.value<QList<qint64>>());
     });
-    m_dispatch([ids, facts, request](UploadQueue &queue, QueueFeeder &feeder) {
-        QList<qint64> changed;
+    m_dispatch([apply, ids, facts, request](UploadQueue &queue, QueueFeeder &feeder) {
+        QList<qint64> applied;
         for (const qint64 id : ids) {
-            if (queue.editFacts(id, facts))
-                changed.append(id);
+            if ((queue.*apply)(id, facts))
+                applied.append(id);
         }
-        feeder.sendReply(request, QVariant::fromValue(changed));
+        feeder.sendReply(request, QVariant::fromValue(applied));
     });
 }
 
@@ -315,7 +307,7 @@ QList<QueueItem>::iterator QueueMirror::find(qint64 id)
 void QueueMirror::onSnapshot(const QList<QueueItem> &items, bool held)
 {
     QList<QueueItem> sorted = items;
-    std::stable_sort(sorted.begin(), sorted.end(), inQueueOrder);
+    std::stable_sort(sorted.begin(), sorted.end(), isBeforeInQueue);
     QSet<qint64> fresh;
     for (const QueueItem &item : std::as_const(sorted))
         fresh.insert(item.id);
@@ -338,7 +330,7 @@ void QueueMirror::onStored(const QueueItem &stored, bool held)
 {
     const auto it = find(stored.id);
     if (it == m_items.end()) {
-        const auto at = std::upper_bound(m_items.begin(), m_items.end(), stored, inQueueOrder);
+        const auto at = std::upper_bound(m_items.begin(), m_items.end(), stored, isBeforeInQueue);
         m_items.insert(at, stored);
         Q_EMIT itemAdded(stored.id);
     } else {

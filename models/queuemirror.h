@@ -117,6 +117,10 @@ private:
     // Runs `work` on the queue's thread with the queue (skipped once the queue is gone).
     void onQueue(std::function<void(UploadQueue &)> work);
     void connectFeeder(QueueFeeder *feeder);
+    // confirmDetails() and editFacts(): `apply` for each item; `done` gets those it took.
+    void applyFacts(bool (UploadQueue::*apply)(qint64, const OrderFacts &),
+                    const QList<qint64> &ids, const OrderFacts &facts, QObject *context,
+                    IdsCallback done);
     quint64 remember(QObject *context, std::function<void(const QVariant &)> done);
     void onSnapshot(const QList<QueueItem> &items, bool held);
     void onStored(const QueueItem &item, bool held);

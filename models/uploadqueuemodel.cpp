@@ -45,11 +45,6 @@ QList<int> rolesOf(quint32 bits)
     return roles;
 }
 
-bool queueOrder(const QueueItem &a, const QueueItem &b)
-{
-    return a.position != b.position ? a.position < b.position : a.id < b.id;
-}
-
 bool sameDecimal(const Decimal &a, const Decimal &b)
 {
     return a.mantissa() == b.mantissa() && a.scale() == b.scale();
@@ -72,7 +67,7 @@ UploadQueueModel::UploadQueueModel(QueueMirror &queue, QObject *parent)
     connect(&queue, &QueueMirror::uploadProgress, this,
             [this](qint64 id) { onUploadProgress(id); });
     m_items = queue.items();
-    std::stable_sort(m_items.begin(), m_items.end(), queueOrder);
+    std::stable_sort(m_items.begin(), m_items.end(), isBeforeInQueue);
     rebuildIndex();
 }
 
@@ -400,7 +395,7 @@ void UploadQueueModel::reload()
     if (!m_queue)
         return;
     QList<QueueItem> fresh = m_queue->items();
-    std::stable_sort(fresh.begin(), fresh.end(), queueOrder);
+    std::stable_sort(fresh.begin(), fresh.end(), isBeforeInQueue);
     QHash<qint64, qsizetype> freshIndex;
     freshIndex.reserve(fresh.size());
     for (qsizetype i = 0; i < fresh.size(); ++i)
@@ -433,7 +428,7 @@ void UploadQueueModel::reload()
 
 void UploadQueueModel::insertItem(const QueueItem &item)
 {
-    const auto at = std::upper_bound(m_items.cbegin(), m_items.cend(), item, queueOrder);
+    const auto at = std::upper_bound(m_items.cbegin(), m_items.cend(), item, isBeforeInQueue);
     const int row = int(at - m_items.cbegin());
     beginInsertRows({}, row, row);
     m_items.insert(row, item);

@@ -55,6 +55,11 @@ QString queueStateKey(QueueState state)
     return u"queued"_s;
 }
 
+bool isBeforeInQueue(const QueueItem &a, const QueueItem &b)
+{
+    return a.position != b.position ? a.position < b.position : a.id < b.id;
+}
+
 std::optional<QueueState> queueStateFromKey(QStringView key)
 {
     for (const StateKey &entry : kStateKeys) {

@@ -69,6 +69,9 @@ struct QueueItem
     QDateTime updated;
 };
 
+// Queue order: by position, then (two consoles adding at once may share a position) by id.
+bool isBeforeInQueue(const QueueItem &a, const QueueItem &b);
+
 // The fields of a queue item that the queue engine changes as it works on it.
 struct QueueItemProgress
 {
