@@ -81,6 +81,8 @@ private Q_SLOTS:
     void realOrderDeletionNeedsTheTokenTyped();
     void realOrderDeletionCanArchiveInstead();
     void customerMessageOnTheClipboard();
+    void customerMessageFollowsThePrint_data();
+    void customerMessageFollowsThePrint();
     void mailtoUrlIsEncoded();
     void noMailProgramLeavesTheMessageOnTheClipboard();
     void dashboardFilters();
@@ -313,7 +315,7 @@ void TestOrdersPanelManagement::realOrderDeletionCanArchiveInstead()
 
 void TestOrdersPanelManagement::customerMessageOnTheClipboard()
 {
-    m_model->setOrders({makeOrder(1)});
+    m_model->setOrders({makeOrder(1, JobStatus::AwaitingCustomer)});
     m_panel->setPreferTls(true);
     select(1);
     QVERIFY(m_panel->copyMessageAction()->isEnabled());
@@ -331,15 +333,65 @@ void TestOrdersPanelManagement::customerMessageOnTheClipboard()
                    "\n"
                    "The link is yours alone; please do not pass it on."_s);
     // Without a job id the message does without it.
-    Order plain = makeOrder(2);
+    Order plain = makeOrder(2, JobStatus::AwaitingCustomer);
     plain.partnerJobId.clear();
     QCOMPARE(CustomerLinkMessage::subject(plain), u"Your print link for design-2.stl"_s);
     QVERIFY(!CustomerLinkMessage::body(plain, QUrl(plain.tokenLink)).contains(u"job"_s));
 }
 
+void TestOrdersPanelManagement::customerMessageFollowsThePrint_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("unknownToService");
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("awaiting") << int(JobStatus::AwaitingCustomer) << false
+                              << u"Your print link for design-1.stl (job job-1)"_s
+                              << u"your design design-1.stl (job job-1) is ready to print."_s;
+    QTest::newRow("warming up") << int(JobStatus::WarmingUp) << false
+                                << u"Your print of design-1.stl (job job-1) is under way"_s
+                                << u"is being printed now."_s;
+    QTest::newRow("printing") << int(JobStatus::Printing) << false
+                              << u"Your print of design-1.stl (job job-1) is under way"_s
+                              << u"is being printed now."_s;
+    QTest::newRow("printed") << int(JobStatus::Success) << false
+                             << u"Your print of design-1.stl (job job-1) is finished"_s
+                             << u"your design design-1.stl (job job-1) has been printed."_s;
+    QTest::newRow("printed, confirmed")
+        << int(JobStatus::ConfirmedSuccess) << false
+        << u"Your print of design-1.stl (job job-1) is finished"_s << u"has been printed."_s;
+    QTest::newRow("failed") << int(JobStatus::Failure) << false
+                            << u"Your print of design-1.stl (job job-1) did not succeed"_s
+                            << u"the print of your design design-1.stl (job job-1) did not "
+                               "succeed."_s;
+    QTest::newRow("failed, confirmed")
+        << int(JobStatus::ConfirmedFailure) << false
+        << u"Your print of design-1.stl (job job-1) did not succeed"_s << u"did not succeed."_s;
+    QTest::newRow("link gone") << int(JobStatus::AwaitingCustomer) << true
+                               << u"Your print link for design-1.stl (job job-1)"_s
+                               << u"is no longer active."_s;
+}
+
+void TestOrdersPanelManagement::customerMessageFollowsThePrint()
+{
+    QFETCH(int, status);
+    QFETCH(bool, unknownToService);
+    QFETCH(QString, subject);
+    QFETCH(QString, sentence);
+    Order order = makeOrder(1, JobStatus(status));
+    order.unknownToService = unknownToService;
+    QCOMPARE(CustomerLinkMessage::subject(order), subject);
+    const QString body = CustomerLinkMessage::body(order, QUrl(order.tokenLink));
+    QVERIFY2(body.contains(sentence), qPrintable(body));
+    QVERIFY2(body.contains(order.tokenLink), qPrintable(body));
+    // Only a print nobody started is "ready to print".
+    QCOMPARE(body.contains(u"ready to print"_s),
+             JobStatus(status) == JobStatus::AwaitingCustomer && !unknownToService);
+}
+
 void TestOrdersPanelManagement::mailtoUrlIsEncoded()
 {
-    m_model->setOrders({makeOrder(1)});
+    m_model->setOrders({makeOrder(1, JobStatus::AwaitingCustomer)});
     QList<QUrl> opened;
     m_panel->setUrlOpener([&](const QUrl &url) {
         opened << url;
@@ -358,7 +410,7 @@ void TestOrdersPanelManagement::mailtoUrlIsEncoded()
     QVERIFY(!encoded.contains(u' '));
 
     // Characters that would end the subject or body early stay inside them.
-    Order tricky = makeOrder(3);
+    Order tricky = makeOrder(3, JobStatus::AwaitingCustomer);
     tricky.fileName = u"a&b=c #1?.stl"_s;
     tricky.partnerJobId = u"50%+"_s;
     const QUrl mail = CustomerLinkMessage::mailUrl(tricky, QUrl(tricky.tokenLink));
