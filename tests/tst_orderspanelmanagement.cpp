@@ -18,6 +18,7 @@
 #include <QDataStream>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -80,6 +81,8 @@ private Q_SLOTS:
     void testOrderDeletionNamesWhatIsLost();
     void realOrderDeletionNeedsTheTokenTyped();
     void realOrderDeletionCanArchiveInstead();
+    void deletionQuestionIsWindowModal_data();
+    void deletionQuestionIsWindowModal();
     void customerMessageOnTheClipboard();
     void customerMessageFollowsThePrint_data();
     void customerMessageFollowsThePrint();
@@ -228,9 +231,9 @@ void TestOrdersPanelManagement::testOrderDeletionNamesWhatIsLost()
     QCOMPARE(m_panel->deleteAction()->shortcut(), QKeySequence(QKeySequence::Delete));
     bool askedTest = false;
     auto choice = OrdersPanel::DeletionChoice::Cancel;
-    m_panel->setDeletionConfirmer([&](const Order &, bool testOrder) {
+    m_panel->setDeletionConfirmer([&](const Order &, bool testOrder, auto answer) {
         askedTest = testOrder;
-        return choice;
+        answer(choice);
     });
     QSignalSpy deleted(m_panel.get(), &OrdersPanel::deleteRequested);
     m_panel->deleteAction()->trigger();
@@ -283,7 +286,7 @@ void TestOrdersPanelManagement::realOrderDeletionNeedsTheTokenTyped()
     QCOMPARE(dialog.choice(), OrderDeletionDialog::Choice::Delete);
 
     m_panel->setDeletionConfirmer(
-        [](const Order &, bool) { return OrdersPanel::DeletionChoice::Delete; });
+        [](const Order &, bool, auto answer) { answer(OrdersPanel::DeletionChoice::Delete); });
     QSignalSpy deleted(m_panel.get(), &OrdersPanel::deleteRequested);
     m_panel->deleteAction()->trigger();
     QCOMPARE(deleted.size(), 1);
@@ -304,13 +307,58 @@ void TestOrdersPanelManagement::realOrderDeletionCanArchiveInstead()
     QCOMPARE(dialog.choice(), OrderDeletionDialog::Choice::Archive);
 
     m_panel->setDeletionConfirmer(
-        [](const Order &, bool) { return OrdersPanel::DeletionChoice::Archive; });
+        [](const Order &, bool, auto answer) { answer(OrdersPanel::DeletionChoice::Archive); });
     QSignalSpy deleted(m_panel.get(), &OrdersPanel::deleteRequested);
     QSignalSpy archived(m_panel.get(), &OrdersPanel::archiveRequested);
     m_panel->deleteAction()->trigger();
     QCOMPARE(deleted.size(), 0);
     QCOMPARE(archived.size(), 1);
     QCOMPARE(archived.at(0).at(0).value<QList<qint64>>(), QList<qint64>{1});
+}
+
+void TestOrdersPanelManagement::deletionQuestionIsWindowModal_data()
+{
+    QTest::addColumn<bool>("testOrder");
+    QTest::newRow("test order") << true;
+    QTest::newRow("real order") << false;
+}
+
+// The question does not block in a nested event loop: the panel asks, goes on, and acts when
+// the answer comes. Enter keeps the order (a test order stays, a real one is archived).
+void TestOrdersPanelManagement::deletionQuestionIsWindowModal()
+{
+    QFETCH(bool, testOrder);
+    Order order = makeOrder(1);
+    if (!testOrder)
+        order.environment = kProduction;
+    m_model->setOrders({order});
+    m_panel->show();
+    select(1);
+    QSignalSpy deleted(m_panel.get(), &OrdersPanel::deleteRequested);
+    QSignalSpy archived(m_panel.get(), &OrdersPanel::archiveRequested);
+    m_panel->deleteAction()->trigger(); // returns while the question is open
+    auto *dialog = m_panel->findChild<OrderDeletionDialog *>(u"orderDeletionDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    QCOMPARE(deleted.size(), 0);
+    QCOMPARE(archived.size(), 0);
+
+    QPointer<OrderDeletionDialog> open(dialog);
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_VERIFY(!open); // answered and gone
+    QCOMPARE(deleted.size(), 0);
+    QCOMPARE(archived.size(), testOrder ? 0 : 1);
+
+    // Delete, once chosen, is done after the question closed.
+    if (testOrder) {
+        m_panel->deleteAction()->trigger();
+        dialog = m_panel->findChild<OrderDeletionDialog *>(u"orderDeletionDialog"_s);
+        QVERIFY(dialog);
+        dialog->deleteButton()->click();
+        QTRY_COMPARE(deleted.size(), 1);
+        QCOMPARE(deleted.at(0).at(0).toLongLong(), 1);
+    }
 }
 
 void TestOrdersPanelManagement::customerMessageOnTheClipboard()
