@@ -1,6 +1,7 @@
 #include "uploadqueuemodel.h"
 
 #include "common/datasize.h"
+#include "orders/displayformat.h"
 #include "orders/uploadqueue.h"
 #include "ordertablemodel.h"
 #include "statuspresentation.h"
@@ -215,7 +216,7 @@ QVariant UploadQueueModel::displayData(const QueueItem &item, int column) const
     case Receiver:
         return item.receiverEmail;
     case Price:
-        return OrderTableModel::formatPrice(item.price, item.currency, locale);
+        return formatMoney(item.price, item.currency, locale);
     case State:
         return stateLabel(item.state, item.nextRetry.isValid());
     case Progress: {
