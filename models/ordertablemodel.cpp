@@ -1,6 +1,7 @@
 #include "ordertablemodel.h"
 
 #include "common/datasize.h"
+#include "orders/displayformat.h"
 #include "orders/orderform.h"
 #include "statuspresentation.h"
 
@@ -154,7 +155,7 @@ QVariant OrderTableModel::displayData(const Order &order, int column) const
     case Receiver:
         return order.receiverEmail;
     case Price:
-        return formatPrice(order.price, order.currency);
+        return formatMoney(order.price, order.currency);
     case Status:
         return statusText(order);
     case Progress:
@@ -645,50 +646,6 @@ void OrderTableModel::emitChanges(const QList<std::pair<int, CellChanges>> &chan
 }
 
 // --- formatting ---------------------------------------------------------------------------
-
-QString OrderTableModel::formatPrice(const Decimal &price, const QString &currency,
-                                     const QLocale &locale)
-{
-    const QString code = currency.trimmed().toUpper();
-    const int decimals = std::max(code.isEmpty() ? 0 : currencyMinorDigits(code), price.scale());
-    const QString plain = price.toString(decimals); // "-1234.50": exact, with a dot
-    const bool negative = plain.startsWith(u'-');
-    const QStringView digits = QStringView(plain).mid(negative ? 1 : 0);
-    const qsizetype point = digits.indexOf(u'.');
-    const QStringView whole = point < 0 ? digits : digits.left(point);
-
-    // The whole part always fits in a qint64 (the mantissa does); the locale groups it.
-    QString amount = locale.toString(whole.toLongLong());
-    if (point >= 0) {
-        amount += locale.decimalPoint();
-        for (const QChar digit : digits.mid(point + 1))
-            amount += locale.toString(digit.digitValue());
-    }
-    if (code.isEmpty())
-        return negative ? locale.negativeSign() + amount : amount;
-
-    const bool ownCurrency = locale.currencySymbol(QLocale::CurrencyIsoCode) == code;
-    const QString symbol = ownCurrency ? locale.currencySymbol(QLocale::CurrencySymbol) : code;
-    // The locale's own pattern (symbol side, spacing, negative form) for a one-digit amount,
-    // with that digit then replaced by the exact amount.
-    const QString one = locale.toString(1);
-    QString pattern = locale.toCurrencyString(negative ? -1.0 : 1.0, symbol, 0);
-    qsizetype at = pattern.indexOf(one);
-    if (at < 0)
-        return (negative ? locale.negativeSign() : QString()) + amount + u'\u00a0' + code;
-    if (!ownCurrency) {
-        // An ISO code glued to the digits ("EUR12.50") is hard to read: keep them apart.
-        const qsizetype symbolAt = pattern.indexOf(symbol);
-        if (symbolAt >= 0 && symbolAt + symbol.size() == at) {
-            pattern.insert(at, u'\u00a0');
-            ++at;
-        } else if (symbolAt >= 0 && at + one.size() == symbolAt) {
-            pattern.insert(symbolAt, u'\u00a0');
-        }
-    }
-    pattern.replace(at, one.size(), amount);
-    return pattern;
-}
 
 QString OrderTableModel::formatPercentage(std::optional<double> percent, const QLocale &locale)
 {

@@ -108,11 +108,6 @@ public:
     void setHistoryRequester(HistoryRequester requester);
     void setHistory(qint64 orderId, const QList<StatusHistoryEntry> &history);
 
-    // Money with its currency, exactly as stored (never through a double), in `locale`'s
-    // format: the locale's own symbol for its own currency ("$12.50" in en_US), the ISO
-    // code otherwise ("EUR 12.50", "12,50 USD"). At least the currency's usual decimals.
-    static QString formatPrice(const Decimal &price, const QString &currency,
-                               const QLocale &locale = QLocale());
     // "45 %"; an em dash when unknown. Rounded down, so 100 % means done.
     static QString formatPercentage(std::optional<double> percent,
                                     const QLocale &locale = QLocale());

@@ -1,6 +1,7 @@
 #include "uploadqueuemodel.h"
 
 #include "common/datasize.h"
+#include "orders/displayformat.h"
 #include "ordertablemodel.h"
 #include "queuemirror.h"
 #include "statuspresentation.h"
@@ -211,7 +212,7 @@ QVariant UploadQueueModel::displayData(const QueueItem &item, int column) const
     case Receiver:
         return item.receiverEmail;
     case Price:
-        return OrderTableModel::formatPrice(item.price, item.currency, locale);
+        return formatMoney(item.price, item.currency, locale);
     case State:
         return stateLabel(item.state, item.nextRetry.isValid());
     case Progress: {

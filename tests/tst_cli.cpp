@@ -330,7 +330,7 @@ void TestCli::sandboxServesOtherCommands()
 
     const CliRun text = run({u"status"_s, value, u"--base-url"_s, m_baseUrl}, env);
     QCOMPARE(text.exitCode, 0);
-    QVERIFY(text.out.contains("awaiting customer"));
+    QVERIFY2(text.out.contains("status:        Waiting for customer"), text.out.constData());
 }
 
 void TestCli::liveStatusAfterPrint()
@@ -405,15 +405,15 @@ void TestCli::statusFromRealServiceShapes_data()
     QTest::addColumn<QString>("textLine");
     QTest::newRow("printing_job_status_name, numeric strings")
         << R"({"status":{"code":"ok"},"data":{"printing_job_status_name":"PRINTING","printing_percentage":"45","minutes_left":"12","message":null,"total_time":"800","printer_model":"Prusa i3"}})"_ba
-        << u"PRINTING"_s << u"progress:      45 %"_s;
+        << u"PRINTING"_s << u"status:        Printing\nprogress:      45 %"_s;
     QTest::newRow("printing_job_status, numbers")
         << R"({"status":{"code":"ok"},"data":{"printing_job_status":"CONFIRMED_SUCCESS","printing_percentage":100,"minutes_left":0,"message":"Nice print","total_time":5400,"printer_model":null}})"_ba
-        << u"CONFIRMED_SUCCESS"_s << u"print time:    1:30:00"_s;
+        << u"CONFIRMED_SUCCESS"_s << u"status:        Success confirmed"_s;
     QTest::newRow("unknown value kept")
         << R"({"status":{"code":"ok"},"data":{"printing_job_status":"QUEUED_AT_FARM"}})"_ba
         << u"QUEUED_AT_FARM"_s << u"status:        QUEUED_AT_FARM"_s;
-    QTest::newRow("no data: awaiting customer")
-        << R"({"status":{"code":"ok"}})"_ba << QString() << u"awaiting customer"_s;
+    QTest::newRow("no data: awaiting customer") << R"({"status":{"code":"ok"}})"_ba << QString()
+                                                << u"status:        Waiting for customer"_s;
     // What the service says is shown, never obeyed by the terminal.
     QTest::newRow("escape sequences in the message")
         << R"({"status":{"code":"ok"},"data":{"printing_job_status":"PRINTING","message":"\u001b]0;owned\u0007\u001b[2J\rDone"}})"_ba
@@ -421,7 +421,7 @@ void TestCli::statusFromRealServiceShapes_data()
     // Times no print takes are not shown as if they were.
     QTest::newRow("absurd times")
         << R"({"status":{"code":"ok"},"data":{"printing_job_status":"PRINTING","minutes_left":-3,"total_time":1e20}})"_ba
-        << u"PRINTING"_s << u"status:        PRINTING"_s;
+        << u"PRINTING"_s << u"status:        Printing"_s;
 }
 
 void TestCli::statusFromRealServiceShapes()
@@ -464,6 +464,9 @@ void TestCli::statusFromRealServiceShapes()
             QCOMPARE(object.value(u"printing_job_status").toString(), status);
         } else {
             QVERIFY2(QString::fromUtf8(out).contains(textLine), out.constData());
+            // Text output says a known status in words, never as the raw value.
+            if (pc::jobStatusFromWire(status) != pc::JobStatus::Unknown)
+                QVERIFY2(!out.contains(status.toUtf8()), out.constData());
             for (const char control : {'\x1b', '\x07', '\r', '\b'})
                 QVERIFY2(!out.contains(control), out.toPercentEncoding(" :\n").constData());
             QVERIFY2(!out.contains("-2562047788015215") && !out.contains(":-") &&
@@ -1369,6 +1372,8 @@ void TestCli::queueRemoveKeepsToken()
     const CliRun text =
         run({u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path(), u"orders"_s}, env);
     QVERIFY2(text.out.contains("(links reconstructed)"), text.out.constData());
+    QVERIFY2(text.out.contains("Waiting for customer"), text.out.constData());
+    QVERIFY2(!text.out.contains("awaiting"), text.out.constData());
 }
 
 // `watch` runs the poller over the store's open orders: one JSON line per change with the
@@ -1430,6 +1435,11 @@ void TestCli::watchFollowsOrdersUntilFinal()
     // The store kept it: the order is listed with its final status.
     const CliRun orders = run(common + QStringList{u"orders"_s}, env);
     QVERIFY(orders.json().value(u"printing_job_status"_s).toString().startsWith(u"CONFIRMED_"_s));
+    // As text, in the window's words.
+    const CliRun text =
+        run({u"--base-url"_s, m_baseUrl, u"--data-dir"_s, data.path(), u"orders"_s}, env);
+    QVERIFY2(text.out.contains(" confirmed"), text.out.constData());
+    QVERIFY2(!text.out.contains("CONFIRMED_"), text.out.constData());
 }
 
 // watch over a service that answers every status question with an error page says so once,

@@ -3,6 +3,7 @@
 // model (or none) is shown without trouble; the charts take the palette's colours.
 
 #include "dashboard.h"
+#include "orders/displayformat.h"
 #include "orders/ordercsv.h"
 #include "ordersummarymodel.h"
 #include "ordertablemodel.h"
@@ -345,8 +346,8 @@ void TestDashboard::periodAndRevenue()
 
     QCOMPARE(dashboard.period(), Dashboard::AllTime);
     QCOMPARE(dashboard.shownDays().size(), Dashboard::kDays);
-    const QString eur = OrderTableModel::formatPrice(*Decimal::fromString(u"13.75"), u"EUR"_s);
-    const QString usd = OrderTableModel::formatPrice(*Decimal::fromString(u"4"), u"USD"_s);
+    const QString eur = formatMoney(*Decimal::fromString(u"13.75"), u"EUR"_s);
+    const QString usd = formatMoney(*Decimal::fromString(u"4"), u"USD"_s);
     QCOMPARE(dashboard.revenueLines(),
              (QStringList{eur + u" (orders: 2)"_s, usd + u" (orders: 1)"_s}));
 
@@ -355,7 +356,7 @@ void TestDashboard::periodAndRevenue()
     QCOMPARE(summary.totalOrders(), 1);
     QCOMPARE(dashboard.shownDays(), QList<QDate>{kToday});
     QCOMPARE(dashboard.revenueLines(),
-             QStringList{OrderTableModel::formatPrice(today.price, u"EUR"_s) + u" (orders: 1)"_s});
+             QStringList{formatMoney(today.price, u"EUR"_s) + u" (orders: 1)"_s});
     dashboard.setPeriod(Dashboard::Last7Days);
     QCOMPARE(dashboard.shownDays().size(), 7);
     QCOMPARE(summary.totalOrders(), 1);

@@ -18,6 +18,7 @@
 #include <QDataStream>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -80,7 +81,11 @@ private Q_SLOTS:
     void testOrderDeletionNamesWhatIsLost();
     void realOrderDeletionNeedsTheTokenTyped();
     void realOrderDeletionCanArchiveInstead();
+    void deletionQuestionIsWindowModal_data();
+    void deletionQuestionIsWindowModal();
     void customerMessageOnTheClipboard();
+    void customerMessageFollowsThePrint_data();
+    void customerMessageFollowsThePrint();
     void mailtoUrlIsEncoded();
     void noMailProgramLeavesTheMessageOnTheClipboard();
     void dashboardFilters();
@@ -226,9 +231,9 @@ void TestOrdersPanelManagement::testOrderDeletionNamesWhatIsLost()
     QCOMPARE(m_panel->deleteAction()->shortcut(), QKeySequence(QKeySequence::Delete));
     bool askedTest = false;
     auto choice = OrdersPanel::DeletionChoice::Cancel;
-    m_panel->setDeletionConfirmer([&](const Order &, bool testOrder) {
+    m_panel->setDeletionConfirmer([&](const Order &, bool testOrder, auto answer) {
         askedTest = testOrder;
-        return choice;
+        answer(choice);
     });
     QSignalSpy deleted(m_panel.get(), &OrdersPanel::deleteRequested);
     m_panel->deleteAction()->trigger();
@@ -281,7 +286,7 @@ void TestOrdersPanelManagement::realOrderDeletionNeedsTheTokenTyped()
     QCOMPARE(dialog.choice(), OrderDeletionDialog::Choice::Delete);
 
     m_panel->setDeletionConfirmer(
-        [](const Order &, bool) { return OrdersPanel::DeletionChoice::Delete; });
+        [](const Order &, bool, auto answer) { answer(OrdersPanel::DeletionChoice::Delete); });
     QSignalSpy deleted(m_panel.get(), &OrdersPanel::deleteRequested);
     m_panel->deleteAction()->trigger();
     QCOMPARE(deleted.size(), 1);
@@ -302,7 +307,7 @@ void TestOrdersPanelManagement::realOrderDeletionCanArchiveInstead()
     QCOMPARE(dialog.choice(), OrderDeletionDialog::Choice::Archive);
 
     m_panel->setDeletionConfirmer(
-        [](const Order &, bool) { return OrdersPanel::DeletionChoice::Archive; });
+        [](const Order &, bool, auto answer) { answer(OrdersPanel::DeletionChoice::Archive); });
     QSignalSpy deleted(m_panel.get(), &OrdersPanel::deleteRequested);
     QSignalSpy archived(m_panel.get(), &OrdersPanel::archiveRequested);
     m_panel->deleteAction()->trigger();
@@ -311,9 +316,54 @@ void TestOrdersPanelManagement::realOrderDeletionCanArchiveInstead()
     QCOMPARE(archived.at(0).at(0).value<QList<qint64>>(), QList<qint64>{1});
 }
 
+void TestOrdersPanelManagement::deletionQuestionIsWindowModal_data()
+{
+    QTest::addColumn<bool>("testOrder");
+    QTest::newRow("test order") << true;
+    QTest::newRow("real order") << false;
+}
+
+// The question does not block in a nested event loop: the panel asks, goes on, and acts when
+// the answer comes. Enter keeps the order (a test order stays, a real one is archived).
+void TestOrdersPanelManagement::deletionQuestionIsWindowModal()
+{
+    QFETCH(bool, testOrder);
+    Order order = makeOrder(1);
+    if (!testOrder)
+        order.environment = kProduction;
+    m_model->setOrders({order});
+    m_panel->show();
+    select(1);
+    QSignalSpy deleted(m_panel.get(), &OrdersPanel::deleteRequested);
+    QSignalSpy archived(m_panel.get(), &OrdersPanel::archiveRequested);
+    m_panel->deleteAction()->trigger(); // returns while the question is open
+    auto *dialog = m_panel->findChild<OrderDeletionDialog *>(u"orderDeletionDialog"_s);
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    QCOMPARE(deleted.size(), 0);
+    QCOMPARE(archived.size(), 0);
+
+    QPointer<OrderDeletionDialog> open(dialog);
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QTRY_VERIFY(!open); // answered and gone
+    QCOMPARE(deleted.size(), 0);
+    QCOMPARE(archived.size(), testOrder ? 0 : 1);
+
+    // Delete, once chosen, is done after the question closed.
+    if (testOrder) {
+        m_panel->deleteAction()->trigger();
+        dialog = m_panel->findChild<OrderDeletionDialog *>(u"orderDeletionDialog"_s);
+        QVERIFY(dialog);
+        dialog->deleteButton()->click();
+        QTRY_COMPARE(deleted.size(), 1);
+        QCOMPARE(deleted.at(0).at(0).toLongLong(), 1);
+    }
+}
+
 void TestOrdersPanelManagement::customerMessageOnTheClipboard()
 {
-    m_model->setOrders({makeOrder(1)});
+    m_model->setOrders({makeOrder(1, JobStatus::AwaitingCustomer)});
     m_panel->setPreferTls(true);
     select(1);
     QVERIFY(m_panel->copyMessageAction()->isEnabled());
@@ -331,15 +381,65 @@ void TestOrdersPanelManagement::customerMessageOnTheClipboard()
                    "\n"
                    "The link is yours alone; please do not pass it on."_s);
     // Without a job id the message does without it.
-    Order plain = makeOrder(2);
+    Order plain = makeOrder(2, JobStatus::AwaitingCustomer);
     plain.partnerJobId.clear();
     QCOMPARE(CustomerLinkMessage::subject(plain), u"Your print link for design-2.stl"_s);
     QVERIFY(!CustomerLinkMessage::body(plain, QUrl(plain.tokenLink)).contains(u"job"_s));
 }
 
+void TestOrdersPanelManagement::customerMessageFollowsThePrint_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("unknownToService");
+    QTest::addColumn<QString>("subject");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("awaiting") << int(JobStatus::AwaitingCustomer) << false
+                              << u"Your print link for design-1.stl (job job-1)"_s
+                              << u"your design design-1.stl (job job-1) is ready to print."_s;
+    QTest::newRow("warming up") << int(JobStatus::WarmingUp) << false
+                                << u"Your print of design-1.stl (job job-1) is under way"_s
+                                << u"is being printed now."_s;
+    QTest::newRow("printing") << int(JobStatus::Printing) << false
+                              << u"Your print of design-1.stl (job job-1) is under way"_s
+                              << u"is being printed now."_s;
+    QTest::newRow("printed") << int(JobStatus::Success) << false
+                             << u"Your print of design-1.stl (job job-1) is finished"_s
+                             << u"your design design-1.stl (job job-1) has been printed."_s;
+    QTest::newRow("printed, confirmed")
+        << int(JobStatus::ConfirmedSuccess) << false
+        << u"Your print of design-1.stl (job job-1) is finished"_s << u"has been printed."_s;
+    QTest::newRow("failed") << int(JobStatus::Failure) << false
+                            << u"Your print of design-1.stl (job job-1) did not succeed"_s
+                            << u"the print of your design design-1.stl (job job-1) did not "
+                               "succeed."_s;
+    QTest::newRow("failed, confirmed")
+        << int(JobStatus::ConfirmedFailure) << false
+        << u"Your print of design-1.stl (job job-1) did not succeed"_s << u"did not succeed."_s;
+    QTest::newRow("link gone") << int(JobStatus::AwaitingCustomer) << true
+                               << u"Your print link for design-1.stl (job job-1)"_s
+                               << u"is no longer active."_s;
+}
+
+void TestOrdersPanelManagement::customerMessageFollowsThePrint()
+{
+    QFETCH(int, status);
+    QFETCH(bool, unknownToService);
+    QFETCH(QString, subject);
+    QFETCH(QString, sentence);
+    Order order = makeOrder(1, JobStatus(status));
+    order.unknownToService = unknownToService;
+    QCOMPARE(CustomerLinkMessage::subject(order), subject);
+    const QString body = CustomerLinkMessage::body(order, QUrl(order.tokenLink));
+    QVERIFY2(body.contains(sentence), qPrintable(body));
+    QVERIFY2(body.contains(order.tokenLink), qPrintable(body));
+    // Only a print nobody started is "ready to print".
+    QCOMPARE(body.contains(u"ready to print"_s),
+             JobStatus(status) == JobStatus::AwaitingCustomer && !unknownToService);
+}
+
 void TestOrdersPanelManagement::mailtoUrlIsEncoded()
 {
-    m_model->setOrders({makeOrder(1)});
+    m_model->setOrders({makeOrder(1, JobStatus::AwaitingCustomer)});
     QList<QUrl> opened;
     m_panel->setUrlOpener([&](const QUrl &url) {
         opened << url;
@@ -358,7 +458,7 @@ void TestOrdersPanelManagement::mailtoUrlIsEncoded()
     QVERIFY(!encoded.contains(u' '));
 
     // Characters that would end the subject or body early stay inside them.
-    Order tricky = makeOrder(3);
+    Order tricky = makeOrder(3, JobStatus::AwaitingCustomer);
     tricky.fileName = u"a&b=c #1?.stl"_s;
     tricky.partnerJobId = u"50%+"_s;
     const QUrl mail = CustomerLinkMessage::mailUrl(tricky, QUrl(tricky.tokenLink));

@@ -148,8 +148,6 @@ private Q_SLOTS:
     void headers();
     void formatsEveryColumn();
     void missingValuesShowADash();
-    void priceIsExactAndLocaleAware_data();
-    void priceIsExactAndLocaleAware();
     void rawValues();
     void statusRoles();
     void unknownStatusShownAsIs();
@@ -252,35 +250,6 @@ void TestOrderTableModel::missingValuesShowADash()
     for (const int column :
          {Column::Progress, Column::MinutesLeft, Column::PrintTime, Column::LastChecked})
         QVERIFY(!model.index(0, column).data(OrderTableModel::RawValueRole).isValid());
-}
-
-void TestOrderTableModel::priceIsExactAndLocaleAware_data()
-{
-    QTest::addColumn<QString>("amount");
-    QTest::addColumn<QString>("currency");
-    QTest::addColumn<QString>("locale");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("own currency") << u"12.5"_s << u"USD"_s << u"en_US"_s << u"$12.50"_s;
-    QTest::newRow("foreign code apart")
-        << u"12.5"_s << u"EUR"_s << u"en_US"_s << u"EUR\u00a012.50"_s;
-    QTest::newRow("beyond a double")
-        << u"12345678901234.56"_s << u"USD"_s << u"en_US"_s << u"$12,345,678,901,234.56"_s;
-    QTest::newRow("more decimals kept") << u"10.555"_s << u"USD"_s << u"en_US"_s << u"$10.555"_s;
-    QTest::newRow("no minor unit") << u"1500"_s << u"JPY"_s << u"en_US"_s << u"JPY\u00a01,500"_s;
-    QTest::newRow("german euro") << u"1234.5"_s << u"EUR"_s << u"de_DE"_s << u"1.234,50\u00a0€"_s;
-    QTest::newRow("german dollar") << u"0.1"_s << u"usd"_s << u"de_DE"_s << u"0,10\u00a0USD"_s;
-    // The locale's own negative form: en_US writes money in accounting style.
-    QTest::newRow("negative") << u"-3.25"_s << u"USD"_s << u"en_US"_s << u"($3.25)"_s;
-    QTest::newRow("negative german") << u"-3.25"_s << u"EUR"_s << u"de_DE"_s << u"-3,25\u00a0€"_s;
-}
-
-void TestOrderTableModel::priceIsExactAndLocaleAware()
-{
-    QFETCH(QString, amount);
-    QFETCH(QString, currency);
-    QFETCH(QString, locale);
-    QFETCH(QString, expected);
-    QCOMPARE(OrderTableModel::formatPrice(money(amount), currency, QLocale(locale)), expected);
 }
 
 void TestOrderTableModel::rawValues()

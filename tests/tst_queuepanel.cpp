@@ -31,6 +31,7 @@
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QThread>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -94,6 +95,7 @@ private Q_SLOTS:
     void showsFileMetrics();
     void editsSeveralRowsAtOnce();
     void editsInPlace();
+    void asksAboutDoubtfulPricesInTheRow();
     void actionsFollowSelectionAndState();
     void movesSelectedRows();
     void deleteKeyRemovesRows();
@@ -849,6 +851,65 @@ void TestQueuePanel::editsInPlace()
     QCOMPARE(itemOf(id).partnerJobId, u"order-77"_s);
     QCOMPARE(text(model, 0, Col::JobId), u"order-77"_s);
     QCOMPARE(text(model, 0, Col::Price, Qt::EditRole), u"15.50"_s);
+}
+
+// A price typed into the row gets the same second look as in the form: window-modal, Change
+// opens the row's editor again, Keep sets it; an ordinary price goes without a question.
+void TestQueuePanel::asksAboutDoubtfulPricesInTheRow()
+{
+    startSandbox();
+    makeQueue();
+    m_queue->setMaxParallel(0);
+    const qint64 id = *m_queue->addFile(copyTeapot(u"a.stl"_s), facts());
+    makePanel();
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    const Decimal before = itemOf(id).price;
+    QueueViewModel &model = *m_panel->viewModel();
+    QAbstractItemView *view = m_panel->view();
+    const QModelIndex cell = model.index(0, Col::Price);
+    const auto editor = [view]() -> QLineEdit * {
+        for (QLineEdit *line : view->viewport()->findChildren<QLineEdit *>())
+            if (line->isVisible())
+                return line;
+        return nullptr;
+    };
+    const auto question = [this] {
+        return m_panel->findChild<QMessageBox *>(u"priceConfirmation"_s);
+    };
+    const auto typeIntoRow = [&](const QString &price) {
+        view->setCurrentIndex(cell);
+        view->edit(cell);
+        QTRY_VERIFY(editor());
+        editor()->setText(price);
+        QTest::keyClick(editor(), Qt::Key_Return);
+    };
+
+    // Checked and waiting for a free upload slot: the row's cells stay as they are.
+    QTRY_COMPARE(itemOf(id).state, QueueState::Ready);
+    typeIntoRow(u"0"_s);
+    QTRY_VERIFY(question() && question()->isVisible());
+    QCOMPARE(question()->windowModality(), Qt::WindowModal);
+    QVERIFY2(question()->text().contains(u"free"_s), qPrintable(question()->text()));
+    QCOMPARE(itemOf(id).price, before); // nothing set while it is asked
+    question()->findChild<QPushButton *>(u"changePrice"_s)->click();
+    QTRY_VERIFY(!question());
+    QTRY_VERIFY(editor()); // back in the row's editor
+    QCOMPARE(itemOf(id).price, before);
+    QTest::keyClick(editor(), Qt::Key_Escape);
+    QTRY_VERIFY(!editor());
+
+    typeIntoRow(u"99999999999"_s);
+    QTRY_VERIFY(question() && question()->isVisible());
+    QVERIFY2(question()->text().contains(u"100,000"_s), qPrintable(question()->text()));
+    question()->findChild<QPushButton *>(u"keepPrice"_s)->click();
+    QTRY_COMPARE(itemOf(id).price, *Decimal::fromString(u"99999999999"));
+    QTRY_VERIFY(!question());
+
+    // An ordinary price goes without a question.
+    typeIntoRow(u"15.5"_s);
+    QTRY_COMPARE(itemOf(id).price, *Decimal::fromString(u"15.5"));
+    QVERIFY(!question());
 }
 
 // --- actions -----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The sandbox's print simulation, its token-link page and the sandbox-only print and
 // token-status endpoints: every state in order, forced outcomes, the speed factor, auto-print.
 #include "sandbox/printsimulation.h"
+#include "sandbox/sandboxpagetexts.h"
 #include "sandboxclient.h"
 
 #include <QSignalSpy>
@@ -23,6 +24,9 @@ private Q_SLOTS:
     void autoPrint();
     void tokenPageEscapesAndDecodesName();
     void tokenPageUnknownToken();
+    void pageLanguageFromAcceptLanguage_data();
+    void pageLanguageFromAcceptLanguage();
+    void tokenPageSpeaksTheBrowsersLanguage();
     void sandboxPrintAndTokenStatus();
     void printSimulationUnit();
 };
@@ -164,6 +168,69 @@ void TestSandboxPrint::tokenPageUnknownToken()
     // A token without a design has no page yet either.
     const QString token = createToken(*server);
     QCOMPARE(get(*server, "/?token=" + token.toLatin1()).status, 404);
+}
+
+void TestSandboxPrint::pageLanguageFromAcceptLanguage_data()
+{
+    using pc::sandbox::PageLanguage;
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<int>("language");
+    QTest::newRow("none") << QByteArray() << int(PageLanguage::English);
+    QTest::newRow("de") << "de"_ba << int(PageLanguage::German);
+    QTest::newRow("QtWebEngine, German") << "de-DE,de;q=0.9"_ba << int(PageLanguage::German);
+    QTest::newRow("English first") << "en-US,en;q=0.9,de;q=0.8"_ba << int(PageLanguage::English);
+    QTest::newRow("weights decide") << "en;q=0.4, DE-at;q=0.7"_ba << int(PageLanguage::German);
+    QTest::newRow("other language first")
+        << "fr-FR,fr;q=0.9,de;q=0.5"_ba << int(PageLanguage::German);
+    QTest::newRow("unsupported only") << "fr,it"_ba << int(PageLanguage::English);
+    QTest::newRow("refused") << "de;q=0"_ba << int(PageLanguage::English);
+    QTest::newRow("garbage") << ";;,q=,de;q=abc"_ba << int(PageLanguage::English);
+}
+
+void TestSandboxPrint::pageLanguageFromAcceptLanguage()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(int, language);
+    QCOMPARE(int(pc::sandbox::pageLanguage(header)), language);
+}
+
+void TestSandboxPrint::tokenPageSpeaksTheBrowsersLanguage()
+{
+    auto server = start();
+    const QString token = uploadedToken(*server);
+    const auto page = [&](const QByteArray &target, const QByteArray &acceptLanguage) {
+        QByteArray head = requestHead("GET", target, -1);
+        if (!acceptLanguage.isEmpty())
+            head.insert(head.indexOf("\r\n") + 2, "Accept-Language: " + acceptLanguage + "\r\n");
+        return exchange(server->port(), head);
+    };
+    const QByteArray link = "/?token=" + token.toLatin1();
+
+    const Exchange german = page(link, "de-DE,de;q=0.9");
+    QCOMPARE(german.status, 200);
+    QCOMPARE(german.header("Content-Language"), "de");
+    const QString de = QString::fromUtf8(german.body);
+    QVERIFY(de.contains(u"<html lang=\"de\">"_s));
+    QVERIFY(de.contains(u">Drucken</button>"_s));
+    QVERIFY(de.contains(u">Drucker</label>"_s));
+    QVERIFY(de.contains(u"nie heruntergeladen"_s));
+    QVERIFY(de.contains(u"\"PRINTING\":\"Druckt\""_s));
+    QVERIFY(!de.contains(u">Print</button>"_s));
+    QVERIFY(!de.contains(u"{{"_s));
+
+    for (const QByteArray &english : {QByteArray(), "en-US,en;q=0.9"_ba, "fr"_ba}) {
+        const QString en = QString::fromUtf8(page(link, english).body);
+        QVERIFY(en.contains(u"<html lang=\"en\">"_s));
+        QVERIFY(en.contains(u">Print</button>"_s));
+        QVERIFY(en.contains(u"\"PRINTING\":\"Printing\""_s));
+        QVERIFY(!en.contains(u"{{"_s));
+    }
+
+    // The page that says a link does not work speaks the same language.
+    const Exchange missing = page("/?token=00000000000000000000000000000000", "de");
+    QCOMPARE(missing.status, 404);
+    QVERIFY(QString::fromUtf8(missing.body).contains(u"Dieser Drucklink ist nicht verfügbar"_s));
+    QVERIFY(page("/no/such/page", "de").body.contains("Unter dieser Adresse gibt es nichts."));
 }
 
 void TestSandboxPrint::sandboxPrintAndTokenStatus()

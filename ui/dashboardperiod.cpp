@@ -6,6 +6,7 @@
 #include "ordertablemodel.h"
 #include "uilogging.h"
 
+#include "orders/displayformat.h"
 #include "orders/ordercsv.h"
 
 #include <QBarSet>
@@ -183,7 +184,7 @@ void Dashboard::updateRevenue()
     for (const CurrencyRevenue &money : revenue) {
         const QString amount = money.currency.isEmpty()
                                    ? tr("%1 (no currency)").arg(money.total.toString())
-                                   : OrderTableModel::formatPrice(money.total, money.currency);
+                                   : formatMoney(money.total, money.currency);
         //: Revenue of one currency: the amount and its number of orders ("label: figure" needs
         //: no plural forms)
         lines << tr("%1 (orders: %2)").arg(amount).arg(money.orders);

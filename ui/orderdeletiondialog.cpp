@@ -102,12 +102,18 @@ QString OrderDeletionDialog::explanation(const Order &order, bool testOrder)
     return lines.join(u'\n');
 }
 
-OrderDeletionDialog::Choice OrderDeletionDialog::ask(const Order &order, bool testOrder,
-                                                     QWidget *parent)
+OrderDeletionDialog *OrderDeletionDialog::ask(const Order &order, bool testOrder, QWidget *parent,
+                                              std::function<void(Choice)> done)
 {
-    OrderDeletionDialog dialog(order, testOrder, parent);
-    dialog.exec();
-    return dialog.choice();
+    auto *dialog = new OrderDeletionDialog(order, testOrder, parent);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, dialog, [dialog, done = std::move(done)] {
+        if (done)
+            done(dialog->choice());
+    });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace pc

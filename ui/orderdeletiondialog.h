@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QLineEdit;
 class QPushButton;
 
@@ -37,8 +39,12 @@ public:
     QLineEdit *confirmationEdit() const { return m_typed; }
     QPushButton *deleteButton() const { return m_delete; }
 
-    // Shows the dialog and returns what the person chose.
-    static Choice ask(const Order &order, bool testOrder, QWidget *parent);
+    // Opens the question window-modal on `parent` and returns at once, without a nested event
+    // loop; `done` runs with the choice once the person answered (Cancel when the dialog is
+    // closed or Escape or Enter is pressed on a test order's question). The dialog deletes
+    // itself afterwards.
+    static OrderDeletionDialog *ask(const Order &order, bool testOrder, QWidget *parent,
+                                    std::function<void(Choice)> done);
 
 private:
     Choice m_choice = Choice::Cancel;

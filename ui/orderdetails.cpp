@@ -2,6 +2,7 @@
 
 #include "common/datasize.h"
 #include "orderdelegates.h"
+#include "orders/displayformat.h"
 #include "ordertablemodel.h"
 #include "statuspresentation.h"
 
@@ -391,7 +392,7 @@ void OrderDetails::fillFacts(const Order &order)
     m_fileName->setText(order.fileName);
     m_subtitle->setText(statusDetail(order));
     set(u"detailsReceiver"_s, orDash(order.receiverEmail));
-    set(u"detailsPrice"_s, OrderTableModel::formatPrice(order.price, order.currency));
+    set(u"detailsPrice"_s, formatMoney(order.price, order.currency));
     set(u"detailsJobId"_s, orDash(order.partnerJobId));
     set(u"detailsCreated"_s, OrderTableModel::formatDateTime(order.created));
     set(u"detailsPrintStarted"_s, OrderTableModel::formatDateTime(order.printStarted));

@@ -5,6 +5,7 @@
 
 #include "uilogging.h"
 
+#include "orders/displayformat.h"
 #include "stl/inspectiontask.h"
 
 #include <QDir>
@@ -99,11 +100,7 @@ void OrderDetails::showFacts(const FileFacts &facts)
     }
     const QLocale locale;
     m_triangles->setText(locale.toString(facts.triangles));
-    const auto number = [&locale](double value) { return locale.toString(value, 'f', 2); };
-    //: Dimensions of the model: width x depth x height in millimetres
-    m_dimensions->setText(tr("%1 \u00d7 %2 \u00d7 %3 mm")
-                              .arg(number(facts.dimensions[0]), number(facts.dimensions[1]),
-                                   number(facts.dimensions[2])));
+    m_dimensions->setText(formatDimensions(facts.dimensions, locale));
     m_thumbnail = facts.thumbnail;
     setFileState(FileState::Inspected,
                  tr("Preview of the file at %1.").arg(QDir::toNativeSeparators(m_sourcePath)));

@@ -167,16 +167,22 @@ OrdersPanel::OrdersPanel(OrderTableModel &model, QWidget *parent)
             order.note, &ok);
         return ok ? std::optional<QString>(text) : std::nullopt;
     };
-    m_deletionConfirmer = [this](const Order &order, bool testOrder) {
-        switch (OrderDeletionDialog::ask(order, testOrder, this)) {
-        case OrderDeletionDialog::Choice::Delete:
-            return DeletionChoice::Delete;
-        case OrderDeletionDialog::Choice::Archive:
-            return DeletionChoice::Archive;
-        case OrderDeletionDialog::Choice::Cancel:
-            break;
-        }
-        return DeletionChoice::Cancel;
+    m_deletionConfirmer = [this](const Order &order, bool testOrder,
+                                 std::function<void(DeletionChoice)> answer) {
+        OrderDeletionDialog::ask(order, testOrder, this,
+                                 [answer = std::move(answer)](OrderDeletionDialog::Choice choice) {
+                                     switch (choice) {
+                                     case OrderDeletionDialog::Choice::Delete:
+                                         answer(DeletionChoice::Delete);
+                                         return;
+                                     case OrderDeletionDialog::Choice::Archive:
+                                         answer(DeletionChoice::Archive);
+                                         return;
+                                     case OrderDeletionDialog::Choice::Cancel:
+                                         break;
+                                     }
+                                     answer(DeletionChoice::Cancel);
+                                 });
     };
 
     createActions();

@@ -69,7 +69,9 @@ public:
     using NoteEditor = std::function<std::optional<QString>(const Order &order)>;
     // Asks before a deletion (OrderDeletionDialog by default).
     enum class DeletionChoice { Cancel, Archive, Delete };
-    using DeletionConfirmer = std::function<DeletionChoice(const Order &order, bool testOrder)>;
+    // Asks without blocking and calls `answer` with the choice once it is made.
+    using DeletionConfirmer = std::function<void(const Order &order, bool testOrder,
+                                                 std::function<void(DeletionChoice)> answer)>;
 
     explicit OrdersPanel(OrderTableModel &model, QWidget *parent = nullptr);
     ~OrdersPanel() override;

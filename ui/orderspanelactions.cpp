@@ -24,6 +24,7 @@
 #include <QIcon>
 #include <QKeySequence>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTableView>
@@ -264,18 +265,27 @@ void OrdersPanel::deleteCurrent()
     if (!order || !m_deletionConfirmer)
         return;
     const bool test = isTestOrder(*order);
-    switch (m_deletionConfirmer(*order, test)) {
-    case DeletionChoice::Cancel:
-        return;
-    case DeletionChoice::Archive:
-        if (!order->isArchived())
-            Q_EMIT archiveRequested({order->id}, true);
-        return;
-    case DeletionChoice::Delete:
-        Q_EMIT deleteRequested(order->id, test ? OrderDeletion::TestOrderOnly
-                                               : OrderDeletion::ConfirmedByPerson);
-        return;
-    }
+    const qint64 id = order->id;
+    const bool archived = order->isArchived();
+    // The answer may come after other events: it acts on the order that was asked about.
+    m_deletionConfirmer(
+        *order, test,
+        [panel = QPointer<OrdersPanel>(this), id, test, archived](DeletionChoice choice) {
+            if (!panel)
+                return;
+            switch (choice) {
+            case DeletionChoice::Cancel:
+                return;
+            case DeletionChoice::Archive:
+                if (!archived)
+                    Q_EMIT panel->archiveRequested({id}, true);
+                return;
+            case DeletionChoice::Delete:
+                Q_EMIT panel->deleteRequested(id, test ? OrderDeletion::TestOrderOnly
+                                                       : OrderDeletion::ConfirmedByPerson);
+                return;
+            }
+        });
 }
 
 void OrdersPanel::setPreferTls(bool preferTls)

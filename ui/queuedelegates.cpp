@@ -1,11 +1,19 @@
 #include "queuedelegates.h"
 
 #include "ordertablemodel.h"
+#include "priceconfirmation.h"
 #include "queueviewmodel.h"
 
+#include "orders/orderform.h"
+
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QIcon>
+#include <QLineEdit>
+#include <QLocale>
 #include <QPainter>
+#include <QPersistentModelIndex>
+#include <QPointer>
 #include <QStyleOptionProgressBar>
 
 #include <cmath>
@@ -227,6 +235,49 @@ void QueueCellDelegate::updateEditorGeometry(QWidget *editor, const QStyleOption
     // The editor covers the whole cell, so the text does not jump when editing starts.
     QStyledItemDelegate::updateEditorGeometry(editor, option, index);
     editor->setGeometry(option.rect);
+}
+
+// --- QueuePriceDelegate -------------------------------------------------------------------
+
+QueuePriceDelegate::QueuePriceDelegate(QObject *parent)
+    : QueueCellDelegate(parent)
+{}
+
+void QueuePriceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
+                                      const QModelIndex &index) const
+{
+    const auto *queue = qobject_cast<const QueueViewModel *>(model);
+    const auto *line = qobject_cast<const QLineEdit *>(editor);
+    const QueueItem *item = queue && line ? queue->itemAt(index.row()) : nullptr;
+    if (!item) {
+        QueueCellDelegate::setModelData(editor, model, index);
+        return;
+    }
+    const QString text = line->text();
+    const FieldCheck<Decimal> price = checkPrice(text, QLocale(), item->currency);
+    if (!price.ok() || *price.value == item->price) {
+        QueueCellDelegate::setModelData(editor, model, index);
+        return;
+    }
+    const OrderFacts facts{item->receiverEmail, *price.value, item->currency, item->partnerJobId};
+    // The editor closes now; the answer may come later, for the same cell if it still exists.
+    const QPersistentModelIndex cell(index);
+    const QPointer<QAbstractItemModel> target(model);
+    QWidget *viewport = editor->parentWidget();
+    const QPointer<QAbstractItemView> view(
+        viewport ? qobject_cast<QAbstractItemView *>(viewport->parentWidget()) : nullptr);
+    askAboutPrice(
+        editor->window(), facts,
+        [target, cell, text] {
+            if (target && cell.isValid())
+                target->setData(cell, text, Qt::EditRole);
+        },
+        [view, cell] {
+            if (!view || !cell.isValid())
+                return;
+            view->setCurrentIndex(cell);
+            view->edit(cell);
+        });
 }
 
 } // namespace pc

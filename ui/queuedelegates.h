@@ -35,7 +35,7 @@ private:
 // The other cells of the queue (and of the panel's file lists): the style's own cell, with
 // more room between the text and the cell's edges, so a right-aligned number never runs
 // into the left-aligned text of the next column.
-class QueueCellDelegate final : public QStyledItemDelegate
+class QueueCellDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QueueCellDelegate)
@@ -50,6 +50,23 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const override;
+};
+
+// The queue's Price cells: a cell like the others whose in-place edit gets the same second
+// look as the order form when the new price is nothing or far above what one design sells
+// for (askAboutPrice(), window-modal, never a nested event loop). Keep sets the price; Change
+// opens the cell's editor again. Other prices, unchanged ones and refused text go to the
+// model at once, which says what is wrong with refused text.
+class QueuePriceDelegate final : public QueueCellDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QueuePriceDelegate)
+
+public:
+    explicit QueuePriceDelegate(QObject *parent = nullptr);
+
+    void setModelData(QWidget *editor, QAbstractItemModel *model,
+                      const QModelIndex &index) const override;
 };
 
 } // namespace pc

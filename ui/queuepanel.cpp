@@ -262,6 +262,7 @@ void QueuePanel::createView()
     m_view->setDragDropMode(QAbstractItemView::NoDragDrop);
     m_view->setItemDelegate(new QueueCellDelegate(m_view));
     m_view->setItemDelegateForColumn(QueueViewModel::State, new QueueStateDelegate(m_view));
+    m_view->setItemDelegateForColumn(QueueViewModel::Price, new QueuePriceDelegate(m_view));
     m_view->setTextElideMode(Qt::ElideMiddle); // keeps the ".stl" and the e-mail's domain
 
     QHeaderView *header = m_view->header();

@@ -61,8 +61,6 @@ public:
 
     // Resource path of the icon of a queue state (also used by the panel's actions).
     static QString stateIcon(QueueState state, bool retryScheduled);
-    // "20.0 × 20.0 × 20.0 mm"
-    static QString formatDimensions(const std::array<double, 3> &size, const QLocale &locale);
     // For a design whose size looks like another unit than millimetres: "Probably drawn in
     // inches, not millimetres: it would be 23.4 × 38.6 × 82.3 mm."
     static QString likelyUnitsText(const FileFacts &facts, const QLocale &locale);

@@ -5,6 +5,7 @@
 
 #include "common/datasize.h"
 #include "filethumbnails.h"
+#include "orders/displayformat.h"
 
 #include "orders/orderform.h"
 #include "orders/uploadqueue.h"
@@ -67,17 +68,6 @@ QString QueueViewModel::stateIcon(QueueState state, bool retryScheduled)
         return u":/icons/queue-pending.svg"_s;
     }
     return {};
-}
-
-QString QueueViewModel::formatDimensions(const std::array<double, 3> &size, const QLocale &locale)
-{
-    const double largest = *std::max_element(size.cbegin(), size.cend());
-    // Small parts need the second decimal to tell them apart; large ones do not.
-    const int decimals = largest < 10.0 ? 2 : 1;
-    //: The bounding box of a design in millimetres: width x depth x height
-    return tr("%1 \u00d7 %2 \u00d7 %3 mm")
-        .arg(locale.toString(size[0], 'f', decimals), locale.toString(size[1], 'f', decimals),
-             locale.toString(size[2], 'f', decimals));
 }
 
 QString QueueViewModel::likelyUnitsText(const FileFacts &facts, const QLocale &locale)

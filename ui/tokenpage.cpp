@@ -3,6 +3,7 @@
 #include "uilogging.h"
 
 #include "common/redaction.h"
+#include "common/translations.h"
 
 #include <QAuthenticator>
 #include <QDesktopServices>
@@ -54,6 +55,21 @@ bool isBlankPage(const QUrl &url)
 bool isInlineFrame(const QUrl &url)
 {
     return isBlankPage(url) || (url.scheme() == u"about" && url.path() == u"srcdoc");
+}
+
+// The language the console's translation is in ("de, en;q=0.5"), chosen from the same UI
+// languages the translation was loaded for; English when there is none for them.
+QString acceptLanguageOfTheConsole()
+{
+    const QStringList available = availableTranslations();
+    for (const QString &uiLanguage : QLocale().uiLanguages()) {
+        const QString language = uiLanguage.section(u'-', 0, 0).toLower();
+        if (language == u"en")
+            break;
+        if (available.contains(language))
+            return language + u", en;q=0.5"_s;
+    }
+    return u"en"_s;
 }
 
 } // namespace
@@ -134,6 +150,9 @@ QWebEngineProfile *TokenPage::createProfile(QObject *parent)
     profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     profile->setSpellCheckEnabled(false);
+    // The page in the console's language: the sandbox and the service serve the language the
+    // browser asks for, English after it.
+    profile->setHttpAcceptLanguage(acceptLanguageOfTheConsole());
     lockDown(profile->settings());
     return profile;
 }

@@ -1,5 +1,6 @@
 #include "api/printstatus.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 
 #include <algorithm>
@@ -49,6 +50,32 @@ QString jobStatusToWire(JobStatus status)
 bool isFinal(JobStatus status)
 {
     return status == JobStatus::ConfirmedSuccess || status == JobStatus::ConfirmedFailure;
+}
+
+QString jobStatusText(JobStatus status, const QString &rawText)
+{
+    switch (status) {
+    case JobStatus::AwaitingCustomer:
+        return QCoreApplication::translate("StatusPresentation", "Waiting for customer");
+    case JobStatus::WarmingUp:
+        return QCoreApplication::translate("StatusPresentation", "Warming up");
+    case JobStatus::Printing:
+        return QCoreApplication::translate("StatusPresentation", "Printing");
+    case JobStatus::Failure:
+        return QCoreApplication::translate("StatusPresentation", "Print failed");
+    case JobStatus::Success:
+        return QCoreApplication::translate("StatusPresentation", "Print succeeded");
+    case JobStatus::ConfirmedSuccess:
+        return QCoreApplication::translate("StatusPresentation", "Success confirmed");
+    case JobStatus::ConfirmedFailure:
+        return QCoreApplication::translate("StatusPresentation", "Failure confirmed");
+    case JobStatus::Unknown:
+        break;
+    }
+    const QString raw = rawText.trimmed();
+    if (!raw.isEmpty())
+        return raw;
+    return QCoreApplication::translate("StatusPresentation", "Unknown status");
 }
 
 QString formatHms(double seconds)

@@ -29,6 +29,11 @@ JobStatus jobStatusFromWire(QStringView wire);
 QString jobStatusToWire(JobStatus status);
 // Only the confirmed states are final: nothing changes after them.
 bool isFinal(JobStatus status);
+// A status in words, as every view and the CLI's text output say it ("Waiting for customer",
+// "Printing", "Success confirmed"), translated in the context "StatusPresentation". For
+// Unknown the raw text the service sent is returned as is (trimmed only); when that is empty
+// too, "Unknown status".
+QString jobStatusText(JobStatus status, const QString &rawText = {});
 
 struct PrintStatus
 {

@@ -2,6 +2,7 @@
 
 #include "cli/clicontext.h"
 #include "cli/stlfilelist.h"
+#include "orders/displayformat.h"
 #include "stl/stlinspector.h"
 #include "stl/thumbnailrenderer.h"
 
@@ -150,12 +151,10 @@ QString inspectionToText(const QString &path, const stl::InspectionReport &repor
     if (!report.ok)
         return CliText::tr("%1: not usable: %2").arg(oneLine(path), report.error);
     const auto &d = report.dimensions;
-    QString text = CliText::tr("%1: %2 STL, %3 triangles, %4 x %5 x %6")
+    QString text = CliText::tr("%1: %2 STL, %3 triangles, %4")
                        .arg(oneLine(path), stl::formatName(report.format))
                        .arg(report.triangles)
-                       .arg(d[0], 0, 'f', 2)
-                       .arg(d[1], 0, 'f', 2)
-                       .arg(d[2], 0, 'f', 2);
+                       .arg(formatDimensions(d));
     if (report.checked) {
         text += u'\n' + CliText::tr("  area %1, volume %2, %3 vertices, %4 shell(s), %5")
                             .arg(report.surfaceArea(), 0, 'f', 2)

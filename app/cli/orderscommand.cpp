@@ -1,6 +1,7 @@
 #include "cli/orderscommand.h"
 
 #include "cli/clicontext.h"
+#include "orders/displayformat.h"
 #include "orders/ordercsv.h"
 #include "orders/orderstore.h"
 
@@ -82,12 +83,11 @@ int OrdersCommand::run(CliContext &context, const QStringList &arguments)
         // Links built from the token page address because the upload's answer was lost: the
         // token is exact, the link is the service's documented pattern, not its word.
         json.insert(u"links_reconstructed"_s, order.linksReconstructed);
-        QString line =
-            CliText::tr("%1  %2  %3  %4 %5  %6  %7")
-                .arg(values[0], oneLine(order.fileName), order.receiverEmail,
-                     order.price.toString(), order.currency,
-                     s.isAwaitingCustomer() ? CliText::tr("awaiting customer") : s.statusText,
-                     order.token);
+        // The price as the window writes it, with its currency.
+        QString line = CliText::tr("%1  %2  %3  %4  %5  %6")
+                           .arg(values[0], oneLine(order.fileName), order.receiverEmail,
+                                formatMoney(order.price, order.currency),
+                                jobStatusText(s.status, s.statusText), order.token);
         if (order.linksReconstructed)
             line += u"  "_s + CliText::tr("(links reconstructed)");
         out.result(json, line);

@@ -52,12 +52,10 @@ QString formatPrintStatusText(const QString &token, const PrintStatus &status)
         lines.append(u"%1 %2"_s.arg(label + u':', -14).arg(oneLine(value)));
     };
     add(CliText::tr("token"), token);
-    if (status.isAwaitingCustomer()) {
-        add(CliText::tr("status"), CliText::tr("awaiting customer (printing has not started)"));
+    // In words, as the window says it; --json keeps the service's own value.
+    add(CliText::tr("status"), jobStatusText(status.status, status.statusText));
+    if (status.isAwaitingCustomer())
         return lines.join(u'\n');
-    }
-    add(CliText::tr("status"),
-        status.statusText.isEmpty() ? CliText::tr("(none reported)") : status.statusText);
     if (status.percentage)
         add(CliText::tr("progress"), formatNumber(*status.percentage) + u" %"_s);
     if (status.minutesLeft)

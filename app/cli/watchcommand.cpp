@@ -16,12 +16,12 @@ namespace pc::cli {
 
 namespace {
 
-// A status in a few words: "PRINTING 45 %", "awaiting customer".
+// A status in a few words, as the window says it: "Printing 45 %", "Waiting for customer".
 QString shortStatus(const PrintStatus &status)
 {
+    QString text = jobStatusText(status.status, status.statusText);
     if (status.isAwaitingCustomer())
-        return CliText::tr("awaiting customer");
-    QString text = status.statusText.isEmpty() ? jobStatusToWire(status.status) : status.statusText;
+        return text;
     if (status.percentage)
         text += u' ' + QString::number(*status.percentage, 'f', 0) + u" %"_s;
     if (status.minutesLeft && !isFinal(status.status))

@@ -203,39 +203,62 @@ QString fillTemplate(const QString &text, const QHash<QString, QString> &values)
     }
 }
 
-QString notFoundPage(const QString &message)
+namespace {
+
+// The page names its language, and caches keep one copy per language asked for.
+HttpResponse inLanguage(HttpResponse response, PageLanguage language)
 {
-    return u"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-           "<title>Link not found</title><style>html,body{margin:0;width:400px;height:400px;"
+    response.headers.append(
+        qMakePair(QByteArray("Content-Language"), pageLanguageTag(language).toLatin1()));
+    response.headers.append(qMakePair(QByteArray("Vary"), QByteArray("Accept-Language")));
+    return response;
+}
+
+} // namespace
+
+QString notFoundPage(PageLanguage language, MissingPage reason)
+{
+    return u"<!DOCTYPE html><html lang=\"%1\"><head><meta charset=\"utf-8\">"
+           "<title>%2</title><style>html,body{margin:0;width:400px;height:400px;"
            "font:14px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2933;"
            "background:#f5f7fa}main{box-sizing:border-box;height:400px;display:flex;"
            "flex-direction:column;align-items:center;justify-content:center;padding:32px;"
            "text-align:center}.code{font-size:44px;font-weight:700;color:#9aa5b1}"
            "h1{font-size:18px;margin:8px 0}p{margin:0;color:#52606d}</style></head><body><main>"
-           "<div class=\"code\">404</div><h1>This print link is not available</h1><p>%1</p>"
-           "</main></body></html>\n"_s.arg(htmlEscaped(message));
+           "<div class=\"code\">404</div><h1>%3</h1><p>%4</p>"
+           "</main></body></html>\n"_s.arg(pageLanguageTag(language),
+                                           htmlEscaped(missingPageTitle(language)),
+                                           htmlEscaped(missingPageHeading(language)),
+                                           htmlEscaped(missingPageReason(language, reason)));
+}
+
+HttpResponse notFoundResponse(PageLanguage language, MissingPage reason)
+{
+    return inLanguage(htmlResponse(404, notFoundPage(language, reason)), language);
 }
 
 HttpResponse tokenPageResponse(const QString &fileName, qint64 size, const QString &token,
-                               const QStringList &printerModels)
+                               const QStringList &printerModels, PageLanguage language)
 {
     static const QString pageTemplate = [] {
         QFile file(u":/sandbox/token-page.html"_s);
         return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
     }();
     if (pageTemplate.isEmpty())
-        return htmlResponse(500, notFoundPage(u"The sandbox page is missing from the build."_s));
+        return inLanguage(htmlResponse(500, notFoundPage(language, MissingPage::PageMissing)),
+                          language);
 
     QString options;
     for (const QString &model : printerModels)
         options += u"<option>"_s + htmlEscaped(model) + u"</option>"_s;
-    const QHash<QString, QString> values{
-        {u"DESIGN_NAME"_s, htmlEscaped(fileName)},
-        {u"FILE_SIZE"_s, htmlEscaped(formatDataSize(size, QLocale::c()))},
-        {u"TOKEN"_s, htmlEscaped(token)},
-        {u"PRINTER_OPTIONS"_s, options},
-    };
-    return htmlResponse(200, fillTemplate(pageTemplate, values));
+    QHash<QString, QString> values = tokenPageTexts(language);
+    values.insert(u"DESIGN_NAME"_s, htmlEscaped(fileName));
+    values.insert(u"TOKEN"_s, htmlEscaped(token));
+    values.insert(u"PRINTER_OPTIONS"_s, options);
+    // The file size goes into a text that is filled in itself: fill that text first.
+    values[u"T_DESIGN_META"_s] = values.value(u"T_DESIGN_META"_s)
+                                     .arg(htmlEscaped(formatDataSize(size, pageLocale(language))));
+    return inLanguage(htmlResponse(200, fillTemplate(pageTemplate, values)), language);
 }
 
 } // namespace pc::sandbox

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sandbox/sandboxpagetexts.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
@@ -47,12 +49,14 @@ HttpResponse htmlResponse(int status, const QString &html);
 
 // A bare HTML error page, like the one a proxy in front of a service answers with.
 HttpResponse htmlErrorPage(int status);
-// The small 400 x 400 "link not available" page of the token-link address.
-QString notFoundPage(const QString &message);
-// The token-link page (resource :/sandbox/token-page.html) for one design, every
-// {{FIELD}} filled in and escaped; a 500 page when the resource is missing.
+// The small 400 x 400 "link not available" page of the token-link address, in `language`.
+QString notFoundPage(PageLanguage language, MissingPage reason);
+// The same as a 404 response that names its language.
+HttpResponse notFoundResponse(PageLanguage language, MissingPage reason);
+// The token-link page (resource :/sandbox/token-page.html) for one design in `language`,
+// every {{FIELD}} filled in and escaped; a 500 page when the resource is missing.
 HttpResponse tokenPageResponse(const QString &fileName, qint64 size, const QString &token,
-                               const QStringList &printerModels);
+                               const QStringList &printerModels, PageLanguage language);
 // Replaces {{NAME}} template fields in one pass (substituted text is never scanned again);
 // unknown fields are left as they are. Values must already be escaped.
 QString fillTemplate(const QString &text, const QHash<QString, QString> &values);

@@ -15,14 +15,17 @@ namespace pc {
 
 HttpResponse SandboxServerPrivate::tokenPage(const Incoming &in) const
 {
+    // The customer's browser says which language it reads.
+    const PageLanguage language = pageLanguage(in.acceptLanguage);
     const QString token = in.param(u"token").trimmed();
     const auto it = tokens.constFind(token);
     if (token.isEmpty())
-        return htmlResponse(404, notFoundPage(u"The link has no token."_s));
+        return notFoundResponse(language, MissingPage::NoToken);
     if (it == tokens.cend() || !it->uploaded)
-        return htmlResponse(404, notFoundPage(u"No design was shared with this link."_s));
+        return notFoundResponse(language, MissingPage::NoDesign);
 
-    return tokenPageResponse(it->fileName, it->size, it->token, PrintSimulation::printerModels());
+    return tokenPageResponse(it->fileName, it->size, it->token, PrintSimulation::printerModels(),
+                             language);
 }
 
 HttpResponse SandboxServerPrivate::sandboxTokenStatus(const Incoming &in) const

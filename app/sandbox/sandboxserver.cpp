@@ -386,6 +386,7 @@ void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket 
     in.path = in.url.path();
     in.query = parseUrlEncoded(in.url.query(QUrl::FullyEncoded).toLatin1(), false);
     in.contentType = request.value(QByteArrayLiteral("content-type"));
+    in.acceptLanguage = request.value(QByteArrayLiteral("accept-language"));
     in.body = request.body();
     in.closeConnection =
         request.value(QByteArrayLiteral("connection")).compare("close", Qt::CaseInsensitive) == 0;
@@ -453,7 +454,7 @@ void SandboxServerPrivate::serve(const Incoming &in, QTcpSocket *socket)
         respond(socket, in, sandboxStats(in));
     else
         respond(socket, in,
-                htmlResponse(404, notFoundPage(u"There is nothing at this address."_s)));
+                notFoundResponse(pageLanguage(in.acceptLanguage), MissingPage::NoSuchAddress));
 }
 
 void SandboxServerPrivate::handleApi(const Incoming &in, QTcpSocket *socket)

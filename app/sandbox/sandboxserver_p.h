@@ -72,6 +72,7 @@ struct Incoming
     Params query;
     Params form; // application/x-www-form-urlencoded bodies
     QByteArray contentType;
+    QByteArray acceptLanguage; // the browser's Accept-Language, for the pages for people
     QByteArray body;
     // An upload body read as it arrived (UploadMonitor), instead of `body`.
     std::shared_ptr<UploadBody> upload;
