@@ -212,10 +212,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <translation>%1: nicht verwendbar: %2</translation>
     </message>
     <message>
-        <source>%1: %2 STL, %3 triangles, %4 x %5 x %6</source>
-        <translation>%1: STL (%2), %3 Dreiecke, %4 x %5 x %6</translation>
-    </message>
-    <message>
         <source>  area %1, volume %2, %3 vertices, %4 shell(s), %5</source>
         <translation>  Fläche %1, Volumen %2, %3 Eckpunkte, %4 Schale(n), %5</translation>
     </message>
@@ -278,14 +274,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
     <message>
         <source>No orders yet in %1 for %2.</source>
         <translation>Noch keine Aufträge in %1 für %2.</translation>
-    </message>
-    <message>
-        <source>%1  %2  %3  %4 %5  %6  %7</source>
-        <translation>%1  %2  %3  %4 %5  %6  %7</translation>
-    </message>
-    <message>
-        <source>awaiting customer</source>
-        <translation>wartet auf Kunden</translation>
     </message>
     <message>
         <source>next try at %1</source>
@@ -449,14 +437,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
     <message>
         <source>status</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <source>awaiting customer (printing has not started)</source>
-        <translation>wartet auf Kunden (Druck hat noch nicht begonnen)</translation>
-    </message>
-    <message>
-        <source>(none reported)</source>
-        <translation>(nichts gemeldet)</translation>
     </message>
     <message>
         <source>progress</source>
@@ -755,6 +735,14 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
         <source>PARTNER_CONSOLE_API_KEY holds a control character (a NUL, an escape or a carriage return, for example) at character %1, so it was not used: a key is plain printable text. Set the variable again to the key alone.</source>
         <translation>PARTNER_CONSOLE_API_KEY enthält an Zeichen %1 ein Steuerzeichen (zum Beispiel ein NUL, ein Escape oder einen Wagenrücklauf) und wurde daher nicht verwendet: Ein Schlüssel ist reiner druckbarer Text. Setzen Sie die Variable erneut, nur auf den Schlüssel.</translation>
     </message>
+    <message>
+        <source>%1: %2 STL, %3 triangles, %4</source>
+        <translation>%1: STL (%2), %3 Dreiecke, %4</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  %5  %6</source>
+        <translation>%1  %2  %3  %4  %5  %6</translation>
+    </message>
 </context>
 <context>
     <name>ConsoleSettings</name>
@@ -795,13 +783,8 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
     <name>CustomerLinkMessage</name>
     <message>
         <source>Your print link for %1</source>
-        <extracomment>The subject of the mail that sends the print link; %1 is the design&apos;s file name</extracomment>
+        <extracomment>The subject of the mail that sends the print link; %1 names the design</extracomment>
         <translation>Ihr Drucklink für %1</translation>
-    </message>
-    <message>
-        <source>Your print link for %1 (job %2)</source>
-        <extracomment>The subject of the mail that sends the print link; %1 the file name, %2 the job id</extracomment>
-        <translation>Ihr Drucklink für %1 (Auftrag %2)</translation>
     </message>
     <message>
         <source>Hello,</source>
@@ -810,10 +793,6 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
     <message>
         <source>your design %1 is ready to print.</source>
         <translation>Ihr Design %1 ist bereit zum Drucken.</translation>
-    </message>
-    <message>
-        <source>your design %1 (job %2) is ready to print.</source>
-        <translation>Ihr Design %1 (Auftrag %2) ist bereit zum Drucken.</translation>
     </message>
     <message>
         <source>Open this link and press Print on the page:</source>
@@ -830,6 +809,70 @@ Exit-Codes: 0 Erfolg, 1 Dienst-/Netzfehler, 2 Aufruffehler, 3 ungültige Eingabe
     <message>
         <source>Subject: %1</source>
         <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>%1 (job %2)</source>
+        <extracomment>How the customer&apos;s message names the design: %1 the file name, %2 the job id</extracomment>
+        <translation>%1 (Auftrag %2)</translation>
+    </message>
+    <message>
+        <source>Your print of %1 is under way</source>
+        <extracomment>The subject of the mail about a print under way; %1 names the design</extracomment>
+        <translation>Ihr Druck von %1 läuft</translation>
+    </message>
+    <message>
+        <source>Your print of %1 is finished</source>
+        <extracomment>The subject of the mail about a finished print; %1 names the design</extracomment>
+        <translation>Ihr Druck von %1 ist fertig</translation>
+    </message>
+    <message>
+        <source>Your print of %1 did not succeed</source>
+        <extracomment>The subject of the mail about a failed print; %1 names the design</extracomment>
+        <translation>Ihr Druck von %1 ist nicht gelungen</translation>
+    </message>
+    <message>
+        <source>your design %1 is being printed now.</source>
+        <translation>Ihr Design %1 wird gerade gedruckt.</translation>
+    </message>
+    <message>
+        <source>You can follow the print on its page:</source>
+        <translation>Den Druck können Sie auf seiner Seite verfolgen:</translation>
+    </message>
+    <message>
+        <source>your design %1 has been printed.</source>
+        <translation>Ihr Design %1 wurde gedruckt.</translation>
+    </message>
+    <message>
+        <source>The print&apos;s page, for your records:</source>
+        <translation>Die Seite des Drucks, für Ihre Unterlagen:</translation>
+    </message>
+    <message>
+        <source>the print of your design %1 did not succeed.</source>
+        <translation>der Druck Ihres Designs %1 ist nicht gelungen.</translation>
+    </message>
+    <message>
+        <source>Please reply to this message so that we can help. The print&apos;s page:</source>
+        <translation>Bitte antworten Sie auf diese Nachricht, damit wir helfen können. Die Seite des Drucks:</translation>
+    </message>
+    <message>
+        <source>the print link for your design %1 is no longer active.</source>
+        <translation>der Drucklink für Ihr Design %1 ist nicht mehr aktiv.</translation>
+    </message>
+    <message>
+        <source>Please reply to this message if you still need it. The link was:</source>
+        <translation>Bitte antworten Sie auf diese Nachricht, falls Sie ihn noch brauchen. Der Link war:</translation>
+    </message>
+    <message>
+        <source>here is the link to your design %1:</source>
+        <translation>hier ist der Link zu Ihrem Design %1:</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1 × %2 × %3 mm</source>
+        <extracomment>The bounding box of a design in millimetres: width x depth x height</extracomment>
+        <translation>%1 × %2 × %3 mm</translation>
     </message>
 </context>
 <context>
@@ -3009,11 +3052,6 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
         <translation>Die Datei konnte für eine Vorschau nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>%1 × %2 × %3 mm</source>
-        <extracomment>Dimensions of the model: width x depth x height in millimetres</extracomment>
-        <translation>%1 × %2 × %3 mm</translation>
-    </message>
-    <message>
         <source>Preview of the file at %1.</source>
         <translation>Vorschau der Datei unter %1.</translation>
     </message>
@@ -3987,11 +4025,6 @@ Die Warteschlange startet keine neuen Uploads, bis Sie sie fortsetzen oder 30 Se
 </context>
 <context>
     <name>pc::QueueViewModel</name>
-    <message>
-        <source>%1 × %2 × %3 mm</source>
-        <extracomment>The bounding box of a design in millimetres: width x depth x height</extracomment>
-        <translation>%1 × %2 × %3 mm</translation>
-    </message>
     <message>
         <source>Sent with the upload; it can no longer be changed.</source>
         <translation>Mit dem Upload gesendet; kann nicht mehr geändert werden.</translation>
