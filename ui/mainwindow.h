@@ -113,6 +113,8 @@ private:
     // The print page follows the selected order; its dock names the order.
     void followSelection(const std::optional<Order> &order);
     void nameTokenDock(const std::optional<Order> &order);
+    // The order the print page shows is gone: the dock no longer names it.
+    void forgetPageOrder();
     void fitTokenDockTitle();
     // The orders' least height: what the queue part leaves of the splitter, 1 to 3 rows.
     void shareSplitter();

@@ -369,6 +369,15 @@ void MainWindow::followSelection(const std::optional<Order> &order)
     }
 }
 
+void MainWindow::forgetPageOrder()
+{
+    m_pageOrder.reset();
+    nameTokenDock(std::nullopt);
+    if (m_tokenView && m_pageShown)
+        m_tokenView->showMessage(tr("The order this page belonged to was deleted."));
+    m_pageShown = false;
+}
+
 void MainWindow::nameTokenDock(const std::optional<Order> &order)
 {
     if (!order) {
@@ -518,6 +527,20 @@ void MainWindow::createTray()
 void MainWindow::connectSession()
 {
     ConsoleSession &session = *m_session;
+    // The order the print page shows was deleted (here or by another console): the dock lets
+    // go of it instead of naming an order that is gone.
+    connect(&session.orders(), &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (!m_pageOrder)
+                    return;
+                for (int row = first; row <= last; ++row) {
+                    const Order *order = m_session->orders().orderAt(row);
+                    if (order && order->id == m_pageOrder->id) {
+                        forgetPageOrder();
+                        return;
+                    }
+                }
+            });
     connect(m_ordersPanel, &OrdersPanel::openTokenView, this, &MainWindow::showOrderPage);
     connect(m_ordersPanel, &OrdersPanel::currentOrderChanged, this, &MainWindow::showDetailsFor);
     connect(m_ordersPanel, &OrdersPanel::currentOrderChanged, this, &MainWindow::followSelection);

@@ -484,22 +484,31 @@ void QueuePanel::confirmCurrentBatch(const OrderFacts &facts)
     const std::optional<WaitingBatch> batch = m_batches->current();
     if (!batch)
         return;
-    // Each confirmed item leaves the batch through itemChanged; one the store did not take
-    // stays in it, still waiting, for another press of Queue.
+    // The batch leaves the form at once: it is on its way to the queue, and the form must not
+    // go on offering it (with the details just used) while the queue stores them. One the
+    // store did not take comes back as a batch of its own, still waiting, for another Queue.
+    for (const qint64 id : batch->itemIds)
+        m_batches->forgetItem(id);
+    m_factsBar->rememberConfirmed(facts);
+    m_factsBar->clearDetails(); // the next files start clean, and so does an idle form
+    if (m_batches->current())
+        m_factsBar->focusDetails(); // ready for the next batch's details
     m_queue.confirmDetails(
-        batch->itemIds, facts, this,
-        [this, facts, serial = batch->serial,
-         count = batch->itemIds.size()](const QList<qint64> &confirmed) {
-            qCInfo(lcUi) << "confirmed details for" << confirmed.size() << "of" << count
-                         << "waiting files";
-            if (confirmed.isEmpty())
-                return;
-            m_factsBar->rememberConfirmed(facts);
-            const std::optional<WaitingBatch> next = m_batches->current();
-            if (!next || next->serial != serial)
-                m_factsBar->clearDetails(); // the next files start clean, and so does an idle form
-            if (next && next->serial != serial)
-                m_factsBar->focusDetails(); // ready for the next batch's details
+        batch->itemIds, facts, this, [this, batch = *batch](const QList<qint64> &confirmed) {
+            qCInfo(lcUi) << "confirmed details for" << confirmed.size() << "of"
+                         << batch.itemIds.size() << "waiting files";
+            QList<qint64> ids;
+            QStringList paths;
+            for (qsizetype i = 0; i < batch.itemIds.size(); ++i) {
+                const qint64 id = batch.itemIds.at(i);
+                const std::optional<QueueItem> item = m_queue.item(id);
+                if (!confirmed.contains(id) && item && item->state == QueueState::AwaitingDetails) {
+                    ids << id;
+                    paths << batch.paths.value(i);
+                }
+            }
+            if (!ids.isEmpty())
+                m_batches->add(ids, paths);
         });
 }
 

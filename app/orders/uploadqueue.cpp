@@ -960,6 +960,10 @@ void UploadQueue::upload(qint64 id)
 void UploadQueue::onUploadProgress(qint64 id, qint64 sent, qint64 total)
 {
     Runtime &runtime = rt(id);
+    // A report that comes after the upload ended (the reply may still count bytes it had
+    // queued) would move a figure already written with the state the upload ended in.
+    if (!runtime.uploading)
+        return;
     if (total > 0)
         runtime.bytesTotal = total;
     runtime.rate.sample(nowMs(), sent);

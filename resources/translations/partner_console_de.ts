@@ -2840,6 +2840,10 @@ Klicken oder %2 drücken, um die Aufträge zu sehen.</translation>
         <source>Reading the order history…</source>
         <translation>Auftragsverlauf wird gelesen…</translation>
     </message>
+    <message>
+        <source>The order this page belonged to was deleted.</source>
+        <translation>Der Auftrag, zu dem diese Seite gehörte, wurde gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>pc::OrderDeletionDialog</name>
