@@ -365,7 +365,11 @@ void TestUploadQueue::progressIsWrittenWithTheStateItEndsIn()
     QTRY_VERIFY_WITH_TIMEOUT(!itemOf(id).token.isEmpty() && stateOf(id) == u"failed"_s, kWait);
     QCOMPARE(storedMeanwhile, 0);
     QVERIFY(shown > 0);
-    QCOMPARE(itemOf(id).bytesSent, shown);
+    // Written with the end state: some of the body went out, so a restart asks the service
+    // before sending it again. (How much the reply had counted by then depends on when the
+    // cut reached it; a slow run sees less than the last report, never none.)
+    QVERIFY(itemOf(id).bytesSent > 0);
+    QVERIFY(itemOf(id).bytesSent <= shown);
 }
 
 void TestUploadQueue::removeKeepsTokenAsOrder()
